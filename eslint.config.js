@@ -1,0 +1,75 @@
+// Lint rules, and the architecture's boundaries as import zones (DESIGN.md "What must hold").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: 'Only main/desktop may import electron.' };
+const noSqlite = { name: 'better-sqlite3', message: 'Only main/store may hold SQL.' };
+
+/** Builds a no-restricted-imports rule from plain names and path patterns. */
+function restrict(paths, patterns = []) {
+  return ['error', { paths, patterns }];
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'coverage/', 'test/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': restrict([noElectron, noSqlite]),
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['main/engine/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [noElectron, noSqlite, { name: 'ws', message: 'The engine does no I/O.' }],
+        [
+          { group: ['node:*', 'fs', 'path', 'os', 'http', 'net', 'child_process'], message: 'The engine does no I/O.' },
+          { group: ['**/store/**', '**/broker/**', '**/core/**', '**/server/**', '**/desktop/**', '**/platform/**'], message: 'The engine is pure: it imports only shared/ and itself.' },
+        ],
+      ),
+    },
+  },
+  {
+    files: ['main/store/**'],
+    rules: { 'no-restricted-imports': restrict([noElectron]) },
+  },
+  {
+    files: ['main/desktop/**', 'test/mocks/electron.ts', 'test/unit/desktop/**'],
+    rules: { 'no-restricted-imports': restrict([noSqlite]) },
+  },
+  {
+    files: ['test/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**', 'shared/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [noElectron, noSqlite],
+        [
+          { group: ['**/main/**', 'node:*'], message: 'renderer/ and shared/ never import from main/ or node.' },
+        ],
+      ),
+    },
+  },
+);

@@ -1,0 +1,22 @@
+// What a host (Electron desktop or `warden serve`) sees of the core: commands in, pushed messages out.
+import type { CommandName, CommandResponse, PushMessages, StateView } from '../../shared/ipc';
+import type { BrokerKind } from '../broker/types';
+
+export type PushMessage = { [K in keyof PushMessages]: { type: K; payload: PushMessages[K] } }[keyof PushMessages];
+
+export type WardenCore = {
+  /** Validates `args` against the contract, runs the command and answers; never throws. */
+  command<N extends CommandName>(name: N, args: unknown): Promise<CommandResponse<N>>;
+  /** Coalesced state pushes (at most about 20 a second) and alerts. Returns the unsubscribe function. */
+  subscribe(listener: (message: PushMessage) => void): () => void;
+  /** The latest view, built now. */
+  view(): StateView;
+  stop(): Promise<void>;
+};
+
+export type CoreOptions = {
+  dataDir: string;
+  broker: BrokerKind;
+  demo: boolean;
+  configPath?: string;
+};

@@ -1,0 +1,142 @@
+// Parses events from JSON (replay lines, journal rows) with zod, and writes them back as plain JSON.
+// Accepts `t` as ISO-8601 with offset or epoch ms, and numbers as JSON numbers or decimal strings.
+import { z } from 'zod';
+import { Dec, dec, moneyString } from './money';
+import type { EngineEvent } from './events';
+
+const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return dec(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a decimal number: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+});
+
+const time = z.union([z.number().int(), z.string()]).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : isoWithOffset(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `not an ISO-8601 time with offset: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+function isoWithOffset(value: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+const contracts = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number).pipe(z.number().int());
+const positiveContracts = contracts.pipe(z.number().int().positive());
+const side = z.enum(['buy', 'sell']);
+const text = z.string().min(1);
+const id = z.union([text, z.number().int()]).transform(String);
+
+export const engineEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('instrument'),
+    t: time,
+    symbol: text,
+    tickSize: decimal,
+    tickValue: decimal,
+    currency: text,
+    name: text.optional(),
+    marginPerContract: decimal.optional(),
+    weight: decimal.optional(),
+    baseCurrency: text.optional(),
+    quoteCurrency: text.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('account'),
+    t: time,
+    account: id,
+    balance: decimal,
+    name: text.optional(),
+    canTrade: z.boolean().optional(),
+    usedMargin: decimal.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('quote'),
+    t: time,
+    symbol: text,
+    bid: decimal.optional(),
+    ask: decimal.optional(),
+    last: decimal.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('fill'),
+    t: time,
+    account: id,
+    id,
+    orderId: id,
+    symbol: text,
+    side,
+    qty: positiveContracts,
+    price: decimal,
+    fees: decimal,
+    realizedPnl: decimal.optional(),
+    voided: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('order'),
+    t: time,
+    account: id,
+    id,
+    symbol: text,
+    side,
+    kind: z.enum(['market', 'limit', 'stop']),
+    qty: positiveContracts,
+    status: z.enum(['working', 'filled', 'cancelled', 'rejected']),
+    limitPrice: decimal.optional(),
+    stopPrice: decimal.optional(),
+    filledQty: contracts.optional(),
+    tag: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('position'),
+    t: time,
+    account: id,
+    symbol: text,
+    qty: contracts,
+    avgPrice: decimal,
+  }),
+  z.strictObject({
+    type: z.literal('connection'),
+    t: time,
+    status: z.enum(['connecting', 'connected', 'reconnecting', 'disconnected']),
+    detail: z.string().optional(),
+  }),
+  z.strictObject({ type: z.literal('clock'), t: time }),
+]);
+
+export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error: string };
+
+/** Validates one event object; the error names every bad field with its path and value. */
+export function parseEngineEvent(input: unknown): ParseResult {
+  const result = engineEventSchema.safeParse(input);
+  if (result.success) return { ok: true, event: stripUndefined(result.data) as EngineEvent };
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(event)';
+    return `${path}: ${issue.message}`;
+  });
+  return { ok: false, error: problems.join('; ') };
+}
+
+/** Plain JSON for an event: decimals as exact strings, `t` as epoch ms. */
+export function encodeEngineEvent(event: EngineEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (value === undefined) continue;
+    out[key] = Dec.isDecimal(value) ? moneyString(value as Dec) : value;
+  }
+  return out;
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}

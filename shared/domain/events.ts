@@ -1,0 +1,94 @@
+// The normalized market and account events every broker adapter emits and the engine consumes (DESIGN.md).
+// Times are epoch milliseconds (UTC); money, prices and fees are exact decimals; quantities are whole contracts.
+import type { Dec } from './money';
+
+export type Side = 'buy' | 'sell';
+export type OrderKind = 'market' | 'limit' | 'stop';
+export type OrderStatus = 'working' | 'filled' | 'cancelled' | 'rejected';
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export type InstrumentEvent = {
+  type: 'instrument';
+  t: number;
+  symbol: string;
+  tickSize: Dec;
+  tickValue: Dec;
+  currency: string;
+  name?: string;
+  marginPerContract?: Dec;
+  weight?: Dec;
+  baseCurrency?: string;
+  quoteCurrency?: string;
+};
+
+/** A broker's report of an account: its cash balance replaces the engine's (RULES.md section 9). */
+export type AccountEvent = {
+  type: 'account';
+  t: number;
+  account: string;
+  balance: Dec;
+  name?: string;
+  canTrade?: boolean;
+  usedMargin?: Dec;
+};
+
+export type QuoteEvent = { type: 'quote'; t: number; symbol: string; bid?: Dec; ask?: Dec; last?: Dec };
+
+/** One execution. `realizedPnl` is the broker's gross P&L of the fill when it reports one. */
+export type FillEvent = {
+  type: 'fill';
+  t: number;
+  account: string;
+  id: string;
+  orderId: string;
+  symbol: string;
+  side: Side;
+  qty: number;
+  price: Dec;
+  fees: Dec;
+  realizedPnl?: Dec;
+  voided?: boolean;
+};
+
+export type OrderEvent = {
+  type: 'order';
+  t: number;
+  account: string;
+  id: string;
+  symbol: string;
+  side: Side;
+  kind: OrderKind;
+  qty: number;
+  status: OrderStatus;
+  limitPrice?: Dec;
+  stopPrice?: Dec;
+  filledQty?: number;
+  tag?: string;
+};
+
+/** The broker's own view of a position (signed qty; 0 = closed), used to reconcile the derived one. */
+export type PositionEvent = {
+  type: 'position';
+  t: number;
+  account: string;
+  symbol: string;
+  qty: number;
+  avgPrice: Dec;
+};
+
+export type ConnectionEvent = { type: 'connection'; t: number; status: ConnectionStatus; detail?: string };
+
+/** Time passes: timers and day rolls happen even when the market is quiet. */
+export type ClockEvent = { type: 'clock'; t: number };
+
+export type BrokerEvent =
+  | InstrumentEvent
+  | AccountEvent
+  | QuoteEvent
+  | FillEvent
+  | OrderEvent
+  | PositionEvent
+  | ConnectionEvent;
+
+export type EngineEvent = BrokerEvent | ClockEvent;
+export type EngineEventType = EngineEvent['type'];

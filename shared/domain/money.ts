@@ -1,0 +1,47 @@
+// Exact decimal arithmetic for money, prices and quantities (RULES.md section 2): decimal.js, never floats.
+import Decimal from 'decimal.js';
+
+/** One Decimal constructor for the whole app: 40 significant digits, half-up, no exponent notation in output. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Dec = Decimal;
+
+export const ZERO: Dec = new Dec(0);
+
+/** A decimal from a JSON number or a decimal string; throws a message naming the value when it is not one. */
+export function dec(value: Decimal.Value): Dec {
+  try {
+    const d = new Dec(value);
+    if (!d.isFinite()) throw new Error('not finite');
+    return d;
+  } catch {
+    throw new Error(`not a decimal number: ${JSON.stringify(value)}`);
+  }
+}
+
+/** Money out: an exact decimal string with no exponent and no trailing rounding ("-123.38", "50000"). */
+export function moneyString(value: Dec): string {
+  return value.toFixed();
+}
+
+/** Money for display with a fixed number of places (rounded half-up): "50,000.00". */
+export function formatMoney(value: Dec | string, places = 2): string {
+  const d = typeof value === 'string' ? dec(value) : value;
+  const fixed = d.toFixed(places);
+  const [whole = '0', frac] = fixed.replace('-', '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = d.isNegative() && !d.isZero() ? '-' : '';
+  return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
+}
+
+/** Ratios (margin level, drawdown %, HHI) are reported rounded half-up to 4 places (RULES.md section 9). */
+export function ratioString(value: Dec): string {
+  return value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
+}
+
+export function maxDec(a: Dec, b: Dec): Dec {
+  return a.greaterThan(b) ? a : b;
+}
+
+export function minDec(a: Dec, b: Dec): Dec {
+  return a.lessThan(b) ? a : b;
+}

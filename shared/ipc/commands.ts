@@ -1,0 +1,102 @@
+// The commands the UI sends to the core, with zod schemas: every incoming command is validated here first.
+import { z } from 'zod';
+import type { AlertView, StateView } from './view';
+
+const decimalString = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'));
+const accountId = z.string().min(1, 'account is required');
+const symbol = z.string().min(1, 'symbol is required');
+const contracts = z.number().int('must be a whole number of contracts').positive('must be at least 1').max(1000);
+
+export const commandSchemas = {
+  placeOrder: z.strictObject({
+    account: accountId,
+    symbol,
+    side: z.enum(['buy', 'sell']),
+    qty: contracts,
+    kind: z.enum(['market', 'limit', 'stop']).default('market'),
+    limitPrice: decimalString.optional(),
+    stopPrice: decimalString.optional(),
+    /** Protective stop and profit target, placed when the entry fills. */
+    stopLoss: decimalString.optional(),
+    takeProfit: decimalString.optional(),
+  }),
+  cancelOrder: z.strictObject({ account: accountId, orderId: z.string().min(1) }),
+  closePosition: z.strictObject({ account: accountId, symbol, qty: contracts.optional() }),
+  flatten: z.union([z.strictObject({ account: accountId }), z.strictObject({ all: z.literal(true) })]),
+  setDemo: z.strictObject({ enabled: z.boolean() }),
+  getState: z.strictObject({}),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
+export type ParsedCommandArgs<N extends CommandName> = z.output<(typeof commandSchemas)[N]>;
+
+/** What a flatten did, per account: flat confirmed or not, and why. */
+export type FlattenReport = {
+  account: string;
+  flat: boolean;
+  cancelledOrders: number;
+  closedPositions: number;
+  elapsedMs: number;
+  error?: string;
+};
+
+export type CommandResults = {
+  placeOrder: { orderId: string | null };
+  cancelOrder: Record<string, never>;
+  closePosition: Record<string, never>;
+  flatten: { reports: FlattenReport[] };
+  setDemo: { demo: boolean };
+  getState: StateView;
+};
+
+export type CommandResponse<N extends CommandName> =
+  | { ok: true; result: CommandResults[N] }
+  | { ok: false; error: string };
+
+/** Validates a command's arguments; the error names each bad field and what is wrong with it. */
+export function parseCommand<N extends CommandName>(
+  name: N,
+  args: unknown,
+): { ok: true; args: ParsedCommandArgs<N> } | { ok: false; error: string } {
+  const schema: z.ZodType = commandSchemas[name];
+  const result = schema.safeParse(args);
+  if (result.success) return { ok: true, args: result.data as ParsedCommandArgs<N> };
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(arguments)';
+    return `${path}: ${issue.message}`;
+  });
+  return { ok: false, error: `invalid ${name}: ${problems.join('; ')}` };
+}
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(commandSchemas, value);
+}
+
+/** Messages the core pushes to the UI. */
+export type PushMessages = { state: StateView; alert: AlertView };
+
+/** The contract as the renderer sees it: one function per command, and subscriptions to pushes. */
+export type WardenApi = { [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResponse<N>> } & {
+  onState(listener: (state: StateView) => void): () => void;
+  onAlert(listener: (alert: AlertView) => void): () => void;
+};
+
+/** Electron IPC channel names: one per command, one per push (no generic "method + args" channel). */
+export const ipcChannels = {
+  command: (name: CommandName) => `warden:${name}`,
+  push: (name: keyof PushMessages) => `warden:push:${name}`,
+} as const;
+
+/** WebSocket frames in `warden serve`: the same contract as the Electron IPC. */
+export type ClientFrame = { id: number; command: CommandName; args: unknown };
+export type ServerFrame =
+  | { type: 'response'; id: number; response: CommandResponse<CommandName> }
+  | { type: 'state'; state: StateView }
+  | { type: 'alert'; alert: AlertView }
+  | { type: 'error'; error: string };
+

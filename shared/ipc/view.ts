@@ -1,0 +1,99 @@
+// The state snapshot pushed to the UI (and served at GET /api/state): plain JSON, money as decimal strings.
+import type { ConnectionStatus, OrderKind, OrderStatus, Side } from '../domain/events';
+
+export type TradingState = 'active' | 'reducing' | 'halted';
+export type AlertLevel = 'info' | 'warning' | 'critical';
+
+/** Every metric id of RULES.md section 3. Money as exact decimal strings; ratios rounded to 4 places. */
+export type AccountMetricsView = {
+  balance: string;
+  unrealizedPnl: string;
+  equity: string;
+  dailyRealizedPnl: string;
+  dailyNetPnl: string;
+  dailyDrawdown: string;
+  weeklyNetPnl: string;
+  weeklyDrawdown: string;
+  maxDrawdown: string;
+  maxDrawdownPct: string;
+  trailingThreshold: string | null;
+  consecutiveLosses: number;
+  tradesToday: number;
+  usedMargin: string;
+  /** null when no margin is in use (level is infinite). */
+  marginLevel: string | null;
+  freeMargin: string;
+  grossExposure: string;
+  hhi: string;
+  largestPositionPct: string;
+};
+
+export type PositionView = {
+  symbol: string;
+  contractId: string;
+  /** Signed: positive long, negative short. */
+  qty: number;
+  avgPrice: string;
+  mark: string;
+  unrealizedPnl: string;
+  mfe: string;
+  mae: string;
+  openedAt: string;
+};
+
+export type OrderView = {
+  id: string;
+  symbol: string;
+  side: Side;
+  kind: OrderKind;
+  qty: number;
+  limitPrice: string | null;
+  stopPrice: string | null;
+  status: OrderStatus;
+};
+
+export type AccountView = {
+  id: string;
+  name: string;
+  canTrade: boolean;
+  tradingState: TradingState;
+  lockedUntil: string | null;
+  lockReason: string | null;
+  /** True while a flatten of this account is running and not yet confirmed flat. */
+  flattening: boolean;
+  metrics: AccountMetricsView;
+  positions: PositionView[];
+  orders: OrderView[];
+};
+
+export type InstrumentView = {
+  symbol: string;
+  name: string;
+  tickSize: string;
+  tickValue: string;
+  currency: string;
+  bid: string | null;
+  ask: string | null;
+  last: string | null;
+};
+
+export type AlertView = {
+  id: string;
+  /** ISO-8601 UTC. */
+  t: string;
+  level: AlertLevel;
+  account: string | null;
+  title: string;
+  message: string;
+};
+
+export type StateView = {
+  /** Increases with every push; the UI ignores an older one. */
+  seq: number;
+  serverTime: string;
+  connection: { broker: string; status: ConnectionStatus; detail: string | null };
+  demo: boolean;
+  accounts: AccountView[];
+  instruments: InstrumentView[];
+  alerts: AlertView[];
+};
