@@ -1,6 +1,8 @@
 // What a host (Electron desktop or `warden serve`) sees of the core: commands in, pushed messages out.
 import type { CommandName, CommandResponse, PushMessages, StateView } from '../../shared/ipc';
 import type { BrokerKind } from '../broker/types';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
 
 export type PushMessage = { [K in keyof PushMessages]: { type: K; payload: PushMessages[K] } }[keyof PushMessages];
 
@@ -19,4 +21,8 @@ export type CoreOptions = {
   broker: BrokerKind;
   demo: boolean;
   configPath?: string;
+  logger?: Logger;
+  /** better-sqlite3 native addon built for the host's ABI (Electron), when it is not the default one. */
+  sqliteBinding?: string;
+  clock?: Clock;
 };
