@@ -1,0 +1,137 @@
+// Opens the Warden database: checks it (refusing a newer schema, moving a damaged file aside), sets the
+// pragmas the journal's durability depends on, migrates it, and hands out one repository per table family.
+import Database from 'better-sqlite3';
+import type { Clock } from '../platform/clock';
+import { systemClock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { createAlerts, type Alerts } from './alerts';
+import { createJournal, type Journal } from './journal';
+import { createMeta, type Meta } from './meta';
+import { assertNotNewer, migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
+import { isDamageError, moveAside, quickCheck } from './recovery';
+import { createResponses, type Responses } from './responses';
+import { createSnapshots, type Snapshots } from './snapshots';
+
+export type StoreOptions = {
+  logger: Logger;
+  /** Path of a better-sqlite3 addon built for the host's ABI (the Electron host's), instead of the default. */
+  nativeBinding?: string;
+  /** How many snapshots to keep (default 20). */
+  snapshotsKept?: number;
+  /** Names the moved-aside copy of a damaged file. */
+  clock?: Pick<Clock, 'now'>;
+};
+
+export type Store = {
+  readonly file: string;
+  /** Where a damaged database found at open was moved; null when the file was fine (or new). */
+  readonly recoveredFrom: string | null;
+  readonly journal: Journal;
+  readonly snapshots: Snapshots;
+  readonly alerts: Alerts;
+  readonly responses: Responses;
+  readonly meta: Meta;
+  /** Closes the database; later calls do nothing. */
+  close(): void;
+};
+
+/** Lock waits longer than this fail instead of hanging the app (only a second process would hold a lock). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) the database at `file`. Throws NewerSchemaError, without touching the file, when a
+ * newer Warden wrote it. A file that is not a database or fails the integrity check is moved aside and replaced
+ * by a fresh one (see `recoveredFrom`).
+ */
+export function openStore(file: string, options: StoreOptions): Store {
+  const logger = options.logger.child('store');
+  const { db, recoveredFrom } = openChecked(file, options, logger);
+  try {
+    configure(db, file, logger);
+    migrate(db, migrations, { file, logger });
+    return assemble(db, file, recoveredFrom, options, logger);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function connect(file: string, options: StoreOptions): Database.Database {
+  return new Database(file, {
+    timeout: BUSY_TIMEOUT_MS,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+}
+
+function openChecked(
+  file: string,
+  options: StoreOptions,
+  logger: Logger,
+): { db: Database.Database; recoveredFrom: string | null } {
+  const db = connect(file, options);
+  let problem: string | null;
+  try {
+    problem = inspect(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (problem === null) return { db, recoveredFrom: null };
+  db.close();
+  const aside = moveAside(file, (options.clock ?? systemClock).now());
+  logger.error('the database was damaged: moved it aside and started a fresh one', {
+    file,
+    movedTo: aside,
+    reason: problem,
+  });
+  return { db: connect(file, options), recoveredFrom: aside };
+}
+
+/** Reads only (nothing is written before this passes): a newer schema throws, damage is returned as a reason. */
+function inspect(db: Database.Database, file: string): string | null {
+  try {
+    assertNotNewer(file, schemaVersion(db), migrations);
+    return quickCheck(db);
+  } catch (error) {
+    if (isDamageError(error)) return error.message;
+    throw error;
+  }
+}
+
+function configure(db: Database.Database, file: string, logger: Logger): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a fill acknowledged as journaled must survive a power cut, not only a crash of the app.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Read back, not echoed: SQLite can refuse WAL (some network file systems), and then commits are slower.
+  const settings = {
+    journalMode: db.pragma('journal_mode', { simple: true }),
+    synchronous: db.pragma('synchronous', { simple: true }),
+    foreignKeys: db.pragma('foreign_keys', { simple: true }),
+    busyTimeoutMs: db.pragma('busy_timeout', { simple: true }),
+  };
+  if (settings.journalMode === 'wal') logger.info('opened the database', { file, ...settings });
+  else logger.warn('opened the database, but it did not switch to WAL mode', { file, ...settings });
+}
+
+function assemble(
+  db: Database.Database,
+  file: string,
+  recoveredFrom: string | null,
+  options: StoreOptions,
+  logger: Logger,
+): Store {
+  return {
+    file,
+    recoveredFrom,
+    journal: createJournal(db, logger.child('journal')),
+    snapshots: createSnapshots(db, options.snapshotsKept),
+    alerts: createAlerts(db),
+    responses: createResponses(db),
+    meta: createMeta(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// The store's public face: open the database, and the repository and record types the rest of the app uses.
+export { openStore, type Store, type StoreOptions } from './db';
+export { NewerSchemaError } from './migrate';
+export type { Journal, JournalEntry } from './journal';
+export { DEFAULT_SNAPSHOTS_KEPT, type Snapshot, type Snapshots } from './snapshots';
+export type { Alerts } from './alerts';
+export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';
+export type { Meta } from './meta';

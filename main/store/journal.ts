@@ -1,0 +1,84 @@
+// The journal: every state-changing engine event in the order it was applied, so a restart can replay it.
+// Rows are the event codec's JSON; a row that no longer decodes is logged and skipped, never fatal.
+import type Database from 'better-sqlite3';
+import type { EngineEvent } from '../../shared/domain/events';
+import { encodeEngineEvent, parseEngineEvent } from '../../shared/domain/event-codec';
+import type { Logger } from '../platform/logger';
+
+export type JournalEntry = { seq: number; event: EngineEvent };
+
+export type Journal = {
+  /** Journals one event; returns its seq. Throws (and writes nothing) when the event does not encode validly. */
+  append(event: EngineEvent): number;
+  /** Journals all events in one transaction (all or none); returns the last seq, or lastSeq() when empty. */
+  appendMany(events: readonly EngineEvent[]): number;
+  /** Events with seq > `seq`, oldest first; at most `limit` rows when given. */
+  readAfter(seq: number, limit?: number): JournalEntry[];
+  /** The newest seq, 0 when the journal is empty. */
+  lastSeq(): number;
+  /** The time of the newest fill, null when none was journaled. */
+  lastFillTime(): number | null;
+  count(): number;
+};
+
+type JournalRow = { seq: number; body: string };
+type InsertParams = [t: number, type: string, account: string | null, body: string];
+
+/** Rows logged for a bad body keep at most this much of it: enough to diagnose, not a log flood. */
+const LOGGED_BODY_CHARS = 2000;
+
+export function createJournal(db: Database.Database, logger: Logger): Journal {
+  const insert = db.prepare<InsertParams>('INSERT INTO journal (t, type, account, body) VALUES (?, ?, ?, ?)');
+  const after = db.prepare<[number, number], JournalRow>(
+    'SELECT seq, body FROM journal WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const last = db.prepare<[], number | null>('SELECT max(seq) FROM journal').pluck();
+  const lastFill = db.prepare<[], number | null>("SELECT max(t) FROM journal WHERE type = 'fill'").pluck();
+  const rows = db.prepare<[], number>('SELECT count(*) FROM journal').pluck();
+
+  const appendOne = (event: EngineEvent): number => Number(insert.run(...toRow(event)).lastInsertRowid);
+  const appendAll = db.transaction((events: readonly EngineEvent[]): number => {
+    let seq = 0;
+    for (const event of events) seq = appendOne(event);
+    return seq;
+  });
+  const lastSeq = (): number => last.get() ?? 0;
+
+  return {
+    append: appendOne,
+    appendMany: (events) => (events.length === 0 ? lastSeq() : appendAll.immediate(events)),
+    // SQLite reads LIMIT -1 as "no limit".
+    readAfter: (seq, limit = -1) => after.all(seq, limit).flatMap((row) => decodeRow(row, logger)),
+    lastSeq,
+    lastFillTime: () => lastFill.get() ?? null,
+    count: () => rows.get() ?? 0,
+  };
+}
+
+/** The row for an event, after checking that its encoding reads back: a bad event fails now, not at replay. */
+function toRow(event: EngineEvent): InsertParams {
+  const encoded = encodeEngineEvent(event);
+  const check = parseEngineEvent(encoded);
+  if (!check.ok) throw new Error(`cannot journal ${event.type} event: ${check.error}`);
+  const account = 'account' in event ? event.account : null;
+  return [event.t, event.type, account, JSON.stringify(encoded)];
+}
+
+function decodeRow(row: JournalRow, logger: Logger): JournalEntry[] {
+  const problem = (error: string): JournalEntry[] => {
+    logger.error('skipped a journal row that does not decode', {
+      seq: row.seq,
+      error,
+      body: row.body.slice(0, LOGGED_BODY_CHARS),
+    });
+    return [];
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(row.body);
+  } catch (error) {
+    return problem(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseEngineEvent(json);
+  return parsed.ok ? [{ seq: row.seq, event: parsed.event }] : problem(parsed.error);
+}

@@ -1,0 +1,5 @@
+// Every schema migration, in order. A new one gets the next number, its own file, and its own test.
+import type { Migration } from '../migrate';
+import { initial } from './001-initial';
+
+export const migrations: readonly Migration[] = [initial];
