@@ -28,7 +28,10 @@ function isoWithOffset(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const contracts = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number).pipe(z.number().int());
+const contracts = z
+  .union([z.number(), z.string().regex(/^\d+$/)])
+  .transform(Number)
+  .pipe(z.number().int());
 const positiveContracts = contracts.pipe(z.number().int().positive());
 const side = z.enum(['buy', 'sell']);
 const text = z.string().min(1);
@@ -116,7 +119,7 @@ export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error:
 /** Validates one event object; the error names every bad field with its path and value. */
 export function parseEngineEvent(input: unknown): ParseResult {
   const result = engineEventSchema.safeParse(input);
-  if (result.success) return { ok: true, event: stripUndefined(result.data) as EngineEvent };
+  if (result.success) return { ok: true, event: result.data as EngineEvent };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(event)';
     return `${path}: ${issue.message}`;
@@ -126,17 +129,10 @@ export function parseEngineEvent(input: unknown): ParseResult {
 
 /** Plain JSON for an event: decimals as exact strings, `t` as epoch ms. */
 export function encodeEngineEvent(event: EngineEvent): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(event)) {
-    if (value === undefined) continue;
-    out[key] = Dec.isDecimal(value) ? moneyString(value as Dec) : value;
-  }
-  return out;
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
+  return Object.fromEntries(
+    Object.entries(event).map(([key, value]: [string, unknown]) => [
+      key,
+      Dec.isDecimal(value) ? moneyString(value) : value,
+    ]),
+  );
 }

@@ -82,13 +82,7 @@ export type ConnectionEvent = { type: 'connection'; t: number; status: Connectio
 export type ClockEvent = { type: 'clock'; t: number };
 
 export type BrokerEvent =
-  | InstrumentEvent
-  | AccountEvent
-  | QuoteEvent
-  | FillEvent
-  | OrderEvent
-  | PositionEvent
-  | ConnectionEvent;
+  InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
 export type EngineEvent = BrokerEvent | ClockEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -2,7 +2,12 @@
 import Decimal from 'decimal.js';
 
 /** One Decimal constructor for the whole app: 40 significant digits, half-up, no exponent notation in output. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
 export type Dec = Decimal;
 
 export const ZERO: Dec = new Dec(0);

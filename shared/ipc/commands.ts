@@ -8,7 +8,11 @@ const decimalString = z
   .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'));
 const accountId = z.string().min(1, 'account is required');
 const symbol = z.string().min(1, 'symbol is required');
-const contracts = z.number().int('must be a whole number of contracts').positive('must be at least 1').max(1000);
+const contracts = z
+  .number()
+  .int('must be a whole number of contracts')
+  .positive('must be at least 1')
+  .max(1000);
 
 export const commandSchemas = {
   placeOrder: z.strictObject({
@@ -55,8 +59,7 @@ export type CommandResults = {
 };
 
 export type CommandResponse<N extends CommandName> =
-  | { ok: true; result: CommandResults[N] }
-  | { ok: false; error: string };
+  { ok: true; result: CommandResults[N] } | { ok: false; error: string };
 
 /** Validates a command's arguments; the error names each bad field and what is wrong with it. */
 export function parseCommand<N extends CommandName>(
@@ -99,4 +102,3 @@ export type ServerFrame =
   | { type: 'state'; state: StateView }
   | { type: 'alert'; alert: AlertView }
   | { type: 'error'; error: string };
-

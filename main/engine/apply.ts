@@ -1,0 +1,161 @@
+// The engine's reducer: apply(state, event) → { state, decisions }. Pure and deterministic: time comes only
+// from events, nothing here does I/O. The state is updated in place (it is the engine's own) and returned.
+import type {
+  AccountEvent,
+  EngineEvent,
+  InstrumentEvent,
+  OrderEvent,
+  PositionEvent,
+  QuoteEvent,
+} from '../../shared/domain/events';
+import { Dec, ZERO } from '../../shared/domain/money';
+import type { Decision } from './decisions';
+import { applyFill } from './fills';
+import { ensureAccount, rollPeriods } from './periods';
+import type { AccountState, EngineState } from './state';
+import { newMarket, pointValueOf, refreshAccount } from './valuation';
+
+export type ApplyResult = { state: EngineState; decisions: Decision[] };
+
+export function apply(state: EngineState, event: EngineEvent): ApplyResult {
+  const decisions: Decision[] = [];
+  state.now = Math.max(state.now, event.t);
+  rollPeriods(state, state.now);
+  switch (event.type) {
+    case 'instrument':
+      applyInstrument(state, event);
+      break;
+    case 'quote':
+      applyQuote(state, event);
+      break;
+    case 'account':
+      applyAccount(state, event);
+      break;
+    case 'fill': {
+      const account = ensureAccount(state, event.account, event.t);
+      const closed = applyFill(state, account, event);
+      if (closed !== null) decisions.push({ kind: 'tradeClosed', t: event.t, trade: closed });
+      refreshAccount(state, account);
+      break;
+    }
+    case 'order':
+      applyOrder(ensureAccount(state, event.account, event.t), event);
+      break;
+    case 'position':
+      applyPosition(state, event, decisions);
+      break;
+    case 'connection':
+      state.connection = { status: event.status, detail: event.detail ?? null };
+      break;
+    case 'clock':
+      break;
+  }
+  return { state, decisions };
+}
+
+function applyInstrument(state: EngineState, event: InstrumentEvent): void {
+  state.instruments.set(event.symbol, {
+    symbol: event.symbol,
+    name: event.name ?? event.symbol,
+    tickSize: event.tickSize,
+    tickValue: event.tickValue,
+    pointValue: event.tickValue.dividedBy(event.tickSize),
+    currency: event.currency,
+    marginPerContract: event.marginPerContract ?? null,
+    weight: event.weight ?? new Dec(1),
+    baseCurrency: event.baseCurrency ?? null,
+    quoteCurrency: event.quoteCurrency ?? null,
+  });
+  if (!state.markets.has(event.symbol)) state.markets.set(event.symbol, newMarket());
+}
+
+function applyQuote(state: EngineState, event: QuoteEvent): void {
+  let market = state.markets.get(event.symbol);
+  if (market === undefined) {
+    market = newMarket();
+    state.markets.set(event.symbol, market);
+  }
+  if (event.bid !== undefined) market.bid = event.bid;
+  if (event.ask !== undefined) market.ask = event.ask;
+  if (event.last !== undefined) market.last = event.last;
+  market.quoteAt = event.t;
+  for (const account of state.accounts.values()) {
+    if (account.positions.has(event.symbol)) refreshAccount(state, account);
+  }
+}
+
+function applyAccount(state: EngineState, event: AccountEvent): void {
+  const account = ensureAccount(state, event.account, event.t, event.balance);
+  account.balance = event.balance;
+  account.balanceReportedAt = event.t;
+  if (event.name !== undefined) account.name = event.name;
+  if (event.canTrade !== undefined) account.canTrade = event.canTrade;
+  if (event.usedMargin !== undefined) account.brokerUsedMargin = event.usedMargin;
+  refreshAccount(state, account);
+}
+
+function applyOrder(account: AccountState, event: OrderEvent): void {
+  if (event.status !== 'working') {
+    account.orders.delete(event.id);
+    return;
+  }
+  const existing = account.orders.get(event.id);
+  account.orders.set(event.id, {
+    id: event.id,
+    symbol: event.symbol,
+    side: event.side,
+    kind: event.kind,
+    qty: event.qty - (event.filledQty ?? 0),
+    status: event.status,
+    limitPrice: event.limitPrice ?? null,
+    stopPrice: event.stopPrice ?? null,
+    tag: event.tag ?? null,
+    placedAt: existing?.placedAt ?? event.t,
+  });
+}
+
+/**
+ * The broker's position is the truth: when the quantity derived from fills disagrees (a missed fill), take the
+ * broker's quantity and average price and say so.
+ */
+function applyPosition(state: EngineState, event: PositionEvent, decisions: Decision[]): void {
+  const account = ensureAccount(state, event.account, event.t);
+  const derived = account.positions.get(event.symbol);
+  const derivedQty = derived?.qty ?? 0;
+  // Quantities decide: brokers round their average prices, so a differing average alone is not a missed fill.
+  if (derivedQty === event.qty) return;
+  decisions.push({
+    kind: 'positionCorrected',
+    t: event.t,
+    account: account.id,
+    symbol: event.symbol,
+    derivedQty,
+    brokerQty: event.qty,
+  });
+  if (event.qty === 0) {
+    account.positions.delete(event.symbol);
+  } else if (derived === undefined) {
+    account.positions.set(event.symbol, {
+      symbol: event.symbol,
+      qty: event.qty,
+      cost: event.avgPrice.times(Math.abs(event.qty)).times(pointValueOf(state, event.symbol)),
+      avgPrice: event.avgPrice,
+      openedAt: event.t,
+      mfe: ZERO,
+      mae: ZERO,
+      trade: {
+        openedAt: event.t,
+        side: event.qty > 0 ? 'long' : 'short',
+        entryPrice: event.avgPrice,
+        maxQty: Math.abs(event.qty),
+        realizedPnl: ZERO,
+        fees: ZERO,
+      },
+    });
+  } else {
+    derived.qty = event.qty;
+    derived.cost = event.avgPrice.times(Math.abs(event.qty)).times(pointValueOf(state, event.symbol));
+    derived.avgPrice = event.avgPrice;
+  }
+  refreshAccount(state, account);
+}

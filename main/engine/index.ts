@@ -1,0 +1,10 @@
+// The risk engine's public face: the reducer, its state, metrics and snapshots.
+export { apply, type ApplyResult } from './apply';
+export { accountMetrics, type AccountMetrics } from './metrics';
+export { createEngineState } from './state';
+export type * from './state';
+export type * from './decisions';
+export * from './config';
+export { serializeState, deserializeState } from './snapshot';
+export { positionMark, positionUnrealized, accountEquity } from './valuation';
+export { tradingDayOf, tradingWeekOf, type Period } from './time';

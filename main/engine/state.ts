@@ -1,0 +1,149 @@
+// The engine's picture of the world: instruments and their marks, and per account its cash, positions,
+// working orders, trading periods and trade statistics. Owned by the engine; `apply` updates it in place.
+import type { ConnectionStatus, OrderKind, OrderStatus, Side } from '../../shared/domain/events';
+import type { Dec } from '../../shared/domain/money';
+import type { EngineConfig } from './config';
+import type { Period } from './time';
+
+export type Instrument = {
+  symbol: string;
+  name: string;
+  tickSize: Dec;
+  tickValue: Dec;
+  /** tickValue / tickSize: money per 1.0 of price per contract. */
+  pointValue: Dec;
+  currency: string;
+  marginPerContract: Dec | null;
+  /** Contract-count weight (a micro counts 0.1 of a mini). */
+  weight: Dec;
+  baseCurrency: string | null;
+  quoteCurrency: string | null;
+};
+
+export type Market = {
+  bid: Dec | null;
+  ask: Dec | null;
+  last: Dec | null;
+  lastFillPrice: Dec | null;
+  quoteAt: number | null;
+};
+
+/** The round trip a position belongs to: opened when it left flat, closed when it returns to flat. */
+export type OpenTrade = {
+  openedAt: number;
+  side: 'long' | 'short';
+  entryPrice: Dec;
+  maxQty: number;
+  /** Gross realized P&L and fees of all the trade's fills so far (opening fills included). */
+  realizedPnl: Dec;
+  fees: Dec;
+};
+
+export type Position = {
+  symbol: string;
+  /** Signed: positive long, negative short; never 0 (a flat position is removed). */
+  qty: number;
+  /**
+   * Cost basis in money: Σ price × contracts × pointValue of the open quantity (average cost). Kept instead
+   * of the average so P&L stays exact when the average does not terminate; avgPrice = cost / (|qty| × pv).
+   */
+  cost: Dec;
+  avgPrice: Dec;
+  openedAt: number;
+  /** Highest (≥ 0) and lowest (≤ 0) unrealized P&L seen while open. */
+  mfe: Dec;
+  mae: Dec;
+  trade: OpenTrade;
+};
+
+export type ClosedTrade = {
+  account: string;
+  symbol: string;
+  side: 'long' | 'short';
+  qty: number;
+  entryPrice: Dec;
+  exitPrice: Dec;
+  openedAt: number;
+  closedAt: number;
+  realizedPnl: Dec;
+  fees: Dec;
+  netPnl: Dec;
+  mfe: Dec;
+  mae: Dec;
+};
+
+export type WorkingOrder = {
+  id: string;
+  symbol: string;
+  side: Side;
+  kind: OrderKind;
+  qty: number;
+  status: OrderStatus;
+  limitPrice: Dec | null;
+  stopPrice: Dec | null;
+  tag: string | null;
+  placedAt: number;
+};
+
+/** Money accumulated over a trading day or week. */
+export type PeriodTotals = Period & {
+  startEquity: Dec;
+  peakEquity: Dec;
+  /** Gross realized P&L and fees of fills inside the period. */
+  realizedPnl: Dec;
+  fees: Dec;
+  tradesOpened: number;
+};
+
+export type TradingState = 'active' | 'reducing' | 'halted';
+
+export type AccountState = {
+  id: string;
+  name: string;
+  canTrade: boolean;
+  startingBalance: Dec;
+  balance: Dec;
+  /** Time of the latest broker balance report; fills at or before it are already in `balance`. */
+  balanceReportedAt: number | null;
+  brokerUsedMargin: Dec | null;
+  positions: Map<string, Position>;
+  orders: Map<string, WorkingOrder>;
+  day: PeriodTotals;
+  week: PeriodTotals;
+  /** Highest equity since tracking began, and the largest fall from a peak (amount and % of that peak). */
+  equityPeak: Dec;
+  maxDrawdown: Dec;
+  maxDrawdownPct: Dec;
+  consecutiveLosses: number;
+  /** Fill ids already applied: each fill counts once, however often the broker repeats it. */
+  seenFills: Set<string>;
+  lastFillAt: number | null;
+  /** The most recent closed round trips (newest last), bounded. */
+  closedTrades: ClosedTrade[];
+  tradingState: TradingState;
+  lockedUntil: number | null;
+  lockReason: string | null;
+};
+
+export type EngineState = {
+  config: EngineConfig;
+  /** Time of the latest event applied (ms). */
+  now: number;
+  connection: { status: ConnectionStatus; detail: string | null };
+  instruments: Map<string, Instrument>;
+  markets: Map<string, Market>;
+  accounts: Map<string, AccountState>;
+};
+
+export const closedTradesKept = 500;
+
+export function createEngineState(config: EngineConfig): EngineState {
+  return {
+    config,
+    now: 0,
+    connection: { status: 'disconnected', detail: null },
+    instruments: new Map(),
+    markets: new Map(),
+    accounts: new Map(),
+  };
+}

@@ -1,0 +1,78 @@
+// Marks and valuation (RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
+import { ZERO, maxDec, minDec, type Dec } from '../../shared/domain/money';
+import type { MarkPriceMode } from './config';
+import type { AccountState, EngineState, Instrument, Market, Position } from './state';
+
+/** The price a position is valued at: last trade, else mid of bid/ask, else the latest fill in that symbol. */
+export function markPrice(market: Market | undefined, mode: MarkPriceMode, qty: number): Dec | null {
+  if (market === undefined) return null;
+  const { bid, ask, last, lastFillPrice } = market;
+  if (mode === 'conservative') {
+    const side = qty >= 0 ? bid : ask;
+    if (side !== null) return side;
+  }
+  if (mode === 'last' && last !== null) return last;
+  if (bid !== null && ask !== null) return bid.plus(ask).dividedBy(2);
+  return last ?? bid ?? ask ?? lastFillPrice;
+}
+
+export function positionMark(state: EngineState, position: Position): Dec {
+  return (
+    markPrice(state.markets.get(position.symbol), state.config.markPrice, position.qty) ?? position.avgPrice
+  );
+}
+
+export function pointValueOf(state: EngineState, symbol: string): Dec {
+  return requireInstrument(state, symbol).pointValue;
+}
+
+export function requireInstrument(state: EngineState, symbol: string): Instrument {
+  const instrument = state.instruments.get(symbol);
+  if (instrument === undefined)
+    throw new Error(`unknown instrument ${symbol}: no instrument event seen for it`);
+  return instrument;
+}
+
+/** (mark − avgPrice) × signedQty × pointValue, computed from the cost basis so it stays exact. */
+export function positionUnrealized(state: EngineState, position: Position): Dec {
+  const value = positionMark(state, position)
+    .times(Math.abs(position.qty))
+    .times(pointValueOf(state, position.symbol));
+  return value.minus(position.cost).times(Math.sign(position.qty));
+}
+
+export function accountUnrealized(state: EngineState, account: AccountState): Dec {
+  let total = ZERO;
+  for (const position of account.positions.values()) total = total.plus(positionUnrealized(state, position));
+  return total;
+}
+
+export function accountEquity(state: EngineState, account: AccountState): Dec {
+  return account.balance.plus(accountUnrealized(state, account));
+}
+
+/** After anything that moves equity: track MFE/MAE per position and the day, week and all-time peaks. */
+export function refreshAccount(state: EngineState, account: AccountState): void {
+  let unrealized = ZERO;
+  for (const position of account.positions.values()) {
+    const pnl = positionUnrealized(state, position);
+    position.mfe = maxDec(position.mfe, pnl);
+    position.mae = minDec(position.mae, pnl);
+    unrealized = unrealized.plus(pnl);
+  }
+  const equity = account.balance.plus(unrealized);
+  account.day.peakEquity = maxDec(account.day.peakEquity, equity);
+  account.week.peakEquity = maxDec(account.week.peakEquity, equity);
+  account.equityPeak = maxDec(account.equityPeak, equity);
+  const drawdown = account.equityPeak.minus(equity);
+  if (drawdown.greaterThan(account.maxDrawdown)) {
+    account.maxDrawdown = drawdown;
+    account.maxDrawdownPct = account.equityPeak.isZero()
+      ? ZERO
+      : drawdown.dividedBy(account.equityPeak).times(100);
+  }
+}
+
+export function newMarket(): Market {
+  return { bid: null, ask: null, last: null, lastFillPrice: null, quoteAt: null };
+}
