@@ -1,0 +1,56 @@
+// The sandboxed preload: exposes `window.warden`, one named function per command plus push subscriptions, and
+// nothing else (never ipcRenderer itself). Bundled to one CommonJS file, so it imports only 'electron' at run time.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResponse,
+  PushMessages,
+  WardenApi,
+  ipcChannels,
+} from '../../shared/ipc';
+
+// Channel names are written out rather than imported: shared/ipc/commands.ts carries the zod schemas, which would
+// put zod into the sandboxed preload. The type pins the shape; a unit test compares every channel with shared's.
+export const preloadChannels: typeof ipcChannels = {
+  command: (name) => `warden:${name}`,
+  push: (name) => `warden:push:${name}`,
+};
+
+export type RendererIpc = {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
+};
+
+export function createWardenApi(ipc: RendererIpc): WardenApi {
+  const invoker =
+    <N extends CommandName>(name: N) =>
+    (args: CommandArgs<N>): Promise<CommandResponse<N>> =>
+      // The main process answers every command channel with the core's CommandResponse for that command.
+      ipc.invoke(preloadChannels.command(name), args) as Promise<CommandResponse<N>>;
+  const subscriber =
+    <K extends keyof PushMessages>(type: K) =>
+    (listener: (payload: PushMessages[K]) => void): (() => void) => {
+      // The IPC event (with its sender) stays on this side of the bridge; the page sees only the payload.
+      const handler = (_event: IpcRendererEvent, payload: unknown): void => {
+        listener(payload as PushMessages[K]);
+      };
+      ipc.on(preloadChannels.push(type), handler);
+      return () => {
+        ipc.removeListener(preloadChannels.push(type), handler);
+      };
+    };
+  return {
+    placeOrder: invoker('placeOrder'),
+    cancelOrder: invoker('cancelOrder'),
+    closePosition: invoker('closePosition'),
+    flatten: invoker('flatten'),
+    setDemo: invoker('setDemo'),
+    getState: invoker('getState'),
+    onState: subscriber('state'),
+    onAlert: subscriber('alert'),
+  };
+}
+
+contextBridge.exposeInMainWorld('warden', createWardenApi(ipcRenderer));

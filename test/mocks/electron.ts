@@ -1,0 +1,385 @@
+// A hand-written fake of the parts of Electron the desktop host uses (the real runtime cannot run here). Each part
+// records what was done to it so tests can assert on it; `resetElectronFake()` clears everything between tests.
+import { EventEmitter } from 'node:events';
+import type {
+  BrowserWindowConstructorOptions,
+  MenuItemConstructorOptions,
+  NotificationConstructorOptions,
+} from 'electron';
+
+type AnyListener = (...args: never[]) => unknown;
+type Call = (...args: unknown[]) => unknown;
+
+/** An Electron-style event whose default action a listener may cancel. */
+export type FakeEvent = { defaultPrevented: boolean; preventDefault(): void };
+
+export function fakeEvent(): FakeEvent {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+// ---- app ------------------------------------------------------------------------------------------------------
+
+class FakeApp extends EventEmitter {
+  appPath = '/opt/warden';
+  paths: Record<string, string> = { userData: '/tmp/warden-fake/user-data' };
+  singleInstanceLock = true;
+  quitRequests = 0;
+  quitted = false;
+  exitCode: number | null = null;
+
+  getPath(name: string): string {
+    return this.paths[name] ?? `/tmp/warden-fake/${name}`;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  isReady(): boolean {
+    return true;
+  }
+  /** Like Electron: `before-quit` listeners may cancel; otherwise the app quits. */
+  quit(): void {
+    this.quitRequests += 1;
+    const event = fakeEvent();
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
+    this.quitted = true;
+    this.emit('will-quit', fakeEvent());
+    this.emit('quit', fakeEvent(), 0);
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
+    this.quitted = true;
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.appPath = '/opt/warden';
+    this.paths = { userData: '/tmp/warden-fake/user-data' };
+    this.singleInstanceLock = true;
+    this.quitRequests = 0;
+    this.quitted = false;
+    this.exitCode = null;
+  }
+}
+
+export const app = new FakeApp();
+
+// ---- session --------------------------------------------------------------------------------------------------
+
+export type FakeHeadersDetails = { url: string; responseHeaders?: Record<string, string[]> };
+export type FakeHeadersResponse = { cancel?: boolean; responseHeaders?: Record<string, string[] | string> };
+type HeadersListener = (
+  details: FakeHeadersDetails,
+  callback: (response: FakeHeadersResponse) => void,
+) => void;
+type PermissionHandler = (
+  webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
+class FakeSession {
+  headersListener: HeadersListener | null = null;
+  permissionHandler: PermissionHandler | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener): void => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: PermissionHandler | null): void {
+    this.permissionHandler = handler;
+  }
+  /** Runs a response through the installed header listener, as Chromium would for a loaded document. */
+  receiveHeaders(details: FakeHeadersDetails): FakeHeadersResponse {
+    let result: FakeHeadersResponse = {};
+    if (this.headersListener === null) return { responseHeaders: details.responseHeaders ?? {} };
+    this.headersListener(details, (response) => {
+      result = response;
+    });
+    return result;
+  }
+  /** Asks the installed permission handler; undefined when none is installed (Electron then grants). */
+  requestPermission(permission: string): boolean | undefined {
+    let granted: boolean | undefined;
+    this.permissionHandler?.(null, permission, (answer) => {
+      granted = answer;
+    });
+    return granted;
+  }
+  reset(): void {
+    this.headersListener = null;
+    this.permissionHandler = null;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+// ---- BrowserWindow and webContents ----------------------------------------------------------------------------
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+let nextWebContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  readonly session = session.defaultSession;
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  windowOpenHandler: WindowOpenHandler | null = null;
+  destroyed = false;
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Emits `will-navigate` as a link click would; true when a listener cancelled it. */
+  tryNavigate(url: string): boolean {
+    const event = fakeEvent();
+    this.emit('will-navigate', event, url);
+    return event.defaultPrevented;
+  }
+  /** What `window.open(url)` would get; 'allow' when no handler is installed, as in Electron. */
+  tryOpenWindow(url: string): 'allow' | 'deny' {
+    return this.windowOpenHandler?.({ url }).action ?? 'allow';
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static readonly instances: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedFile: string | null = null;
+  visible = false;
+  focused = false;
+  minimized = false;
+  destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.instances.filter((window) => !window.destroyed);
+  }
+  loadFile(path: string): Promise<void> {
+    this.loadedFile = path;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  minimize(): void {
+    this.minimized = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Closes for good, as the user closing the window does. */
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  close(): void {
+    this.destroy();
+  }
+}
+
+// ---- ipcMain --------------------------------------------------------------------------------------------------
+
+export type FakeInvokeEvent = {
+  sender: FakeWebContents;
+  senderFrame: { url: string; parent: object | null } | null;
+  frameId: number;
+  processId: number;
+};
+
+/** An invoke event as Electron builds it; `url: null` means the frame has gone. */
+export function fakeInvokeEvent(input: {
+  url: string | null;
+  sender: FakeWebContents;
+  isMainFrame?: boolean;
+}): FakeInvokeEvent {
+  const parent = input.isMainFrame === false ? {} : null;
+  return {
+    sender: input.sender,
+    senderFrame: input.url === null ? null : { url: input.url, parent },
+    frameId: 1,
+    processId: 1,
+  };
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, Call>();
+  handle(channel: string, handler: AnyListener): void {
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler as Call);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** What the renderer's `ipcRenderer.invoke(channel, ...args)` would get back, sent by `event`'s frame. */
+  async invoke(channel: string, event: FakeInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    return await handler(event, ...args);
+  }
+}
+
+export const ipcMain = new FakeIpcMain();
+
+// ---- renderer side: contextBridge and ipcRenderer -------------------------------------------------------------
+
+class FakeContextBridge {
+  readonly exposed = new Map<string, unknown>();
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property: ${key}`);
+    this.exposed.set(key, api);
+  }
+}
+
+export const contextBridge = new FakeContextBridge();
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invocations: { channel: string; args: unknown[] }[] = [];
+  /** What `invoke` resolves with, per channel (undefined when not set). */
+  readonly responses = new Map<string, unknown>();
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invocations.push({ channel, args });
+    return Promise.resolve(this.responses.get(channel));
+  }
+  /** Delivers a message from the main process, with an IPC event first as Electron does. */
+  deliver(channel: string, ...args: unknown[]): void {
+    this.emit(channel, { sender: this, senderId: 0 }, ...args);
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.invocations.length = 0;
+    this.responses.clear();
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+// ---- tray, menu, images, notifications, dialogs ---------------------------------------------------------------
+
+export class NativeImage {
+  constructor(readonly path: string) {}
+  isEmpty(): boolean {
+    return this.path === '';
+  }
+}
+
+export const nativeImage = { createFromPath: (path: string): NativeImage => new NativeImage(path) };
+
+export class Menu {
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+  static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu {
+    return new Menu(template);
+  }
+  labels(): string[] {
+    return this.template.flatMap((item) => (item.label === undefined ? [] : [item.label]));
+  }
+  /** Clicks the item with this label, as the user picking it from the menu does. */
+  click(label: string): void {
+    const item = this.template.find((candidate) => candidate.label === label);
+    if (item?.click === undefined) throw new Error(`no clickable menu item "${label}"`);
+    (item.click as Call)({}, undefined, {});
+  }
+}
+
+export class Tray extends EventEmitter {
+  static readonly instances: Tray[] = [];
+  tooltip = '';
+  menu: Menu | null = null;
+  destroyed = false;
+  readonly images: NativeImage[] = [];
+
+  constructor(image: NativeImage) {
+    super();
+    this.images.push(image);
+    Tray.instances.push(this);
+  }
+  get image(): NativeImage | undefined {
+    return this.images.at(-1);
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: Menu | null): void {
+    this.menu = menu;
+  }
+  setImage(image: NativeImage): void {
+    this.images.push(image);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class Notification extends EventEmitter {
+  static supported = true;
+  static readonly shown: Notification[] = [];
+  constructor(readonly options: NotificationConstructorOptions = {}) {
+    super();
+  }
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+  close(): void {
+    this.emit('close', fakeEvent());
+  }
+}
+
+export const dialog = {
+  errorBoxes: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string): void {
+    dialog.errorBoxes.push({ title, content });
+  },
+};
+
+/** Forgets every window, handler, notification and listener: call in `beforeEach`. */
+export function resetElectronFake(): void {
+  app.reset();
+  session.defaultSession.reset();
+  BrowserWindow.instances.length = 0;
+  ipcMain.handlers.clear();
+  contextBridge.exposed.clear();
+  ipcRenderer.reset();
+  Tray.instances.length = 0;
+  Notification.supported = true;
+  Notification.shown.length = 0;
+  dialog.errorBoxes.length = 0;
+}

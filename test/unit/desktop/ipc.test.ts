@@ -1,0 +1,153 @@
+// The IPC registry: every command has a handler, only our renderer reaches the core, pushes reach the window.
+import type { BrowserWindow as ElectronWindow } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, fakeInvokeEvent, ipcMain, resetElectronFake } from '../../mocks/electron';
+import { commandNames, ipcChannels } from '../../../shared/ipc';
+import { memoryLogger } from '../../../main/platform/logger';
+import { registerIpc } from '../../../main/desktop/ipc';
+import { alertView, createFakeCore, stateView } from './fake-core';
+
+vi.mock('electron', () => import('../../mocks/electron'));
+
+const ours = 'file:///opt/warden/dist/renderer/index.html';
+const order = { account: 'acc-1', symbol: 'MNQ', side: 'buy', qty: 2, kind: 'market' };
+
+function setup() {
+  const core = createFakeCore();
+  const logger = memoryLogger();
+  const created = new BrowserWindow();
+  let window: BrowserWindow | null = created;
+  // The fake stands in for Electron's class; the registry only reads what the fake provides.
+  const current = () => window as unknown as ElectronWindow | null;
+  const dispose = registerIpc({ core, logger, rendererUrl: ours, window: current });
+  const fromOurWindow = (url = ours) => {
+    if (window === null) throw new Error('no window');
+    return fakeInvokeEvent({ url, sender: window.webContents });
+  };
+  const closeWindow = () => {
+    window?.destroy();
+    window = null;
+  };
+  return { core, logger, window: created, dispose, fromOurWindow, closeWindow };
+}
+
+describe('the IPC registry', () => {
+  beforeEach(() => {
+    resetElectronFake();
+  });
+
+  it('registers exactly one handler per command, on its own channel', () => {
+    setup();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      commandNames.map((name) => ipcChannels.command(name)).sort(),
+    );
+  });
+
+  it("passes a valid sender's placeOrder args to the core and answers with the core's response", async () => {
+    const { core, fromOurWindow } = setup();
+    core.respond('placeOrder', { ok: true, result: { orderId: 'ord-9' } });
+    const answer = await ipcMain.invoke(ipcChannels.command('placeOrder'), fromOurWindow(), order);
+    expect(core.calls).toEqual([{ name: 'placeOrder', args: order }]);
+    expect(answer).toEqual({ ok: true, result: { orderId: 'ord-9' } });
+  });
+
+  it('passes invalid args through unchanged: the core validates and answers the error', async () => {
+    const { core, fromOurWindow } = setup();
+    core.respond('flatten', { ok: false, error: 'invalid flatten: account: account is required' });
+    const answer = await ipcMain.invoke(ipcChannels.command('flatten'), fromOurWindow(), { account: '' });
+    expect(core.calls).toEqual([{ name: 'flatten', args: { account: '' } }]);
+    expect(answer).toEqual({ ok: false, error: 'invalid flatten: account: account is required' });
+  });
+
+  it('answers hash-routed pages of our renderer', async () => {
+    const { core, fromOurWindow } = setup();
+    core.respond('getState', { ok: true, result: stateView() });
+    await ipcMain.invoke(ipcChannels.command('getState'), fromOurWindow(`${ours}#/rules`), {});
+    expect(core.calls).toHaveLength(1);
+  });
+
+  it.each(commandNames)(
+    'drops %s from an unknown sender URL without reaching the core, and logs it',
+    async (name) => {
+      const { core, logger, fromOurWindow } = setup();
+      const answer = await ipcMain.invoke(
+        ipcChannels.command(name),
+        fromOurWindow('https://evil.example/'),
+        order,
+      );
+      expect(answer).toEqual({ ok: false, error: 'unknown sender' });
+      expect(core.calls).toEqual([]);
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          context: expect.objectContaining({ command: name, frameUrl: 'https://evil.example/' }) as unknown,
+        }),
+      );
+    },
+  );
+
+  it('drops our own page URL when it comes from another window', async () => {
+    const { core } = setup();
+    const other = new BrowserWindow();
+    const event = fakeInvokeEvent({ url: ours, sender: other.webContents });
+    expect(await ipcMain.invoke(ipcChannels.command('flatten'), event, { all: true })).toEqual({
+      ok: false,
+      error: 'unknown sender',
+    });
+    expect(core.calls).toEqual([]);
+  });
+
+  it('drops messages from a subframe and from a frame that is gone', async () => {
+    const { core, window } = setup();
+    const subframe = fakeInvokeEvent({ url: ours, sender: window.webContents, isMainFrame: false });
+    const gone = fakeInvokeEvent({ url: null, sender: window.webContents });
+    await ipcMain.invoke(ipcChannels.command('flatten'), subframe, { all: true });
+    await ipcMain.invoke(ipcChannels.command('flatten'), gone, { all: true });
+    expect(core.calls).toEqual([]);
+  });
+
+  it('drops everything once the window is closed', async () => {
+    const { core, window, closeWindow } = setup();
+    const event = fakeInvokeEvent({ url: ours, sender: window.webContents });
+    closeWindow();
+    await ipcMain.invoke(ipcChannels.command('getState'), event, {});
+    expect(core.calls).toEqual([]);
+  });
+
+  it('answers instead of rejecting if the core throws', async () => {
+    const { core, fromOurWindow } = setup();
+    core.command = () => Promise.reject(new Error('disk full'));
+    const answer = await ipcMain.invoke(ipcChannels.command('getState'), fromOurWindow(), {});
+    expect(answer).toEqual({ ok: false, error: 'getState failed: Error: disk full' });
+  });
+
+  it('forwards state and alert pushes to the window on their channels', () => {
+    const { core, window } = setup();
+    const state = stateView({ seq: 42 });
+    const alert = alertView();
+    core.push({ type: 'state', payload: state });
+    core.push({ type: 'alert', payload: alert });
+    expect(window.webContents.sent).toEqual([
+      { channel: 'warden:push:state', args: [state] },
+      { channel: 'warden:push:alert', args: [alert] },
+    ]);
+    expect(ipcChannels.push('state')).toBe('warden:push:state');
+  });
+
+  it('does not send to a closed window', () => {
+    const { core, window, closeWindow } = setup();
+    closeWindow();
+    expect(() => {
+      core.push({ type: 'state', payload: stateView() });
+    }).not.toThrow();
+    expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('unregisters its handlers and its subscription when disposed', () => {
+    const { core, dispose } = setup();
+    expect(core.listenerCount()).toBe(1);
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(core.listenerCount()).toBe(0);
+  });
+});
