@@ -1,7 +1,72 @@
-// Starts the core for a host: opens the store, connects the broker, restores the engine. (Filled in by the core work.)
+// Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
+import { mkdirSync } from 'node:fs';
+import { dec } from '../../shared/domain/money';
+import type { WardenConfig } from '../../shared/config/schema';
+import { createSimBroker } from '../broker/sim';
+import type { EngineConfig } from '../engine';
+import { systemClock } from '../platform/clock';
+import { ensureConfigFile, readConfigFile } from '../platform/config-file';
+import { createLogger } from '../platform/logger';
+import { dataFiles } from '../platform/paths';
+import { openStore } from '../store';
+import { createCore } from './app';
 import type { CoreOptions, WardenCore } from './types';
 
+export function engineConfigOf(config: WardenConfig): EngineConfig {
+  const accounts = Object.fromEntries(
+    Object.entries(config.accounts).map(([id, account]) => [
+      id,
+      account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) },
+    ]),
+  );
+  return { session: config.session, markPrice: config.markPrice, accounts };
+}
+
+/** Reads and validates the config file; a broken file stops the start with every problem listed. */
+export function loadConfig(file: string): WardenConfig {
+  ensureConfigFile(file);
+  const result = readConfigFile(file);
+  if (!result.ok) throw new Error(`the config file has errors:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}
+
 export async function startCore(options: CoreOptions): Promise<WardenCore> {
-  await Promise.resolve();
-  throw new Error(`core not built yet (data dir ${options.dataDir})`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const files = dataFiles(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ file: files.log });
+  const config = loadConfig(options.configPath ?? files.config);
+  if (options.broker !== 'sim') {
+    throw new Error(`broker "${options.broker}" is not available in this version; use --broker sim`);
+  }
+  const store = openStore(files.database, {
+    logger,
+    clock,
+    ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
+  });
+  const startupNotices =
+    store.recoveredFrom === null
+      ? []
+      : [
+          `The database was damaged and was moved aside to ${store.recoveredFrom}; Warden started with a fresh one.`,
+        ];
+  const broker = createSimBroker({
+    stateFile: files.simBroker,
+    clock,
+    logger: logger.child('sim'),
+    demo: options.demo,
+  });
+  try {
+    return await createCore({
+      broker,
+      store,
+      clock,
+      logger,
+      engineConfig: engineConfigOf(config),
+      startupNotices,
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }

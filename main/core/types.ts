@@ -4,7 +4,9 @@ import type { BrokerKind } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 
-export type PushMessage = { [K in keyof PushMessages]: { type: K; payload: PushMessages[K] } }[keyof PushMessages];
+export type PushMessage = {
+  [K in keyof PushMessages]: { type: K; payload: PushMessages[K] };
+}[keyof PushMessages];
 
 export type WardenCore = {
   /** Validates `args` against the contract, runs the command and answers; never throws. */

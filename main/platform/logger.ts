@@ -47,12 +47,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     error: (m, c) => {
       write('error', m, c);
     },
-    child: (scope) => createLogger({ ...options, scope: options.scope === undefined ? scope : `${options.scope}.${scope}` }),
+    child: (scope) =>
+      createLogger({ ...options, scope: options.scope === undefined ? scope : `${options.scope}.${scope}` }),
   };
 }
 
 /** A logger that keeps lines in memory: for tests that assert what was logged. */
-export function memoryLogger(): Logger & { lines: { level: LogLevel; message: string; context?: Record<string, unknown> }[] } {
+export function memoryLogger(): Logger & {
+  lines: { level: LogLevel; message: string; context?: Record<string, unknown> }[];
+} {
   const lines: { level: LogLevel; message: string; context?: Record<string, unknown> }[] = [];
   const make = (): Logger => ({
     debug: (message, context) => lines.push({ level: 'debug', message, ...(context ? { context } : {}) }),

@@ -1,0 +1,107 @@
+// `warden`: serve | check-config | replay (INTERFACES.md section 1).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startCore } from './core/start';
+import { readConfigFile } from './platform/config-file';
+import { createLogger } from './platform/logger';
+import { dataFiles, defaultDataDir } from './platform/paths';
+import { generateToken } from './server/auth';
+import { startServer } from './server/server';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const usage = `usage:
+  warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx] [--config F] [--demo]
+  warden check-config FILE
+  warden replay --config F [--enforce] EVENTS.jsonl`;
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      broker: { type: 'string' },
+      config: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const env = process.env;
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const port = Number(values.port ?? env.WARDEN_PORT ?? 4870);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${String(values.port)}`);
+  const broker = values.broker ?? env.WARDEN_BROKER ?? 'sim';
+  if (broker !== 'sim' && broker !== 'projectx')
+    throw new Error(`--broker must be sim or projectx, got ${broker}`);
+  const logger = createLogger({ file: dataFiles(dataDir).log });
+  const configPath = values.config ?? env.WARDEN_CONFIG;
+  const core = await startCore({
+    dataDir,
+    broker,
+    demo: values.demo,
+    logger,
+    ...(configPath === undefined ? {} : { configPath }),
+  });
+  const token = env.WARDEN_TOKEN ?? generateToken();
+  const server = await startServer({
+    core,
+    host: values.host ?? env.WARDEN_HOST ?? '127.0.0.1',
+    port,
+    token,
+    rendererDir: join(root, 'dist', 'renderer'),
+    logger,
+    version: version(),
+  });
+  process.stdout.write(
+    `Warden is running on the ${broker} broker (data in ${dataDir}).\nOpen ${server.url}\n`,
+  );
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    void server
+      .close()
+      .then(() => core.stop())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+  process.once('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+}
+
+function checkConfig(argv: string[]): number {
+  const file = argv[0];
+  if (file === undefined) throw new Error('check-config needs a FILE');
+  const result = readConfigFile(file);
+  if (result.ok) {
+    process.stdout.write(`${file}: ok\n`);
+    return 0;
+  }
+  for (const error of result.errors) process.stderr.write(`${error}\n`);
+  return 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await serve(rest);
+      return -1;
+    case 'check-config':
+      return checkConfig(rest);
+    case 'replay':
+      process.stderr.write('warden replay arrives with the risk engine; it is not in this version yet\n');
+      return 2;
+    default:
+      process.stderr.write(`${usage}\n`);
+      return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
+  }
+}

@@ -1,0 +1,123 @@
+// The commands a host may send (shared/ipc contract): each is validated, run, and answered; never throws.
+import { dec } from '../../shared/domain/money';
+import {
+  parseCommand,
+  type CommandName,
+  type CommandResponse,
+  type CommandResults,
+  type FlattenReport,
+  type ParsedCommandArgs,
+  type StateView,
+} from '../../shared/ipc';
+import type { EngineState } from '../engine';
+import type { BrokerAdapter, CommandResult } from '../broker/types';
+import type { Flattener } from '../enforce/flatten';
+import type { Logger } from '../platform/logger';
+import type { DemoCapable } from './app';
+
+export type CommandDeps = {
+  state: EngineState;
+  broker: BrokerAdapter & Partial<DemoCapable>;
+  flattener: Flattener;
+  logger: Logger;
+  onFlattened(report: FlattenReport): void;
+  afterCommand(): void;
+  view(): StateView;
+};
+
+type Handlers = { [N in CommandName]: (args: ParsedCommandArgs<N>) => Promise<CommandResults[N]> };
+
+/** A refusal the user should read as is (not logged as a fault). */
+class Refused extends Error {}
+
+export function createCommandHandlers(deps: CommandDeps) {
+  const handlers = buildHandlers(deps);
+  return {
+    async run<N extends CommandName>(name: N, rawArgs: unknown): Promise<CommandResponse<N>> {
+      if (!Object.hasOwn(handlers, name)) return { ok: false, error: `unknown command ${String(name)}` };
+      const parsed = parseCommand(name, rawArgs);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      try {
+        const handler = handlers[name] as (args: ParsedCommandArgs<N>) => Promise<CommandResults[N]>;
+        const result = await handler(parsed.args);
+        return { ok: true, result };
+      } catch (error) {
+        if (!(error instanceof Refused))
+          deps.logger.error('command failed', { name, reason: (error as Error).message });
+        return { ok: false, error: (error as Error).message };
+      } finally {
+        deps.afterCommand();
+      }
+    },
+  };
+}
+
+function knownAccount(state: EngineState, id: string): void {
+  if (!state.accounts.has(id)) throw new Refused(`unknown account ${id}`);
+}
+
+function brokerAnswer(result: CommandResult): CommandResult & { ok: true } {
+  if (!result.ok) throw new Refused(result.error);
+  return result;
+}
+
+function buildHandlers(deps: CommandDeps): Handlers {
+  const { state, broker } = deps;
+  const price = (value: string | undefined) => (value === undefined ? {} : { value: dec(value) });
+  return {
+    async placeOrder(args) {
+      if (broker.kind !== 'sim')
+        throw new Refused('placing orders is only available on the simulated broker');
+      knownAccount(state, args.account);
+      if (!state.instruments.has(args.symbol)) throw new Refused(`unknown symbol ${args.symbol}`);
+      const limit = price(args.limitPrice).value;
+      const stop = price(args.stopPrice).value;
+      const stopLoss = price(args.stopLoss).value;
+      const takeProfit = price(args.takeProfit).value;
+      const answer = brokerAnswer(
+        await broker.execute({
+          type: 'placeOrder',
+          account: args.account,
+          symbol: args.symbol,
+          side: args.side,
+          qty: args.qty,
+          kind: args.kind,
+          ...(limit === undefined ? {} : { limitPrice: limit }),
+          ...(stop === undefined ? {} : { stopPrice: stop }),
+          ...(stopLoss === undefined ? {} : { stopLossPrice: stopLoss }),
+          ...(takeProfit === undefined ? {} : { takeProfitPrice: takeProfit }),
+        }),
+      );
+      return { orderId: answer.orderId ?? null };
+    },
+    async cancelOrder(args) {
+      knownAccount(state, args.account);
+      brokerAnswer(
+        await broker.execute({ type: 'cancelOrder', account: args.account, orderId: args.orderId }),
+      );
+      return {};
+    },
+    async closePosition(args) {
+      knownAccount(state, args.account);
+      const command = { type: 'closePosition' as const, account: args.account, symbol: args.symbol };
+      brokerAnswer(await broker.execute(args.qty === undefined ? command : { ...command, qty: args.qty }));
+      return {};
+    },
+    async flatten(args) {
+      const ids = 'all' in args ? [...state.accounts.keys()] : [args.account];
+      if (!('all' in args)) knownAccount(state, args.account);
+      const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
+      for (const report of reports) deps.onFlattened(report);
+      return { reports };
+    },
+    async setDemo(args) {
+      if (broker.setDemo === undefined)
+        throw new Refused('demo mode is only available on the simulated broker');
+      broker.setDemo(args.enabled);
+      return Promise.resolve({ demo: broker.demo ?? args.enabled });
+    },
+    async getState() {
+      return Promise.resolve(deps.view());
+    },
+  };
+}

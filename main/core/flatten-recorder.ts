@@ -1,0 +1,36 @@
+// Records each flatten and every broker command it sent in the store's risk_responses audit table.
+import { moneyString } from '../../shared/domain/money';
+import { Dec } from '../../shared/domain/money';
+import type { FlattenRecorder, FlattenStep } from '../enforce/flatten';
+import type { JsonValue, Responses } from '../store';
+
+function stepsJson(steps: FlattenStep[]): JsonValue {
+  return steps.map((step) => ({
+    at: new Date(step.at).toISOString(),
+    command: Object.fromEntries(
+      Object.entries(step.command).map(([k, v]: [string, unknown]) => [
+        k,
+        Dec.isDecimal(v) ? moneyString(v) : (v as JsonValue),
+      ]),
+    ),
+    ok: step.ok,
+    ...(step.error === undefined ? {} : { error: step.error }),
+  }));
+}
+
+export function createFlattenRecorder(responses: Responses): FlattenRecorder {
+  return {
+    begin: (account, reason, at) =>
+      responses.begin({ account, action: 'flatten', reason, requestedAt: at, detail: [] }),
+    progress: (id, steps) => {
+      responses.progress(id, stepsJson(steps));
+    },
+    finish: (id, report, steps, at) => {
+      responses.finish(id, {
+        finishedAt: at,
+        outcome: report.flat ? 'flat' : 'failed',
+        detail: { steps: stepsJson(steps), report: { ...report } },
+      });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// Builds the UI's state snapshot (shared/ipc StateView) from the engine state: money as exact strings.
+import { accountMetrics, positionMark, positionUnrealized } from '../engine';
+import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder } from '../engine';
+import type { Dec } from '../../shared/domain/money';
+import { moneyString, ratioString } from '../../shared/domain/money';
+import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
+
+export type ViewExtras = {
+  seq: number;
+  now: number;
+  broker: string;
+  demo: boolean;
+  flattening: ReadonlySet<string>;
+  alerts: readonly AlertView[];
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const money = (value: Dec) => moneyString(value);
+/** Averages need not terminate; 8 places is finer than any tick. */
+const price = (value: Dec) => value.toDecimalPlaces(8).toFixed();
+
+export function buildView(state: EngineState, extras: ViewExtras): StateView {
+  return {
+    seq: extras.seq,
+    serverTime: iso(extras.now),
+    connection: { broker: extras.broker, status: state.connection.status, detail: state.connection.detail },
+    demo: extras.demo,
+    accounts: [...state.accounts.values()].map((account) => accountView(state, account, extras)),
+    instruments: [...state.instruments.values()].map((instrument) => {
+      const market = state.markets.get(instrument.symbol);
+      return {
+        symbol: instrument.symbol,
+        name: instrument.name,
+        tickSize: instrument.tickSize.toFixed(),
+        tickValue: instrument.tickValue.toFixed(),
+        currency: instrument.currency,
+        bid: market?.bid ? market.bid.toFixed() : null,
+        ask: market?.ask ? market.ask.toFixed() : null,
+        last: market?.last ? market.last.toFixed() : null,
+      };
+    }),
+    alerts: [...extras.alerts],
+  };
+}
+
+function accountView(state: EngineState, account: AccountState, extras: ViewExtras): AccountView {
+  return {
+    id: account.id,
+    name: account.name,
+    canTrade: account.canTrade,
+    tradingState: account.tradingState,
+    lockedUntil: account.lockedUntil === null ? null : iso(account.lockedUntil),
+    lockReason: account.lockReason,
+    flattening: extras.flattening.has(account.id),
+    metrics: metricsView(accountMetrics(state, account)),
+    positions: [...account.positions.values()].map((position) => positionView(state, position)),
+    orders: [...account.orders.values()].map(orderView),
+  };
+}
+
+export function metricsView(m: AccountMetrics): AccountMetricsView {
+  return {
+    balance: money(m.balance),
+    unrealizedPnl: money(m.unrealizedPnl),
+    equity: money(m.equity),
+    dailyRealizedPnl: money(m.dailyRealizedPnl),
+    dailyNetPnl: money(m.dailyNetPnl),
+    dailyDrawdown: money(m.dailyDrawdown),
+    weeklyNetPnl: money(m.weeklyNetPnl),
+    weeklyDrawdown: money(m.weeklyDrawdown),
+    maxDrawdown: money(m.maxDrawdown),
+    maxDrawdownPct: ratioString(m.maxDrawdownPct),
+    trailingThreshold: m.trailingThreshold === null ? null : money(m.trailingThreshold),
+    consecutiveLosses: m.consecutiveLosses,
+    tradesToday: m.tradesToday,
+    usedMargin: money(m.usedMargin),
+    marginLevel: m.marginLevel === null ? null : ratioString(m.marginLevel),
+    freeMargin: money(m.freeMargin),
+    grossExposure: money(m.grossExposure),
+    hhi: ratioString(m.hhi),
+    largestPositionPct: ratioString(m.largestPositionPct),
+  };
+}
+
+function positionView(state: EngineState, position: Position): PositionView {
+  return {
+    symbol: position.symbol,
+    contractId: position.symbol,
+    qty: position.qty,
+    avgPrice: price(position.avgPrice),
+    mark: positionMark(state, position).toFixed(),
+    unrealizedPnl: money(positionUnrealized(state, position)),
+    mfe: money(position.mfe),
+    mae: money(position.mae),
+    openedAt: iso(position.openedAt),
+  };
+}
+
+function orderView(order: WorkingOrder) {
+  return {
+    id: order.id,
+    symbol: order.symbol,
+    side: order.side,
+    kind: order.kind,
+    qty: order.qty,
+    limitPrice: order.limitPrice === null ? null : order.limitPrice.toFixed(),
+    stopPrice: order.stopPrice === null ? null : order.stopPrice.toFixed(),
+    status: order.status,
+  };
+}

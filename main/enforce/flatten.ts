@@ -1,0 +1,130 @@
+// Verified flatten (RULES.md section 7): cancel every working order, close every position at market, then
+// watch until the account is really flat; retry with backoff; never two flattens of one account at once.
+import type { FlattenReport } from '../../shared/ipc';
+import type { BrokerCommand, CommandResult } from '../broker/types';
+import type { Clock } from '../platform/clock';
+
+export type AccountExposure = { orders: string[]; positions: { symbol: string; qty: number }[] };
+
+export type FlattenStep = {
+  at: number;
+  command: BrokerCommand;
+  ok: boolean;
+  error?: string;
+  orderId?: string;
+};
+
+export type FlattenRecorder = {
+  begin(account: string, reason: string, at: number): number;
+  progress(id: number, steps: FlattenStep[]): void;
+  finish(id: number, report: FlattenReport, steps: FlattenStep[], at: number): void;
+};
+
+export type FlattenDeps = {
+  clock: Clock;
+  execute(command: BrokerCommand): Promise<CommandResult>;
+  /** What the engine holds for the account right now (null: unknown account). */
+  exposure(account: string): AccountExposure | null;
+  /** Resolves after the next applied event, or after `ms`, whichever comes first. */
+  nextChange(ms: number): Promise<void>;
+  recorder: FlattenRecorder;
+  verifyMs?: number;
+  attempts?: number;
+};
+
+export type Flattener = {
+  flatten(account: string, reason: string): Promise<FlattenReport>;
+  readonly running: ReadonlySet<string>;
+};
+
+const isFlat = (e: AccountExposure) => e.orders.length === 0 && e.positions.length === 0;
+
+export function createFlattener(deps: FlattenDeps): Flattener {
+  const inFlight = new Map<string, Promise<FlattenReport>>();
+  const running = new Set<string>();
+  return {
+    running,
+    flatten(account, reason) {
+      const existing = inFlight.get(account);
+      if (existing !== undefined) return existing;
+      running.add(account);
+      const run = flattenOnce(deps, account, reason).finally(() => {
+        inFlight.delete(account);
+        running.delete(account);
+      });
+      inFlight.set(account, run);
+      return run;
+    },
+  };
+}
+
+async function flattenOnce(deps: FlattenDeps, account: string, reason: string): Promise<FlattenReport> {
+  const started = deps.clock.now();
+  const id = deps.recorder.begin(account, reason, started);
+  const steps: FlattenStep[] = [];
+  const send = async (command: BrokerCommand): Promise<void> => {
+    const result = await deps.execute(command);
+    steps.push({ at: deps.clock.now(), command, ...result });
+    deps.recorder.progress(id, steps);
+  };
+  const attempts = deps.attempts ?? 5;
+  let report: FlattenReport | null = null;
+  for (let attempt = 1; attempt <= attempts && report === null; attempt += 1) {
+    const exposure = deps.exposure(account);
+    if (exposure === null) {
+      report = failed(account, started, deps.clock.now(), `unknown account ${account}`);
+      break;
+    }
+    if (isFlat(exposure)) break;
+    for (const orderId of exposure.orders) await send({ type: 'cancelOrder', account, orderId });
+    for (const { symbol } of exposure.positions) await send({ type: 'closePosition', account, symbol });
+    if (await waitFlat(deps, account)) break;
+    await sleep(deps.clock, 250 * 2 ** (attempt - 1));
+  }
+  const finalExposure = deps.exposure(account);
+  report ??= summarize(account, started, deps.clock.now(), steps, finalExposure);
+  deps.recorder.finish(id, report, steps, deps.clock.now());
+  return report;
+}
+
+async function waitFlat(deps: FlattenDeps, account: string): Promise<boolean> {
+  const deadline = deps.clock.now() + (deps.verifyMs ?? 3000);
+  for (;;) {
+    const exposure = deps.exposure(account);
+    if (exposure !== null && isFlat(exposure)) return true;
+    const left = deadline - deps.clock.now();
+    if (left <= 0) return false;
+    await deps.nextChange(left);
+  }
+}
+
+function summarize(
+  account: string,
+  started: number,
+  now: number,
+  steps: FlattenStep[],
+  exposure: AccountExposure | null,
+): FlattenReport {
+  const flat = exposure !== null && isFlat(exposure);
+  const refused = steps.filter((s) => !s.ok).map((s) => s.error);
+  const report: FlattenReport = {
+    account,
+    flat,
+    cancelledOrders: steps.filter((s) => s.ok && s.command.type === 'cancelOrder').length,
+    closedPositions: steps.filter((s) => s.ok && s.command.type === 'closePosition').length,
+    elapsedMs: now - started,
+  };
+  if (!flat) {
+    const left = exposure?.positions.map((p) => `${p.symbol} ${p.qty}`).join(', ') ?? '';
+    report.error = `not flat after flatten (${left || 'orders still working'}): act manually${refused.length > 0 ? `; broker said: ${refused.join('; ')}` : ''}`;
+  }
+  return report;
+}
+
+function failed(account: string, started: number, now: number, error: string): FlattenReport {
+  return { account, flat: false, cancelledOrders: 0, closedPositions: 0, elapsedMs: now - started, error };
+}
+
+function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((resolve) => clock.setTimeout(resolve, ms));
+}

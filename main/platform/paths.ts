@@ -1,0 +1,23 @@
+// Where Warden keeps its files: WARDEN_DATA_DIR, else the OS's per-user app data folder (as Electron's userData).
+import { homedir, platform } from 'node:os';
+import { join } from 'node:path';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.WARDEN_DATA_DIR !== undefined && env.WARDEN_DATA_DIR !== '') return env.WARDEN_DATA_DIR;
+  const home = homedir();
+  switch (platform()) {
+    case 'win32':
+      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Warden');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Warden');
+    default:
+      return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Warden');
+  }
+}
+
+export const dataFiles = (dataDir: string) => ({
+  database: join(dataDir, 'warden.db'),
+  config: join(dataDir, 'config.yaml'),
+  simBroker: join(dataDir, 'sim-broker.json'),
+  log: join(dataDir, 'warden.log'),
+});

@@ -1,0 +1,63 @@
+// Access control for `warden serve`: a bearer token (header, ?token= on the page URL, or the cookie the page
+// URL sets), compared in constant time; Host and Origin checks against DNS rebinding and cross-site sockets.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'warden_token';
+
+export function generateToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function cookieToken(request: IncomingMessage): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/** The token a request presents, from wherever it carries it. */
+export function presentedToken(request: IncomingMessage, url: URL): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ') === true) return header.slice('Bearer '.length).trim();
+  return url.searchParams.get('token') ?? cookieToken(request);
+}
+
+export function isAuthorized(request: IncomingMessage, url: URL, token: string): boolean {
+  const presented = presentedToken(request, url);
+  return presented !== null && sameToken(presented, token);
+}
+
+export function tokenCookie(token: string): string {
+  return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** Only names that can reach this server may be used as Host: a rebinding page's own domain is refused. */
+export function allowedHost(hostHeader: string | undefined, listenHost: string): boolean {
+  if (hostHeader === undefined) return false;
+  const name = hostHeader.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const local = ['127.0.0.1', 'localhost', '::1'];
+  if (local.includes(name)) return true;
+  return (
+    listenHost !== '127.0.0.1' &&
+    listenHost !== 'localhost' &&
+    (listenHost === '0.0.0.0' || name === listenHost)
+  );
+}
+
+/** A WebSocket may come from our own page only (or a non-browser client that sends no Origin). */
+export function allowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === hostHeader;
+  } catch {
+    return false;
+  }
+}

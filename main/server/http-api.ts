@@ -1,0 +1,78 @@
+// The HTTP API of INTERFACES.md: GET /api/health, GET /api/state, POST /api/commands/<name>.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CommandName } from '../../shared/ipc';
+import type { WardenCore } from '../core/types';
+
+/** URL names of the commands (INTERFACES.md) mapped to the contract's command names. */
+const routes: Record<string, CommandName> = {
+  flatten: 'flatten',
+  order: 'placeOrder',
+  cancel: 'cancelOrder',
+  close: 'closePosition',
+  demo: 'setDemo',
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+export function health(core: WardenCore, version: string): Record<string, unknown> {
+  const view = core.view();
+  return {
+    ok: true,
+    name: 'warden',
+    version,
+    broker: view.connection.broker,
+    status: view.connection.status,
+  };
+}
+
+async function readJson(
+  request: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES)
+      return { ok: false, error: `request body larger than ${MAX_BODY_BYTES} bytes` };
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: `request body is not JSON: ${(error as Error).message}` };
+  }
+}
+
+/** Runs a command posted to /api/commands/<name>: 200 with the result, 400 when invalid or refused. */
+export async function postCommand(
+  core: WardenCore,
+  name: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const command = routes[name];
+  if (command === undefined) {
+    sendJson(response, 404, {
+      ok: false,
+      error: `unknown command "${name}"; known: ${Object.keys(routes).join(', ')}`,
+    });
+    return;
+  }
+  const body = await readJson(request);
+  if (!body.ok) {
+    sendJson(response, 400, { ok: false, error: body.error });
+    return;
+  }
+  const answer = await core.command(command, body.value);
+  sendJson(response, answer.ok ? 200 : 400, answer);
+}

@@ -1,0 +1,52 @@
+// One browser connection: ClientFrame commands in (each validated by the core), responses and pushes out.
+import type { WebSocket } from 'ws';
+import { isCommandName, type ServerFrame } from '../../shared/ipc';
+import type { WardenCore } from '../core/types';
+import type { Logger } from '../platform/logger';
+
+function parseFrame(data: string): { id: number; command: unknown; args: unknown } | string {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(data);
+  } catch {
+    return 'frame is not JSON';
+  }
+  if (typeof frame !== 'object' || frame === null) return 'frame is not an object';
+  const { id, command, args } = frame as Record<string, unknown>;
+  if (typeof id !== 'number' || !Number.isInteger(id)) return 'frame.id must be an integer';
+  return { id, command, args };
+}
+
+export function attachSocket(ws: WebSocket, core: WardenCore, logger: Logger): void {
+  const send = (frame: ServerFrame) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+  };
+  const unsubscribe = core.subscribe((message) => {
+    if (message.type === 'state') send({ type: 'state', state: message.payload });
+    else send({ type: 'alert', alert: message.payload });
+  });
+  send({ type: 'state', state: core.view() });
+  ws.on('message', (data, isBinary) => {
+    const frame = isBinary ? 'binary frames are not accepted' : parseFrame(data.toString());
+    if (typeof frame === 'string') {
+      logger.warn('bad client frame', { reason: frame });
+      send({ type: 'error', error: frame });
+      return;
+    }
+    if (!isCommandName(frame.command)) {
+      send({
+        type: 'response',
+        id: frame.id,
+        response: { ok: false, error: `unknown command ${JSON.stringify(frame.command)}` },
+      });
+      return;
+    }
+    void core.command(frame.command, frame.args).then((response) => {
+      send({ type: 'response', id: frame.id, response });
+    });
+  });
+  ws.on('close', unsubscribe);
+  ws.on('error', (error) => {
+    logger.warn('socket error', { reason: error.message });
+  });
+}
