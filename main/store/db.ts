@@ -1,5 +1,6 @@
 // Opens the Warden database: checks it (refusing a newer schema, moving a damaged file aside), sets the
 // pragmas the journal's durability depends on, migrates it, and hands out one repository per table family.
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Clock } from '../platform/clock';
 import { systemClock } from '../platform/clock';
@@ -46,7 +47,8 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export function openStore(file: string, options: StoreOptions): Store {
   const logger = options.logger.child('store');
-  const { db, recoveredFrom } = openChecked(file, options, logger);
+  const recoveredFrom = setAsideIfDamaged(file, options, logger);
+  const db = connect(file, options);
   try {
     configure(db, file, logger);
     migrate(db, migrations, { file, logger });
@@ -57,45 +59,41 @@ export function openStore(file: string, options: StoreOptions): Store {
   }
 }
 
-function connect(file: string, options: StoreOptions): Database.Database {
+function connect(file: string, options: StoreOptions, readonly = false): Database.Database {
   return new Database(file, {
+    readonly,
     timeout: BUSY_TIMEOUT_MS,
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   });
 }
 
-function openChecked(
-  file: string,
-  options: StoreOptions,
-  logger: Logger,
-): { db: Database.Database; recoveredFrom: string | null } {
-  const db = connect(file, options);
-  let problem: string | null;
-  try {
-    problem = inspect(db, file);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  if (problem === null) return { db, recoveredFrom: null };
-  db.close();
+/** Moves a damaged file aside (returning where to) so a fresh one takes its place; null when it is fine or new. */
+function setAsideIfDamaged(file: string, options: StoreOptions, logger: Logger): string | null {
+  const problem = existsSync(file) ? inspect(file, options) : null;
+  if (problem === null) return null;
   const aside = moveAside(file, (options.clock ?? systemClock).now());
   logger.error('the database was damaged: moved it aside and started a fresh one', {
     file,
     movedTo: aside,
     reason: problem,
   });
-  return { db: connect(file, options), recoveredFrom: aside };
+  return aside;
 }
 
-/** Reads only (nothing is written before this passes): a newer schema throws, damage is returned as a reason. */
-function inspect(db: Database.Database, file: string): string | null {
+/**
+ * Throws for a newer schema; returns why the file is damaged, or null. Read-only, so nothing is written before the
+ * file passes, and closing neither checkpoints a -wal into a damaged file nor deletes it (its data may matter).
+ */
+function inspect(file: string, options: StoreOptions): string | null {
+  const db = connect(file, options, true);
   try {
     assertNotNewer(file, schemaVersion(db), migrations);
     return quickCheck(db);
   } catch (error) {
     if (isDamageError(error)) return error.message;
     throw error;
+  } finally {
+    db.close();
   }
 }
 

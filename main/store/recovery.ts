@@ -6,8 +6,10 @@ import Database from 'better-sqlite3';
 /** What PRAGMA quick_check finds wrong (its first few findings), or null when the database passes it. */
 export function quickCheck(db: Database.Database): string | null {
   const findings = db.prepare<[], string>('PRAGMA quick_check').pluck().all();
-  const problems = findings.filter((finding) => finding !== 'ok');
-  return problems.length === 0 ? null : `quick_check: ${problems.slice(0, 5).join('; ')}`;
+  if (findings.every((finding) => finding === 'ok')) return null;
+  // One finding can hold many lines, after a "*** in database main ***" heading.
+  const lines = findings.flatMap((finding) => finding.split('\n')).filter((line) => !line.startsWith('***'));
+  return `quick_check found ${lines.length} problems, first: ${lines.slice(0, 5).join('; ')}`;
 }
 
 /** SQLite's own verdict that the bytes are wrong, as opposed to a missing folder, a lock or a permission. */
