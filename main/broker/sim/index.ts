@@ -1,0 +1,30 @@
+// The simulated broker: the app's default adapter (a seeded market, a paper broker with a persisted book, a
+// demo robot), and its parts for tests and tools.
+export { createSimBroker, DEFAULT_TICK_INTERVAL_MS, PRICE_SAVE_INTERVAL_MS } from './sim-broker';
+export type { SimBroker, SimBrokerOptions } from './sim-broker';
+export { SIM_INSTRUMENTS, instrumentMap, instrumentEvent, onTickGrid, pointValue } from './instruments';
+export type { SimInstrument } from './instruments';
+export { createMarket } from './market';
+export type { SimMarket, SimQuote } from './market';
+export { createRng } from './prng';
+export type { Rng } from './prng';
+export { createPaperBroker, orderEvent } from './paper-broker';
+export type { Outcome, PaperBroker, PaperBrokerDeps } from './paper-broker';
+export { bookExecution, nextHolding, accountEvent, positionEvent, usedMargin } from './ledger';
+export type { Execution } from './ledger';
+export { createStateFile, STATE_FILE_VERSION } from './store-file';
+export type { StateFile, StoredBook, Prices } from './store-file';
+export { createDemoTrader, DEMO_MAX_CONTRACTS, DEMO_MAX_SYMBOLS, DEMO_TAG } from './demo-trader';
+export type { DemoTrader, DemoTraderDeps } from './demo-trader';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_ACCOUNT_NAME,
+  freshState,
+  positionKey,
+  positionQty,
+  type SimAccount,
+  type SimOrder,
+  type SimPosition,
+  type SimState,
+} from './state';
+export { checkPlaceOrder, checkClose } from './validate';

@@ -1,0 +1,208 @@
+// The simulated broker adapter: a seeded market and a paper broker that live "outside" the app, with their
+// book kept in a JSON file so positions and working orders survive restarts of Warden, and an optional robot.
+import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
+import { dec, type Dec } from '../../../shared/domain/money';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import type { BrokerAdapter, BrokerCommand, CommandResult, ResumePoint } from '../types';
+import { createDemoTrader, type DemoTrader } from './demo-trader';
+import { instrumentEvent, instrumentMap, SIM_INSTRUMENTS } from './instruments';
+import { accountEvent, positionEvent } from './ledger';
+import { createMarket, type SimQuote } from './market';
+import { createPaperBroker, orderEvent, type PaperBroker } from './paper-broker';
+import { DEFAULT_ACCOUNT_ID, freshState, isWorking, positionQty, type SimState } from './state';
+import { createStateFile } from './store-file';
+
+export type SimBrokerOptions = {
+  /** The book's JSON file; the app passes `<dataDir>/sim-broker.json`. */
+  stateFile: string;
+  clock: Clock;
+  logger: Logger;
+  /** Seeds the market (and the demo robot): the same seed and clock replay the same session. */
+  seed?: number;
+  /** Time between quotes of each symbol; 250 ms (four a second) by default. */
+  tickIntervalMs?: number;
+  demo?: boolean;
+  /** Balance of the demo account when there is no stored book yet; 50,000 by default. */
+  startingBalance?: Dec | string | number;
+};
+
+export type SimBroker = BrokerAdapter & {
+  setDemo(enabled: boolean): void;
+  readonly demo: boolean;
+  /**
+   * Moves the simulated market (scripted scenarios and tests): the bid and last trade at `price`, the ask one
+   * tick above, for the symbol and every symbol quoting the same market (MNQ moves NQ too). Quotes are emitted
+   * and resting orders work against them. Throws when the broker is not started or the price is off the grid.
+   */
+  setPrice(symbol: string, price: Dec | string): void;
+};
+
+export const DEFAULT_TICK_INTERVAL_MS = 250;
+/** Last prices alone are written at most this often; any change to the book is written at once. */
+export const PRICE_SAVE_INTERVAL_MS = 5000;
+const NOT_STARTED = 'the simulated broker is not started';
+
+type Book = { state: SimState; paper: PaperBroker };
+
+function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
+  return { type: 'quote', t, symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last };
+}
+
+/** The broker's full picture, as a reconnect reports it (BrokerAdapter.start). */
+function snapshotEvents(
+  book: Book,
+  market: ReturnType<typeof createMarket>,
+  resume: ResumePoint,
+  t: number,
+): BrokerEvent[] {
+  const { state } = book;
+  const instruments = instrumentMap();
+  return [
+    ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
+    ...[...state.accounts.values()].map((a) => accountEvent(state, a, instruments, t)),
+    ...[...state.positions.values()].map((p) => positionEvent(p.account, p.symbol, p, t)),
+    ...[...state.orders.values()].filter(isWorking).map((o) => orderEvent(o, t)),
+    ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
+    ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
+  ];
+}
+
+export function createSimBroker(options: SimBrokerOptions): SimBroker {
+  const { clock } = options;
+  const logger = options.logger.child('broker.sim');
+  const seed = options.seed ?? 1;
+  const instruments = instrumentMap();
+  const market = createMarket(SIM_INSTRUMENTS, seed);
+  const file = createStateFile({
+    path: options.stateFile,
+    clock,
+    logger,
+    symbols: new Set(instruments.keys()),
+  });
+  let book: Book | undefined;
+  let emit: ((event: BrokerEvent) => void) | undefined;
+  let stopTimer: (() => void) | undefined;
+  let demo = options.demo ?? false;
+  let pricesSavedAt = clock.now();
+
+  const persist = (): void => {
+    if (book === undefined) return;
+    file.save({ state: book.state, prices: market.prices() });
+    pricesSavedAt = clock.now();
+  };
+
+  const send = (events: readonly BrokerEvent[]): void => {
+    for (const event of events) {
+      try {
+        emit?.(event);
+      } catch (error) {
+        logger.error('event listener failed', { event: event.type, error: String(error) });
+      }
+    }
+  };
+
+  const loadBook = (): Book => {
+    if (book !== undefined) return book;
+    const stored = file.load();
+    if (stored !== undefined) market.restore(stored.prices);
+    const state = stored?.state ?? freshState(clock.now(), dec(options.startingBalance ?? 50_000));
+    const paper = createPaperBroker({
+      state,
+      instruments,
+      quote: (s) => market.quote(s),
+      now: () => clock.now(),
+    });
+    book = { state, paper };
+    logger.info(stored === undefined ? 'sim broker: new book' : 'sim broker: book restored', {
+      positions: state.positions.size,
+      workingOrders: [...state.orders.values()].filter(isWorking).length,
+    });
+    if (stored === undefined) persist();
+    return book;
+  };
+
+  /** Emits each quote and then whatever it filled; the book is on disk before anyone hears of a fill. */
+  const publishQuotes = (quotes: readonly SimQuote[]): void => {
+    if (book === undefined) return;
+    for (const quote of quotes) {
+      send([quoteEvent(quote, clock.now())]);
+      const filled = book.paper.match(quote.symbol);
+      if (filled.length > 0) persist();
+      send(filled);
+    }
+    if (clock.now() - pricesSavedAt >= PRICE_SAVE_INTERVAL_MS) persist();
+  };
+
+  const run = (command: BrokerCommand): CommandResult => {
+    if (book === undefined || emit === undefined) return { ok: false, error: NOT_STARTED };
+    const { result, events } = book.paper.execute(command);
+    if (events.length > 0) persist();
+    send(events);
+    if (result.ok) logger.debug('command done', { command: command.type, orderId: result.orderId });
+    else logger.info('command refused', { command: command.type, error: result.error });
+    return result;
+  };
+
+  const trader: DemoTrader = createDemoTrader({
+    clock,
+    logger,
+    seed: (seed ^ 0x5eed) >>> 0,
+    account: DEFAULT_ACCOUNT_ID,
+    instruments: SIM_INSTRUMENTS,
+    positionQty: (symbol) => (book === undefined ? 0 : positionQty(book.state, DEFAULT_ACCOUNT_ID, symbol)),
+    quote: (symbol) => market.quote(symbol),
+    execute: run,
+  });
+
+  const halt = (): void => {
+    stopTimer?.();
+    stopTimer = undefined;
+    trader.stop();
+  };
+
+  return {
+    kind: 'sim',
+    get demo() {
+      return demo;
+    },
+    setDemo(enabled) {
+      demo = enabled;
+      logger.info(enabled ? 'demo trading on' : 'demo trading off');
+      if (enabled && stopTimer !== undefined) trader.start();
+      else trader.stop();
+    },
+    setPrice(symbol, price) {
+      if (book === undefined || emit === undefined) throw new Error(NOT_STARTED);
+      publishQuotes(market.setPrice(symbol, typeof price === 'string' ? dec(price) : price));
+    },
+    start(listener, resume) {
+      halt();
+      const current = loadBook();
+      emit = listener;
+      const t = clock.now();
+      send([{ type: 'connection', t, status: 'connecting' }]);
+      send(snapshotEvents(current, market, resume, t));
+      send([{ type: 'connection', t, status: 'connected' }]);
+      stopTimer = clock.setInterval(() => {
+        publishQuotes(market.step());
+      }, options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS);
+      if (demo) trader.start();
+      return Promise.resolve();
+    },
+    execute(command) {
+      try {
+        return Promise.resolve(run(command));
+      } catch (error) {
+        logger.error('command failed', { command: command.type, error: String(error) });
+        return Promise.resolve({ ok: false, error: `the simulated broker failed: ${String(error)}` });
+      }
+    },
+    stop() {
+      halt();
+      persist();
+      emit = undefined;
+      return Promise.resolve();
+    },
+  };
+}

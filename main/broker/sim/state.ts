@@ -1,0 +1,96 @@
+// The paper broker's book: accounts, positions, orders, fills and id counters, held in memory and persisted
+// as a whole by the store. Plain data, so a restart can rebuild it exactly.
+import type { FillEvent, OrderKind, OrderStatus, Side } from '../../../shared/domain/events';
+import type { Dec } from '../../../shared/domain/money';
+
+export type SimAccount = { id: string; name: string; balance: Dec; canTrade: boolean };
+
+export type SimPosition = { account: string; symbol: string; qty: number; avgPrice: Dec };
+
+export type SimOrder = {
+  id: string;
+  account: string;
+  symbol: string;
+  side: Side;
+  kind: OrderKind;
+  qty: number;
+  status: OrderStatus;
+  filledQty: number;
+  createdAt: number;
+  limitPrice?: Dec;
+  stopPrice?: Dec;
+  tag?: string;
+  /** The bracket to place when this entry fills. */
+  stopLossPrice?: Dec;
+  takeProfitPrice?: Dec;
+  /** Set on bracket orders: the entry they protect. Siblings with the same parent cancel each other. */
+  parentId?: string;
+};
+
+export type SimState = {
+  /** Names this book's ids, so a fresh book (after a corrupt file) never reissues an id the app has seen. */
+  generation: string;
+  nextOrderNo: number;
+  nextFillNo: number;
+  accounts: Map<string, SimAccount>;
+  positions: Map<string, SimPosition>;
+  orders: Map<string, SimOrder>;
+  fills: FillEvent[];
+};
+
+export const DEFAULT_ACCOUNT_ID = 'SIM-50K';
+export const DEFAULT_ACCOUNT_NAME = 'Sim 50K';
+
+/** Kept fills: enough history to rebuild a trading week, without letting a demo session grow the file forever. */
+export const FILL_HISTORY_MS = 8 * 24 * 60 * 60 * 1000;
+export const MAX_FILLS = 5000;
+/** Finished orders kept so that cancelling one says "already filled" rather than "not found". */
+export const MAX_FINAL_ORDERS = 500;
+
+export function freshState(now: number, startingBalance: Dec): SimState {
+  const account: SimAccount = {
+    id: DEFAULT_ACCOUNT_ID,
+    name: DEFAULT_ACCOUNT_NAME,
+    balance: startingBalance,
+    canTrade: true,
+  };
+  return {
+    generation: now.toString(36),
+    nextOrderNo: 1,
+    nextFillNo: 1,
+    accounts: new Map([[account.id, account]]),
+    positions: new Map(),
+    orders: new Map(),
+    fills: [],
+  };
+}
+
+export function positionKey(account: string, symbol: string): string {
+  return `${account}/${symbol}`;
+}
+
+export function positionQty(state: SimState, account: string, symbol: string): number {
+  return state.positions.get(positionKey(account, symbol))?.qty ?? 0;
+}
+
+export function nextOrderId(state: SimState): string {
+  return `O-${state.generation}-${state.nextOrderNo++}`;
+}
+
+export function nextFillId(state: SimState): string {
+  return `F-${state.generation}-${state.nextFillNo++}`;
+}
+
+/** Drops old fills and old finished orders (working orders are always kept). */
+export function prune(state: SimState, now: number): void {
+  const keepFrom = now - FILL_HISTORY_MS;
+  const fills = state.fills.filter((fill) => fill.t >= keepFrom);
+  state.fills = fills.slice(Math.max(0, fills.length - MAX_FILLS));
+  const final = [...state.orders.values()].filter((order) => order.status !== 'working');
+  for (const order of final.slice(0, Math.max(0, final.length - MAX_FINAL_ORDERS)))
+    state.orders.delete(order.id);
+}
+
+export function isWorking(order: SimOrder): boolean {
+  return order.status === 'working';
+}

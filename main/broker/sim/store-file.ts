@@ -1,0 +1,221 @@
+// Keeps the simulated broker's book in one JSON file, written atomically (temp file, fsync, rename). A file
+// that cannot be read is moved aside, never deleted, and the broker starts fresh.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { FillEvent } from '../../../shared/domain/events';
+import { encodeEngineEvent, parseEngineEvent } from '../../../shared/domain/event-codec';
+import { dec, moneyString, type Dec } from '../../../shared/domain/money';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import { positionKey, type SimOrder, type SimState } from './state';
+
+export const STATE_FILE_VERSION = 1;
+
+/** What the file holds besides the book: the last bid of each market walk. */
+export type Prices = Record<string, string>;
+export type StoredBook = { state: SimState; prices: Prices };
+
+export type StateFile = {
+  /** The stored book, or undefined when there is none or it could not be read (then it was moved aside). */
+  load(): StoredBook | undefined;
+  /** Writes the whole book; a failure is logged (once until a write succeeds again), never thrown. */
+  save(book: StoredBook): void;
+};
+
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string')
+  .transform((text) => dec(text));
+const text = z.string().min(1);
+const contracts = z.number().int().positive();
+
+const orderSchema = z.strictObject({
+  id: text,
+  account: text,
+  symbol: text,
+  side: z.enum(['buy', 'sell']),
+  kind: z.enum(['market', 'limit', 'stop']),
+  qty: contracts,
+  status: z.enum(['working', 'filled', 'cancelled', 'rejected']),
+  filledQty: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+  limitPrice: decimal.optional(),
+  stopPrice: decimal.optional(),
+  tag: z.string().optional(),
+  stopLossPrice: decimal.optional(),
+  takeProfitPrice: decimal.optional(),
+  parentId: text.optional(),
+});
+
+const fileSchema = z.strictObject({
+  version: z.literal(STATE_FILE_VERSION),
+  savedAt: z.number().int(),
+  generation: text,
+  nextOrderNo: z.number().int().positive(),
+  nextFillNo: z.number().int().positive(),
+  accounts: z.array(z.strictObject({ id: text, name: text, balance: decimal, canTrade: z.boolean() })),
+  positions: z.array(
+    z.strictObject({ account: text, symbol: text, qty: z.number().int(), avgPrice: decimal }),
+  ),
+  orders: z.array(orderSchema),
+  fills: z.array(z.unknown()),
+  prices: z.record(z.string(), z.string()),
+});
+
+type StoredFile = z.output<typeof fileSchema>;
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function parseFill(raw: unknown, index: number): FillEvent {
+  const parsed = parseEngineEvent(raw);
+  if (!parsed.ok) throw new Error(`fills.${index}: ${parsed.error}`);
+  if (parsed.event.type !== 'fill') throw new Error(`fills.${index}: not a fill`);
+  return parsed.event;
+}
+
+/** Turns the validated file into a book; throws naming the first thing that does not fit together. */
+function toBook(file: StoredFile, symbols: ReadonlySet<string>): StoredBook {
+  const known = (symbol: string, where: string): void => {
+    if (!symbols.has(symbol)) throw new Error(`${where}: unknown symbol "${symbol}"`);
+  };
+  const accounts = new Map(file.accounts.map((a) => [a.id, a]));
+  const owned = (account: string, where: string): void => {
+    if (!accounts.has(account)) throw new Error(`${where}: unknown account "${account}"`);
+  };
+  const positions = file.positions.filter((p) => p.qty !== 0);
+  positions.forEach((p, i) => {
+    known(p.symbol, `positions.${i}`);
+    owned(p.account, `positions.${i}`);
+  });
+  file.orders.forEach((o, i) => {
+    known(o.symbol, `orders.${i}`);
+    owned(o.account, `orders.${i}`);
+  });
+  const state: SimState = {
+    generation: file.generation,
+    nextOrderNo: file.nextOrderNo,
+    nextFillNo: file.nextFillNo,
+    accounts,
+    positions: new Map(positions.map((p) => [positionKey(p.account, p.symbol), p])),
+    orders: new Map(file.orders.map((o) => [o.id, withoutUndefined(o) as SimOrder])),
+    fills: file.fills.map(parseFill),
+  };
+  return { state, prices: file.prices };
+}
+
+const money = (value: Dec): string => moneyString(value);
+const maybeMoney = (value: Dec | undefined): string | undefined =>
+  value === undefined ? undefined : money(value);
+
+function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
+  const { state } = book;
+  const orders = [...state.orders.values()].map((o) => ({
+    ...o,
+    limitPrice: maybeMoney(o.limitPrice),
+    stopPrice: maybeMoney(o.stopPrice),
+    stopLossPrice: maybeMoney(o.stopLossPrice),
+    takeProfitPrice: maybeMoney(o.takeProfitPrice),
+  }));
+  return {
+    version: STATE_FILE_VERSION,
+    savedAt,
+    generation: state.generation,
+    nextOrderNo: state.nextOrderNo,
+    nextFillNo: state.nextFillNo,
+    accounts: [...state.accounts.values()].map((a) => ({ ...a, balance: money(a.balance) })),
+    positions: [...state.positions.values()].map((p) => ({ ...p, avgPrice: money(p.avgPrice) })),
+    orders,
+    fills: state.fills.map(encodeEngineEvent),
+    prices: book.prices,
+  };
+}
+
+function writeAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+function readProblem(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createStateFile(options: {
+  path: string;
+  clock: Clock;
+  logger: Logger;
+  symbols: ReadonlySet<string>;
+}): StateFile {
+  const { path, clock, logger } = options;
+  let failing = false;
+
+  const moveAside = (reason: string): void => {
+    const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
+    const aside = `${path}.corrupt-${stamp}`;
+    try {
+      renameSync(path, aside);
+      logger.error('sim broker state file unreadable; moved aside, starting fresh', {
+        path,
+        movedTo: aside,
+        reason,
+      });
+    } catch (error) {
+      logger.error('sim broker state file unreadable and could not be moved aside; starting fresh', {
+        path,
+        reason,
+        moveError: readProblem(error),
+      });
+    }
+  };
+
+  const load = (): StoredBook | undefined => {
+    if (!existsSync(path)) return undefined;
+    try {
+      const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      const version = z.object({ version: z.number() }).safeParse(raw).data?.version;
+      if (version !== undefined && version > STATE_FILE_VERSION) {
+        throw new Error(`written by a newer version of Warden (file version ${version})`);
+      }
+      return toBook(fileSchema.parse(raw), options.symbols);
+    } catch (error) {
+      moveAside(readProblem(error));
+      return undefined;
+    }
+  };
+
+  const save = (book: StoredBook): void => {
+    try {
+      writeAtomically(path, `${JSON.stringify(toFile(book, clock.now()))}\n`);
+      if (failing) logger.info('sim broker state file written again', { path });
+      failing = false;
+    } catch (error) {
+      if (!failing)
+        logger.error('cannot write the sim broker state file', { path, reason: readProblem(error) });
+      failing = true;
+    }
+  };
+
+  return { load, save };
+}
