@@ -12,7 +12,10 @@ export type Journal = {
   append(event: EngineEvent): number;
   /** Journals all events in one transaction (all or none); returns the last seq, or lastSeq() when empty. */
   appendMany(events: readonly EngineEvent[]): number;
-  /** Events with seq > `seq`, oldest first; at most `limit` rows when given. */
+  /**
+   * Events with seq > `seq`, oldest first; at most `limit` when given. Rows that do not decode are skipped without
+   * counting, so a short or empty result always means the journal has nothing more after `seq`.
+   */
   readAfter(seq: number, limit?: number): JournalEntry[];
   /** The newest seq, 0 when the journal is empty. */
   lastSeq(): number;
@@ -29,12 +32,13 @@ const LOGGED_BODY_CHARS = 2000;
 
 export function createJournal(db: Database.Database, logger: Logger): Journal {
   const insert = db.prepare<InsertParams>('INSERT INTO journal (t, type, account, body) VALUES (?, ?, ?, ?)');
+  // LIMIT -1 is SQLite's "no limit".
   const after = db.prepare<[number, number], JournalRow>(
     'SELECT seq, body FROM journal WHERE seq > ? ORDER BY seq LIMIT ?',
   );
   const last = db.prepare<[], number | null>('SELECT max(seq) FROM journal').pluck();
   const lastFill = db.prepare<[], number | null>("SELECT max(t) FROM journal WHERE type = 'fill'").pluck();
-  const rows = db.prepare<[], number>('SELECT count(*) FROM journal').pluck();
+  const size = db.prepare<[], number>('SELECT count(*) FROM journal').pluck();
 
   const appendOne = (event: EngineEvent): number => Number(insert.run(...toRow(event)).lastInsertRowid);
   const appendAll = db.transaction((events: readonly EngineEvent[]): number => {
@@ -43,15 +47,29 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
     return seq;
   });
   const lastSeq = (): number => last.get() ?? 0;
+  const decodeAll = (rows: JournalRow[]): JournalEntry[] => rows.flatMap((row) => decodeRow(row, logger));
+  // Reads on past skipped rows until `limit` entries decode or the rows run out.
+  const readUpTo = (seq: number, limit: number): JournalEntry[] => {
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`journal read limit must be a whole number ≥ 1, got ${limit}`);
+    const entries: JournalEntry[] = [];
+    for (let cursor = seq; entries.length < limit;) {
+      const rows = after.all(cursor, limit - entries.length);
+      const lastRow = rows.at(-1);
+      if (lastRow === undefined) break;
+      entries.push(...decodeAll(rows));
+      cursor = lastRow.seq;
+    }
+    return entries;
+  };
 
   return {
     append: appendOne,
     appendMany: (events) => (events.length === 0 ? lastSeq() : appendAll.immediate(events)),
-    // SQLite reads LIMIT -1 as "no limit".
-    readAfter: (seq, limit = -1) => after.all(seq, limit).flatMap((row) => decodeRow(row, logger)),
+    readAfter: (seq, limit) => (limit === undefined ? decodeAll(after.all(seq, -1)) : readUpTo(seq, limit)),
     lastSeq,
     lastFillTime: () => lastFill.get() ?? null,
-    count: () => rows.get() ?? 0,
+    count: () => size.get() ?? 0,
   };
 }
 

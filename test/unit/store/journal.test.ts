@@ -166,6 +166,24 @@ describe('journal', () => {
     expect(errors[1]?.context?.['error']).toContain('price: not a decimal number');
   });
 
+  it('reads past undecodable rows to fill a limited read, so an empty batch means the end', () => {
+    const { store, file } = openTemp();
+    store.journal.append({ type: 'clock', t: 1 });
+    const raw = new Database(file);
+    const insertBad = raw.prepare("INSERT INTO journal (t, type, body) VALUES (2, 'clock', 'garbage')");
+    for (let i = 0; i < 3; i += 1) insertBad.run();
+    raw.close();
+    store.journal.append({ type: 'clock', t: 3 });
+    store.journal.append({ type: 'clock', t: 4 });
+    expect(store.journal.readAfter(0, 2).map((entry) => entry.seq)).toEqual([1, 5]);
+    expect(store.journal.readAfter(1, 1).map((entry) => entry.seq)).toEqual([5]);
+    expect(store.journal.readAfter(1, 5).map((entry) => entry.seq)).toEqual([5, 6]);
+    expect(store.journal.readAfter(6, 5)).toEqual([]);
+    expect(() => store.journal.readAfter(0, 0)).toThrow(
+      'journal read limit must be a whole number ≥ 1, got 0',
+    );
+  });
+
   it('fills the account column from the event, null for events without one', () => {
     const { store, file } = openTemp();
     store.journal.appendMany([fill(), { type: 'clock', t: 2 }]);
