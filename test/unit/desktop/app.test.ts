@@ -1,0 +1,191 @@
+// The desktop life cycle: single instance, core options, startup failure, the wiring, and a clean stop on quit.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  BrowserWindow,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  fakeInvokeEvent,
+  ipcMain,
+  resetElectronFake,
+} from '../../mocks/electron';
+import { commandNames, ipcChannels } from '../../../shared/ipc';
+import type { CoreOptions, WardenCore } from '../../../main/core/types';
+import { memoryLogger } from '../../../main/platform/logger';
+import { runDesktop, type DesktopDeps } from '../../../main/desktop/app';
+import { alertView, createFakeCore, stateView } from './fake-core';
+
+vi.mock('electron', () => import('../../mocks/electron'));
+
+const ours = 'file:///opt/warden/dist/renderer/index.html';
+
+function deps(core: WardenCore, overrides: Partial<DesktopDeps> = {}) {
+  const started: CoreOptions[] = [];
+  const logger = memoryLogger();
+  const all: DesktopDeps = {
+    startCore: (options) => {
+      started.push(options);
+      return Promise.resolve(core);
+    },
+    env: { WARDEN_DATA_DIR: '/data/warden' },
+    argv: ['/usr/bin/electron', '/opt/warden', '--demo'],
+    makeLogger: () => logger,
+    ...overrides,
+  };
+  return { deps: all, started, logger };
+}
+
+function onlyWindow(): BrowserWindow {
+  expect(BrowserWindow.instances).toHaveLength(1);
+  const window = BrowserWindow.instances[0];
+  if (window === undefined) throw new Error('no window');
+  return window;
+}
+
+describe('runDesktop', () => {
+  beforeEach(() => {
+    resetElectronFake();
+  });
+
+  it('starts the core with the data dir, sim broker and --demo, then opens window, tray and IPC', async () => {
+    const core = createFakeCore();
+    const { deps: d, started } = deps(core);
+    const host = await runDesktop(d);
+    expect(host?.core).toBe(core);
+    expect(started).toEqual([
+      expect.objectContaining({ dataDir: '/data/warden', broker: 'sim', demo: true }),
+    ]);
+    expect(onlyWindow().loadedFile).toBe('/opt/warden/dist/renderer/index.html');
+    expect(Tray.instances).toHaveLength(1);
+    expect(ipcMain.handlers.size).toBe(commandNames.length);
+  });
+
+  it("uses Electron's user data folder when WARDEN_DATA_DIR is unset", async () => {
+    const { deps: d, started } = deps(createFakeCore(), { env: {} });
+    await runDesktop(d);
+    expect(started[0]?.dataDir).toBe('/tmp/warden-fake/user-data');
+  });
+
+  it('writes its log to <data dir>/logs/warden.log when no logger is given', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-desktop-'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const { makeLogger: _default, ...rest } = deps(createFakeCore(), {
+        env: { WARDEN_DATA_DIR: dataDir },
+      }).deps;
+      await runDesktop(rest);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(readFileSync(join(dataDir, 'logs', 'warden.log'), 'utf8')).toContain('"message":"running"');
+  });
+
+  it('lets the renderer in its window reach the core', async () => {
+    const core = createFakeCore();
+    core.respond('getState', { ok: true, result: stateView() });
+    await runDesktop(deps(core).deps);
+    const event = fakeInvokeEvent({ url: ours, sender: onlyWindow().webContents });
+    await ipcMain.invoke(ipcChannels.command('getState'), event, {});
+    expect(core.calls).toEqual([{ name: 'getState', args: {} }]);
+  });
+
+  it('shows a native notification for a pushed critical alert and forwards it to the window', async () => {
+    const core = createFakeCore();
+    await runDesktop(deps(core).deps);
+    const alert = alertView({ level: 'critical', title: 'Daily loss limit breached' });
+    core.push({ type: 'alert', payload: alert });
+    expect(Notification.shown.map((shown) => shown.options)).toEqual([
+      expect.objectContaining({ title: 'Daily loss limit breached', urgency: 'critical' }),
+    ]);
+    expect(onlyWindow().webContents.sent).toEqual([{ channel: 'warden:push:alert', args: [alert] }]);
+  });
+
+  it('quits at once, without starting a core, when another instance holds the lock', async () => {
+    app.singleInstanceLock = false;
+    const { deps: d, started } = deps(createFakeCore());
+    expect(await runDesktop(d)).toBeNull();
+    expect(started).toEqual([]);
+    expect(app.quitted).toBe(true);
+  });
+
+  it('brings the window forward when a second instance starts', async () => {
+    await runDesktop(deps(createFakeCore()).deps);
+    const window = onlyWindow();
+    window.minimize();
+    window.hide();
+    app.emit('second-instance');
+    expect(window).toMatchObject({ minimized: false, visible: true, focused: true });
+  });
+
+  it('reopens a window when the trader closed it and asks to see Warden again', async () => {
+    const host = await runDesktop(deps(createFakeCore()).deps);
+    onlyWindow().destroy();
+    host?.showWindow();
+    expect(BrowserWindow.instances).toHaveLength(2);
+    expect(host?.window()).toBe(BrowserWindow.instances[1]);
+  });
+
+  it.each([
+    [
+      'the core fails to start',
+      { startCore: () => Promise.reject(new Error('database is locked')) },
+      'database is locked',
+    ],
+    [
+      'WARDEN_BROKER is wrong',
+      { env: { WARDEN_BROKER: 'ibkr' } },
+      'WARDEN_BROKER must be one of sim, projectx',
+    ],
+  ] as const)(
+    'when %s: shows an error dialog with the reason and quits with code 1',
+    async (_name, overrides, reason) => {
+      const { deps: d, logger } = deps(createFakeCore(), overrides);
+      expect(await runDesktop(d)).toBeNull();
+      expect(dialog.errorBoxes).toEqual([
+        { title: 'Warden could not start', content: expect.stringContaining(reason) as unknown },
+      ]);
+      expect(app.exitCode).toBe(1);
+      expect(BrowserWindow.instances).toEqual([]);
+      expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error' }));
+    },
+  );
+
+  it('holds the quit until the core has stopped, then quits', async () => {
+    const core = createFakeCore();
+    let finishStop: () => void = () => undefined;
+    core.stop = () =>
+      new Promise<void>((resolve) => {
+        finishStop = () => {
+          core.stopped = true;
+          resolve();
+        };
+      });
+    await runDesktop(deps(core).deps);
+    app.quit();
+    expect(app.quitted).toBe(false);
+    app.quit(); // a second request while stopping does not stop twice or slip through
+    expect(app.quitted).toBe(false);
+    finishStop();
+    await vi.waitFor(() => {
+      expect(app.quitted).toBe(true);
+    });
+    expect(core.stopped).toBe(true);
+  });
+
+  it('quits anyway when the core does not stop in time, and logs it', async () => {
+    const core: WardenCore = { ...createFakeCore(), stop: () => new Promise<void>(() => undefined) };
+    const { deps: d, logger } = deps(core, { stopTimeoutMs: 20 });
+    await runDesktop(d);
+    app.quit();
+    await vi.waitFor(() => {
+      expect(app.quitted).toBe(true);
+    });
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('in time') as unknown }),
+    );
+  });
+});
