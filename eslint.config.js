@@ -23,11 +23,18 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': restrict([noElectron, noSqlite]),
     },
@@ -42,8 +49,21 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [noElectron, noSqlite, { name: 'ws', message: 'The engine does no I/O.' }],
         [
-          { group: ['node:*', 'fs', 'path', 'os', 'http', 'net', 'child_process'], message: 'The engine does no I/O.' },
-          { group: ['**/store/**', '**/broker/**', '**/core/**', '**/server/**', '**/desktop/**', '**/platform/**'], message: 'The engine is pure: it imports only shared/ and itself.' },
+          {
+            group: ['node:*', 'fs', 'path', 'os', 'http', 'net', 'child_process'],
+            message: 'The engine does no I/O.',
+          },
+          {
+            group: [
+              '**/store/**',
+              '**/broker/**',
+              '**/core/**',
+              '**/server/**',
+              '**/desktop/**',
+              '**/platform/**',
+            ],
+            message: 'The engine is pure: it imports only shared/ and itself.',
+          },
         ],
       ),
     },
@@ -67,7 +87,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [noElectron, noSqlite],
         [
-          { group: ['**/main/**', 'node:*'], message: 'renderer/ and shared/ never import from main/ or node.' },
+          {
+            group: ['**/main/**', 'node:*'],
+            message: 'renderer/ and shared/ never import from main/ or node.',
+          },
         ],
       ),
     },

@@ -34,7 +34,7 @@ export function createCommandHandlers(deps: CommandDeps) {
   const handlers = buildHandlers(deps);
   return {
     async run<N extends CommandName>(name: N, rawArgs: unknown): Promise<CommandResponse<N>> {
-      if (!Object.hasOwn(handlers, name)) return { ok: false, error: `unknown command ${String(name)}` };
+      if (!Object.hasOwn(handlers, name)) return { ok: false, error: `unknown command ${name}` };
       const parsed = parseCommand(name, rawArgs);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {

@@ -69,7 +69,7 @@ async function flattenOnce(deps: FlattenDeps, account: string, reason: string): 
   };
   const attempts = deps.attempts ?? 5;
   let report: FlattenReport | null = null;
-  for (let attempt = 1; attempt <= attempts && report === null; attempt += 1) {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const exposure = deps.exposure(account);
     if (exposure === null) {
       report = failed(account, started, deps.clock.now(), `unknown account ${account}`);

@@ -1,8 +1,12 @@
 // One browser connection: ClientFrame commands in (each validated by the core), responses and pushes out.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { isCommandName, type ServerFrame } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
+
+function rawText(data: RawData): string {
+  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+}
 
 function parseFrame(data: string): { id: number; command: unknown; args: unknown } | string {
   let frame: unknown;
@@ -27,7 +31,7 @@ export function attachSocket(ws: WebSocket, core: WardenCore, logger: Logger): v
   });
   send({ type: 'state', state: core.view() });
   ws.on('message', (data, isBinary) => {
-    const frame = isBinary ? 'binary frames are not accepted' : parseFrame(data.toString());
+    const frame = isBinary ? 'binary frames are not accepted' : parseFrame(rawText(data));
     if (typeof frame === 'string') {
       logger.warn('bad client frame', { reason: frame });
       send({ type: 'error', error: frame });
