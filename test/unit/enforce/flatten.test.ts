@@ -50,11 +50,11 @@ function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = 
   });
   /** Lets timers run until the promise settles (the manual clock only moves when told). */
   async function settle<T>(promise: Promise<T>): Promise<T> {
-    let done = false;
-    void promise.finally(() => (done = true));
+    const progress = { done: false };
+    void promise.finally(() => (progress.done = true));
     for (let i = 0; i < 10_000; i += 1) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (done) break;
+      if (progress.done) break;
       clock.advance(50);
     }
     return promise;
