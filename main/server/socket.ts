@@ -5,7 +5,8 @@ import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
 
 function rawText(data: RawData): string {
-  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
 function parseFrame(data: string): { id: number; command: unknown; args: unknown } | string {
