@@ -1,0 +1,52 @@
+// One account: its name and trading state, its figures, its positions and its working orders.
+import { useShallow } from 'zustand/react/shallow';
+import { selectAccount, useView } from '../../state';
+import { OrdersTable } from '../orders/OrdersTable';
+import { PositionsTable } from '../positions/PositionsTable';
+import { FlattenButton } from '../flatten/FlattenButton';
+import { AccountCounters } from './AccountCounters';
+import { MetricsGrid } from './MetricsGrid';
+import { TradingStateBadge } from './TradingStateBadge';
+
+export function AccountPanel({ accountId, showFlatten }: { accountId: string; showFlatten: boolean }) {
+  const head = useView(
+    useShallow((s) => {
+      const account = selectAccount(accountId)(s);
+      return {
+        name: account?.name ?? accountId,
+        canTrade: account?.canTrade ?? true,
+        tradingState: account?.tradingState ?? 'active',
+        lockReason: account?.lockReason ?? null,
+        lockedUntil: account?.lockedUntil ?? null,
+        flattening: account?.flattening ?? false,
+        clockOffsetMs: s.clockOffsetMs,
+      };
+    }),
+  );
+  return (
+    <section className={`account account-${head.tradingState}`} data-testid={`account-${accountId}`}>
+      <header className="account-head">
+        <h2 className="account-name">{head.name}</h2>
+        <TradingStateBadge
+          state={head.tradingState}
+          lockReason={head.lockReason}
+          lockedUntil={head.lockedUntil}
+          clockOffsetMs={head.clockOffsetMs}
+        />
+        <AccountCounters accountId={accountId} />
+        {!head.canTrade ? <span className="note-bad">Broker: trading disabled</span> : null}
+        {head.flattening ? (
+          <span className="note-warn" role="status">
+            Flattening…
+          </span>
+        ) : null}
+        {showFlatten ? (
+          <FlattenButton target={{ account: accountId }} label={`Flatten ${head.name}`} size="small" />
+        ) : null}
+      </header>
+      <MetricsGrid accountId={accountId} />
+      <PositionsTable accountId={accountId} />
+      <OrdersTable accountId={accountId} />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// The renderer's stores and the one place that feeds them from the host: pushes, the initial snapshot, and
+// the link status. React only reads them.
+import type { HostApi } from '../api';
+import { createAlertsStore } from './alerts-store';
+import type { AlertsStore } from './alerts-store';
+import { createLinkStore } from './link-store';
+import type { LinkStore } from './link-store';
+import { createViewStore } from './view-store';
+import type { ViewStore } from './view-store';
+
+export type Stores = { view: ViewStore; link: LinkStore; alerts: AlertsStore };
+
+export function createStores(): Stores {
+  return { view: createViewStore(), link: createLinkStore(), alerts: createAlertsStore() };
+}
+
+/** Subscribes the stores to the host and fetches a snapshot whenever the link (re)opens. Returns the unsubscribe. */
+export function feedStores(api: HostApi, stores: Stores): () => void {
+  const fetchSnapshot = async (): Promise<void> => {
+    const response = await api.getState({});
+    if (response.ok) {
+      stores.view.getState().receive(response.result);
+      stores.alerts.getState().add(response.result.alerts);
+    }
+  };
+  const onOpen = (): void => {
+    stores.view.getState().expectFreshStart();
+    fetchSnapshot().catch((error: unknown) => {
+      console.error('warden: could not fetch the state snapshot', error);
+    });
+  };
+  const unsubscribers = [
+    api.onState((view) => {
+      if (stores.view.getState().receive(view)) stores.alerts.getState().add(view.alerts);
+    }),
+    api.onAlert((alert) => {
+      stores.alerts.getState().add([alert]);
+    }),
+    api.onLink((status) => {
+      stores.link.getState().setStatus(status);
+      if (status.kind === 'open') onOpen();
+    }),
+  ];
+  const current = api.link();
+  stores.link.getState().setStatus(current);
+  if (current.kind === 'open') onOpen();
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

@@ -1,0 +1,92 @@
+// Test harness for the renderer: a fake host that records every command sent and lets a test push state,
+// alerts and link changes; and a render of the whole screen over it.
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { HostApi, LinkStatus } from '../../../renderer/src/api';
+import { App } from '../../../renderer/src/app/App';
+import { createStores, WardenProvider } from '../../../renderer/src/state';
+import type { Stores } from '../../../renderer/src/state';
+import type { AlertView, CommandArgs, CommandName, CommandResponse, StateView } from '../../../shared/ipc';
+import { buildFixtureState } from '../../helpers/fixture-state';
+
+export type SentCommand = { [N in CommandName]: { command: N; args: CommandArgs<N> } }[CommandName];
+type Handlers = {
+  [N in CommandName]?: (args: CommandArgs<N>) => CommandResponse<N> | Promise<CommandResponse<N>>;
+};
+
+export type FakeHost = {
+  api: HostApi;
+  sent: SentCommand[];
+  pushState(state: StateView): void;
+  pushAlert(alert: AlertView): void;
+  setLink(status: LinkStatus): void;
+};
+
+export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { kind: 'open' }): FakeHost {
+  const sent: SentCommand[] = [];
+  const stateListeners = new Set<(state: StateView) => void>();
+  const alertListeners = new Set<(alert: AlertView) => void>();
+  const linkListeners = new Set<(status: LinkStatus) => void>();
+  let link = initialLink;
+  let lastState = buildFixtureState();
+  const run = <N extends CommandName>(
+    command: N,
+    args: CommandArgs<N>,
+    fallback: CommandResponse<N>,
+  ): Promise<CommandResponse<N>> => {
+    sent.push({ command, args } as SentCommand);
+    const handler = handlers[command] as ((a: CommandArgs<N>) => CommandResponse<N>) | undefined;
+    return Promise.resolve(handler === undefined ? fallback : handler(args));
+  };
+  const api: HostApi = {
+    placeOrder: (args) => run('placeOrder', args, { ok: true, result: { orderId: 'ORD-9001' } }),
+    cancelOrder: (args) => run('cancelOrder', args, { ok: true, result: {} }),
+    closePosition: (args) => run('closePosition', args, { ok: true, result: {} }),
+    flatten: (args) => run('flatten', args, { ok: true, result: { reports: [] } }),
+    setDemo: (args) => run('setDemo', args, { ok: true, result: { demo: args.enabled } }),
+    getState: (args) => run('getState', args, { ok: true, result: lastState }),
+    onState: (listener) => subscribe(stateListeners, listener),
+    onAlert: (listener) => subscribe(alertListeners, listener),
+    onLink: (listener) => subscribe(linkListeners, listener),
+    link: () => link,
+    close: () => undefined,
+  };
+  return {
+    api,
+    sent,
+    pushState(state) {
+      lastState = state;
+      for (const listener of stateListeners) listener(state);
+    },
+    pushAlert(alert) {
+      for (const listener of alertListeners) listener(alert);
+    },
+    setLink(status) {
+      link = status;
+      for (const listener of linkListeners) listener(status);
+    },
+  };
+}
+
+function subscribe<T>(set: Set<(value: T) => void>, listener: (value: T) => void): () => void {
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/** Renders `ui` (the whole App by default) over stores already holding `state`. */
+export function renderWithState(
+  state: StateView | null = buildFixtureState(),
+  options: { handlers?: Handlers; link?: LinkStatus; ui?: ReactElement } = {},
+): FakeHost & { stores: Stores } {
+  const host = fakeHost(options.handlers, options.link);
+  const stores = createStores();
+  stores.link.getState().setStatus(options.link ?? { kind: 'open' });
+  if (state !== null) {
+    stores.view.getState().receive(state);
+    stores.alerts.getState().add(state.alerts);
+  }
+  render(<WardenProvider value={{ api: host.api, stores }}>{options.ui ?? <App />}</WardenProvider>);
+  return { ...host, stores };
+}

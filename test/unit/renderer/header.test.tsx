@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The top bar tells the connection truth (broker status, stale feed, lost link, bad token) and drives Demo.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UNAUTHORIZED_MESSAGE } from '../../../renderer/src/api';
+import { buildFixtureState } from '../../helpers/fixture-state';
+import { renderWithState } from './harness';
+
+afterEach(cleanup);
+
+describe('header', () => {
+  it('shows the product, the broker and its status word', () => {
+    renderWithState();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Warden');
+    const status = screen.getByTestId('connection-status');
+    expect(status.textContent).toContain('sim');
+    expect(status.textContent).toContain('connected');
+    expect(status.classList).toContain('conn-ok');
+  });
+
+  it.each([
+    ['reconnecting', 'conn-warn'],
+    ['disconnected', 'conn-bad'],
+  ] as const)('shows a broker that is %s', (status, tone) => {
+    renderWithState(buildFixtureState({ connection: { broker: 'projectx', status, detail: 'hub closed' } }));
+    const element = screen.getByTestId('connection-status');
+    expect(element.textContent).toContain(status);
+    expect(element.classList).toContain(tone);
+  });
+
+  it('binds the Demo switch to state.demo and sends setDemo with the new value', () => {
+    const host = renderWithState(buildFixtureState({ demo: false }));
+    const toggle = screen.getByTestId<HTMLInputElement>('demo-toggle');
+    expect(toggle.checked).toBe(false);
+    expect(screen.getByRole('switch', { name: /demo/i })).toBe(toggle);
+    fireEvent.click(toggle);
+    expect(host.sent).toEqual([{ command: 'setDemo', args: { enabled: true } }]);
+  });
+
+  it('shows the Demo switch on when the core says demo is on', () => {
+    renderWithState(buildFixtureState({ demo: true }));
+    expect(screen.getByTestId<HTMLInputElement>('demo-toggle').checked).toBe(true);
+  });
+
+  it('shows the server time', () => {
+    renderWithState();
+    expect(screen.getByTestId('server-time').textContent).toMatch(/\d\d:\d\d:\d\d/);
+  });
+});
+
+describe('link banner', () => {
+  it('is absent while the link is open', () => {
+    renderWithState();
+    expect(screen.queryByTestId('link-banner')).toBeNull();
+  });
+
+  it('says "Reconnecting to Warden…" when the link drops', () => {
+    const host = renderWithState();
+    act(() => {
+      host.stores.link.getState().setStatus({ kind: 'reconnecting', attempt: 2, retryInMs: 500 });
+    });
+    expect(screen.getByTestId('link-banner').textContent).toContain('Reconnecting to Warden…');
+  });
+
+  it('explains a refused token', () => {
+    renderWithState(null, { link: { kind: 'unauthorized' } });
+    expect(screen.getByTestId('link-banner').textContent).toBe(UNAUTHORIZED_MESSAGE);
+    expect(UNAUTHORIZED_MESSAGE).toBe(
+      'Access token missing or wrong — open the URL printed by `warden serve`',
+    );
+  });
+
+  it('waits calmly for the first state', () => {
+    renderWithState(null, { link: { kind: 'connecting' } });
+    expect(screen.getByText('Waiting for the first picture from Warden…')).toBeTruthy();
+    expect(screen.getByTestId('connection-status').textContent).toContain('waiting');
+  });
+});
+
+describe('alerts feed', () => {
+  it('lists alerts newest first with their level', () => {
+    const host = renderWithState();
+    act(() => {
+      host.stores.alerts.getState().add([
+        {
+          id: 'a-9',
+          t: '2025-03-12T15:29:00.000Z',
+          level: 'critical',
+          account: 'SIM-50K',
+          title: 'Daily loss',
+          message: '',
+        },
+      ]);
+    });
+    const items = [...screen.getByTestId('alerts-feed').querySelectorAll('li')];
+    expect(items.map((item) => item.dataset.testid)).toEqual(['alert-a-9', 'alert-alert-2', 'alert-alert-1']);
+    expect(items[0]?.classList).toContain('alert-critical');
+    expect(items[1]?.classList).toContain('alert-warning');
+  });
+});
