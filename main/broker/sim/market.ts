@@ -96,8 +96,8 @@ export function createMarket(instruments: readonly SimInstrument[], seed: number
   const stepWalk = (walk: Walk): void => {
     const calm = walk.mini.calmTicksPerStep;
     if (rng.next() < BURST_CHANCE) {
-      walk.burst = 3 + rng.next() * 5;
-      walk.drift = (rng.next() < 0.5 ? -1 : 1) * calm * 0.2 * walk.burst;
+      walk.burst = 2.5 + rng.next() * 3.5;
+      walk.drift = (rng.next() < 0.5 ? -1 : 1) * calm * 0.15 * walk.burst;
     }
     const pull = (walk.anchorTicks - walk.bidTicks) * REVERSION;
     const move = Math.round(rng.gaussian() * calm * walk.burst + walk.drift + pull);

@@ -7,7 +7,7 @@ import type { BrokerCommand, CancelOrder, ClosePosition, CommandResult, PlaceOrd
 import type { SimInstrument } from './instruments';
 import { bookExecution } from './ledger';
 import type { SimQuote } from './market';
-import { isWorking, nextOrderId, positionQty, prune, type SimOrder, type SimState } from './state';
+import { fileOrder, findOrder, nextOrderId, positionQty, prune, type SimOrder, type SimState } from './state';
 import { checkAccount, checkClose, checkPlaceOrder, checkSymbol, marketable } from './validate';
 
 export type PaperBrokerDeps = {
@@ -80,18 +80,19 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
       filledQty: 0,
       createdAt: deps.now(),
     };
-    state.orders.set(order.id, order);
+    fileOrder(state, order);
     return order;
   };
 
   const cancel = (order: SimOrder, t: number): OrderEvent => {
     order.status = 'cancelled';
+    fileOrder(state, order);
     return orderEvent(order, t);
   };
 
   const workingBrackets = (account: string, symbol: string): SimOrder[] =>
-    [...state.orders.values()].filter(
-      (o) => isWorking(o) && o.parentId !== undefined && o.account === account && o.symbol === symbol,
+    [...state.working.values()].filter(
+      (o) => o.parentId !== undefined && o.account === account && o.symbol === symbol,
     );
 
   /** Brackets only ever reduce: cancel those that no longer would, shrink those larger than the position. */
@@ -137,6 +138,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const t = deps.now();
     order.status = 'filled';
     order.filledQty = order.qty;
+    fileOrder(state, order);
     const execution = {
       account: order.account,
       orderId: order.id,
@@ -183,10 +185,10 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   const cancelOrder = (command: CancelOrder): Outcome => {
     const problem = checkAccount(state.accounts.get(command.account), command.account);
     if (problem !== undefined) return refuse(problem);
-    const order = state.orders.get(command.orderId);
+    const order = findOrder(state, command.orderId);
     if (order?.account !== command.account)
       return refuse(`no order "${command.orderId}" in account ${command.account}`);
-    if (!isWorking(order)) return refuse(`order ${order.id} is already ${order.status}`);
+    if (order.status !== 'working') return refuse(`order ${order.id} is already ${order.status}`);
     return { result: { ok: true, orderId: order.id }, events: [cancel(order, deps.now())] };
   };
 
@@ -219,8 +221,8 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     // behind a gap fills on the same quote, as it would at a broker.
     for (let guard = 0; guard < 1000; guard++) {
       const quote = deps.quote(symbol);
-      const due = [...state.orders.values()].find(
-        (o) => isWorking(o) && o.symbol === symbol && triggerPrice(o, quote) !== undefined,
+      const due = [...state.working.values()].find(
+        (o) => o.symbol === symbol && triggerPrice(o, quote) !== undefined,
       );
       const price = due === undefined ? undefined : triggerPrice(due, quote);
       if (due === undefined || price === undefined) break;

@@ -10,7 +10,7 @@ import { instrumentEvent, instrumentMap, SIM_INSTRUMENTS } from './instruments';
 import { accountEvent, positionEvent } from './ledger';
 import { createMarket, type SimQuote } from './market';
 import { createPaperBroker, orderEvent, type PaperBroker } from './paper-broker';
-import { DEFAULT_ACCOUNT_ID, freshState, isWorking, positionQty, type SimState } from './state';
+import { DEFAULT_ACCOUNT_ID, freshState, positionQty, type SimState } from './state';
 import { createStateFile } from './store-file';
 
 export type SimBrokerOptions = {
@@ -18,7 +18,7 @@ export type SimBrokerOptions = {
   stateFile: string;
   clock: Clock;
   logger: Logger;
-  /** Seeds the market (and the demo robot): the same seed and clock replay the same session. */
+  /** Seeds the market and the demo robot: the same seed and clock replay the same session. Default: the time. */
   seed?: number;
   /** Time between quotes of each symbol; 250 ms (four a second) by default. */
   tickIntervalMs?: number;
@@ -62,7 +62,7 @@ function snapshotEvents(
     ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
     ...[...state.accounts.values()].map((a) => accountEvent(state, a, instruments, t)),
     ...[...state.positions.values()].map((p) => positionEvent(p.account, p.symbol, p, t)),
-    ...[...state.orders.values()].filter(isWorking).map((o) => orderEvent(o, t)),
+    ...[...state.working.values()].map((o) => orderEvent(o, t)),
     ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
     ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
   ];
@@ -70,8 +70,8 @@ function snapshotEvents(
 
 export function createSimBroker(options: SimBrokerOptions): SimBroker {
   const { clock } = options;
-  const logger = options.logger.child('broker.sim');
-  const seed = options.seed ?? 1;
+  const { logger } = options;
+  const seed = options.seed ?? clock.now() % 2 ** 32;
   const instruments = instrumentMap();
   const market = createMarket(SIM_INSTRUMENTS, seed);
   const file = createStateFile({
@@ -116,7 +116,7 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
     book = { state, paper };
     logger.info(stored === undefined ? 'sim broker: new book' : 'sim broker: book restored', {
       positions: state.positions.size,
-      workingOrders: [...state.orders.values()].filter(isWorking).length,
+      workingOrders: state.working.size,
     });
     if (stored === undefined) persist();
     return book;

@@ -34,7 +34,10 @@ export type SimState = {
   nextFillNo: number;
   accounts: Map<string, SimAccount>;
   positions: Map<string, SimPosition>;
-  orders: Map<string, SimOrder>;
+  /** Orders that can still fill: the quote path looks only at these. */
+  working: Map<string, SimOrder>;
+  /** Filled, cancelled and rejected orders, oldest first. */
+  finished: Map<string, SimOrder>;
   fills: FillEvent[];
 };
 
@@ -45,7 +48,7 @@ export const DEFAULT_ACCOUNT_NAME = 'Sim 50K';
 export const FILL_HISTORY_MS = 8 * 24 * 60 * 60 * 1000;
 export const MAX_FILLS = 5000;
 /** Finished orders kept so that cancelling one says "already filled" rather than "not found". */
-export const MAX_FINAL_ORDERS = 500;
+export const MAX_FINAL_ORDERS = 200;
 
 export function freshState(now: number, startingBalance: Dec): SimState {
   const account: SimAccount = {
@@ -60,7 +63,8 @@ export function freshState(now: number, startingBalance: Dec): SimState {
     nextFillNo: 1,
     accounts: new Map([[account.id, account]]),
     positions: new Map(),
-    orders: new Map(),
+    working: new Map(),
+    finished: new Map(),
     fills: [],
   };
 }
@@ -86,11 +90,22 @@ export function prune(state: SimState, now: number): void {
   const keepFrom = now - FILL_HISTORY_MS;
   const fills = state.fills.filter((fill) => fill.t >= keepFrom);
   state.fills = fills.slice(Math.max(0, fills.length - MAX_FILLS));
-  const final = [...state.orders.values()].filter((order) => order.status !== 'working');
-  for (const order of final.slice(0, Math.max(0, final.length - MAX_FINAL_ORDERS)))
-    state.orders.delete(order.id);
+  for (const id of state.finished.keys()) {
+    if (state.finished.size <= MAX_FINAL_ORDERS) break;
+    state.finished.delete(id);
+  }
 }
 
-export function isWorking(order: SimOrder): boolean {
-  return order.status === 'working';
+export function findOrder(state: SimState, id: string): SimOrder | undefined {
+  return state.working.get(id) ?? state.finished.get(id);
+}
+
+/** Files an order under working or finished by its status. */
+export function fileOrder(state: SimState, order: SimOrder): void {
+  if (order.status === 'working') {
+    state.working.set(order.id, order);
+    return;
+  }
+  state.working.delete(order.id);
+  state.finished.set(order.id, order);
 }

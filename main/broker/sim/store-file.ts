@@ -17,7 +17,7 @@ import { encodeEngineEvent, parseEngineEvent } from '../../../shared/domain/even
 import { dec, moneyString, type Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { positionKey, type SimOrder, type SimState } from './state';
+import { fileOrder, positionKey, type SimOrder, type SimState } from './state';
 
 export const STATE_FILE_VERSION = 1;
 
@@ -109,9 +109,11 @@ function toBook(file: StoredFile, symbols: ReadonlySet<string>): StoredBook {
     nextFillNo: file.nextFillNo,
     accounts,
     positions: new Map(positions.map((p) => [positionKey(p.account, p.symbol), p])),
-    orders: new Map(file.orders.map((o) => [o.id, withoutUndefined(o) as SimOrder])),
+    working: new Map(),
+    finished: new Map(),
     fills: file.fills.map(parseFill),
   };
+  for (const order of file.orders) fileOrder(state, withoutUndefined(order) as SimOrder);
   return { state, prices: file.prices };
 }
 
@@ -119,9 +121,27 @@ const money = (value: Dec): string => moneyString(value);
 const maybeMoney = (value: Dec | undefined): string | undefined =>
   value === undefined ? undefined : money(value);
 
+/** Fills never change once booked, so each is encoded once: a demo session writes the file every few seconds. */
+const encodedFills = new WeakMap<FillEvent, string>();
+
+function fillJson(fill: FillEvent): string {
+  let json = encodedFills.get(fill);
+  if (json === undefined) {
+    json = JSON.stringify(encodeEngineEvent(fill));
+    encodedFills.set(fill, json);
+  }
+  return json;
+}
+
+/** The file's text: the book as JSON, with the fills last (spliced in from their cached encodings). */
+function fileText(book: StoredBook, savedAt: number): string {
+  const head = JSON.stringify(toFile(book, savedAt));
+  return `${head.slice(0, -1)},"fills":[${book.state.fills.map(fillJson).join(',')}]}\n`;
+}
+
 function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
   const { state } = book;
-  const orders = [...state.orders.values()].map((o) => ({
+  const orders = [...state.finished.values(), ...state.working.values()].map((o) => ({
     ...o,
     limitPrice: maybeMoney(o.limitPrice),
     stopPrice: maybeMoney(o.stopPrice),
@@ -137,7 +157,6 @@ function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
     accounts: [...state.accounts.values()].map((a) => ({ ...a, balance: money(a.balance) })),
     positions: [...state.positions.values()].map((p) => ({ ...p, avgPrice: money(p.avgPrice) })),
     orders,
-    fills: state.fills.map(encodeEngineEvent),
     prices: book.prices,
   };
 }
@@ -207,7 +226,7 @@ export function createStateFile(options: {
 
   const save = (book: StoredBook): void => {
     try {
-      writeAtomically(path, `${JSON.stringify(toFile(book, clock.now()))}\n`);
+      writeAtomically(path, fileText(book, clock.now()));
       if (failing) logger.info('sim broker state file written again', { path });
       failing = false;
     } catch (error) {
