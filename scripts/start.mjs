@@ -109,12 +109,24 @@ function ensureElectronSqlite(electronVersion) {
     '--dist-url=https://electronjs.org/headers',
     `--devdir=${join(root, '.electron-native', 'node-gyp')}`,
   ];
-  const nodeGyp = process.env.npm_config_node_gyp; // npm's bundled node-gyp, set when run through `npm start`
+  const env = electronGypEnv(process.env);
+  const nodeGyp = nodeGypScript();
   const built =
-    nodeGyp !== undefined && existsSync(nodeGyp)
-      ? step('node', [nodeGyp, ...gypArgs], { cwd: buildDir, env: electronGypEnv(process.env) })
-      : step('npx', ['--yes', 'node-gyp', ...gypArgs], { cwd: buildDir, env: electronGypEnv(process.env) });
+    nodeGyp === null
+      ? step('npx', ['--yes', 'node-gyp', ...gypArgs], { cwd: buildDir, env })
+      : step('node', [nodeGyp, ...gypArgs], { cwd: buildDir, env });
   return built && existsSync(binding) ? binding : null;
+}
+
+/** npm's bundled node-gyp (run directly: through npx, npm would put its own header settings back). */
+function nodeGypScript() {
+  const nodeDir = dirname(process.execPath);
+  const candidates = [
+    process.env.npm_config_node_gyp,
+    join(nodeDir, '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    join(nodeDir, 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+  ];
+  return candidates.find((candidate) => candidate !== undefined && existsSync(candidate)) ?? null;
 }
 
 function npm(npmArgs) {

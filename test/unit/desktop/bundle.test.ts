@@ -45,7 +45,8 @@ describe('the desktop bundle', () => {
       env: { PATH: process.env.PATH, WARDEN_DATA_DIR: join(dir, 'data') },
     });
     expect(run.status, run.stderr).toBe(0);
-    const summary: unknown = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? 'null');
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary.errorBoxes, 'the startup error dialog').toEqual([]);
     expect(summary).toEqual({
       errorBoxes: [],
       loadedFile: join(appDir, 'dist', 'renderer', 'index.html'),
