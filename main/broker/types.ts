@@ -43,3 +43,6 @@ export type BrokerAdapter = {
   execute(command: BrokerCommand): Promise<CommandResult>;
   stop(): Promise<void>;
 };
+
+/** A broker that can trade by itself to keep the screen alive (the simulator's demo mode). */
+export type DemoCapable = { setDemo(enabled: boolean): void; readonly demo: boolean };

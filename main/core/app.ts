@@ -5,7 +5,7 @@ import { apply, type Decision, type EngineConfig, type EngineState } from '../en
 import { serializeState } from '../engine';
 import type { BrokerEvent } from '../../shared/domain/events';
 import type { AlertLevel, AlertView } from '../../shared/ipc';
-import type { BrokerAdapter } from '../broker/types';
+import type { BrokerAdapter, DemoCapable } from '../broker/types';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -16,8 +16,6 @@ import { restoreEngine } from './restore';
 import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
 import { createFlattenRecorder } from './flatten-recorder';
-
-export type DemoCapable = { setDemo(enabled: boolean): void; readonly demo: boolean };
 
 export type CoreDeps = {
   broker: BrokerAdapter & Partial<DemoCapable>;

@@ -10,10 +10,9 @@ import {
   type StateView,
 } from '../../shared/ipc';
 import type { EngineState } from '../engine';
-import type { BrokerAdapter, CommandResult } from '../broker/types';
+import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
 import type { Flattener } from '../enforce/flatten';
 import type { Logger } from '../platform/logger';
-import type { DemoCapable } from './app';
 
 export type CommandDeps = {
   state: EngineState;
