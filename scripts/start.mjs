@@ -57,13 +57,16 @@ function locateElectron() {
   const known = electronBinaryPath(packageDir, process.env);
   if (known !== null && existsSync(known)) return { path: known, version };
   if (!hasDisplay(process.platform, process.env)) return { path: null, version };
+  console.log(`Fetching the Electron ${version} runtime (first start only)…`);
   const download = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 10 * 60_000,
   });
-  return { path: download.status === 0 ? download.stdout.trim() : null, version };
+  // The package logs its progress on stdout too; the path it resolves to comes last.
+  const path = download.status === 0 ? (download.stdout.trim().split('\n').at(-1) ?? '') : '';
+  return { path: path === '' ? null : path, version };
 }
 
 /** Desktop bundle, renderer build and an Electron-ABI better-sqlite3, each made only when missing. */
