@@ -8,7 +8,7 @@ import type { BrokerAdapter, BrokerCommand, CommandResult, ResumePoint } from '.
 import { createDemoTrader, type DemoTrader } from './demo-trader';
 import { instrumentEvent, instrumentMap, SIM_INSTRUMENTS } from './instruments';
 import { accountEvent, positionEvent } from './ledger';
-import { createMarket, type SimQuote } from './market';
+import { createMarket, type SimMarket, type SimQuote } from './market';
 import { createPaperBroker, orderEvent, type PaperBroker } from './paper-broker';
 import { DEFAULT_ACCOUNT_ID, freshState, positionQty, type SimState } from './state';
 import { createStateFile } from './store-file';
@@ -42,6 +42,7 @@ export const DEFAULT_TICK_INTERVAL_MS = 250;
 /** Last prices alone are written at most this often; any change to the book is written at once. */
 export const PRICE_SAVE_INTERVAL_MS = 5000;
 const NOT_STARTED = 'the simulated broker is not started';
+const LISTENER_ERROR_LOG_INTERVAL_MS = 60_000;
 
 type Book = { state: SimState; paper: PaperBroker };
 
@@ -50,13 +51,7 @@ function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
 }
 
 /** The broker's full picture, as a reconnect reports it (BrokerAdapter.start). */
-function snapshotEvents(
-  book: Book,
-  market: ReturnType<typeof createMarket>,
-  resume: ResumePoint,
-  t: number,
-): BrokerEvent[] {
-  const { state } = book;
+function snapshotEvents(state: SimState, market: SimMarket, resume: ResumePoint, t: number): BrokerEvent[] {
   const instruments = instrumentMap();
   return [
     ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
@@ -69,9 +64,9 @@ function snapshotEvents(
 }
 
 export function createSimBroker(options: SimBrokerOptions): SimBroker {
-  const { clock } = options;
-  const { logger } = options;
+  const { clock, logger } = options;
   const seed = options.seed ?? clock.now() % 2 ** 32;
+  const startingBalance = dec(options.startingBalance ?? 50_000);
   const instruments = instrumentMap();
   const market = createMarket(SIM_INSTRUMENTS, seed);
   const file = createStateFile({
@@ -92,12 +87,27 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
     pricesSavedAt = clock.now();
   };
 
+  // A listener that throws on every quote would otherwise write dozens of log lines a second.
+  let listenerErrorLoggedAt = -Infinity;
+  let listenerErrorsUnlogged = 0;
+  const listenerFailed = (event: BrokerEvent, error: unknown): void => {
+    listenerErrorsUnlogged++;
+    if (clock.now() - listenerErrorLoggedAt < LISTENER_ERROR_LOG_INTERVAL_MS) return;
+    logger.error('event listener failed', {
+      event: event.type,
+      error: String(error),
+      times: listenerErrorsUnlogged,
+    });
+    listenerErrorLoggedAt = clock.now();
+    listenerErrorsUnlogged = 0;
+  };
+
   const send = (events: readonly BrokerEvent[]): void => {
     for (const event of events) {
       try {
         emit?.(event);
       } catch (error) {
-        logger.error('event listener failed', { event: event.type, error: String(error) });
+        listenerFailed(event, error);
       }
     }
   };
@@ -106,7 +116,7 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
     if (book !== undefined) return book;
     const stored = file.load();
     if (stored !== undefined) market.restore(stored.prices);
-    const state = stored?.state ?? freshState(clock.now(), dec(options.startingBalance ?? 50_000));
+    const state = stored?.state ?? freshState(clock.now(), startingBalance);
     const paper = createPaperBroker({
       state,
       instruments,
@@ -136,12 +146,26 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
 
   const run = (command: BrokerCommand): CommandResult => {
     if (book === undefined || emit === undefined) return { ok: false, error: NOT_STARTED };
-    const { result, events } = book.paper.execute(command);
-    if (events.length > 0) persist();
-    send(events);
-    if (result.ok) logger.debug('command done', { command: command.type, orderId: result.orderId });
-    else logger.info('command refused', { command: command.type, error: result.error });
-    return result;
+    try {
+      const { result, events } = book.paper.execute(command);
+      if (events.length > 0) persist();
+      send(events);
+      if (result.ok) logger.debug('command done', { command: command.type, orderId: result.orderId });
+      else logger.info('command refused', { command: command.type, error: result.error });
+      return result;
+    } catch (error) {
+      logger.error('command failed', { command: command.type, error: String(error) });
+      return { ok: false, error: `the simulated broker failed: ${String(error)}` };
+    }
+  };
+
+  /** One market step; a bug here is logged, never thrown into the timer (which would stop the app). */
+  const tick = (): void => {
+    try {
+      publishQuotes(market.step());
+    } catch (error) {
+      logger.error('market step failed', { error: String(error) });
+    }
   };
 
   const trader: DemoTrader = createDemoTrader({
@@ -182,21 +206,14 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       emit = listener;
       const t = clock.now();
       send([{ type: 'connection', t, status: 'connecting' }]);
-      send(snapshotEvents(current, market, resume, t));
+      send(snapshotEvents(current.state, market, resume, t));
       send([{ type: 'connection', t, status: 'connected' }]);
-      stopTimer = clock.setInterval(() => {
-        publishQuotes(market.step());
-      }, options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS);
+      stopTimer = clock.setInterval(tick, options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS);
       if (demo) trader.start();
       return Promise.resolve();
     },
     execute(command) {
-      try {
-        return Promise.resolve(run(command));
-      } catch (error) {
-        logger.error('command failed', { command: command.type, error: String(error) });
-        return Promise.resolve({ ok: false, error: `the simulated broker failed: ${String(error)}` });
-      }
+      return Promise.resolve(run(command));
     },
     stop() {
       halt();

@@ -117,9 +117,8 @@ function toBook(file: StoredFile, symbols: ReadonlySet<string>): StoredBook {
   return { state, prices: file.prices };
 }
 
-const money = (value: Dec): string => moneyString(value);
 const maybeMoney = (value: Dec | undefined): string | undefined =>
-  value === undefined ? undefined : money(value);
+  value === undefined ? undefined : moneyString(value);
 
 /** Fills never change once booked, so each is encoded once: a demo session writes the file every few seconds. */
 const encodedFills = new WeakMap<FillEvent, string>();
@@ -154,8 +153,8 @@ function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
     generation: state.generation,
     nextOrderNo: state.nextOrderNo,
     nextFillNo: state.nextFillNo,
-    accounts: [...state.accounts.values()].map((a) => ({ ...a, balance: money(a.balance) })),
-    positions: [...state.positions.values()].map((p) => ({ ...p, avgPrice: money(p.avgPrice) })),
+    accounts: [...state.accounts.values()].map((a) => ({ ...a, balance: moneyString(a.balance) })),
+    positions: [...state.positions.values()].map((p) => ({ ...p, avgPrice: moneyString(p.avgPrice) })),
     orders,
     prices: book.prices,
   };

@@ -102,3 +102,23 @@ describe('a seeded session', { timeout: 20_000 }, () => {
     expect(await quotesIn(1000)).toBe(10);
   });
 });
+
+describe('robustness', () => {
+  it('a listener that throws does not stop the market; the failures are logged, not once per quote', async () => {
+    const sim = await startSim();
+    let calls = 0;
+    await sim.broker.start(
+      () => {
+        calls++;
+        throw new Error('listener broke');
+      },
+      { lastFillAt: null },
+    );
+    sim.clock.advance(90_000);
+    expect(calls).toBeGreaterThan(4000);
+    const errors = sim.logger.lines.filter((line) => line.message === 'event listener failed');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]?.context).toMatchObject({ error: 'Error: listener broke', times: 1 });
+    await sim.broker.stop();
+  });
+});
