@@ -1,21 +1,11 @@
 // The sandboxed preload: exposes `window.warden`, one named function per command plus push subscriptions, and
 // nothing else (never ipcRenderer itself). Bundled to one CommonJS file, so it imports only 'electron' at run time.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type {
-  CommandArgs,
-  CommandName,
-  CommandResponse,
-  PushMessages,
-  WardenApi,
-  ipcChannels,
-} from '../../shared/ipc';
+import type { CommandArgs, CommandResponse, PushMessages, WardenApi } from '../../shared/ipc';
+// channels.ts is free of zod, so the sandboxed preload bundles only the names.
+import { ipcChannels, type CommandName } from '../../shared/ipc/channels';
 
-// Channel names are written out rather than imported: shared/ipc/commands.ts carries the zod schemas, which would
-// put zod into the sandboxed preload. The type pins the shape; a unit test compares every channel with shared's.
-export const preloadChannels: typeof ipcChannels = {
-  command: (name) => `warden:${name}`,
-  push: (name) => `warden:push:${name}`,
-};
+export const preloadChannels = ipcChannels;
 
 export type RendererIpc = {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;

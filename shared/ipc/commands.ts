@@ -1,6 +1,9 @@
 // The commands the UI sends to the core, with zod schemas: every incoming command is validated here first.
 import { z } from 'zod';
+import { commandNames, type CommandName } from './channels';
 import type { AlertView, StateView } from './view';
+
+export { commandNames, ipcChannels, type CommandName } from './channels';
 
 const decimalString = z
   .union([z.string(), z.number()])
@@ -32,10 +35,8 @@ export const commandSchemas = {
   flatten: z.union([z.strictObject({ account: accountId }), z.strictObject({ all: z.literal(true) })]),
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
-} as const;
+} as const satisfies Record<CommandName, z.ZodType>;
 
-export type CommandName = keyof typeof commandSchemas;
-export const commandNames = Object.keys(commandSchemas) as CommandName[];
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
 export type ParsedCommandArgs<N extends CommandName> = z.output<(typeof commandSchemas)[N]>;
 
@@ -77,7 +78,7 @@ export function parseCommand<N extends CommandName>(
 }
 
 export function isCommandName(value: unknown): value is CommandName {
-  return typeof value === 'string' && Object.hasOwn(commandSchemas, value);
+  return (commandNames as readonly unknown[]).includes(value);
 }
 
 /** Messages the core pushes to the UI. */
@@ -88,12 +89,6 @@ export type WardenApi = { [N in CommandName]: (args: CommandArgs<N>) => Promise<
   onState(listener: (state: StateView) => void): () => void;
   onAlert(listener: (alert: AlertView) => void): () => void;
 };
-
-/** Electron IPC channel names: one per command, one per push (no generic "method + args" channel). */
-export const ipcChannels = {
-  command: (name: CommandName) => `warden:${name}`,
-  push: (name: keyof PushMessages) => `warden:push:${name}`,
-} as const;
 
 /** WebSocket frames in `warden serve`: the same contract as the Electron IPC. */
 export type ClientFrame = { id: number; command: CommandName; args: unknown };

@@ -1,0 +1,16 @@
+// The contract's names, free of schemas (so the sandboxed Electron preload can bundle them without zod).
+export const commandNames = [
+  'placeOrder',
+  'cancelOrder',
+  'closePosition',
+  'flatten',
+  'setDemo',
+  'getState',
+] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** Electron IPC channel names: one per command, one per push (no generic "method + args" channel). */
+export const ipcChannels = {
+  command: (name: CommandName) => `warden:${name}`,
+  push: (name: 'state' | 'alert') => `warden:push:${name}`,
+} as const;
