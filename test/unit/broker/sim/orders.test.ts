@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from '../../../../shared/domain/events';
 import { ACCOUNT, order, plainAll, startSim, trading, type Harness } from './sim-harness';
 
+/** A started broker with MNQ at bid 21000, ask 21000.25. */
+async function mnqAt21000(): Promise<Harness> {
+  const sim = await startSim();
+  sim.broker.setPrice('MNQ', '21000');
+  return sim;
+}
+
 /** Sets MNQ's bid (the ask is one tick above) and returns what happened besides quotes. */
 function priceTo(sim: Harness, bid: string): Record<string, unknown>[] {
   sim.take();
@@ -46,16 +53,14 @@ describe('limit orders', () => {
   });
 
   it('a resting limit gapped through fills at its limit price', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     await placed(sim, { symbol: 'MNQ', side: 'buy', qty: 1, kind: 'limit', limitPrice: '20990' });
     expect(priceTo(sim, '20950')[1]).toMatchObject({ type: 'fill', price: '20990' });
     await sim.broker.stop();
   });
 
   it('a sell limit fills when the bid reaches it', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     await placed(sim, { symbol: 'MNQ', side: 'sell', qty: 2, kind: 'limit', limitPrice: '21010' });
     expect(priceTo(sim, '21009.75')).toEqual([]);
     expect(priceTo(sim, '21010')[1]).toMatchObject({ type: 'fill', side: 'sell', qty: 2, price: '21010' });
@@ -63,8 +68,7 @@ describe('limit orders', () => {
   });
 
   it('a limit already through the market fills at once at the better market price', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const buy = await placed(sim, { symbol: 'MNQ', side: 'buy', qty: 1, kind: 'limit', limitPrice: '21005' });
     expect(plainAll(trading(buy.events))).toMatchObject([
       { type: 'order', status: 'filled', limitPrice: '21005' },
@@ -86,8 +90,7 @@ describe('limit orders', () => {
 
 describe('stop orders', () => {
   it('a buy stop triggers when the ask reaches it and fills at the ask', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { id } = await placed(sim, {
       symbol: 'MNQ',
       side: 'buy',
@@ -106,16 +109,14 @@ describe('stop orders', () => {
   });
 
   it('a buy stop gapped through fills at the market, worse than the stop', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     await placed(sim, { symbol: 'MNQ', side: 'buy', qty: 1, kind: 'stop', stopPrice: '21010' });
     expect(priceTo(sim, '21020')[1]).toMatchObject({ type: 'fill', price: '21020.25' });
     await sim.broker.stop();
   });
 
   it('a sell stop triggers when the bid reaches it; in a gap it fills at the bid', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     await placed(sim, { symbol: 'MNQ', side: 'sell', qty: 1, kind: 'stop', stopPrice: '20990' });
     await placed(sim, { symbol: 'MNQ', side: 'sell', qty: 1, kind: 'stop', stopPrice: '20980' });
     expect(priceTo(sim, '20990.25')).toEqual([]);
@@ -148,8 +149,7 @@ describe('brackets (stop loss and take profit)', () => {
   } as const;
 
   it('are placed as working orders on the opposite side when the entry fills', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { events } = await placed(sim, entry);
     expect(plainAll(events)).toMatchObject([
       { type: 'order', kind: 'market', status: 'filled' },
@@ -179,8 +179,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('the take profit fills and cancels the stop loss (one-cancels-other)', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { events } = await placed(sim, entry);
     const [stopLoss, takeProfit] = events.slice(4).map((e) => (e.type === 'order' ? e.id : ''));
     expect(priceTo(sim, '21020')).toMatchObject([
@@ -195,8 +194,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('the stop loss gapped through fills at the bid and cancels the take profit', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { events } = await placed(sim, entry);
     const [stopLoss, takeProfit] = events.slice(4).map((e) => (e.type === 'order' ? e.id : ''));
     expect(priceTo(sim, '20985')).toMatchObject([
@@ -210,8 +208,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('a partial close shrinks the bracket; closing the rest cancels it', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { events } = await placed(sim, entry);
     const [stopLoss, takeProfit] = events.slice(4).map((e) => (e.type === 'order' ? e.id : ''));
     await sim.broker.execute({ type: 'closePosition', account: ACCOUNT, symbol: 'MNQ', qty: 1 });
@@ -228,8 +225,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('a reversal cancels the old bracket, which would otherwise add to the new position', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     await placed(sim, entry);
     const { events } = await placed(sim, { symbol: 'MNQ', side: 'sell', qty: 3, kind: 'market' });
     expect(plainAll(events).slice(2)).toMatchObject([
@@ -242,8 +238,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('a limit entry places its bracket only when it fills', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { events } = await placed(sim, {
       symbol: 'MNQ',
       side: 'sell',
@@ -266,8 +261,7 @@ describe('brackets (stop loss and take profit)', () => {
   });
 
   it('cancelling a working order reports it cancelled; it never fills afterwards', async () => {
-    const sim = await startSim();
-    sim.broker.setPrice('MNQ', '21000');
+    const sim = await mnqAt21000();
     const { id } = await placed(sim, {
       symbol: 'MNQ',
       side: 'buy',
