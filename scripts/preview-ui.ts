@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { Dec, dec } from '../shared/domain/money';
 import { isCommandName, parseCommand } from '../shared/ipc';
 import type {
+  AlertView,
   ClientFrame,
   CommandName,
   CommandResponse,
@@ -30,6 +31,8 @@ export type PreviewOptions = {
   token?: string;
   intervalMs?: number;
   scenario?: PreviewScenario;
+  /** Push a sample alert every this many ticks (default 400: every 20 s at 50 ms). */
+  alertEveryTicks?: number;
 };
 export type PreviewServer = { url: string; state: StateView; close(): Promise<void> };
 
@@ -66,6 +69,29 @@ function initialState(scenario: PreviewScenario): StateView {
     state.accounts.push(second);
   }
   return state;
+}
+
+const SAMPLE_ALERTS: Pick<AlertView, 'level' | 'title' | 'message'>[] = [
+  { level: 'warning', title: 'Daily loss at 60% of limit', message: 'Day P&L -600.00 of -1,000.00 allowed.' },
+  {
+    level: 'critical',
+    title: 'Daily loss at 90% of limit',
+    message: 'One more loss locks the account for the day.',
+  },
+  { level: 'info', title: 'Daily loss back under 50%', message: 'Day P&L -420.00 of -1,000.00 allowed.' },
+];
+
+function sampleAlert(n: number): AlertView {
+  const sample = SAMPLE_ALERTS[n % SAMPLE_ALERTS.length] ?? SAMPLE_ALERTS[0];
+  return {
+    id: `preview-${n}`,
+    t: new Date().toISOString(),
+    account: 'SIM-50K',
+    level: 'info',
+    title: '',
+    message: '',
+    ...sample,
+  };
 }
 
 /** One random-walk step per instrument, then every position and account figure recomputed exactly. */
@@ -295,9 +321,16 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       });
     });
   });
+  let ticks = 0;
   const ticker = setInterval(() => {
     moveMarket(state);
     for (const client of wss.clients) send(client, { type: 'state', state });
+    ticks += 1;
+    if (ticks % (options.alertEveryTicks ?? 400) === 0) {
+      const alert = sampleAlert(ticks);
+      state.alerts = [alert, ...state.alerts].slice(0, 50);
+      for (const client of wss.clients) send(client, { type: 'alert', alert });
+    }
   }, options.intervalMs ?? 50);
   await new Promise<void>((done) => {
     http.listen(options.port ?? 0, '127.0.0.1', done);

@@ -62,6 +62,18 @@ describe('link banner', () => {
     expect(screen.getByTestId('link-banner').textContent).toContain('Reconnecting to Warden…');
   });
 
+  it('marks the last known figures as frozen while the link is down', () => {
+    const host = renderWithState();
+    expect(screen.getByRole('main').dataset.stale).toBe('false');
+    act(() => {
+      host.stores.link.getState().setStatus({ kind: 'reconnecting', attempt: 1, retryInMs: 250 });
+    });
+    expect(screen.getByRole('main').dataset.stale).toBe('true');
+    const status = screen.getByTestId('connection-status');
+    expect(status.textContent).toContain('link to Warden lost');
+    expect(status.classList).toContain('conn-warn');
+  });
+
   it('explains a refused token', () => {
     renderWithState(null, { link: { kind: 'unauthorized' } });
     expect(screen.getByTestId('link-banner').textContent).toBe(UNAUTHORIZED_MESSAGE);

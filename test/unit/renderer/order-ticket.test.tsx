@@ -126,16 +126,35 @@ describe('order ticket', () => {
     expect(screen.getByTestId('ticket-error').textContent).toContain(message);
   });
 
-  it('refuses a new order on a halted account, naming the reason', async () => {
+  it('disables Buy and Sell on a halted account and says why', async () => {
     const state = buildFixtureState({
       accounts: [fixtureAccount({ tradingState: 'halted', lockReason: 'Daily loss limit' })],
     });
     const host = ticket({}, state);
+    expect(screen.getByTestId('ticket-locked').textContent).toBe(
+      'SIM-50K is halted — Daily loss limit. New orders are refused.',
+    );
+    expect(screen.getByTestId<HTMLButtonElement>('ticket-buy').disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('ticket-sell').disabled).toBe(true);
     await press('ticket-buy');
     expect(host.sent).toEqual([]);
-    expect(screen.getByTestId('ticket-error').textContent).toBe(
-      'SIM-50K is halted (Daily loss limit): new orders are refused',
+  });
+
+  it('warns on a reducing account but lets the core judge the order', async () => {
+    const state = buildFixtureState({
+      accounts: [fixtureAccount({ tradingState: 'reducing', lockReason: null })],
+    });
+    const host = ticket({}, state);
+    expect(screen.getByTestId('ticket-locked').textContent).toBe(
+      'SIM-50K is reducing only. Orders that add to a position are refused.',
     );
+    await press('ticket-sell');
+    expect(host.sent).toHaveLength(1);
+  });
+
+  it('shows no lock notice on an active account', () => {
+    ticket();
+    expect(screen.queryByTestId('ticket-locked')).toBeNull();
   });
 
   it("shows the core's refusal beside the ticket", async () => {

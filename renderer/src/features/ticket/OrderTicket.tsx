@@ -5,6 +5,7 @@ import type { Side } from '../../../../shared/domain/events';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../../lib/use-command';
 import { selectAccount, selectInstrument, useView } from '../../state';
+import { AccountLockNotice } from './AccountLockNotice';
 import { AccountSelect } from './AccountSelect';
 import { InstrumentQuote } from './InstrumentQuote';
 import { SymbolSelect } from './SymbolSelect';
@@ -60,6 +61,7 @@ export function OrderTicket() {
   };
 
   const error = localError ?? coreError;
+  const halted = ctx.account?.tradingState === 'halted';
   const priceLabel = form.kind === 'stop' ? 'Stop price' : 'Limit price';
   return (
     <section className="panel ticket" data-testid="order-ticket" aria-labelledby={`${uid}-title`}>
@@ -147,12 +149,19 @@ export function OrderTicket() {
             update({ takeProfit });
           }}
         />
+        {ctx.account !== undefined ? (
+          <AccountLockNotice
+            name={ctx.account.name}
+            state={ctx.account.tradingState}
+            reason={ctx.account.lockReason}
+          />
+        ) : null}
         <div className="ticket-actions">
           <button
             type="button"
             className="btn btn-buy"
             data-testid="ticket-buy"
-            disabled={pending}
+            disabled={pending || halted}
             onClick={() => void submit('buy')}
           >
             Buy
@@ -161,7 +170,7 @@ export function OrderTicket() {
             type="button"
             className="btn btn-sell"
             data-testid="ticket-sell"
-            disabled={pending}
+            disabled={pending || halted}
             onClick={() => void submit('sell')}
           >
             Sell
