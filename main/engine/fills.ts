@@ -72,6 +72,9 @@ function bookCash(account: AccountState, fill: FillEvent, realized: Dec): void {
     if (fill.t < period.start || fill.t >= period.end) continue;
     period.realizedPnl = period.realizedPnl.plus(realized);
     period.fees = period.fees.plus(fill.fees);
+    if (period.startReportAt !== null && fill.t <= period.startReportAt) {
+      period.startEquity = period.startEquity.minus(realized).plus(fill.fees);
+    }
   }
   if (account.balanceReportedAt === null || fill.t > account.balanceReportedAt) {
     account.balance = account.balance.plus(realized).minus(fill.fees);

@@ -4,10 +4,11 @@ import type { AccountState, EngineState, PeriodTotals } from './state';
 import { tradingDayOf, tradingWeekOf, type Period } from './time';
 import { accountEquity } from './valuation';
 
-function openPeriod(period: Period, equity: Dec): PeriodTotals {
+function openPeriod(period: Period, equity: Dec, startReportAt: number | null): PeriodTotals {
   return {
     ...period,
     startEquity: equity,
+    startReportAt,
     peakEquity: equity,
     realizedPnl: ZERO,
     fees: ZERO,
@@ -24,7 +25,9 @@ export function ensureAccount(
 ): AccountState {
   const existing = state.accounts.get(id);
   if (existing !== undefined) return existing;
-  const balance = state.config.accounts[id]?.startingBalance ?? reportedBalance ?? ZERO;
+  const configured = state.config.accounts[id]?.startingBalance;
+  const balance = configured ?? reportedBalance ?? ZERO;
+  const reportAt = configured === undefined && reportedBalance !== undefined ? t : null;
   const account: AccountState = {
     id,
     name: id,
@@ -35,8 +38,8 @@ export function ensureAccount(
     brokerUsedMargin: null,
     positions: new Map(),
     orders: new Map(),
-    day: openPeriod(tradingDayOf(t, state.config.session), balance),
-    week: openPeriod(tradingWeekOf(t, state.config.session), balance),
+    day: openPeriod(tradingDayOf(t, state.config.session), balance, reportAt),
+    week: openPeriod(tradingWeekOf(t, state.config.session), balance, reportAt),
     equityPeak: balance,
     maxDrawdown: ZERO,
     maxDrawdownPct: ZERO,
@@ -57,7 +60,10 @@ export function rollPeriods(state: EngineState, t: number): void {
   for (const account of state.accounts.values()) {
     if (t < account.day.end && t < account.week.end) continue;
     const equity = accountEquity(state, account);
-    if (t >= account.day.end) account.day = openPeriod(tradingDayOf(t, state.config.session), equity);
-    if (t >= account.week.end) account.week = openPeriod(tradingWeekOf(t, state.config.session), equity);
+    const reportAt = account.balanceReportedAt;
+    if (t >= account.day.end)
+      account.day = openPeriod(tradingDayOf(t, state.config.session), equity, reportAt);
+    if (t >= account.week.end)
+      account.week = openPeriod(tradingWeekOf(t, state.config.session), equity, reportAt);
   }
 }

@@ -88,6 +88,12 @@ export type WorkingOrder = {
 /** Money accumulated over a trading day or week. */
 export type PeriodTotals = Period & {
   startEquity: Dec;
+  /**
+   * The broker balance report `startEquity` was taken from (its time). A fill of this period at or before it
+   * was already in that balance, so when it arrives late (a restart, a reconnect) the start is taken back by
+   * its net: dayStartBalance = balance − net realized since dayStart (RULES.md section 1).
+   */
+  startReportAt: number | null;
   peakEquity: Dec;
   /** Gross realized P&L and fees of fills inside the period. */
   realizedPnl: Dec;

@@ -1,6 +1,6 @@
 // Simulator → engine → store → restart: a session traded on the real sim broker and a real SQLite file is
 // stopped and started again; the account, positions, orders and day P&L come back exactly.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,31 @@ describe('restart restores the account', () => {
     expect(picture(second.core).positions).toEqual([
       { symbol: 'CL', qty: -3, avgPrice: expect.any(String) as string },
     ]);
+    await second.core.stop();
+  });
+
+  it('rebuilds from the broker alone when the database is lost: each position once, the day from its fills', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-lost-db-'));
+    const first = await open(dataDir);
+    await ok(
+      first.core.command('placeOrder', {
+        account: 'SIM-50K',
+        symbol: 'MES',
+        side: 'buy',
+        qty: 3,
+        kind: 'market',
+      }),
+    );
+    const before = picture(first.core);
+    await first.core.stop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `warden.db${suffix}`), { force: true });
+
+    const second = await open(dataDir, createManualClock(start + 60_000));
+    const after = picture(second.core);
+    expect(after).toEqual(before);
+    expect(after.positions.map((p) => p.qty)).toEqual([3]);
+    expect(after.dailyRealizedPnl).toBe('-1.11'); // 3 × 0.37, the day rebuilt from the broker's fills
+    expect(second.core.view().accounts[0]?.metrics.balance).toBe('49998.89');
     await second.core.stop();
   });
 });

@@ -50,16 +50,20 @@ function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
   return { type: 'quote', t, symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last };
 }
 
-/** The broker's full picture, as a reconnect reports it (BrokerAdapter.start). */
+/**
+ * The broker's full picture, as a reconnect reports it (BrokerAdapter.start). Order matters to the engine: the
+ * balance report first (it already holds every fill's cash), then the fills the engine may have missed, then
+ * the positions, which only correct what those fills did not explain.
+ */
 function snapshotEvents(state: SimState, market: SimMarket, resume: ResumePoint, t: number): BrokerEvent[] {
   const instruments = instrumentMap();
   return [
     ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
+    ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
     ...[...state.accounts.values()].map((a) => accountEvent(state, a, instruments, t)),
+    ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
     ...[...state.positions.values()].map((p) => positionEvent(p.account, p.symbol, p, t)),
     ...[...state.working.values()].map((o) => orderEvent(o, t)),
-    ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
-    ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
   ];
 }
 

@@ -95,7 +95,10 @@ describe('engine invariants', () => {
       fc.property(sessionArb, (steps) => {
         const events = build(steps);
         const once = run([...setup, ...events]);
-        const twice = run([...setup, ...events.flatMap((e): EngineEvent[] => (e.type === 'fill' ? [e, e] : [e]))]);
+        const twice = run([
+          ...setup,
+          ...events.flatMap((e): EngineEvent[] => (e.type === 'fill' ? [e, e] : [e])),
+        ]);
         expect(serializeState(twice)).toBe(serializeState(once));
       }),
       { numRuns: 150 },

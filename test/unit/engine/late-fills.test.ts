@@ -1,0 +1,94 @@
+// Fills that arrive after the broker's balance report that already holds them (a first start, a restart, a
+// reconnect): the balance is not counted twice, and the day starts at balance − net realized since dayStart.
+import { describe, expect, it } from 'vitest';
+import { accountMetrics, defaultEngineConfig } from '../../../main/engine';
+import { ev, instrumentEvents, runEngine } from '../../helpers/engine';
+
+const report = ev({ type: 'account', t: '2026-05-05T10:00:00-05:00', account: 'A1', balance: '50038.78' });
+const fill = (id: string, at: string, side: 'buy' | 'sell', price: string, realizedPnl?: string) =>
+  ev({
+    type: 'fill',
+    t: at,
+    account: 'A1',
+    id,
+    orderId: id,
+    symbol: 'MNQ',
+    side,
+    qty: 2,
+    price,
+    fees: '0.74',
+    ...(realizedPnl === undefined ? {} : { realizedPnl }),
+  });
+
+describe('fills behind a balance report', () => {
+  it("rebuilds the day from today's fills when the engine first sees the account mid-day", () => {
+    const { state } = runEngine(
+      [
+        ...instrumentEvents,
+        report,
+        fill('f1', '2026-05-05T08:30:00-05:00', 'buy', '21000.25'),
+        fill('f2', '2026-05-05T09:00:00-05:00', 'sell', '21010.50', '41'),
+        fill('f3', '2026-05-05T09:30:00-05:00', 'buy', '21020.00'),
+        ev({ type: 'quote', t: '2026-05-05T10:00:01-05:00', symbol: 'MNQ', last: '21025.00' }),
+      ],
+      defaultEngineConfig,
+    );
+    const account = state.accounts.get('A1');
+    if (account === undefined) throw new Error('no account');
+    const m = accountMetrics(state, account);
+    expect({
+      balance: m.balance.toFixed(),
+      dailyRealizedPnl: m.dailyRealizedPnl.toFixed(),
+      unrealizedPnl: m.unrealizedPnl.toFixed(),
+      dailyNetPnl: m.dailyNetPnl.toFixed(),
+      tradesToday: m.tradesToday,
+    }).toEqual({
+      balance: '50038.78', // 50,000 + 41 − 3 × 0.74: the report holds all three fills
+      dailyRealizedPnl: '38.78',
+      unrealizedPnl: '20', // (21025 − 21020) × 2 × 2
+      dailyNetPnl: '58.78', // the day started at 50038.78 − 38.78 = 50,000
+      tradesToday: 2,
+    });
+  });
+
+  it("leaves yesterday's fills out of today's numbers", () => {
+    const { state } = runEngine(
+      [
+        ...instrumentEvents,
+        report,
+        fill('y1', '2026-05-04T10:00:00-05:00', 'buy', '21000.25'),
+        fill('y2', '2026-05-04T11:00:00-05:00', 'sell', '21010.50', '41'),
+      ],
+      defaultEngineConfig,
+    );
+    const account = state.accounts.get('A1');
+    if (account === undefined) throw new Error('no account');
+    const m = accountMetrics(state, account);
+    expect([
+      m.balance.toFixed(),
+      m.dailyRealizedPnl.toFixed(),
+      m.dailyNetPnl.toFixed(),
+      m.tradesToday,
+    ]).toEqual(['50038.78', '0', '0', 0]);
+  });
+
+  it('counts a live fill after the report in the balance once', () => {
+    const { state } = runEngine(
+      [
+        ...instrumentEvents,
+        report,
+        fill('l1', '2026-05-05T10:05:00-05:00', 'buy', '21000.25'),
+        ev({ type: 'account', t: '2026-05-05T10:05:00-05:00', account: 'A1', balance: '50038.04' }),
+      ],
+      defaultEngineConfig,
+    );
+    const account = state.accounts.get('A1');
+    if (account === undefined) throw new Error('no account');
+    const m = accountMetrics(state, account);
+    expect([m.balance.toFixed(), m.dailyRealizedPnl.toFixed(), m.dailyNetPnl.toFixed()]).toEqual([
+      '50038.04',
+      '-0.74',
+      '-0.74',
+    ]);
+  });
+});
