@@ -6,6 +6,7 @@ import { serializeState } from '../engine';
 import type { BrokerEvent } from '../../shared/domain/events';
 import type { AlertLevel, AlertView } from '../../shared/ipc';
 import type { BrokerAdapter, DemoCapable } from '../broker/types';
+import { createChangeSignal } from '../enforce/change-signal';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -44,7 +45,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   let sinceSnapshot = restored.replayed;
   let viewSeq = 0;
   const listeners = new Set<(message: PushMessage) => void>();
-  const changeWaiters = new Set<() => void>();
+  const changes = createChangeSignal(clock);
   const alerts: AlertView[] = store.alerts.recent(ALERTS_SHOWN);
   const emit = (message: PushMessage) => {
     for (const listener of listeners) listener(message);
@@ -121,7 +122,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       );
     }
     if (sinceSnapshot >= (deps.snapshotEvery ?? 200)) snapshot();
-    for (const wake of [...changeWaiters]) wake();
+    changes.notify();
     publisher.markDirty();
   };
 
@@ -134,16 +135,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       const positions = [...account.positions.values()].map((p) => ({ symbol: p.symbol, qty: p.qty }));
       return { orders: [...account.orders.keys()], positions };
     },
-    nextChange: (ms) =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          changeWaiters.delete(done);
-          cancel();
-          resolve();
-        };
-        const cancel = clock.setTimeout(done, ms);
-        changeWaiters.add(done);
-      }),
+    nextChange: (ms) => changes.next(ms),
     recorder: createFlattenRecorder(store.responses),
   });
 

@@ -2,6 +2,7 @@
 // retries with backoff when the broker does not go flat, never two runs for one account, every step recorded.
 import { describe, expect, it } from 'vitest';
 import type { BrokerCommand, CommandResult } from '../../../main/broker/types';
+import { createChangeSignal } from '../../../main/enforce/change-signal';
 import { createFlattener, type AccountExposure, type FlattenStep } from '../../../main/enforce/flatten';
 import type { FlattenReport } from '../../../shared/ipc';
 import { createManualClock } from '../../helpers/manual-clock';
@@ -17,7 +18,7 @@ function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = 
     steps: [],
     finished: [],
   };
-  const wakers = new Set<() => void>();
+  const changes = createChangeSignal(clock);
   const flattener = createFlattener({
     clock,
     execute(command) {
@@ -27,21 +28,12 @@ function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = 
         book.orders = book.orders.filter((id) => id !== command.orderId);
       if (result.ok && command.type === 'closePosition')
         book.positions = book.positions.filter((p) => p.symbol !== command.symbol);
-      for (const wake of [...wakers]) wake();
+      changes.notify();
       return Promise.resolve(result);
     },
     exposure: (account): AccountExposure | null =>
       account === 'A1' ? { orders: [...book.orders], positions: [...book.positions] } : null,
-    nextChange: (ms) =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          wakers.delete(done);
-          cancel();
-          resolve();
-        };
-        const cancel = clock.setTimeout(done, ms);
-        wakers.add(done);
-      }),
+    nextChange: (ms) => changes.next(ms),
     recorder: {
       begin: (account) => recorded.begun.push(account),
       progress: (_id, steps) => recorded.steps.push([...steps]),
