@@ -1,10 +1,9 @@
 // The application core: broker events → journal → engine → decisions, enforcement and alerts → coalesced
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
-import { randomUUID } from 'node:crypto';
 import { apply, type Decision, type EngineConfig, type EngineState } from '../engine';
 import { serializeState } from '../engine';
 import type { BrokerEvent } from '../../shared/domain/events';
-import type { AlertLevel, AlertView } from '../../shared/ipc';
+import { createAlertFeed } from '../alerts/alert-feed';
 import type { BrokerAdapter, DemoCapable } from '../broker/types';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createFlattener, type Flattener } from '../enforce/flatten';
@@ -31,8 +30,6 @@ export type CoreDeps = {
   startupNotices?: string[];
 };
 
-const ALERTS_SHOWN = 50;
-
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const { store, clock, broker } = deps;
   const logger = deps.logger.child('core');
@@ -42,11 +39,12 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   logger.info('engine restored', { journalSeq: restored.journalSeq, replayed: restored.replayed });
 
   let journalSeq = restored.journalSeq;
-  let sinceSnapshot = restored.replayed;
+  /** Anything applied since the last snapshot (quotes too: they move peaks and MFE/MAE). */
+  let changedSinceSnapshot = restored.replayed > 0;
+  let journaledSinceSnapshot = restored.replayed;
   let viewSeq = 0;
   const listeners = new Set<(message: PushMessage) => void>();
   const changes = createChangeSignal(clock);
-  const alerts: AlertView[] = store.alerts.recent(ALERTS_SHOWN);
   const emit = (message: PushMessage) => {
     for (const listener of listeners) listener(message);
   };
@@ -58,7 +56,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       broker: broker.kind,
       demo: broker.demo ?? false,
       flattening: flattener.running,
-      alerts,
+      alerts: alerts.recent,
     });
   const publisher = createPublisher(
     clock,
@@ -66,32 +64,26 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     deps.publishIntervalMs,
   );
 
-  const raiseAlert = (level: AlertLevel, account: string | null, title: string, message: string): void => {
-    const alert: AlertView = {
-      id: randomUUID(),
-      t: new Date(clock.now()).toISOString(),
-      level,
-      account,
-      title,
-      message,
-    };
-    alerts.unshift(alert);
-    alerts.length = Math.min(alerts.length, ALERTS_SHOWN);
-    store.alerts.add(alert);
-    logger.info('alert', { alertLevel: level, account, title, message });
-    emit({ type: 'alert', payload: alert });
-    publisher.markDirty();
-  };
+  const alerts = createAlertFeed({
+    store: store.alerts,
+    clock,
+    logger,
+    onAlert: (alert) => {
+      emit({ type: 'alert', payload: alert });
+      publisher.markDirty();
+    },
+  });
 
   const snapshot = (): void => {
     store.snapshots.save({ journalSeq, t: clock.now(), state: serializeState(state) });
-    sinceSnapshot = 0;
+    changedSinceSnapshot = false;
+    journaledSinceSnapshot = 0;
   };
 
   const handleDecisions = (decisions: Decision[]): void => {
     for (const decision of decisions) {
       if (decision.kind === 'positionCorrected') {
-        raiseAlert(
+        alerts.raise(
           'warning',
           decision.account,
           `${decision.symbol} position corrected`,
@@ -106,22 +98,23 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     try {
       if (event.type !== 'quote') {
         journalSeq = store.journal.append(event);
-        sinceSnapshot += 1;
+        journaledSinceSnapshot += 1;
       }
+      changedSinceSnapshot = true;
       handleDecisions(apply(state, event).decisions);
     } catch (error) {
       logger.error('broker event not applied', { type: event.type, reason: (error as Error).message });
       return;
     }
     if (event.type === 'connection' && (event.status === 'reconnecting' || event.status === 'disconnected')) {
-      raiseAlert(
+      alerts.raise(
         'warning',
         null,
         `Broker ${event.status}`,
         event.detail ?? `The ${broker.kind} connection is ${event.status}.`,
       );
     }
-    if (sinceSnapshot >= (deps.snapshotEvery ?? 200)) snapshot();
+    if (journaledSinceSnapshot >= (deps.snapshotEvery ?? 200)) snapshot();
     changes.notify();
     publisher.markDirty();
   };
@@ -147,14 +140,14 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     onFlattened: (report) => {
       publisher.markDirty();
       if (report.flat) {
-        raiseAlert(
+        alerts.raise(
           'info',
           report.account,
           'Flatten complete',
           `${report.account} is flat (${report.elapsedMs} ms).`,
         );
       } else {
-        raiseAlert('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');
+        alerts.raise('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');
       }
     },
     afterCommand: () => {
@@ -164,18 +157,16 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   });
 
   for (const notice of deps.startupNotices ?? [])
-    raiseAlert('critical', null, 'Warden started with a problem', notice);
+    alerts.raise('critical', null, 'Warden started with a problem', notice);
   await broker.start(onBrokerEvent, { lastFillAt: store.journal.lastFillTime() });
+  // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
   const stopClock = clock.setInterval(() => {
-    onBrokerEventClock();
-  }, 1000);
-  const stopSnapshots = clock.setInterval(() => {
-    if (sinceSnapshot > 0) snapshot();
-  }, 30_000);
-  function onBrokerEventClock(): void {
     apply(state, { type: 'clock', t: clock.now() });
     publisher.markDirty();
-  }
+  }, 1000);
+  const stopSnapshots = clock.setInterval(() => {
+    if (changedSinceSnapshot) snapshot();
+  }, 30_000);
 
   let stopped = false;
   return {

@@ -1,0 +1,42 @@
+// What the trader is told: each alert is kept (store), logged, shown in the feed (the newest 50) and pushed to
+// the hosts' sinks (desktop notifications and tray, browser notifications).
+import { randomUUID } from 'node:crypto';
+import type { AlertLevel, AlertView } from '../../shared/ipc';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Alerts } from '../store';
+
+export const ALERTS_SHOWN = 50;
+
+export type AlertFeed = {
+  raise(level: AlertLevel, account: string | null, title: string, message: string): void;
+  /** Newest first, at most ALERTS_SHOWN. */
+  readonly recent: readonly AlertView[];
+};
+
+export function createAlertFeed(deps: {
+  store: Alerts;
+  clock: Clock;
+  logger: Logger;
+  onAlert(alert: AlertView): void;
+}): AlertFeed {
+  const recent: AlertView[] = deps.store.recent(ALERTS_SHOWN);
+  return {
+    recent,
+    raise(level, account, title, message) {
+      const alert: AlertView = {
+        id: randomUUID(),
+        t: new Date(deps.clock.now()).toISOString(),
+        level,
+        account,
+        title,
+        message,
+      };
+      recent.unshift(alert);
+      recent.length = Math.min(recent.length, ALERTS_SHOWN);
+      deps.store.add(alert);
+      deps.logger.info('alert', { alertLevel: level, account, title, message });
+      deps.onAlert(alert);
+    },
+  };
+}
