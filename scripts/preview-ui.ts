@@ -90,6 +90,7 @@ function sampleAlert(n: number): AlertView {
     level: 'info',
     title: '',
     message: '',
+    notify: sample?.level !== 'info',
     ...sample,
   };
 }

@@ -9,7 +9,8 @@ import type { Alerts } from '../store';
 export const ALERTS_SHOWN = 50;
 
 export type AlertFeed = {
-  raise(level: AlertLevel, account: string | null, title: string, message: string): void;
+  /** Warnings and criticals notify by default; an info alert only when `notify` says so. */
+  raise(level: AlertLevel, account: string | null, title: string, message: string, notify?: boolean): void;
   /** Newest first, at most ALERTS_SHOWN. */
   readonly recent: readonly AlertView[];
 };
@@ -23,7 +24,7 @@ export function createAlertFeed(deps: {
   const recent: AlertView[] = deps.store.recent(ALERTS_SHOWN);
   return {
     recent,
-    raise(level, account, title, message) {
+    raise(level, account, title, message, notify = level !== 'info') {
       const alert: AlertView = {
         id: randomUUID(),
         t: new Date(deps.clock.now()).toISOString(),
@@ -31,6 +32,7 @@ export function createAlertFeed(deps: {
         account,
         title,
         message,
+        notify,
       };
       recent.unshift(alert);
       recent.length = Math.min(recent.length, ALERTS_SHOWN);

@@ -145,6 +145,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
           report.account,
           'Flatten complete',
           `${report.account} is flat (${report.elapsedMs} ms).`,
+          true,
         );
       } else {
         alerts.raise('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');

@@ -11,9 +11,9 @@ export type Notifier = {
   flattenResult(response: CommandResponse<'flatten'>, accounts: StateView['accounts']): void;
 };
 
-/** Info-level alerts stay in the window; warnings and criticals reach the desktop (DESIGN.md, Hosts). */
+/** The core's alert policy decides (`notify`): warnings, criticals and a completed flatten reach the desktop. */
 export function alertNotification(alert: AlertView): NotificationContent | null {
-  if (alert.level === 'info') return null;
+  if (!alert.notify) return null;
   return {
     title: alert.title,
     body: alert.message,

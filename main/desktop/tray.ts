@@ -33,7 +33,10 @@ export function trayMenuTemplate(options: TrayOptions): MenuItemConstructorOptio
   ];
 }
 
-/** Flattens every account and tells the trader how it went, whatever happened. */
+/**
+ * Flattens every account. The core raises a notifying alert for each account's outcome; a command that fails
+ * before any flatten runs is told here, so the trader hears either way.
+ */
 export async function flattenAll(options: TrayOptions): Promise<CommandResponse<'flatten'>> {
   options.logger.warn('flatten all requested from the tray');
   let response: CommandResponse<'flatten'>;
@@ -42,7 +45,7 @@ export async function flattenAll(options: TrayOptions): Promise<CommandResponse<
   } catch (error) {
     response = { ok: false, error: String(error) };
   }
-  options.notifier.flattenResult(response, accountsOf(options.core));
+  if (!response.ok) options.notifier.flattenResult(response, accountsOf(options.core));
   return response;
 }
 

@@ -50,8 +50,9 @@ function toRow(alert: AlertView): AlertRow {
   };
 }
 
+/** History is shown, never notified again. */
 function toView(row: AlertRow): AlertView {
-  return { ...row, t: new Date(row.t).toISOString(), level: alertLevel(row.level) };
+  return { ...row, t: new Date(row.t).toISOString(), level: alertLevel(row.level), notify: false };
 }
 
 function alertLevel(level: string): AlertLevel {

@@ -85,6 +85,8 @@ export type AlertView = {
   account: string | null;
   title: string;
   message: string;
+  /** Whether the hosts raise a native (desktop) or browser notification for it; history comes back false. */
+  notify: boolean;
 };
 
 export type StateView = {

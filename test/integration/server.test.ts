@@ -1,7 +1,7 @@
 // `warden serve` over real HTTP and a real WebSocket: token auth, the state shape, commands and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ServerFrame } from '../../shared/ipc';
+import type { AlertView, ServerFrame } from '../../shared/ipc';
 import { serveInProcess, type Served } from '../helpers/serve';
 
 let served: Served;
@@ -99,7 +99,15 @@ describe('HTTP API', () => {
     expect(placed.status).toBe(200);
     expect(served.core.view().accounts[0]?.positions.map((p) => [p.symbol, p.qty])).toEqual([['ES', -2]]);
 
+    const pushedAlerts: AlertView[] = [];
+    const unsubscribe = served.core.subscribe((m) => {
+      if (m.type === 'alert') pushedAlerts.push(m.payload);
+    });
     const flattened = await post('/api/commands/flatten', JSON.stringify({ all: true }));
+    unsubscribe();
+    expect(pushedAlerts).toMatchObject([
+      { level: 'info', account: 'SIM-50K', title: 'Flatten complete', notify: true },
+    ]);
     const body = (await flattened.json()) as {
       ok: boolean;
       result: { reports: { flat: boolean; closedPositions: number }[] };

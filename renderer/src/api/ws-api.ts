@@ -120,6 +120,7 @@ export function createWsApi(options: WsApiOptions): HostApi {
           t: new Date().toISOString(),
           level: 'warning',
           account: null,
+          notify: false,
           title: 'Warden server reported an error',
           message: frame.error,
         });

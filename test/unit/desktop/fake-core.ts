@@ -101,6 +101,7 @@ export function alertView(overrides: Partial<AlertView> = {}): AlertView {
     account: 'acc-1',
     title: 'Daily loss limit breached',
     message: 'SIM-50K lost $1,000.00 today: flattening and locking until tomorrow',
+    notify: true,
     ...overrides,
   };
 }

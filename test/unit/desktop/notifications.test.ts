@@ -35,8 +35,22 @@ describe('alertNotification', () => {
     });
   });
 
-  it('keeps info alerts in the window', () => {
-    expect(alertNotification(alertView({ level: 'info' }))).toBeNull();
+  it('keeps alerts the core does not mark for notifying in the window', () => {
+    expect(alertNotification(alertView({ level: 'info', notify: false }))).toBeNull();
+  });
+
+  it('notifies an info alert the core marks for notifying (a completed flatten)', () => {
+    const flat = alertView({
+      level: 'info',
+      notify: true,
+      title: 'Flatten complete',
+      message: 'SIM-50K is flat (40 ms).',
+    });
+    expect(alertNotification(flat)).toEqual({
+      title: 'Flatten complete',
+      body: 'SIM-50K is flat (40 ms).',
+      urgency: 'normal',
+    });
   });
 });
 

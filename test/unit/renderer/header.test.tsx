@@ -101,6 +101,7 @@ describe('alerts feed', () => {
           account: 'SIM-50K',
           title: 'Daily loss',
           message: '',
+          notify: true,
         },
       ]);
     });

@@ -12,7 +12,7 @@ import { buildFixtureState } from '../../helpers/fixture-state';
 import { fakeHost } from './harness';
 
 function alert(id: string, t: string): AlertView {
-  return { id, t, level: 'info', account: null, title: id, message: '' };
+  return { id, t, level: 'info', account: null, title: id, message: '', notify: false };
 }
 
 describe('view store', () => {

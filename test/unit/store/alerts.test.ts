@@ -14,6 +14,7 @@ function alert(id: string, t: string, overrides: Partial<AlertView> = {}): Alert
     account: 'ACC-1',
     title: 'Daily loss 80%',
     message: 'Down $800.00 of $1,000.00',
+    notify: false,
     ...overrides,
   };
 }

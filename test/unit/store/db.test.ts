@@ -57,6 +57,7 @@ describe('openStore', () => {
       account: null,
       title: 'T',
       message: 'M',
+      notify: false,
     });
     store.meta.set('createdBy', 'test');
     store.close();
