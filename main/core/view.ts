@@ -1,5 +1,5 @@
 // Builds the UI's state snapshot (shared/ipc StateView) from the engine state: money as exact strings.
-import { accountMetrics, positionMark, positionUnrealized } from '../engine';
+import { accountMetrics, positionMark, positionUnrealized, strictestLock } from '../engine';
 import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder } from '../engine';
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
@@ -48,14 +48,20 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
     id: account.id,
     name: account.name,
     canTrade: account.canTrade,
-    tradingState: account.tradingState,
-    lockedUntil: account.lockedUntil === null ? null : iso(account.lockedUntil),
-    lockReason: account.lockReason,
+    ...lockView(account),
     flattening: extras.flattening.has(account.id),
     metrics: metricsView(accountMetrics(state, account)),
     positions: [...account.positions.values()].map((position) => positionView(state, position)),
     orders: [...account.orders.values()].map(orderView),
   };
+}
+
+/** The deciding lock: its state, until (ISO time, or "manual"), and why. */
+function lockView(account: AccountState): Pick<AccountView, 'tradingState' | 'lockedUntil' | 'lockReason'> {
+  const lock = strictestLock(account);
+  if (lock === null) return { tradingState: 'active', lockedUntil: null, lockReason: null };
+  const until = typeof lock.until === 'number' ? iso(lock.until) : lock.until;
+  return { tradingState: lock.state, lockedUntil: until, lockReason: `${lock.rule}: ${lock.reason}` };
 }
 
 export function metricsView(m: AccountMetrics): AccountMetricsView {

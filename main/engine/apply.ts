@@ -13,6 +13,8 @@ import type { Decision } from './decisions';
 import { applyFill } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
+import { enforceLock, liftExpiredLocks } from './enforce-locks';
+import { evaluateRules } from './rules/evaluate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
 export type ApplyResult = { state: EngineState; decisions: Decision[] };
@@ -21,6 +23,33 @@ export function apply(state: EngineState, event: EngineEvent): ApplyResult {
   const decisions: Decision[] = [];
   state.now = Math.max(state.now, event.t);
   rollPeriods(state, state.now);
+  const touched = accountOf(state, event);
+  const heldBefore =
+    touched !== null && 'symbol' in event ? (touched.positions.get(event.symbol)?.qty ?? 0) : 0;
+  update(state, event, decisions);
+  for (const account of touched === null ? state.accounts.values() : [touched]) {
+    liftExpiredLocks(account, state.now, decisions);
+    if (account === touched) enforceLock(account, event, heldBefore, decisions);
+    evaluateRules(state, account, event, decisions);
+  }
+  return { state, decisions };
+}
+
+/** The one account an event is about (its own account, or created on first sight); null for market-wide ones. */
+function accountOf(state: EngineState, event: EngineEvent): AccountState | null {
+  switch (event.type) {
+    case 'fill':
+    case 'order':
+    case 'position':
+      return ensureAccount(state, event.account, event.t);
+    case 'account':
+      return ensureAccount(state, event.account, event.t, event.balance);
+    default:
+      return null;
+  }
+}
+
+function update(state: EngineState, event: EngineEvent, decisions: Decision[]): void {
   switch (event.type) {
     case 'instrument':
       applyInstrument(state, event);
@@ -50,7 +79,6 @@ export function apply(state: EngineState, event: EngineEvent): ApplyResult {
     case 'clock':
       break;
   }
-  return { state, decisions };
 }
 
 function applyInstrument(state: EngineState, event: InstrumentEvent): void {

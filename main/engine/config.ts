@@ -1,7 +1,8 @@
 // What the engine needs to know of the trader's configuration (the document itself is parsed in shared/config).
-import type { Dec } from '../../shared/domain/money';
+import type { AccountRules, Weekday } from '../../shared/config/rules';
+import { dec, type Dec } from '../../shared/domain/money';
 
-export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+export type { Weekday };
 export type MarkPriceMode = 'last' | 'mid' | 'conservative';
 
 export type SessionConfig = {
@@ -12,13 +13,29 @@ export type SessionConfig = {
   weekStartDay: Weekday;
 };
 
-export type AccountConfig = { startingBalance?: Dec };
+/** One account's settings: its starting balance, and its resolved rules (a rule absent is off). */
+export type AccountConfig = { startingBalance?: Dec; rules?: AccountRules };
+
+export type QuoteSanity = {
+  /** A quote moving the mark more than this % from the last accepted one is held until confirmed. */
+  maxJumpPct: Dec;
+  /** Consecutive breaching evaluations before a price-driven breach is latched. */
+  confirmQuotes: number;
+};
 
 export type EngineConfig = {
   session: SessionConfig;
   markPrice: MarkPriceMode;
   accounts: Record<string, AccountConfig>;
+  /** Rules of accounts the config does not list (its `defaults`, resolved). */
+  defaultRules?: AccountRules;
+  quoteSanity?: QuoteSanity;
+  /** Levels step down only below their threshold by more than this % of the limit (default 5). */
+  hysteresisPct?: Dec;
 };
+
+export const defaultQuoteSanity: QuoteSanity = { maxJumpPct: dec(5), confirmQuotes: 2 };
+export const defaultHysteresisPct = dec(5);
 
 export const defaultSession: SessionConfig = {
   timezone: 'America/Chicago',

@@ -4,7 +4,7 @@ import type { ClosedTrade } from './state';
 export type RuleLevel = 'ok' | 'warning' | 'critical' | 'breach';
 export type RiskAction = 'alert' | 'cancelOrders' | 'closePosition' | 'reducePosition' | 'flatten';
 
-/** A rule's level change or action for one account (the rules arrive with the risk engine). */
+/** A rule's level change or action for one account; `lock` when it locks the account. */
 export type RuleDecision = {
   kind: 'rule';
   t: number;
@@ -12,9 +12,13 @@ export type RuleDecision = {
   rule: string;
   level: Exclude<RuleLevel, 'ok'>;
   action: RiskAction;
+  lock?: { state: 'halted' | 'reducing'; until: number | 'manual' | 'brokerAllows' };
   symbol?: string;
   message: string;
 };
+
+/** A lock ended (its time came, or the broker allows trading again). */
+export type LockLifted = { kind: 'lockLifted'; t: number; account: string; rule: string };
 
 /** A round trip closed: the store keeps it for the trade history. */
 export type TradeClosed = { kind: 'tradeClosed'; t: number; trade: ClosedTrade };
@@ -29,4 +33,4 @@ export type PositionCorrected = {
   brokerQty: number;
 };
 
-export type Decision = RuleDecision | TradeClosed | PositionCorrected;
+export type Decision = RuleDecision | TradeClosed | PositionCorrected | LockLifted;

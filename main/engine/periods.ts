@@ -47,9 +47,12 @@ export function ensureAccount(
     seenFills: new Set(),
     lastFillAt: null,
     closedTrades: [],
-    tradingState: 'active',
-    lockedUntil: null,
-    lockReason: null,
+    locks: [],
+    rules: {},
+    tradeOpenTimes: [],
+    lossStreakBreachesToday: 0,
+    trailingHighWater: null,
+    trailingThreshold: null,
   };
   state.accounts.set(id, account);
   return account;

@@ -103,6 +103,27 @@ export type PeriodTotals = Period & {
 
 export type TradingState = 'active' | 'reducing' | 'halted';
 
+/**
+ * A lock on an account (RULES.md section 4): `until` is a time (ms), 'manual' (only an explicit reset lifts
+ * it) or 'brokerAllows' (lifted when the broker reports the account can trade again).
+ */
+export type Lock = {
+  rule: string;
+  state: Exclude<TradingState, 'active'>;
+  until: number | 'manual' | 'brokerAllows';
+  reason: string;
+  since: number;
+};
+
+/** What a rule remembers between evaluations, per account and per key (the rule, or rule:symbol). */
+export type RuleMemory = {
+  level: 'ok' | 'warning' | 'critical' | 'breach';
+  /** Consecutive price-driven evaluations at breach not yet confirmed (bad-tick guard). */
+  pendingBreaches: number;
+  /** Rule-specific numbers (e.g. a trailing stop's best price), exact decimal strings or counts. */
+  data?: Record<string, string | number>;
+};
+
 export type AccountState = {
   id: string;
   name: string;
@@ -126,9 +147,16 @@ export type AccountState = {
   lastFillAt: number | null;
   /** The most recent closed round trips (newest last), bounded. */
   closedTrades: ClosedTrade[];
-  tradingState: TradingState;
-  lockedUntil: number | null;
-  lockReason: string | null;
+  /** Active locks; the strictest decides the trading state (halted over reducing, the latest until). */
+  locks: Lock[];
+  rules: Record<string, RuleMemory>;
+  /** Times at which round trips opened (for trade-frequency windows), the last day's worth. */
+  tradeOpenTimes: number[];
+  /** Loss-streak breaches on the current trading day (the escalating cooldown). */
+  lossStreakBreachesToday: number;
+  /** The trailing drawdown's high-water mark and threshold (null when the rule is off). */
+  trailingHighWater: Dec | null;
+  trailingThreshold: Dec | null;
 };
 
 export type EngineState = {

@@ -1,0 +1,54 @@
+// Keeps an account consistent with its trading state (RULES.md section 4): while halted, any position that
+// opens or grows and any working order is a breach of the rule that set the lock; while reducing, only what
+// increases |position|.
+import type { EngineEvent } from '../../shared/domain/events';
+import type { Decision } from './decisions';
+import { expireLocks, strictestLock } from './locks';
+import type { AccountState } from './state';
+
+/** Lifts locks whose time has come, reporting each. */
+export function liftExpiredLocks(account: AccountState, t: number, out: Decision[]): void {
+  for (const lock of expireLocks(account, t))
+    out.push({ kind: 'lockLifted', t, account: account.id, rule: lock.rule });
+}
+
+/** `heldBefore`: the signed position in the event's symbol before the event was applied. */
+export function enforceLock(
+  account: AccountState,
+  event: EngineEvent,
+  heldBefore: number,
+  out: Decision[],
+): void {
+  const lock = strictestLock(account);
+  if (lock === null) return;
+  const base = {
+    kind: 'rule' as const,
+    t: event.t,
+    account: account.id,
+    rule: lock.rule,
+    level: 'breach' as const,
+  };
+  if (event.type === 'fill' && event.voided !== true) {
+    const heldAfter = account.positions.get(event.symbol)?.qty ?? 0;
+    const grew =
+      Math.abs(heldAfter) > Math.abs(heldBefore) || Math.sign(heldAfter) * Math.sign(heldBefore) < 0;
+    if (!grew) return;
+    const halted = lock.state === 'halted';
+    out.push({
+      ...base,
+      action: halted ? 'flatten' : 'reducePosition',
+      symbol: event.symbol,
+      message: halted ? 'position opened while halted' : 'position increased while reducing only',
+    });
+  }
+  if (event.type === 'order' && event.status === 'working') {
+    const increases = heldBefore === 0 || (event.side === 'buy') === heldBefore > 0;
+    if (lock.state === 'reducing' && !increases) return;
+    out.push({
+      ...base,
+      action: 'cancelOrders',
+      symbol: event.symbol,
+      message: `order ${event.id} placed while ${lock.state}`,
+    });
+  }
+}

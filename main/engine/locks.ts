@@ -1,0 +1,64 @@
+// Trading states (RULES.md section 4): locks set by rules, the strictest one deciding, lifted only when their
+// time comes (or the broker allows trading again, or an explicit reset for 'manual').
+import type { LockState, LockUntil } from '../../shared/config/rules';
+import type { AccountState, Lock, TradingState } from './state';
+
+export type ResolvedLock = { state: LockState; until: Lock['until'] };
+
+/** Turns a configured lock into a concrete one at time `t`; null for `none`. */
+export function resolveLock(
+  account: AccountState,
+  t: number,
+  until: LockUntil,
+  state: LockState,
+): ResolvedLock | null {
+  if (until === 'none') return null;
+  if (until === 'dayEnd') return { state, until: account.day.end };
+  if (until === 'weekEnd') return { state, until: account.week.end };
+  if (until === 'manual') return { state, until: 'manual' };
+  return { state, until: t + until.minutes * 60_000 };
+}
+
+export function addLock(
+  account: AccountState,
+  rule: string,
+  lock: ResolvedLock,
+  reason: string,
+  t: number,
+): void {
+  account.locks.push({ rule, state: lock.state, until: lock.until, reason, since: t });
+}
+
+/** Lifts the locks whose time has come. Returns those lifted. */
+export function expireLocks(account: AccountState, t: number): Lock[] {
+  const lifted = account.locks.filter((lock) => typeof lock.until === 'number' && lock.until <= t);
+  if (lifted.length > 0) account.locks = account.locks.filter((lock) => !lifted.includes(lock));
+  return lifted;
+}
+
+export function liftBrokerLocks(account: AccountState): void {
+  account.locks = account.locks.filter((lock) => lock.until !== 'brokerAllows');
+}
+
+const untilRank = (until: Lock['until']): number =>
+  until === 'manual' || until === 'brokerAllows' ? Number.POSITIVE_INFINITY : until;
+
+/** The lock that decides: halted beats reducing; among equals, the one lasting longest. */
+export function strictestLock(account: AccountState): Lock | null {
+  let strictest: Lock | null = null;
+  for (const lock of account.locks) {
+    if (strictest === null) {
+      strictest = lock;
+      continue;
+    }
+    const harder = lock.state === 'halted' && strictest.state === 'reducing';
+    const sameButLonger =
+      lock.state === strictest.state && untilRank(lock.until) > untilRank(strictest.until);
+    if (harder || sameButLonger) strictest = lock;
+  }
+  return strictest;
+}
+
+export function tradingState(account: AccountState): TradingState {
+  return strictestLock(account)?.state ?? 'active';
+}

@@ -1,0 +1,116 @@
+// Runs the account's rules after an event: findings become level changes and actions, breaches set locks.
+import type { RuleId, RuleSettings } from '../../../shared/config/rules';
+import type { EngineEvent } from '../../../shared/domain/events';
+import { dec } from '../../../shared/domain/money';
+import { defaultHysteresisPct, defaultQuoteSanity } from '../config';
+import type { Decision, RiskAction, RuleDecision } from '../decisions';
+import { addLock, resolveLock, type ResolvedLock } from '../locks';
+import { accountMetrics, type AccountMetrics } from '../metrics';
+import type { AccountState, EngineState } from '../state';
+import { levelRank, nextLevel } from './levels';
+import { rules } from './registry';
+import type { Breach, Measurement, RuleContext } from './types';
+
+export function accountRules(state: EngineState, account: AccountState) {
+  return state.config.accounts[account.id]?.rules ?? state.config.defaultRules ?? {};
+}
+
+export function evaluateRules(
+  state: EngineState,
+  account: AccountState,
+  event: EngineEvent,
+  out: Decision[],
+): void {
+  const configured = accountRules(state, account);
+  let metrics: AccountMetrics | null = null;
+  for (const rule of rules) {
+    const settings: RuleSettings | undefined = configured[rule.id];
+    if (settings === undefined || !settings.enabled || !rule.triggers.includes(event.type)) continue;
+    if (event.type === 'quote' && !account.positions.has(event.symbol)) continue;
+    const ctx: RuleContext = {
+      state,
+      account,
+      settings,
+      event,
+      metrics: () => (metrics ??= accountMetrics(state, account)),
+      memory: (key) => (account.rules[key] ??= { level: 'ok', pendingBreaches: 0 }),
+    };
+    for (const finding of rule.evaluate(ctx as never)) {
+      const decision =
+        finding.kind === 'measure'
+          ? measured(state, ctx, rule.id, finding)
+          : breached(account, event.t, rule.id, settings, finding);
+      if (decision !== null) out.push(decision);
+    }
+  }
+}
+
+function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
+  const { settings, account, event } = ctx;
+  const memory = ctx.memory(m.key);
+  const limitPct = state.config.hysteresisPct ?? defaultHysteresisPct;
+  const thresholds = {
+    warnAt: dec(settings.warnAt),
+    criticalAt: dec(settings.criticalAt),
+    hysteresis: limitPct.div(100),
+  };
+  let level = nextLevel(memory.level, m.fraction, thresholds);
+  if (level === 'breach' && memory.level !== 'breach' && event.type === 'quote') {
+    memory.pendingBreaches += 1;
+    const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
+    if (memory.pendingBreaches < confirm)
+      level = levelRank(memory.level) >= levelRank('critical') ? memory.level : 'critical';
+  } else if (level !== 'breach') {
+    memory.pendingBreaches = 0;
+  }
+  const previous = memory.level;
+  memory.level = level;
+  if (level === 'ok' || levelRank(level) <= levelRank(previous)) return null;
+  memory.pendingBreaches = 0;
+  const base = {
+    kind: 'rule' as const,
+    t: event.t,
+    account: account.id,
+    rule,
+    level,
+    message: m.describe(level),
+  };
+  const symbol = m.symbol === undefined ? {} : { symbol: m.symbol };
+  if (level !== 'breach') return { ...base, action: m.actionAt?.[level] ?? 'alert', ...symbol };
+  const lock = resolveLock(account, event.t, settings.lock, settings.lockState);
+  return act(account, event.t, { ...base, ...symbol }, settings.action, lock);
+}
+
+function breached(
+  account: AccountState,
+  t: number,
+  rule: RuleId,
+  settings: RuleSettings,
+  finding: Breach,
+): RuleDecision {
+  const lock =
+    finding.lock !== undefined ? finding.lock : resolveLock(account, t, settings.lock, settings.lockState);
+  const base = {
+    kind: 'rule' as const,
+    t,
+    account: account.id,
+    rule,
+    level: 'breach' as const,
+    message: finding.message,
+  };
+  const symbol = finding.symbol === undefined ? {} : { symbol: finding.symbol };
+  return act(account, t, { ...base, ...symbol }, finding.action ?? settings.action, lock);
+}
+
+/** A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (RULES.md section 9). */
+function act(
+  account: AccountState,
+  t: number,
+  decision: Omit<RuleDecision, 'action' | 'lock'>,
+  action: RiskAction,
+  lock: ResolvedLock | null,
+): RuleDecision {
+  if (lock === null) return { ...decision, action };
+  addLock(account, decision.rule, lock, decision.message, t);
+  return { ...decision, action: lock.state === 'halted' ? 'flatten' : action, lock };
+}

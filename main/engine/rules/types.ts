@@ -1,0 +1,59 @@
+// The shape of a rule (RULES.md sections 5 and 6): a pure function of the state and its settings that reports
+// findings. Levels, hysteresis, confirmation, actions and locks are the framework's job (evaluate.ts).
+import type { RuleId, RuleSettings } from '../../../shared/config/rules';
+import type { EngineEvent, EngineEventType } from '../../../shared/domain/events';
+import type { Dec } from '../../../shared/domain/money';
+import type { RiskAction, RuleLevel } from '../decisions';
+import type { ResolvedLock } from '../locks';
+import type { AccountMetrics } from '../metrics';
+import type { AccountState, EngineState, RuleMemory } from '../state';
+
+export type RuleContext<R extends RuleId = RuleId> = {
+  state: EngineState;
+  account: AccountState;
+  settings: RuleSettings<R>;
+  /** The event being applied. */
+  event: EngineEvent;
+  /** The account's metrics, computed once per evaluation. */
+  metrics: () => AccountMetrics;
+  /** This rule's memory under `key` (created at level ok). */
+  memory: (key: string) => RuleMemory;
+};
+
+/**
+ * A value against its limit: `fraction` = value / limit (1 = limit reached). The framework derives the level
+ * (warnAt, criticalAt, 1) with hysteresis, confirms breaches a quote caused (bad-tick guard), and acts on
+ * entry to a level.
+ */
+export type Measurement = {
+  kind: 'measure';
+  /** Memory key: the rule id, or `rule:symbol` for per-position rules. */
+  key: string;
+  symbol?: string;
+  fraction: Dec;
+  describe(level: Exclude<RuleLevel, 'ok'>): string;
+  /** An action on entering a level below breach (marginLevel's critical reduces); default alert. */
+  actionAt?: Partial<Record<'warning' | 'critical', RiskAction>>;
+};
+
+/** Something that breaches by happening (count and event rules): reported each time it is found. */
+export type Breach = {
+  kind: 'breach';
+  symbol?: string;
+  message: string;
+  /** Overrides the settings' action for this breach. */
+  action?: RiskAction;
+  /** Overrides the settings' lock (null: no lock). */
+  lock?: ResolvedLock | null;
+};
+
+export type Finding = Measurement | Breach;
+
+export type Rule<R extends RuleId = RuleId> = {
+  id: R;
+  /** Events after which the rule is evaluated (a quote only for accounts holding that symbol). */
+  triggers: readonly EngineEventType[];
+  evaluate(ctx: RuleContext<R>): Finding[];
+};
+
+export type AnyRule = { [R in RuleId]: Rule<R> }[RuleId];
