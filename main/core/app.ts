@@ -1,10 +1,18 @@
 // The application core: broker events → journal → engine → decisions, enforcement and alerts → coalesced
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
-import { apply, type Decision, type EngineConfig, type EngineState } from '../engine';
+import {
+  apply,
+  tradingState,
+  type Decision,
+  type EngineConfig,
+  type EngineState,
+  type RuleDecision,
+} from '../engine';
 import { serializeState } from '../engine';
 import type { BrokerEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import type { BrokerAdapter, DemoCapable } from '../broker/types';
+import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
@@ -29,6 +37,13 @@ export type CoreDeps = {
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
 };
+
+const untilText = (until: number | 'manual' | 'brokerAllows'): string =>
+  until === 'manual'
+    ? 'reset by hand'
+    : until === 'brokerAllows'
+      ? 'the broker allows trading'
+      : new Date(until).toISOString();
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const { store, clock, broker } = deps;
@@ -82,15 +97,48 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
 
   const handleDecisions = (decisions: Decision[]): void => {
     for (const decision of decisions) {
-      if (decision.kind === 'positionCorrected') {
-        alerts.raise(
-          'warning',
-          decision.account,
-          `${decision.symbol} position corrected`,
-          `Warden had ${decision.derivedQty}, the broker reports ${decision.brokerQty}; the broker's position is used.`,
-        );
+      switch (decision.kind) {
+        case 'rule':
+          tellRule(decision);
+          if (decision.action !== 'alert') {
+            enforcer.carryOut(decision).catch((error: unknown) => {
+              logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
+            });
+          }
+          break;
+        case 'positionCorrected':
+          alerts.raise(
+            'warning',
+            decision.account,
+            `${decision.symbol} position corrected`,
+            `Warden had ${decision.derivedQty}, the broker reports ${decision.brokerQty}; the broker's position is used.`,
+          );
+          break;
+        case 'lockLifted':
+          alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
+          break;
+        case 'tradeClosed':
+          break;
       }
     }
+  };
+
+  const tellRule = (decision: RuleDecision): void => {
+    const level = decision.level === 'warning' ? 'warning' : 'critical';
+    const lock =
+      decision.lock === undefined
+        ? ''
+        : ` ${decision.lock.state === 'halted' ? 'Halted' : 'Reducing only'} until ${untilText(decision.lock.until)}.`;
+    const doing =
+      decision.action === 'alert'
+        ? ''
+        : ` Warden: ${decision.action}${decision.symbol ? ` ${decision.symbol}` : ''}.`;
+    alerts.raise(
+      level,
+      decision.account,
+      `${decision.rule} ${decision.level}`,
+      `${decision.message}.${doing}${lock}`,
+    );
   };
 
   /** Every broker event passes here: journaled first (quotes excepted), then applied. */
@@ -130,14 +178,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
     nextChange: (ms) => changes.next(ms),
     recorder: createFlattenRecorder(store.responses),
-  });
-
-  const handlers = createCommandHandlers({
-    state,
-    broker,
-    flattener,
-    logger,
-    onFlattened: (report) => {
+    onFinished: (report) => {
       publisher.markDirty();
       if (report.flat) {
         alerts.raise(
@@ -151,6 +192,28 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
         alerts.raise('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');
       }
     },
+  });
+
+  const enforcer = createEnforcer({
+    state,
+    execute: (command) => broker.execute(command),
+    flattener,
+    logger,
+    onRefused: (decision, command, error) => {
+      alerts.raise(
+        'critical',
+        decision.account,
+        `Broker refused ${command.type}`,
+        `${decision.rule}: ${error}. The account stays locked: act manually.`,
+      );
+    },
+  });
+
+  const handlers = createCommandHandlers({
+    state,
+    broker,
+    flattener,
+    logger,
     afterCommand: () => {
       publisher.flush();
     },
@@ -160,6 +223,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   for (const notice of deps.startupNotices ?? [])
     alerts.raise('critical', null, 'Warden started with a problem', notice);
   await broker.start(onBrokerEvent, { lastFillAt: store.journal.lastFillTime() });
+  resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
   const stopClock = clock.setInterval(() => {
     apply(state, { type: 'clock', t: clock.now() });
@@ -168,6 +232,15 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const stopSnapshots = clock.setInterval(() => {
     if (changedSinceSnapshot) snapshot();
   }, 30_000);
+
+  /** After a restart: a halted account that still holds something is flattened (e.g. a flatten a crash cut short). */
+  function resumeEnforcement(): void {
+    for (const account of state.accounts.values()) {
+      const holds = account.positions.size > 0 || account.orders.size > 0;
+      if (tradingState(account) === 'halted' && holds)
+        void flattener.flatten(account.id, 'resume: account is halted');
+    }
+  }
 
   let stopped = false;
   return {

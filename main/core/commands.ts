@@ -5,7 +5,6 @@ import {
   type CommandName,
   type CommandResponse,
   type CommandResults,
-  type FlattenReport,
   type ParsedCommandArgs,
   type StateView,
 } from '../../shared/ipc';
@@ -19,7 +18,6 @@ export type CommandDeps = {
   broker: BrokerAdapter & Partial<DemoCapable>;
   flattener: Flattener;
   logger: Logger;
-  onFlattened(report: FlattenReport): void;
   afterCommand(): void;
   view(): StateView;
 };
@@ -106,7 +104,6 @@ function buildHandlers(deps: CommandDeps): Handlers {
       const ids = 'all' in args ? [...state.accounts.keys()] : [args.account];
       if (!('all' in args)) knownAccount(state, args.account);
       const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
-      for (const report of reports) deps.onFlattened(report);
       return { reports };
     },
     async setDemo(args) {

@@ -28,6 +28,8 @@ export type FlattenDeps = {
   /** Resolves after the next applied event, or after `ms`, whichever comes first. */
   nextChange(ms: number): Promise<void>;
   recorder: FlattenRecorder;
+  /** Told once per flatten run, however many callers joined it. */
+  onFinished?(report: FlattenReport): void;
   verifyMs?: number;
   attempts?: number;
 };
@@ -48,10 +50,15 @@ export function createFlattener(deps: FlattenDeps): Flattener {
       const existing = inFlight.get(account);
       if (existing !== undefined) return existing;
       running.add(account);
-      const run = flattenOnce(deps, account, reason).finally(() => {
-        inFlight.delete(account);
-        running.delete(account);
-      });
+      const run = flattenOnce(deps, account, reason)
+        .then((report) => {
+          deps.onFinished?.(report);
+          return report;
+        })
+        .finally(() => {
+          inFlight.delete(account);
+          running.delete(account);
+        });
       inFlight.set(account, run);
       return run;
     },

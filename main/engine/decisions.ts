@@ -14,6 +14,8 @@ export type RuleDecision = {
   action: RiskAction;
   lock?: { state: 'halted' | 'reducing'; until: number | 'manual' | 'brokerAllows' };
   symbol?: string;
+  /** For reducePosition: how many contracts to close (default: half the position, rounded up). */
+  qty?: number;
   message: string;
 };
 

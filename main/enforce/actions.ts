@@ -1,0 +1,59 @@
+// Carries out the engine's decisions (RULES.md section 7): flatten (verified), close, reduce, cancel. Each
+// broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
+import type { BrokerCommand, CommandResult } from '../broker/types';
+import type { EngineState, RuleDecision } from '../engine';
+import type { Logger } from '../platform/logger';
+import type { Flattener } from './flatten';
+
+export type EnforcerDeps = {
+  state: EngineState;
+  execute(command: BrokerCommand): Promise<CommandResult>;
+  flattener: Flattener;
+  logger: Logger;
+  /** A command the broker refused: the trader must hear it (the account stays locked). */
+  onRefused(decision: RuleDecision, command: BrokerCommand, error: string): void;
+};
+
+export function createEnforcer(deps: EnforcerDeps) {
+  const send = async (decision: RuleDecision, command: BrokerCommand): Promise<void> => {
+    const result = await deps.execute(command);
+    deps.logger.info('enforcement command', { rule: decision.rule, command: command.type, ok: result.ok });
+    if (!result.ok) deps.onRefused(decision, command, result.error);
+  };
+
+  const commandsFor = (decision: RuleDecision): BrokerCommand[] => {
+    const account = deps.state.accounts.get(decision.account);
+    if (account === undefined) return [];
+    const { symbol } = decision;
+    switch (decision.action) {
+      case 'cancelOrders':
+        return [...account.orders.values()]
+          .filter((order) => symbol === undefined || order.symbol === symbol)
+          .map((order) => ({ type: 'cancelOrder', account: account.id, orderId: order.id }));
+      case 'closePosition':
+        return symbol !== undefined && account.positions.has(symbol)
+          ? [{ type: 'closePosition', account: account.id, symbol }]
+          : [];
+      case 'reducePosition': {
+        const held = symbol === undefined ? undefined : account.positions.get(symbol);
+        if (held === undefined || symbol === undefined) return [];
+        const qty = Math.min(Math.abs(held.qty), decision.qty ?? Math.ceil(Math.abs(held.qty) / 2));
+        return [{ type: 'closePosition', account: account.id, symbol, qty }];
+      }
+      case 'alert':
+      case 'flatten':
+        return [];
+    }
+  };
+
+  return {
+    /** Starts what the decision asks for; resolves when the commands were answered (a flatten when verified). */
+    async carryOut(decision: RuleDecision): Promise<void> {
+      if (decision.action === 'flatten') {
+        await deps.flattener.flatten(decision.account, `${decision.rule}: ${decision.message}`);
+        return;
+      }
+      for (const command of commandsFor(decision)) await send(decision, command);
+    },
+  };
+}
