@@ -1,5 +1,8 @@
 // Every rule, in the order they are evaluated (RULES.md section 6).
 import { dailyLoss } from './daily-loss';
+import { dailyProfitTarget } from './daily-profit-target';
+import { dailyGiveback } from './daily-giveback';
+import { weeklyLoss } from './weekly-loss';
 import type { AnyRule } from './types';
 
-export const rules: readonly AnyRule[] = [dailyLoss];
+export const rules: readonly AnyRule[] = [dailyLoss, dailyProfitTarget, dailyGiveback, weeklyLoss];

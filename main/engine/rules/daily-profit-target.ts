@@ -1,0 +1,25 @@
+// dailyProfitTarget: the day's profit (net: equity − dayStartEquity; or realized) reaching `amount` flattens and
+// halts the account until the day ends, so a good day is banked.
+import { dec } from '../../../shared/domain/money';
+import type { Rule } from './types';
+
+export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
+  id: 'dailyProfitTarget',
+  triggers: ['quote', 'fill', 'account', 'clock'],
+  evaluate({ settings, metrics }) {
+    const m = metrics();
+    const profit = settings.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl;
+    const amount = dec(settings.amount);
+    return [
+      {
+        kind: 'measure',
+        key: 'dailyProfitTarget',
+        fraction: profit.div(amount),
+        describe: (level) =>
+          level === 'breach'
+            ? `daily profit ${profit.toFixed()} reached the target ${amount.toFixed()}`
+            : `daily profit ${profit.toFixed()} of the target ${amount.toFixed()}`,
+      },
+    ];
+  },
+};

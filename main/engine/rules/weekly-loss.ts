@@ -1,0 +1,28 @@
+// weeklyLoss: the week's loss (net: equity − weekStartEquity; or realized net of fees) reaching `amount`
+// flattens and halts the account until the week ends.
+import { dec } from '../../../shared/domain/money';
+import type { Rule } from './types';
+
+export const weeklyLoss: Rule<'weeklyLoss'> = {
+  id: 'weeklyLoss',
+  triggers: ['quote', 'fill', 'account', 'clock'],
+  evaluate({ account, settings, metrics }) {
+    const pnl =
+      settings.basis === 'realized'
+        ? account.week.realizedPnl.minus(account.week.fees)
+        : metrics().weeklyNetPnl;
+    const loss = pnl.negated();
+    const amount = dec(settings.amount);
+    return [
+      {
+        kind: 'measure',
+        key: 'weeklyLoss',
+        fraction: loss.div(amount),
+        describe: (level) =>
+          level === 'breach'
+            ? `weekly loss ${loss.toFixed()} reached ${amount.toFixed()}`
+            : `weekly loss ${loss.toFixed()} of ${amount.toFixed()}`,
+      },
+    ];
+  },
+};
