@@ -2,15 +2,15 @@
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
 import {
   apply,
+  serializeState,
   tradingState,
   type Decision,
   type EngineConfig,
   type EngineState,
-  type RuleDecision,
 } from '../engine';
-import { serializeState } from '../engine';
 import type { BrokerEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
+import { tellDecision } from '../alerts/decision-alerts';
 import type { BrokerAdapter, DemoCapable } from '../broker/types';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
@@ -37,13 +37,6 @@ export type CoreDeps = {
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
 };
-
-const untilText = (until: number | 'manual' | 'brokerAllows'): string =>
-  until === 'manual'
-    ? 'reset by hand'
-    : until === 'brokerAllows'
-      ? 'the broker allows trading'
-      : new Date(until).toISOString();
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const { store, clock, broker } = deps;
@@ -97,48 +90,12 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
 
   const handleDecisions = (decisions: Decision[]): void => {
     for (const decision of decisions) {
-      switch (decision.kind) {
-        case 'rule':
-          tellRule(decision);
-          if (decision.action !== 'alert') {
-            enforcer.carryOut(decision).catch((error: unknown) => {
-              logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
-            });
-          }
-          break;
-        case 'positionCorrected':
-          alerts.raise(
-            'warning',
-            decision.account,
-            `${decision.symbol} position corrected`,
-            `Warden had ${decision.derivedQty}, the broker reports ${decision.brokerQty}; the broker's position is used.`,
-          );
-          break;
-        case 'lockLifted':
-          alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
-          break;
-        case 'tradeClosed':
-          break;
-      }
+      tellDecision(alerts, decision);
+      if (decision.kind !== 'rule' || decision.action === 'alert') continue;
+      enforcer.carryOut(decision).catch((error: unknown) => {
+        logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
+      });
     }
-  };
-
-  const tellRule = (decision: RuleDecision): void => {
-    const level = decision.level === 'warning' ? 'warning' : 'critical';
-    const lock =
-      decision.lock === undefined
-        ? ''
-        : ` ${decision.lock.state === 'halted' ? 'Halted' : 'Reducing only'} until ${untilText(decision.lock.until)}.`;
-    const doing =
-      decision.action === 'alert'
-        ? ''
-        : ` Warden: ${decision.action}${decision.symbol ? ` ${decision.symbol}` : ''}.`;
-    alerts.raise(
-      level,
-      decision.account,
-      `${decision.rule} ${decision.level}`,
-      `${decision.message}.${doing}${lock}`,
-    );
   };
 
   /** Every broker event passes here: journaled first (quotes excepted), then applied. */

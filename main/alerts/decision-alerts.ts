@@ -1,0 +1,45 @@
+// What the trader is told about each engine decision: level changes and actions in plain words.
+import type { Decision, RuleDecision } from '../engine';
+import type { AlertFeed } from './alert-feed';
+
+const untilText = (until: number | 'manual' | 'brokerAllows'): string =>
+  until === 'manual'
+    ? 'reset by hand'
+    : until === 'brokerAllows'
+      ? 'the broker allows trading'
+      : new Date(until).toISOString();
+
+function ruleAlert(alerts: AlertFeed, decision: RuleDecision): void {
+  const level = decision.level === 'warning' ? 'warning' : 'critical';
+  const state = decision.lock?.state === 'halted' ? 'Halted' : 'Reducing only';
+  const lock = decision.lock === undefined ? '' : ` ${state} until ${untilText(decision.lock.until)}.`;
+  const target = decision.symbol === undefined ? '' : ` ${decision.symbol}`;
+  const doing = decision.action === 'alert' ? '' : ` Warden: ${decision.action}${target}.`;
+  alerts.raise(
+    level,
+    decision.account,
+    `${decision.rule} ${decision.level}`,
+    `${decision.message}.${doing}${lock}`,
+  );
+}
+
+export function tellDecision(alerts: AlertFeed, decision: Decision): void {
+  switch (decision.kind) {
+    case 'rule':
+      ruleAlert(alerts, decision);
+      return;
+    case 'positionCorrected':
+      alerts.raise(
+        'warning',
+        decision.account,
+        `${decision.symbol} position corrected`,
+        `Warden had ${decision.derivedQty}, the broker reports ${decision.brokerQty}; the broker's position is used.`,
+      );
+      return;
+    case 'lockLifted':
+      alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
+      return;
+    case 'tradeClosed':
+      return;
+  }
+}
