@@ -1,8 +1,45 @@
-// Reads the config document (YAML or JSON) from disk, creating it with safe defaults on first start.
+// Reads the config document (YAML, or JSON for a .json file) from disk and validates it, every error prefixed
+// with the file (and a syntax error with its line); creates the file with the default config on first start.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { defaultConfigYaml, validateConfig, type ConfigResult } from '../../shared/config/schema';
+
+type Parsed = { ok: true; document: unknown } | { ok: false; errors: string[] };
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, document: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = (error as Error).message;
+    // Node 20 says "at position N"; newer versions add "(line L column C)".
+    const position = /at position (\d+)/.exec(message);
+    const where = lineColumn(text, position === null ? text.length : Number(position[1]));
+    const reason = message
+      .replace(/\s*(in JSON )?at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { ok: false, errors: [`line ${where.line}, column ${where.column}: not valid JSON: ${reason}`] };
+  }
+}
+
+function parseYaml(text: string): Parsed {
+  const document = parseDocument(text);
+  if (document.errors.length === 0) return { ok: true, document: document.toJS() as unknown };
+  const errors = document.errors.map((error) => {
+    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const position = error.linePos?.[0];
+    const where = position === undefined ? '' : `line ${position.line}, column ${position.col}: `;
+    return `${where}not valid YAML: ${reason}`;
+  });
+  return { ok: false, errors };
+}
 
 export function readConfigFile(file: string): ConfigResult {
   let text: string;
@@ -11,17 +48,9 @@ export function readConfigFile(file: string): ConfigResult {
   } catch (error) {
     return { ok: false, errors: [`${file}: cannot read (${(error as Error).message})`] };
   }
-  let document: unknown;
-  try {
-    document = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`],
-    };
-  }
-  const result = validateConfig(document);
-  return result.ok ? result : { ok: false, errors: result.errors.map((e) => `${file}: ${e}`) };
+  const parsed = file.toLowerCase().endsWith('.json') ? parseJson(text) : parseYaml(text);
+  const result = parsed.ok ? validateConfig(parsed.document) : parsed;
+  return result.ok ? result : { ok: false, errors: result.errors.map((error) => `${file}: ${error}`) };
 }
 
 export function ensureConfigFile(file: string): void {

@@ -1,0 +1,91 @@
+// An account's rules (RULES.md section 8): defaults.rules, then its preset's, then its own, merged per rule (later
+// keys win), then completed with the rule's defaults. A rule named anywhere is on unless it says enabled: false.
+import { ruleDefaults, ruleIds, type AccountRules, type RuleId, type RuleSettings } from './rules';
+import { checkCommon, commonDefaults, type Problem, type RuleBlock } from './rule-spec';
+import { ruleSpecs, type RulesBlock } from './rule-table';
+import type { WardenConfig } from './schema';
+
+/** What the account itself contributes to its rules. */
+export type AccountContext = { startingBalance?: string | undefined };
+
+export type CompletedRule<R extends RuleId> =
+  { ok: true; settings: RuleSettings<R> | null } | { ok: false; problems: Problem[] };
+
+/** The blocks of one rule merged key by key; undefined when no layer names the rule. */
+export function mergeRule<R extends RuleId>(layers: (RuleBlock<R> | undefined)[]): RuleBlock<R> | undefined {
+  const named = layers.filter((layer) => layer !== undefined);
+  return named.length === 0
+    ? undefined
+    : named.reduce<RuleBlock<R>>((merged, layer) => ({ ...merged, ...layer }), {});
+}
+
+/**
+ * One rule's settings from its merged blocks. `settings: null` is a disabled rule that lacks required values
+ * (off either way). Missing values of an enabled rule and inconsistent values are problems.
+ */
+export function completeRule<R extends RuleId>(
+  id: R,
+  merged: RuleBlock<R>,
+  account: AccountContext,
+): CompletedRule<R> {
+  const spec = ruleSpecs[id];
+  const enabled = merged.enabled ?? true;
+  const filled: Record<string, unknown> = {
+    enabled,
+    ...commonDefaults,
+    ...ruleDefaults[id],
+    ...spec.defaults,
+    ...merged,
+  };
+  if (id === 'trailingDrawdown' && filled['startingBalance'] === null) {
+    filled['startingBalance'] = account.startingBalance ?? null;
+  }
+  const missing = spec.required.filter((key) => merged[key] === undefined);
+  // The checks only relate values that are present, so they also run on a rule that lacks some.
+  const present = filled as RuleBlock<R>;
+  const inconsistent = [...checkCommon(present), ...(spec.check?.(present) ?? [])];
+  if (missing.length > 0) {
+    const problems = missing.map((key) => ({ path: [String(key)], message: 'is required' }));
+    if (enabled) return { ok: false, problems: [...problems, ...inconsistent] };
+    return inconsistent.length > 0 ? { ok: false, problems: inconsistent } : { ok: true, settings: null };
+  }
+  // Every parameter is now present: required ones were checked above, the others come from spec.defaults
+  // (a unit test holds each spec's required + defaults to its RuleParams keys).
+  const settings = filled as RuleSettings<R>;
+  if (merged.lock === undefined && spec.lockDefault !== undefined) settings.lock = spec.lockDefault(settings);
+  const incomplete = spec.complete?.(settings) ?? [];
+  if (inconsistent.length > 0) return { ok: false, problems: [...inconsistent, ...incomplete] };
+  if (incomplete.length > 0)
+    return enabled ? { ok: false, problems: incomplete } : { ok: true, settings: null };
+  return { ok: true, settings };
+}
+
+/** The rules blocks that apply to an account, in merge order. */
+export function accountLayers(config: WardenConfig, accountId: string): (RulesBlock | undefined)[] {
+  const account = config.accounts[accountId];
+  const preset = account?.preset === undefined ? undefined : config.presets[account.preset];
+  return [config.defaults.rules, preset?.rules, account?.rules];
+}
+
+/**
+ * The resolved rules of one account of a validated config; an account not listed gets the defaults alone.
+ * Throws when the config was not validated and a rule cannot be completed.
+ */
+export function resolveAccountRules(config: WardenConfig, accountId: string): AccountRules {
+  const layers = accountLayers(config, accountId);
+  const context: AccountContext = { startingBalance: config.accounts[accountId]?.startingBalance };
+  // Each entry is completed by its own rule id below.
+  const rules: Record<string, unknown> = {};
+  for (const id of ruleIds) {
+    const merged = mergeRule(layers.map((layer) => layer?.[id]));
+    if (merged === undefined) continue;
+    const result = completeRule(id, merged, context);
+    if (!result.ok) {
+      const details = result.problems.map((p) => `${[id, ...p.path].join('.')}: ${p.message}`).join('; ');
+      throw new Error(`account ${accountId}: ${details}`);
+    }
+    if (result.settings !== null) rules[id] = result.settings;
+  }
+  // Each entry was completed by its own rule id above.
+  return rules;
+}

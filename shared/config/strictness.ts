@@ -1,0 +1,114 @@
+// Tighten-only (RULES.md section 6): while an account is not active, or its settings are locked for the day, a
+// config change may only tighten. compareStrictness lists every change that loosens, from one explicit table.
+import {
+  ruleIds,
+  type RuleCommon,
+  type RuleId,
+  type RuleParams,
+  type RuleSettings,
+  type AccountRules,
+} from './rules';
+import { ruleSpecs } from './rule-table';
+import {
+  capOrNone,
+  earlierOrNone,
+  falseIsTighter,
+  fixedHigherIsTighter,
+  higherIsTighter,
+  keepsBlackouts,
+  keepsSymbols,
+  limitOrNone,
+  lockLength,
+  lowerIsTighter,
+  perSymbolLimits,
+  ranked,
+  trueIsTighter,
+  windowsWithin,
+  type Compare,
+} from './strictness-compare';
+
+export type StrictnessResult = { ok: true } | { ok: false; loosened: string[] };
+
+/** `enabled` is compared first, by compareRule itself. */
+const commonTable: { [K in Exclude<keyof RuleCommon, 'enabled'>]-?: Compare<RuleCommon[K]> } = {
+  warnAt: lowerIsTighter,
+  criticalAt: lowerIsTighter,
+  action: ranked('alert', 'cancelOrders', ['closePosition', 'reducePosition'], 'flatten'),
+  lock: lockLength,
+  lockState: ranked('reducing', 'halted'),
+};
+
+const basis = ranked('realized', 'net');
+
+/** For every rule and every parameter: how a change of it loosens the rule. */
+export const strictnessTable: { [R in RuleId]: { [K in keyof RuleParams[R]]-?: Compare<RuleParams[R][K]> } } =
+  {
+    dailyLoss: { amount: lowerIsTighter, basis },
+    // A lower target ends the day sooner: the stricter setting.
+    dailyProfitTarget: { amount: lowerIsTighter, basis },
+    dailyGiveback: { amount: lowerIsTighter, activateAfter: lowerIsTighter },
+    weeklyLoss: { amount: lowerIsTighter, basis },
+    trailingDrawdown: {
+      amount: lowerIsTighter,
+      mode: ranked('static', 'endOfDay', 'intraday'),
+      startingBalance: fixedHigherIsTighter,
+      lockThresholdAt: capOrNone,
+    },
+    positionLoss: { amount: lowerIsTighter },
+    maxContracts: { total: limitOrNone, perSymbol: perSymbolLimits, countWorkingOrders: trueIsTighter },
+    tradeFrequency: {
+      perMinute: limitOrNone,
+      perHour: limitOrNone,
+      perDay: limitOrNone,
+      cooldownMinutes: higherIsTighter,
+    },
+    consecutiveLosses: {
+      max: lowerIsTighter,
+      cooldownMinutes: higherIsTighter,
+      escalate: trueIsTighter,
+      resetDaily: falseIsTighter,
+    },
+    stopRequired: {
+      graceSeconds: lowerIsTighter,
+      mode: ranked('attachStop', 'close'),
+      stopTicks: lowerIsTighter,
+    },
+    marginLevel: { warning: higherIsTighter, critical: higherIsTighter, liquidate: higherIsTighter },
+    exposure: { maxGross: limitOrNone, maxSymbolPct: limitOrNone, hhiWarning: lowerIsTighter },
+    tradingHours: { windows: windowsWithin, flattenAt: earlierOrNone },
+    newsBlackout: { events: keepsBlackouts },
+    symbolBlock: { symbols: keepsSymbols },
+    brokerLock: {},
+    staleData: { maxQuoteAgeSeconds: lowerIsTighter, flatten: trueIsTighter },
+    trailingStop: { activateAfterTicks: lowerIsTighter, trailTicks: lowerIsTighter },
+  };
+
+function compareRule<R extends RuleId>(
+  id: R,
+  before: RuleSettings<R> | undefined,
+  after: RuleSettings<R> | undefined,
+): string[] {
+  if (before === undefined || !before.enabled) return [];
+  if (after === undefined) return [`${id}: removed`];
+  if (!after.enabled) return [`${id}: disabled`];
+  // The tables are typed per key; walking them by name needs one widening.
+  const tables = [commonTable, strictnessTable[id]] as unknown as Record<string, Compare<unknown>>[];
+  const lines: string[] = [];
+  for (const table of tables) {
+    for (const [key, compare] of Object.entries(table)) {
+      if (!ruleSpecs[id].levels && (key === 'warnAt' || key === 'criticalAt')) continue;
+      const change = compare(
+        (before as Record<string, unknown>)[key],
+        (after as Record<string, unknown>)[key],
+      );
+      if (change !== null) lines.push(`${id}.${key}: ${change}`);
+    }
+  }
+  return lines;
+}
+
+/** Every change from `before` to `after` that loosens a rule; `{ ok: true }` when the change only tightens. */
+export function compareStrictness(before: AccountRules, after: AccountRules): StrictnessResult {
+  const loosened = ruleIds.flatMap((id) => compareRule(id, before[id], after[id]));
+  return loosened.length === 0 ? { ok: true } : { ok: false, loosened };
+}
