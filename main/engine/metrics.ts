@@ -42,7 +42,7 @@ export function accountMetrics(state: EngineState, account: AccountState): Accou
     weeklyDrawdown: nonNegative(account.week.peakEquity.minus(equity)),
     maxDrawdown: account.maxDrawdown,
     maxDrawdownPct: account.maxDrawdownPct,
-    trailingThreshold: null,
+    trailingThreshold: account.trailingThreshold,
     consecutiveLosses: account.consecutiveLosses,
     tradesToday: account.day.tradesOpened,
     usedMargin,

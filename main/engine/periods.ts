@@ -2,6 +2,7 @@
 import { ZERO, type Dec } from '../../shared/domain/money';
 import type { AccountState, EngineState, PeriodTotals } from './state';
 import { tradingDayOf, tradingWeekOf, type Period } from './time';
+import { trackTrailingDrawdown } from './rules/trailing-drawdown';
 import { accountEquity } from './valuation';
 
 function openPeriod(period: Period, equity: Dec, startReportAt: number | null): PeriodTotals {
@@ -64,8 +65,10 @@ export function rollPeriods(state: EngineState, t: number): void {
     if (t < account.day.end && t < account.week.end) continue;
     const equity = accountEquity(state, account);
     const reportAt = account.balanceReportedAt;
-    if (t >= account.day.end)
+    if (t >= account.day.end) {
+      trackTrailingDrawdown(state, account, equity, true);
       account.day = openPeriod(tradingDayOf(t, state.config.session), equity, reportAt);
+    }
     if (t >= account.week.end)
       account.week = openPeriod(tradingWeekOf(t, state.config.session), equity, reportAt);
   }

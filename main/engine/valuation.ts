@@ -1,6 +1,7 @@
 // Marks and valuation (RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
 import { ZERO, maxDec, minDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
+import { trackTrailingDrawdown } from './rules/trailing-drawdown';
 import type { AccountState, EngineState, Instrument, Market, Position } from './state';
 
 /** The price a position is valued at: last trade, else mid of bid/ask, else the latest fill in that symbol. */
@@ -51,7 +52,10 @@ export function accountEquity(state: EngineState, account: AccountState): Dec {
   return account.balance.plus(accountUnrealized(state, account));
 }
 
-/** After anything that moves equity: track MFE/MAE per position and the day, week and all-time peaks. */
+/**
+ * After anything that moves equity: track MFE/MAE per position, the day, week and all-time peaks, and the
+ * trailing drawdown's high-water mark.
+ */
 export function refreshAccount(state: EngineState, account: AccountState): void {
   let unrealized = ZERO;
   for (const position of account.positions.values()) {
@@ -71,6 +75,7 @@ export function refreshAccount(state: EngineState, account: AccountState): void 
       ? ZERO
       : drawdown.dividedBy(account.equityPeak).times(100);
   }
+  trackTrailingDrawdown(state, account, equity, false);
 }
 
 export function newMarket(): Market {

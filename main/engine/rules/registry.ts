@@ -3,6 +3,13 @@ import { dailyLoss } from './daily-loss';
 import { dailyProfitTarget } from './daily-profit-target';
 import { dailyGiveback } from './daily-giveback';
 import { weeklyLoss } from './weekly-loss';
+import { trailingDrawdown } from './trailing-drawdown';
 import type { AnyRule } from './types';
 
-export const rules: readonly AnyRule[] = [dailyLoss, dailyProfitTarget, dailyGiveback, weeklyLoss];
+export const rules: readonly AnyRule[] = [
+  dailyLoss,
+  dailyProfitTarget,
+  dailyGiveback,
+  weeklyLoss,
+  trailingDrawdown,
+];
