@@ -1,18 +1,11 @@
 // What the trader is told about each engine decision: level changes and actions in plain words.
-import type { Decision, RuleDecision } from '../engine';
+import { untilText, type Decision, type RuleDecision } from '../engine';
 import type { AlertFeed } from './alert-feed';
-
-const untilText = (until: number | 'manual' | 'brokerAllows'): string =>
-  until === 'manual'
-    ? 'reset by hand'
-    : until === 'brokerAllows'
-      ? 'the broker allows trading'
-      : new Date(until).toISOString();
 
 function ruleAlert(alerts: AlertFeed, decision: RuleDecision): void {
   const level = decision.level === 'warning' ? 'warning' : 'critical';
   const state = decision.lock?.state === 'halted' ? 'Halted' : 'Reducing only';
-  const lock = decision.lock === undefined ? '' : ` ${state} until ${untilText(decision.lock.until)}.`;
+  const lock = decision.lock === undefined ? '' : ` ${state} ${untilText(decision.lock.until)}.`;
   const target = decision.symbol === undefined ? '' : ` ${decision.symbol}`;
   const doing = decision.action === 'alert' ? '' : ` Warden: ${decision.action}${target}.`;
   alerts.raise(

@@ -8,7 +8,7 @@ import {
   type ParsedCommandArgs,
   type StateView,
 } from '../../shared/ipc';
-import type { EngineState } from '../engine';
+import { strictestLock, untilText, type EngineState } from '../engine';
 import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
 import type { Flattener } from '../enforce/flatten';
 import type { Logger } from '../platform/logger';
@@ -53,6 +53,24 @@ function knownAccount(state: EngineState, id: string): void {
   if (!state.accounts.has(id)) throw new Refused(`unknown account ${id}`);
 }
 
+/** Halted: no new orders. Reducing: only orders that make |position| smaller (RULES.md section 4). */
+function refuseWhileLocked(
+  state: EngineState,
+  accountId: string,
+  symbol: string,
+  side: 'buy' | 'sell',
+): void {
+  const account = state.accounts.get(accountId);
+  const lock = account === undefined ? null : strictestLock(account);
+  if (account === undefined || lock === null) return;
+  const held = account.positions.get(symbol)?.qty ?? 0;
+  const reduces = held !== 0 && (side === 'sell') === held > 0;
+  if (lock.state === 'reducing' && reduces) return;
+  throw new Refused(
+    `${accountId} is ${lock.state === 'halted' ? 'halted' : 'reducing only'} ${untilText(lock.until)} (${lock.rule}: ${lock.reason})`,
+  );
+}
+
 function brokerAnswer(result: CommandResult): CommandResult & { ok: true } {
   if (!result.ok) throw new Refused(result.error);
   return result;
@@ -67,6 +85,7 @@ function buildHandlers(deps: CommandDeps): Handlers {
         throw new Refused('placing orders is only available on the simulated broker');
       knownAccount(state, args.account);
       if (!state.instruments.has(args.symbol)) throw new Refused(`unknown symbol ${args.symbol}`);
+      refuseWhileLocked(state, args.account, args.symbol, args.side);
       const limit = price(args.limitPrice).value;
       const stop = price(args.stopPrice).value;
       const stopLoss = price(args.stopLoss).value;

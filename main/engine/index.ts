@@ -8,5 +8,5 @@ export * from './config';
 export { serializeState, deserializeState } from './snapshot';
 export { positionMark, positionUnrealized, accountEquity } from './valuation';
 export { tradingDayOf, tradingWeekOf, type Period } from './time';
-export { strictestLock, tradingState } from './locks';
+export { strictestLock, tradingState, untilText } from './locks';
 export { ruleIds } from '../../shared/config/rules';

@@ -62,3 +62,10 @@ export function strictestLock(account: AccountState): Lock | null {
 export function tradingState(account: AccountState): TradingState {
   return strictestLock(account)?.state ?? 'active';
 }
+
+/** "until 2026-05-05T22:00:00.000Z", "until reset by hand", "until the broker allows trading". */
+export function untilText(until: Lock['until']): string {
+  if (until === 'manual') return 'until reset by hand';
+  if (until === 'brokerAllows') return 'until the broker allows trading';
+  return `until ${new Date(until).toISOString()}`;
+}

@@ -1,5 +1,6 @@
 // Accounts come into being at their first event; trading days and weeks roll at dayStart (RULES.md section 1).
 import { ZERO, type Dec } from '../../shared/domain/money';
+import { accountRules } from './rules/evaluate';
 import type { AccountState, EngineState, PeriodTotals } from './state';
 import { tradingDayOf, tradingWeekOf, type Period } from './time';
 import { trackTrailingDrawdown } from './rules/trailing-drawdown';
@@ -68,6 +69,8 @@ export function rollPeriods(state: EngineState, t: number): void {
     if (t >= account.day.end) {
       trackTrailingDrawdown(state, account, equity, true);
       account.day = openPeriod(tradingDayOf(t, state.config.session), equity, reportAt);
+      account.lossStreakBreachesToday = 0;
+      if (accountRules(state, account).consecutiveLosses?.resetDaily === true) account.consecutiveLosses = 0;
     }
     if (t >= account.week.end)
       account.week = openPeriod(tradingWeekOf(t, state.config.session), equity, reportAt);

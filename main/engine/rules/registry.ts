@@ -4,6 +4,7 @@ import { dailyProfitTarget } from './daily-profit-target';
 import { dailyGiveback } from './daily-giveback';
 import { weeklyLoss } from './weekly-loss';
 import { trailingDrawdown } from './trailing-drawdown';
+import { consecutiveLosses } from './consecutive-losses';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -12,4 +13,5 @@ export const rules: readonly AnyRule[] = [
   dailyGiveback,
   weeklyLoss,
   trailingDrawdown,
+  consecutiveLosses,
 ];
