@@ -122,6 +122,10 @@ function countOpenedTrade(account: AccountState, t: number): void {
   for (const period of [account.day, account.week]) {
     if (t >= period.start && t < period.end) period.tradesOpened += 1;
   }
+  // Trade-frequency windows look back an hour, or to the start of the trading day (23 to 25 hours over DST).
+  const keepFrom = Math.min(account.day.start, t - 3_600_000);
+  account.tradeOpenTimes = account.tradeOpenTimes.filter((opened) => opened >= keepFrom);
+  account.tradeOpenTimes.push(t);
 }
 
 function closeTrade(account: AccountState, position: Position, fill: FillEvent): ClosedTrade {

@@ -5,6 +5,7 @@ import { dailyGiveback } from './daily-giveback';
 import { weeklyLoss } from './weekly-loss';
 import { trailingDrawdown } from './trailing-drawdown';
 import { consecutiveLosses } from './consecutive-losses';
+import { tradeFrequency } from './trade-frequency';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -14,4 +15,5 @@ export const rules: readonly AnyRule[] = [
   weeklyLoss,
   trailingDrawdown,
   consecutiveLosses,
+  tradeFrequency,
 ];
