@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCore } from './core/start';
+import { replayCommand } from './replay/cli';
 import { readConfigFile } from './platform/config-file';
 import { createLogger } from './platform/logger';
 import { dataFiles, defaultDataDir } from './platform/paths';
@@ -98,8 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'check-config':
       return checkConfig(rest);
     case 'replay':
-      process.stderr.write('warden replay arrives with the risk engine; it is not in this version yet\n');
-      return 2;
+      return replayCommand(rest);
     default:
       process.stderr.write(`${usage}\n`);
       return command === undefined || command === '--help' || command === 'help' ? 0 : 2;

@@ -1,6 +1,7 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import { mkdirSync } from 'node:fs';
 import { dec } from '../../shared/domain/money';
+import { resolveAccountRules } from '../../shared/config/merge';
 import type { WardenConfig } from '../../shared/config/schema';
 import { createSimBroker } from '../broker/sim';
 import type { EngineConfig } from '../engine';
@@ -12,15 +13,32 @@ import { openStore } from '../store';
 import { createCore } from './app';
 import type { CoreOptions, WardenCore } from './types';
 
+/** What the engine takes from the config document: session, marks, and each account's resolved rules. */
 export function engineConfigOf(config: WardenConfig): EngineConfig {
   const accounts = Object.fromEntries(
     Object.entries(config.accounts).map(([id, account]) => [
       id,
-      account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) },
+      {
+        rules: resolveAccountRules(config, id),
+        ...(account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) }),
+      },
     ]),
   );
-  return { session: config.session, markPrice: config.markPrice, accounts };
+  return {
+    session: config.session,
+    markPrice: config.markPrice,
+    accounts,
+    defaultRules: resolveAccountRules(config, UNLISTED_ACCOUNT),
+    quoteSanity: {
+      maxJumpPct: dec(config.quoteSanity.maxJumpPct),
+      confirmQuotes: config.quoteSanity.confirmQuotes,
+    },
+    hysteresisPct: dec(config.alerts.hysteresisPct),
+  };
 }
+
+/** No account has this id: resolving it yields the defaults alone. */
+const UNLISTED_ACCOUNT = '\u0000unlisted';
 
 /** Reads and validates the config file; a broken file stops the start with every problem listed. */
 export function loadConfig(file: string): WardenConfig {
