@@ -6,6 +6,7 @@ import { weeklyLoss } from './weekly-loss';
 import { trailingDrawdown } from './trailing-drawdown';
 import { consecutiveLosses } from './consecutive-losses';
 import { tradeFrequency } from './trade-frequency';
+import { maxContracts } from './max-contracts';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -16,4 +17,5 @@ export const rules: readonly AnyRule[] = [
   trailingDrawdown,
   consecutiveLosses,
   tradeFrequency,
+  maxContracts,
 ];
