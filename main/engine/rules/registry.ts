@@ -7,6 +7,7 @@ import { trailingDrawdown } from './trailing-drawdown';
 import { consecutiveLosses } from './consecutive-losses';
 import { tradeFrequency } from './trade-frequency';
 import { maxContracts } from './max-contracts';
+import { stopRequired } from './stop-required';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -18,4 +19,5 @@ export const rules: readonly AnyRule[] = [
   consecutiveLosses,
   tradeFrequency,
   maxContracts,
+  stopRequired,
 ];
