@@ -8,6 +8,7 @@ import { consecutiveLosses } from './consecutive-losses';
 import { tradeFrequency } from './trade-frequency';
 import { maxContracts } from './max-contracts';
 import { stopRequired } from './stop-required';
+import { symbolBlock } from './symbol-block';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -20,4 +21,5 @@ export const rules: readonly AnyRule[] = [
   tradeFrequency,
   maxContracts,
   stopRequired,
+  symbolBlock,
 ];
