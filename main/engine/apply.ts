@@ -14,6 +14,7 @@ import { applyFill } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
+import { liftBrokerLocks } from './locks';
 import { evaluateRules } from './rules/evaluate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
@@ -59,6 +60,7 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
       break;
     case 'account':
       applyAccount(state, event);
+      if (event.canTrade === true) liftBrokerLock(state, event.account, event.t, decisions);
       break;
     case 'fill': {
       const account = ensureAccount(state, event.account, event.t);
@@ -120,6 +122,14 @@ function applyAccount(state: EngineState, event: AccountEvent): void {
   if (event.canTrade !== undefined) account.canTrade = event.canTrade;
   if (event.usedMargin !== undefined) account.brokerUsedMargin = event.usedMargin;
   refreshAccount(state, account);
+}
+
+/** The broker allows trading again: the brokerLock rule's lock ends (RULES.md section 6). */
+function liftBrokerLock(state: EngineState, id: string, t: number, decisions: Decision[]): void {
+  const account = ensureAccount(state, id, t);
+  const lifted = account.locks.filter((lock) => lock.until === 'brokerAllows');
+  liftBrokerLocks(account);
+  for (const lock of lifted) decisions.push({ kind: 'lockLifted', t, account: id, rule: lock.rule });
 }
 
 function applyOrder(account: AccountState, event: OrderEvent): void {

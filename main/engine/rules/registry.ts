@@ -9,6 +9,7 @@ import { tradeFrequency } from './trade-frequency';
 import { maxContracts } from './max-contracts';
 import { stopRequired } from './stop-required';
 import { symbolBlock } from './symbol-block';
+import { brokerLock } from './broker-lock';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -22,4 +23,5 @@ export const rules: readonly AnyRule[] = [
   maxContracts,
   stopRequired,
   symbolBlock,
+  brokerLock,
 ];
