@@ -66,7 +66,6 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   const previous = memory.level;
   memory.level = level;
   if (level === 'ok' || levelRank(level) <= levelRank(previous)) return null;
-  memory.pendingBreaches = 0;
   const base = {
     kind: 'rule' as const,
     t: event.t,
@@ -77,6 +76,7 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   };
   const symbol = m.symbol === undefined ? {} : { symbol: m.symbol };
   if (level !== 'breach') return { ...base, action: m.actionAt?.[level] ?? 'alert', ...symbol };
+  memory.pendingBreaches = 0;
   const lock = resolveLock(account, event.t, settings.lock, settings.lockState);
   return act(account, event.t, { ...base, ...symbol }, settings.action, lock);
 }

@@ -1,0 +1,99 @@
+// A breach in the app really flattens and locks: the sim broker, a real SQLite store and the core, driven by a
+// scripted market. The daily loss is hit by unrealized P&L, confirmed on the second quote (bad-tick guard).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSimBroker } from '../../main/broker/sim';
+import { createCore } from '../../main/core/app';
+import { engineConfigOf, loadConfig } from '../../main/core/start';
+import { memoryLogger } from '../../main/platform/logger';
+import { openStore } from '../../main/store';
+import { createManualClock } from '../helpers/manual-clock';
+
+const config = `
+session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
+accounts:
+  SIM-50K:
+    startingBalance: 50000
+    rules:
+      dailyLoss: { amount: 300, basis: net }
+`;
+
+async function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-enforce-'));
+  writeFileSync(join(dir, 'config.yaml'), config);
+  const clock = createManualClock(Date.parse('2026-05-05T14:30:00Z')); // 09:30 CDT, Tuesday
+  const logger = memoryLogger();
+  const broker = createSimBroker({ stateFile: join(dir, 'sim-broker.json'), clock, logger, seed: 7 });
+  const store = openStore(join(dir, 'warden.db'), { logger, clock });
+  const core = await createCore({
+    broker,
+    store,
+    clock,
+    logger,
+    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  });
+  return { core, broker, clock };
+}
+
+const account = (core: Awaited<ReturnType<typeof setup>>['core']) => {
+  const view = core.view().accounts.find((a) => a.id === 'SIM-50K');
+  if (view === undefined) throw new Error('no SIM-50K');
+  return view;
+};
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('a daily-loss breach on the simulator', () => {
+  it('warns, then on the confirming quote flattens, halts until the day ends, and refuses new orders', async () => {
+    const { core, broker } = await setup();
+    const alerts: string[] = [];
+    core.subscribe((m) => {
+      if (m.type === 'alert') alerts.push(`${m.payload.level}: ${m.payload.title}`);
+    });
+    broker.setPrice('ES', '6000.00');
+    const placed = await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'ES',
+      side: 'buy',
+      qty: 1,
+      kind: 'market',
+    });
+    expect(placed.ok).toBe(true);
+    expect(account(core).positions.map((p) => [p.symbol, p.qty, p.avgPrice])).toEqual([['ES', 1, '6000.25']]);
+
+    broker.setPrice('ES', '5995.25'); // −250 unrealized − 1.40 fee = −251.40: warning (≥ 240)
+    expect(alerts).toEqual(['warning: dailyLoss warning']);
+
+    broker.setPrice('ES', '5994.00'); // −312.50 − 1.40: breach, not yet confirmed
+    expect(account(core).tradingState).toBe('active');
+    expect(alerts.at(-1)).toBe('critical: dailyLoss critical');
+
+    broker.setPrice('ES', '5993.75'); // the second breaching quote latches it
+    await settle();
+    const halted = account(core);
+    expect(halted.tradingState).toBe('halted');
+    expect(halted.lockedUntil).toBe('2026-05-05T22:00:00.000Z');
+    expect(halted.lockReason).toBe('dailyLoss: daily loss 326.4 reached 300');
+    expect(halted.positions).toEqual([]);
+    expect(halted.metrics.dailyRealizedPnl).toBe('-327.8'); // sold at the bid: (5993.75 − 6000.25) × 50 − 2 × 1.40
+    expect(alerts).toContain('critical: dailyLoss breach');
+    expect(alerts).toContain('info: Flatten complete');
+
+    const refused = await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'MES',
+      side: 'sell',
+      qty: 1,
+      kind: 'market',
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: 'SIM-50K is halted until 2026-05-05T22:00:00.000Z (dailyLoss: daily loss 326.4 reached 300)',
+    });
+    await core.stop();
+  });
+});
