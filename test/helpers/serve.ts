@@ -1,14 +1,21 @@
-// Starts `warden serve` in-process on a free port over a temp data dir: the real core, store, sim broker and server.
-import { mkdtempSync } from 'node:fs';
+// Starts `warden serve` in-process on a free port over a temp data dir: the real core, store, sim broker and
+// server. The sim broker is returned too, so a test can script the market (setPrice).
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../../main/core/start';
+import { createSimBroker, type SimBroker } from '../../main/broker/sim';
+import { createCore } from '../../main/core/app';
+import { engineConfigOf, loadConfig } from '../../main/core/start';
 import type { WardenCore } from '../../main/core/types';
+import { systemClock } from '../../main/platform/clock';
 import { createLogger } from '../../main/platform/logger';
+import { dataFiles } from '../../main/platform/paths';
 import { startServer, type RunningServer } from '../../main/server/server';
+import { openStore } from '../../main/store';
 
 export type Served = {
   core: WardenCore;
+  broker: SimBroker;
   server: RunningServer;
   dataDir: string;
   token: string;
@@ -17,10 +24,30 @@ export type Served = {
 
 export const rendererDir = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
-export async function serveInProcess(options: { dataDir?: string; demo?: boolean } = {}): Promise<Served> {
+/** `config`: the text of config.yaml (default: the one Warden writes on first start). */
+export async function serveInProcess(
+  options: { dataDir?: string; demo?: boolean; config?: string; seed?: number } = {},
+): Promise<Served> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-serve-'));
-  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
-  const core = await startCore({ dataDir, broker: 'sim', demo: options.demo ?? false, logger });
+  const files = dataFiles(dataDir);
+  if (options.config !== undefined) writeFileSync(files.config, options.config);
+  const logger = createLogger({ level: 'warn', file: files.log, console: false });
+  const clock = systemClock;
+  const broker = createSimBroker({
+    stateFile: files.simBroker,
+    clock,
+    logger,
+    demo: options.demo ?? false,
+    seed: options.seed ?? 1,
+  });
+  const store = openStore(files.database, { logger, clock });
+  const core = await createCore({
+    broker,
+    store,
+    clock,
+    logger,
+    engineConfig: engineConfigOf(loadConfig(files.config)),
+  });
   const token = 'test-token-0123456789';
   const server = await startServer({
     core,
@@ -33,6 +60,7 @@ export async function serveInProcess(options: { dataDir?: string; demo?: boolean
   });
   return {
     core,
+    broker,
     server,
     dataDir,
     token,
