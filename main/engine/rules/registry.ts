@@ -4,6 +4,9 @@ import { dailyProfitTarget } from './daily-profit-target';
 import { dailyGiveback } from './daily-giveback';
 import { weeklyLoss } from './weekly-loss';
 import { trailingDrawdown } from './trailing-drawdown';
+import { positionLoss } from './position-loss';
+import { trailingStop } from './trailing-stop';
+import { staleData } from './stale-data';
 import { consecutiveLosses } from './consecutive-losses';
 import { tradeFrequency } from './trade-frequency';
 import { maxContracts } from './max-contracts';
@@ -18,6 +21,9 @@ export const rules: readonly AnyRule[] = [
   dailyGiveback,
   weeklyLoss,
   trailingDrawdown,
+  positionLoss,
+  trailingStop,
+  staleData,
   consecutiveLosses,
   tradeFrequency,
   maxContracts,

@@ -1,0 +1,39 @@
+// staleData: an open position whose symbol has had no quote for more than `maxQuoteAgeSeconds` is a critical
+// alert (checked as time passes), or with `flatten` a breach that flattens the account. A fresh quote clears it.
+import { dec, ZERO } from '../../../shared/domain/money';
+import { forgetClosedPositions } from './position-loss';
+import type { Finding, Rule } from './types';
+
+export const staleData: Rule<'staleData'> = {
+  id: 'staleData',
+  triggers: ['clock', 'quote', 'fill', 'position'],
+  evaluate(ctx) {
+    const { state, account, settings, event } = ctx;
+    forgetClosedPositions(account, 'staleData');
+    const findings: Finding[] = [];
+    for (const position of account.positions.values()) {
+      const key = `staleData:${position.symbol}`;
+      // Never quoted: the position's own age counts, so a symbol without data is stale after the same wait.
+      const quotedAt = state.markets.get(position.symbol)?.quoteAt ?? position.openedAt;
+      const ageSeconds = (event.t - quotedAt) / 1000;
+      const stale = ageSeconds > settings.maxQuoteAgeSeconds;
+      const message = `${position.symbol}: no quote for ${ageSeconds}s (limit ${settings.maxQuoteAgeSeconds}s)`;
+      if (stale && settings.flatten) {
+        const memory = ctx.memory(key);
+        if (memory.level === 'breach') continue;
+        memory.level = 'breach';
+        findings.push({ kind: 'breach', symbol: position.symbol, message, action: 'flatten' });
+        continue;
+      }
+      // The level is set, not measured: critical while stale, ok (from critical or breach) once fresh.
+      findings.push({
+        kind: 'measure',
+        key,
+        symbol: position.symbol,
+        fraction: stale ? dec(settings.criticalAt) : ZERO,
+        describe: () => message,
+      });
+    }
+    return findings;
+  },
+};
