@@ -15,8 +15,15 @@ export type RulesBlock = { [R in RuleId]?: RuleBlock<R> };
 function buildBlockSchema<R extends RuleId>(id: R): z.ZodType<RuleBlock<R>> {
   const spec: RuleSpec<R> = ruleSpecs[id];
   const check = (rule: RuleBlock<R>) => [...checkCommon(rule), ...(spec.check?.(rule) ?? [])];
+  // A parameter whose default is null (no limit) may be written as null, to unset a preset's or defaults' value.
+  const params = Object.fromEntries(
+    Object.entries<z.ZodType>(spec.params).map(([key, schema]) => [
+      key,
+      (spec.defaults as Record<string, unknown>)[key] === null ? schema.nullable() : schema,
+    ]),
+  );
   const schema = z
-    .strictObject({ ...commonSchemas, ...spec.params })
+    .strictObject({ ...commonSchemas, ...params })
     .partial()
     .superRefine((rule, ctx) => {
       for (const problem of check(rule as RuleBlock<R>)) {

@@ -54,7 +54,7 @@ export const trailingDrawdown: RuleSpec<'trailingDrawdown'> = {
     if (new Dec(lockThresholdAt).lt(first)) {
       problems.push({
         path: ['lockThresholdAt'],
-        message: `must be at least startingBalance − amount (${first.toFixed()}), got "${lockThresholdAt}"`,
+        message: `must be at least startingBalance − amount (${first.toFixed()}), got ${lockThresholdAt}`,
       });
     }
     return problems;

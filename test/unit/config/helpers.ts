@@ -1,0 +1,29 @@
+// Shared set-up for the config tests: validate a document and resolve one account, failing loudly when invalid.
+import { resolveAccountRules } from '../../../shared/config/merge';
+import type { AccountRules } from '../../../shared/config/rules';
+import { validateConfig, type WardenConfig } from '../../../shared/config/schema';
+
+export function validConfig(document: unknown): WardenConfig {
+  const result = validateConfig(document);
+  if (!result.ok) throw new Error(`expected a valid config:\n${result.errors.join('\n')}`);
+  return result.config;
+}
+
+/** The errors of a document that must be invalid. */
+export function errorsOf(document: unknown): string[] {
+  const result = validateConfig(document);
+  return result.ok ? [] : result.errors;
+}
+
+/** The resolved rules of account A (startingBalance 50000) with these rules of its own. */
+export function accountRules(rules: Record<string, unknown>): AccountRules {
+  return resolveAccountRules(validConfig({ accounts: { A: { startingBalance: 50000, rules } } }), 'A');
+}
+
+/** The errors of account A1 with these rules of its own. */
+export function ruleErrors(rules: Record<string, unknown>): string[] {
+  return errorsOf({ accounts: { A1: { startingBalance: 50000, rules } } });
+}
+
+/** The common keys a rule gets when it names none of them. */
+export const levels = { enabled: true, warnAt: '0.8', criticalAt: '0.95' } as const;
