@@ -13,6 +13,7 @@ import { maxContracts } from './max-contracts';
 import { stopRequired } from './stop-required';
 import { symbolBlock } from './symbol-block';
 import { brokerLock } from './broker-lock';
+import { tradingHours } from './trading-hours';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -30,4 +31,5 @@ export const rules: readonly AnyRule[] = [
   stopRequired,
   symbolBlock,
   brokerLock,
+  tradingHours,
 ];

@@ -3,6 +3,7 @@
 import type { AccountRules, RuleId, RuleSettings } from '../../../../shared/config/rules';
 import { ruleDefaults } from '../../../../shared/config/rules';
 import type { Decision, EngineConfig } from '../../../../main/engine';
+import type { EngineEvent } from '../../../../shared/domain/events';
 import { dec } from '../../../../shared/domain/money';
 import { ev, instrumentEvents, runEngine } from '../../../helpers/engine';
 
@@ -54,8 +55,14 @@ export const brokerReport = (t: string, canTrade: boolean) =>
 export const at = (t: string) => Date.parse(t);
 
 /** The rule's decisions as a trader reads them; lock lifts as { t, lifted }. */
-export function decisionsOf(events: Parameters<typeof runEngine>[0], config: EngineConfig) {
-  return runEngine([...instrumentEvents, ...events], config).decisions.flatMap(table);
+export function decisionsOf(events: EngineEvent[], config: EngineConfig) {
+  return runEngine(withInstruments(events), config).decisions.flatMap(table);
+}
+
+/** The instruments, known from the first event's time on (the engine's clock never runs backwards). */
+function withInstruments(events: EngineEvent[]): EngineEvent[] {
+  const t = Math.min(...events.map((e) => e.t));
+  return [...instrumentEvents.map((e) => ({ ...e, t: Math.min(e.t, t) })), ...events];
 }
 
 function table(d: Decision): Record<string, unknown>[] {
@@ -66,8 +73,8 @@ function table(d: Decision): Record<string, unknown>[] {
 }
 
 /** The prose of the rule decisions (for the few tests about what the trader is told). */
-export function messagesOf(events: Parameters<typeof runEngine>[0], config: EngineConfig): string[] {
-  return runEngine([...instrumentEvents, ...events], config).decisions.flatMap((d) =>
+export function messagesOf(events: EngineEvent[], config: EngineConfig): string[] {
+  return runEngine(withInstruments(events), config).decisions.flatMap((d) =>
     d.kind === 'rule' ? [d.message] : [],
   );
 }
