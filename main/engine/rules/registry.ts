@@ -14,6 +14,7 @@ import { stopRequired } from './stop-required';
 import { symbolBlock } from './symbol-block';
 import { brokerLock } from './broker-lock';
 import { tradingHours } from './trading-hours';
+import { newsBlackout } from './news-blackout';
 import type { AnyRule } from './types';
 
 export const rules: readonly AnyRule[] = [
@@ -32,4 +33,5 @@ export const rules: readonly AnyRule[] = [
   symbolBlock,
   brokerLock,
   tradingHours,
+  newsBlackout,
 ];
