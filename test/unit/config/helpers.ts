@@ -27,3 +27,6 @@ export function ruleErrors(rules: Record<string, unknown>): string[] {
 
 /** The common keys a rule gets when it names none of them. */
 export const levels = { enabled: true, warnAt: '0.8', criticalAt: '0.95' } as const;
+
+/** The consequence of a rule that halts the account until `lock`. */
+export const halted = (lock: unknown) => ({ action: 'flatten', lock, lockState: 'halted' });

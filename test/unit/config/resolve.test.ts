@@ -1,5 +1,5 @@
 // An account's rules: RULES.md section 8's example resolved exactly, merge order (defaults, preset, account, per
-// rule), rules on and off, lock and parameter defaults, decimals kept exact, and the shipped default config.
+// rule), rules on and off, each spec's completeness, and the shipped default config.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveAccountRules } from '../../../shared/config/merge';
@@ -7,7 +7,7 @@ import { ruleIds } from '../../../shared/config/rules';
 import { ruleSpecs } from '../../../shared/config/rule-table';
 import { commonSchemas } from '../../../shared/config/rule-spec';
 import { defaultConfigYaml } from '../../../shared/config/schema';
-import { accountRules, levels, validConfig } from './helpers';
+import { accountRules, halted, levels, validConfig } from './helpers';
 
 const rulesMdExample = {
   session: { timezone: 'America/Chicago', dayStart: '17:00', weekStartDay: 'sunday' },
@@ -31,8 +31,6 @@ const rulesMdExample = {
     },
   },
 };
-
-const halted = (lock: unknown) => ({ action: 'flatten', lock, lockState: 'halted' });
 
 describe('the example document of RULES.md section 8', () => {
   it('validates, with the frame as written', () => {
@@ -127,145 +125,6 @@ describe('merge order: defaults, then the preset, then the account, per rule', (
 
   it('leaves out a disabled rule that lacks its required values', () => {
     expect(accountRules({ dailyLoss: { enabled: false } })).toStrictEqual({});
-  });
-});
-
-describe('defaults where the config omits a value', () => {
-  it.each([
-    [
-      'tradeFrequency: lock = cooldown',
-      { tradeFrequency: { perDay: 3, cooldownMinutes: 15 } },
-      { minutes: 15 },
-    ],
-    ['tradeFrequency: no cooldown, no lock', { tradeFrequency: { perDay: 3, cooldownMinutes: 0 } }, 'none'],
-    [
-      'tradeFrequency: an explicit lock wins',
-      { tradeFrequency: { perDay: 3, cooldownMinutes: 15, lock: 'dayEnd' } },
-      'dayEnd',
-    ],
-    [
-      'consecutiveLosses: lock = cooldown',
-      { consecutiveLosses: { max: 2, cooldownMinutes: 10 } },
-      { minutes: 10 },
-    ],
-    [
-      'consecutiveLosses: explicit lock',
-      { consecutiveLosses: { max: 2, cooldownMinutes: 10, lock: { minutes: 45 } } },
-      { minutes: 45 },
-    ],
-    ['dailyLoss: dayEnd', { dailyLoss: { amount: 1 } }, 'dayEnd'],
-    ['weeklyLoss: weekEnd', { weeklyLoss: { amount: 1 } }, 'weekEnd'],
-    ['trailingDrawdown: manual', { trailingDrawdown: { amount: 1 } }, 'manual'],
-    ['positionLoss: none', { positionLoss: { amount: 1 } }, 'none'],
-  ])('lock, %s', (_name, rules, lock) => {
-    const [rule] = Object.values(accountRules(rules));
-    expect(rule?.lock).toStrictEqual(lock);
-  });
-
-  it.each([
-    ['dailyLoss', { amount: 1000 }, { ...halted('dayEnd'), amount: '1000', basis: 'net' }],
-    ['dailyGiveback', { amount: 400 }, { ...halted('dayEnd'), amount: '400', activateAfter: '0' }],
-    [
-      'trailingDrawdown',
-      { amount: 2000 },
-      {
-        ...halted('manual'),
-        amount: '2000',
-        mode: 'intraday',
-        startingBalance: '50000',
-        lockThresholdAt: null,
-      },
-    ],
-    [
-      'maxContracts',
-      { perSymbol: { MNQ: 4 } },
-      {
-        action: 'reducePosition',
-        lock: 'none',
-        lockState: 'halted',
-        total: null,
-        perSymbol: { MNQ: '4' },
-        countWorkingOrders: true,
-      },
-    ],
-    [
-      'stopRequired',
-      {},
-      {
-        action: 'closePosition',
-        lock: 'none',
-        lockState: 'halted',
-        graceSeconds: 10,
-        mode: 'close',
-        stopTicks: 8,
-      },
-    ],
-    ['marginLevel', {}, { ...halted('none'), warning: '150', critical: '120', liquidate: '100' }],
-    [
-      'exposure',
-      {},
-      {
-        action: 'alert',
-        lock: 'none',
-        lockState: 'reducing',
-        maxGross: null,
-        maxSymbolPct: null,
-        hhiWarning: '0.25',
-      },
-    ],
-    [
-      'staleData',
-      {},
-      { action: 'alert', lock: 'none', lockState: 'halted', maxQuoteAgeSeconds: 10, flatten: false },
-    ],
-    ['brokerLock', {}, halted('manual')],
-    [
-      'newsBlackout',
-      { events: [{ at: '2026-06-05T08:30:00-04:00' }] },
-      {
-        ...halted('none'),
-        events: [
-          { at: '2026-06-05T08:30:00-04:00', minutesBefore: 2, minutesAfter: 2, flatten: false, name: null },
-        ],
-      },
-    ],
-    [
-      'tradingHours',
-      { windows: [{ days: ['monday'], start: '08:30', end: '15:00' }] },
-      {
-        action: 'closePosition',
-        lock: 'none',
-        lockState: 'halted',
-        windows: [{ days: ['monday'], start: '08:30', end: '15:00' }],
-        flattenAt: null,
-      },
-    ],
-  ])('%s', (id, params, expected) => {
-    expect(accountRules({ [id]: params })[id as keyof ReturnType<typeof accountRules>]).toStrictEqual({
-      ...levels,
-      ...expected,
-    });
-  });
-});
-
-describe('numbers: JSON numbers or decimal strings, money exact', () => {
-  it.each([
-    [1000, '1000'],
-    ['1000.50', '1000.50'],
-    [1000.5, '1000.5'],
-    [0.1, '0.1'],
-    [1e21, '1000000000000000000000'],
-  ])('amount %j → %j', (amount, expected) => {
-    expect(accountRules({ dailyLoss: { amount } }).dailyLoss?.amount).toBe(expected);
-  });
-
-  it.each([
-    [3, 3],
-    ['3', 3],
-  ])('count %j → %j', (max, expected) => {
-    expect(accountRules({ consecutiveLosses: { max, cooldownMinutes: 5 } }).consecutiveLosses?.max).toBe(
-      expected,
-    );
   });
 });
 
