@@ -7,6 +7,8 @@ import { trailingDrawdown } from './trailing-drawdown';
 import { positionLoss } from './position-loss';
 import { trailingStop } from './trailing-stop';
 import { staleData } from './stale-data';
+import { marginLevel } from './margin-level';
+import { exposure } from './exposure';
 import { consecutiveLosses } from './consecutive-losses';
 import { tradeFrequency } from './trade-frequency';
 import { maxContracts } from './max-contracts';
@@ -26,6 +28,8 @@ export const rules: readonly AnyRule[] = [
   positionLoss,
   trailingStop,
   staleData,
+  marginLevel,
+  exposure,
   consecutiveLosses,
   tradeFrequency,
   maxContracts,
