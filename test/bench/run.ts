@@ -1,8 +1,11 @@
-// `npm run bench`: feeds a generated quote stream through the engine and prints one JSON line per case
-// (quotes/s and heap growth; breach-to-command latency once the rules exist). BENCH_QUOTES sets the stream length.
-import { apply, createEngineState, defaultEngineConfig, type EngineState } from '../../main/engine';
-import type { EngineEvent } from '../../shared/domain/events';
-import { dec } from '../../shared/domain/money';
+// `npm run bench`: feeds a generated quote stream through the engine with a prop-firm rule set and prints one
+// JSON line per case: quotes/s, breach-to-command latency (a breaching quote entering apply() to the flatten
+// decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M).
+import { apply, createEngineState, type EngineConfig, type EngineState } from '../../main/engine';
+import { engineConfigOf } from '../../main/core/start';
+import { validateConfig } from '../../shared/config/schema';
+import type { QuoteEvent } from '../../shared/domain/events';
+import { dec, type Dec } from '../../shared/domain/money';
 
 type Case = { name: string; accounts: number; positionsPerAccount: number };
 const cases: Case[] = [
@@ -10,11 +13,31 @@ const cases: Case[] = [
   { name: '20x5', accounts: 20, positionsPerAccount: 5 },
 ];
 const quotes = Number(process.env.BENCH_QUOTES ?? 1_000_000);
+const breachSamples = Number(process.env.BENCH_BREACHES ?? 300);
 const symbolCount = 10;
 const t0 = Date.parse('2026-05-05T14:00:00Z');
 
+function engineConfig(accounts: number): EngineConfig {
+  const rules = {
+    dailyLoss: { amount: 1000 },
+    weeklyLoss: { amount: 2500 },
+    trailingDrawdown: { amount: 2000, mode: 'intraday' },
+    positionLoss: { amount: 600 },
+    maxContracts: { total: 100 },
+  };
+  const document = {
+    quoteSanity: { maxJumpPct: 50, confirmQuotes: 1 },
+    accounts: Object.fromEntries(
+      Array.from({ length: accounts }, (_, a) => [`A${a}`, { startingBalance: 50000, rules }]),
+    ),
+  };
+  const result = validateConfig(document);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return engineConfigOf(result.config);
+}
+
 function setup(c: Case): EngineState {
-  const state = createEngineState(defaultEngineConfig);
+  const state = createEngineState(engineConfig(c.accounts));
   for (let s = 0; s < symbolCount; s += 1) {
     apply(state, {
       type: 'instrument',
@@ -23,19 +46,19 @@ function setup(c: Case): EngineState {
       tickSize: dec('0.25'),
       tickValue: dec('1.25'),
       currency: 'USD',
+      marginPerContract: dec('50'),
     });
+    apply(state, { type: 'quote', t: t0, symbol: `S${s}`, last: dec('5000') });
   }
   for (let a = 0; a < c.accounts; a += 1) {
-    apply(state, { type: 'account', t: t0, account: `A${a}`, balance: dec('50000') });
     for (let p = 0; p < c.positionsPerAccount; p += 1) {
-      const symbol = `S${(a + p) % symbolCount}`;
       apply(state, {
         type: 'fill',
         t: t0 + 1,
         account: `A${a}`,
         id: `f${a}-${p}`,
         orderId: `o${a}-${p}`,
-        symbol,
+        symbol: `S${(a + p) % symbolCount}`,
         side: p % 2 === 0 ? 'buy' : 'sell',
         qty: 1 + (p % 3),
         price: dec('5000'),
@@ -46,20 +69,21 @@ function setup(c: Case): EngineState {
   return state;
 }
 
-/** Pre-built quotes: a random walk in whole ticks, round-robin over the symbols. */
-function stream(count: number): EngineEvent[] {
-  const ticks = new Array<number>(symbolCount).fill(20_000);
-  const prices = new Map<number, ReturnType<typeof dec>>();
+/** A random walk in whole ticks (±8 around 5000, so no limit is reached), round-robin over the symbols. */
+function stream(count: number): QuoteEvent[] {
+  const ticks = new Array<number>(symbolCount).fill(0);
+  const prices = new Map<number, Dec>();
   let seed = 42;
-  const events: EngineEvent[] = [];
+  const events: QuoteEvent[] = [];
   for (let i = 0; i < count; i += 1) {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     const s = i % symbolCount;
-    ticks[s] = (ticks[s] ?? 20_000) + ((seed >> 16) % 3) - 1;
-    const tick = ticks[s] ?? 20_000;
+    const step = ((seed >> 16) % 3) - 1;
+    const tick = Math.max(-8, Math.min(8, (ticks[s] ?? 0) + step));
+    ticks[s] = tick;
     let last = prices.get(tick);
     if (last === undefined) {
-      last = dec(tick).times('0.25');
+      last = dec(5000).plus(dec('0.25').times(tick));
       prices.set(tick, last);
     }
     events.push({ type: 'quote', t: t0 + 1000 + i, symbol: `S${s}`, last });
@@ -72,6 +96,27 @@ function heapMB(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+/** Fresh state each time; a quote that crashes S0 by 400 points breaches every holder's daily loss. */
+function breachLatencies(c: Case, warmup: QuoteEvent[]): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < breachSamples; i += 1) {
+    const state = setup(c);
+    for (const event of warmup) apply(state, event);
+    const crash: QuoteEvent = { type: 'quote', t: t0 + 10_000_000, symbol: 'S0', last: dec('4600') };
+    const started = process.hrtime.bigint();
+    const { decisions } = apply(state, crash);
+    const elapsed = Number(process.hrtime.bigint() - started) / 1000;
+    if (!decisions.some((d) => d.kind === 'rule' && d.action === 'flatten'))
+      throw new Error('the crash did not breach');
+    samples.push(elapsed);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
 const events = stream(quotes);
 for (const c of cases) {
   const state = setup(c);
@@ -81,14 +126,16 @@ for (const c of cases) {
   for (const event of events) apply(state, event);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const heapGrowthMB = heapMB() - heapBefore;
+  const latencies = breachLatencies(c, events.slice(0, 200));
+  const round = (n: number) => Math.round(n * 10) / 10;
   process.stdout.write(
     `${JSON.stringify({
       case: c.name,
       quotes,
       quotesPerSec: Math.round(quotes / seconds),
-      breachToCommandP50Us: null,
-      breachToCommandP99Us: null,
-      breachToCommandMaxUs: null,
+      breachToCommandP50Us: round(percentile(latencies, 50)),
+      breachToCommandP99Us: round(percentile(latencies, 99)),
+      breachToCommandMaxUs: round(latencies.at(-1) ?? Number.NaN),
       heapGrowthMB: Math.round(heapGrowthMB * 100) / 100,
     })}\n`,
   );
