@@ -71,7 +71,13 @@ export type RuleParams = {
     flattenAt: string | null;
   };
   newsBlackout: {
-    events: { at: string; minutesBefore: number; minutesAfter: number; flatten: boolean; name: string | null }[];
+    events: {
+      at: string;
+      minutesBefore: number;
+      minutesAfter: number;
+      flatten: boolean;
+      name: string | null;
+    }[];
   };
   symbolBlock: { symbols: string[] };
   brokerLock: Record<string, never>;

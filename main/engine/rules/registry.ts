@@ -1,23 +1,23 @@
-// Every rule, in the order they are evaluated (RULES.md section 6).
+// Every rule, evaluated in the order of RULES.md section 6 (so simultaneous decisions come out in that order).
+import { brokerLock } from './broker-lock';
+import { consecutiveLosses } from './consecutive-losses';
+import { dailyGiveback } from './daily-giveback';
 import { dailyLoss } from './daily-loss';
 import { dailyProfitTarget } from './daily-profit-target';
-import { dailyGiveback } from './daily-giveback';
-import { weeklyLoss } from './weekly-loss';
-import { trailingDrawdown } from './trailing-drawdown';
-import { positionLoss } from './position-loss';
-import { trailingStop } from './trailing-stop';
-import { staleData } from './stale-data';
-import { marginLevel } from './margin-level';
 import { exposure } from './exposure';
-import { consecutiveLosses } from './consecutive-losses';
-import { tradeFrequency } from './trade-frequency';
+import { marginLevel } from './margin-level';
 import { maxContracts } from './max-contracts';
+import { newsBlackout } from './news-blackout';
+import { positionLoss } from './position-loss';
+import { staleData } from './stale-data';
 import { stopRequired } from './stop-required';
 import { symbolBlock } from './symbol-block';
-import { brokerLock } from './broker-lock';
+import { tradeFrequency } from './trade-frequency';
 import { tradingHours } from './trading-hours';
-import { newsBlackout } from './news-blackout';
+import { trailingDrawdown } from './trailing-drawdown';
+import { trailingStop } from './trailing-stop';
 import type { AnyRule } from './types';
+import { weeklyLoss } from './weekly-loss';
 
 export const rules: readonly AnyRule[] = [
   dailyLoss,
@@ -26,16 +26,16 @@ export const rules: readonly AnyRule[] = [
   weeklyLoss,
   trailingDrawdown,
   positionLoss,
-  trailingStop,
-  staleData,
+  maxContracts,
+  tradeFrequency,
+  consecutiveLosses,
+  stopRequired,
   marginLevel,
   exposure,
-  consecutiveLosses,
-  tradeFrequency,
-  maxContracts,
-  stopRequired,
-  symbolBlock,
-  brokerLock,
   tradingHours,
   newsBlackout,
+  symbolBlock,
+  brokerLock,
+  staleData,
+  trailingStop,
 ];
