@@ -15,6 +15,7 @@ import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
 import { liftBrokerLocks } from './locks';
+import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
 import { evaluateRules } from './rules/evaluate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
@@ -24,6 +25,11 @@ export function apply(state: EngineState, event: EngineEvent): ApplyResult {
   const decisions: Decision[] = [];
   state.now = Math.max(state.now, event.t);
   rollPeriods(state, state.now);
+  if (event.type === 'quote') {
+    applyQuote(state, event, decisions);
+    return { state, decisions };
+  }
+  positionsChanged(state);
   const touched = accountOf(state, event);
   const heldBefore =
     touched !== null && 'symbol' in event ? (touched.positions.get(event.symbol)?.qty ?? 0) : 0;
@@ -32,6 +38,7 @@ export function apply(state: EngineState, event: EngineEvent): ApplyResult {
     liftExpiredLocks(account, state.now, decisions);
     if (account === touched) enforceLock(account, event, heldBefore, decisions);
     evaluateRules(state, account, event, decisions);
+    rebuildGuard(state, account);
   }
   return { state, decisions };
 }
@@ -56,7 +63,6 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
       applyInstrument(state, event);
       break;
     case 'quote':
-      applyQuote(state, event);
       break;
     case 'account':
       applyAccount(state, event);
@@ -99,7 +105,11 @@ function applyInstrument(state: EngineState, event: InstrumentEvent): void {
   if (!state.markets.has(event.symbol)) state.markets.set(event.symbol, newMarket());
 }
 
-function applyQuote(state: EngineState, event: QuoteEvent): void {
+/**
+ * A quote: the hot path. Only accounts holding the symbol are valued, and one whose guard shows the quote
+ * changes nothing is skipped; the others are refreshed and their rules evaluated exactly.
+ */
+function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[]): void {
   let market = state.markets.get(event.symbol);
   if (market === undefined) {
     market = newMarket();
@@ -109,8 +119,15 @@ function applyQuote(state: EngineState, event: QuoteEvent): void {
   if (event.ask !== undefined) market.ask = event.ask;
   if (event.last !== undefined) market.last = event.last;
   market.quoteAt = event.t;
+  noteQuote(market, event.bid, event.ask, event.last);
   for (const account of state.accounts.values()) {
-    if (account.positions.has(event.symbol)) refreshAccount(state, account);
+    if (account.locks.length > 0) liftExpiredLocks(account, state.now, decisions);
+  }
+  for (const account of holders(state, event.symbol)) {
+    if (quoteChangesNothing(state, account, event.symbol, event.t)) continue;
+    refreshAccount(state, account);
+    evaluateRules(state, account, event, decisions);
+    rebuildGuard(state, account);
   }
 }
 

@@ -32,6 +32,8 @@ export type EngineConfig = {
   quoteSanity?: QuoteSanity;
   /** Levels step down only below their threshold by more than this % of the limit (default 5). */
   hysteresisPct?: Dec;
+  /** false: every quote takes the exact path (tests compare both; default true). */
+  fastPath?: boolean;
 };
 
 export const defaultQuoteSanity: QuoteSanity = { maxJumpPct: dec(5), confirmQuotes: 2 };

@@ -26,29 +26,62 @@ export type AccountMetrics = {
   largestPositionPct: Dec;
 };
 
+/**
+ * The metrics, each computed when first read (rules on the hot path read one or two of them; the view reads
+ * them all). Reading every field gives exactly the eager values.
+ */
 export function accountMetrics(state: EngineState, account: AccountState): AccountMetrics {
-  const unrealizedPnl = accountUnrealized(state, account);
-  const equity = account.balance.plus(unrealizedPnl);
-  const usedMargin = account.brokerUsedMargin ?? computedMargin(state, account);
-  const exposure = exposureOf(state, account);
+  let unrealized: Dec | undefined;
+  let margin: Dec | undefined;
+  let exposure: Pick<AccountMetrics, 'grossExposure' | 'hhi' | 'largestPositionPct'> | undefined;
+  const unrealizedPnl = () => (unrealized ??= accountUnrealized(state, account));
+  const equity = () => account.balance.plus(unrealizedPnl());
+  const usedMargin = () => (margin ??= account.brokerUsedMargin ?? computedMargin(state, account));
+  const exposureOnce = () => (exposure ??= exposureOf(state, account));
   return {
     balance: account.balance,
-    unrealizedPnl,
-    equity,
+    get unrealizedPnl() {
+      return unrealizedPnl();
+    },
+    get equity() {
+      return equity();
+    },
     dailyRealizedPnl: account.day.realizedPnl.minus(account.day.fees),
-    dailyNetPnl: equity.minus(account.day.startEquity),
-    dailyDrawdown: nonNegative(account.day.peakEquity.minus(equity)),
-    weeklyNetPnl: equity.minus(account.week.startEquity),
-    weeklyDrawdown: nonNegative(account.week.peakEquity.minus(equity)),
+    get dailyNetPnl() {
+      return equity().minus(account.day.startEquity);
+    },
+    get dailyDrawdown() {
+      return nonNegative(account.day.peakEquity.minus(equity()));
+    },
+    get weeklyNetPnl() {
+      return equity().minus(account.week.startEquity);
+    },
+    get weeklyDrawdown() {
+      return nonNegative(account.week.peakEquity.minus(equity()));
+    },
     maxDrawdown: account.maxDrawdown,
     maxDrawdownPct: account.maxDrawdownPct,
     trailingThreshold: account.trailingThreshold,
     consecutiveLosses: account.consecutiveLosses,
     tradesToday: account.day.tradesOpened,
-    usedMargin,
-    marginLevel: usedMargin.isZero() ? null : equity.dividedBy(usedMargin).times(100),
-    freeMargin: equity.minus(usedMargin),
-    ...exposure,
+    get usedMargin() {
+      return usedMargin();
+    },
+    get marginLevel() {
+      return usedMargin().isZero() ? null : equity().dividedBy(usedMargin()).times(100);
+    },
+    get freeMargin() {
+      return equity().minus(usedMargin());
+    },
+    get grossExposure() {
+      return exposureOnce().grossExposure;
+    },
+    get hhi() {
+      return exposureOnce().hhi;
+    },
+    get largestPositionPct() {
+      return exposureOnce().largestPositionPct;
+    },
   };
 }
 

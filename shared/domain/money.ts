@@ -12,8 +12,24 @@ export type Dec = Decimal;
 
 export const ZERO: Dec = new Dec(0);
 
+/** Decimals are immutable, so the same text can share one: settings and prices repeat all the time. */
+const parsed = new Map<string, Dec>();
+const PARSED_KEPT = 20_000;
+
 /** A decimal from a JSON number or a decimal string; throws a message naming the value when it is not one. */
 export function dec(value: Decimal.Value): Dec {
+  if (typeof value === 'string') {
+    const known = parsed.get(value);
+    if (known !== undefined) return known;
+    const fresh = parse(value);
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(value, fresh);
+    return fresh;
+  }
+  return parse(value);
+}
+
+function parse(value: Decimal.Value): Dec {
   try {
     const d = new Dec(value);
     if (!d.isFinite()) throw new Error('not finite');

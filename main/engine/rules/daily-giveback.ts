@@ -2,6 +2,7 @@
 // that peak flattens and halts the account until the day ends. Before activation the level is ok.
 import { ZERO, dec } from '../../../shared/domain/money';
 import type { Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 export const dailyGiveback: Rule<'dailyGiveback'> = {
   id: 'dailyGiveback',
@@ -23,5 +24,17 @@ export const dailyGiveback: Rule<'dailyGiveback'> = {
             : `gave back ${givenBack.toFixed()} of the day's ${gained.toFixed()} gain (limit ${amount.toFixed()})`,
       },
     ];
+  },
+  quoteBounds(ctx) {
+    const { day } = ctx.account;
+    // Activation moves only with the day's peak, which the guard watches itself; before it the fraction is 0.
+    if (day.peakEquity.minus(day.startEquity).lessThan(dec(ctx.settings.activateAfter))) {
+      return ctx.memory('dailyGiveback').level === 'ok' ? [] : 'always';
+    }
+    const amount = dec(ctx.settings.amount);
+    // fraction = (dayPeakEquity − equity) / amount
+    return allBands([
+      levelBand(ctx, 'dailyGiveback', { on: 'equity' }, (f) => day.peakEquity.minus(f.times(amount))),
+    ]);
   },
 };

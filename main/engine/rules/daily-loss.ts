@@ -2,6 +2,7 @@
 // the account until the day ends.
 import { dec } from '../../../shared/domain/money';
 import type { Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 export const dailyLoss: Rule<'dailyLoss'> = {
   id: 'dailyLoss',
@@ -21,5 +22,12 @@ export const dailyLoss: Rule<'dailyLoss'> = {
             : `daily loss ${loss.toFixed()} of ${amount.toFixed()}`,
       },
     ];
+  },
+  quoteBounds(ctx) {
+    if (ctx.settings.basis === 'realized') return [];
+    const start = ctx.account.day.startEquity;
+    const amount = dec(ctx.settings.amount);
+    // fraction = (dayStartEquity − equity) / amount
+    return allBands([levelBand(ctx, 'dailyLoss', { on: 'equity' }, (f) => start.minus(f.times(amount)))]);
   },
 };

@@ -2,6 +2,7 @@
 // halts the account until the day ends, so a good day is banked.
 import { dec } from '../../../shared/domain/money';
 import type { Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
   id: 'dailyProfitTarget',
@@ -21,5 +22,14 @@ export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
             : `daily profit ${profit.toFixed()} of the target ${amount.toFixed()}`,
       },
     ];
+  },
+  quoteBounds(ctx) {
+    if (ctx.settings.basis === 'realized') return [];
+    const start = ctx.account.day.startEquity;
+    const amount = dec(ctx.settings.amount);
+    // fraction = (equity − dayStartEquity) / amount
+    return allBands([
+      levelBand(ctx, 'dailyProfitTarget', { on: 'equity' }, (f) => start.plus(f.times(amount))),
+    ]);
   },
 };

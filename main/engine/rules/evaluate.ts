@@ -45,6 +45,21 @@ export function evaluateRules(
   }
 }
 
+/** A read-only context for a rule's quoteBounds: memory is looked up, never created. */
+export function boundsContext(state: EngineState, account: AccountState, rule: RuleId): RuleContext {
+  const settings = accountRules(state, account)[rule];
+  if (settings === undefined) throw new Error(`rule ${rule} is not configured for ${account.id}`);
+  let metrics: AccountMetrics | null = null;
+  return {
+    state,
+    account,
+    settings,
+    event: { type: 'clock', t: state.now },
+    metrics: () => (metrics ??= accountMetrics(state, account)),
+    memory: (key) => account.rules[key] ?? { level: 'ok', pendingBreaches: 0 },
+  };
+}
+
 function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
   const { settings, account, event } = ctx;
   const memory = ctx.memory(m.key);

@@ -35,6 +35,8 @@ export const exposure: Rule<'exposure'> = {
     });
     return findings;
   },
+  // Concentration (HHI, the largest share) is not linear in prices: every quote is evaluated.
+  quoteBounds: () => 'always',
 };
 
 /**

@@ -59,6 +59,34 @@ export const marginLevel: Rule<'marginLevel'> = {
       },
     ];
   },
+  quoteBounds(ctx) {
+    const memory = ctx.memory('marginLevel');
+    // Critical repeats its reduction each minute and names the largest loss: evaluated on every quote.
+    if (memory.pendingBreaches > 0 || memory.level === 'critical') return 'always';
+    const used = ctx.metrics().usedMargin;
+    if (used.isZero()) return [];
+    const ladder = ladderOf(ctx);
+    // margin level = equity / usedMargin × 100, so a level L is reached at equity = L × usedMargin / 100. A level
+    // is entered at its threshold (not safe there); it is left only above threshold + hysteresis (safe at it).
+    const equityAt = (level: Dec) => level.times(used).div(100);
+    switch (memory.level) {
+      case 'ok':
+        return [{ on: 'equity', low: equityAt(ladder.warning), high: null }];
+      case 'warning':
+        return [
+          {
+            on: 'equity',
+            low: equityAt(ladder.critical),
+            high: equityAt(ladder.warning.plus(ladder.hysteresis)),
+            highSafe: true,
+          },
+        ];
+      case 'breach':
+        return [
+          { on: 'equity', low: null, high: equityAt(ladder.breach.plus(ladder.hysteresis)), highSafe: true },
+        ];
+    }
+  },
 };
 
 function ladderOf({ state, settings }: RuleContext<'marginLevel'>): Ladder {

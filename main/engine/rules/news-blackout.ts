@@ -36,4 +36,20 @@ export const newsBlackout: Rule<'newsBlackout'> = {
     }
     return findings;
   },
+  quoteBounds(ctx) {
+    const { settings, state } = ctx;
+    const now = state.now;
+    const reported = ctx.memory('newsBlackout').data ?? {};
+    let before = Number.POSITIVE_INFINITY;
+    for (const [, until] of Object.entries(reported)) before = Math.min(before, Number(until) + 1);
+    for (const news of settings.events) {
+      const at = DateTime.fromISO(news.at, { zone: state.config.session.timezone }).toMillis();
+      if (Number.isNaN(at)) continue;
+      const from = at - news.minutesBefore * 60_000;
+      const until = at + news.minutesAfter * 60_000;
+      if (now >= from && now <= until && !(`${news.at}|${news.name ?? ''}` in reported)) return 'always';
+      if (from > now) before = Math.min(before, from);
+    }
+    return Number.isFinite(before) ? [{ on: 'time', before }] : [];
+  },
 };

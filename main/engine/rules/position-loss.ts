@@ -4,6 +4,7 @@ import { dec } from '../../../shared/domain/money';
 import type { AccountState, Position } from '../state';
 import { positionUnrealized } from '../valuation';
 import type { RuleContext, Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 /** The positions an event concerns: a quote only its symbol's (so one symbol's ticks never confirm another's). */
 export function positionsFor(ctx: Pick<RuleContext, 'account' | 'event'>): Position[] {
@@ -40,5 +41,19 @@ export const positionLoss: Rule<'positionLoss'> = {
             : `${position.symbol} open loss ${loss.toFixed()} of ${amount.toFixed()}`,
       };
     });
+  },
+  quoteBounds(ctx) {
+    const amount = dec(ctx.settings.amount);
+    // fraction = −unrealized / amount, per position
+    return allBands(
+      [...ctx.account.positions.values()].map((position) =>
+        levelBand(
+          ctx,
+          `positionLoss:${position.symbol}`,
+          { on: 'unrealized', symbol: position.symbol },
+          (f) => f.times(amount).negated(),
+        ),
+      ),
+    );
   },
 };

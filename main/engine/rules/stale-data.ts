@@ -3,6 +3,7 @@
 import { dec, ZERO } from '../../../shared/domain/money';
 import { forgetClosedPositions } from './position-loss';
 import type { Finding, Rule } from './types';
+import type { QuoteBound } from './types';
 
 export const staleData: Rule<'staleData'> = {
   id: 'staleData',
@@ -35,5 +36,16 @@ export const staleData: Rule<'staleData'> = {
       });
     }
     return findings;
+  },
+  quoteBounds(ctx) {
+    const { state, account, settings } = ctx;
+    const bounds: QuoteBound[] = [];
+    for (const position of account.positions.values()) {
+      // A stale symbol is cleared by its next quote: every quote matters until then.
+      if (ctx.memory(`staleData:${position.symbol}`).level !== 'ok') return 'always';
+      const quotedAt = state.markets.get(position.symbol)?.quoteAt ?? position.openedAt;
+      bounds.push({ on: 'time', before: quotedAt + settings.maxQuoteAgeSeconds * 1000 + 1 });
+    }
+    return bounds;
   },
 };

@@ -4,6 +4,7 @@
 import { dec } from '../../../shared/domain/money';
 import type { AccountState, EngineState, Position } from '../state';
 import type { Breach, Rule, RuleContext } from './types';
+import type { QuoteBound } from './types';
 
 const prefix = 'stopRequired:';
 
@@ -38,6 +39,29 @@ export const stopRequired: Rule<'stopRequired'> = {
       findings.push(finding);
     }
     return findings;
+  },
+  quoteBounds(ctx) {
+    const { account, settings } = ctx;
+    if (
+      Object.keys(account.rules).some(
+        (key) => key.startsWith(prefix) && !account.positions.has(key.slice(prefix.length)),
+      )
+    ) {
+      return 'always';
+    }
+    const bounds: QuoteBound[] = [];
+    for (const position of account.positions.values()) {
+      const data = ctx.memory(prefix + position.symbol).data;
+      if (data === undefined || data['trade'] !== position.trade.openedAt) return 'always';
+      const isCovered = covered(account, position);
+      if (isCovered !== (data['since'] === -1)) return 'always';
+      // Uncovered: nothing happens before the grace period (of this step) runs out.
+      if (!isCovered) {
+        const due = Number(data['since']) + settings.graceSeconds * 1000 * (Number(data['step']) + 1);
+        bounds.push({ on: 'time', before: due });
+      }
+    }
+    return bounds;
   },
 };
 

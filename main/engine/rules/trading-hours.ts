@@ -33,6 +33,8 @@ export const tradingHours: Rule<'tradingHours'> = {
     }
     return findings;
   },
+  // With flattenAt, every evaluation notes when it looked (so a passed flattenAt is seen once): no fast path.
+  quoteBounds: (ctx) => (ctx.settings.flattenAt === null ? [] : 'always'),
 };
 
 function local(ctx: RuleContext): DateTime {

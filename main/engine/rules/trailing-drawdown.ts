@@ -4,6 +4,7 @@ import type { RuleSettings } from '../../../shared/config/rules';
 import { dec, maxDec, minDec, type Dec } from '../../../shared/domain/money';
 import type { AccountState, EngineState } from '../state';
 import type { Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 /**
  * Moves the high-water mark and threshold: `equity` after anything that moves it (intraday counts it), and
@@ -63,5 +64,16 @@ export const trailingDrawdown: Rule<'trailingDrawdown'> = {
             : `equity ${equity.toFixed()} is ${room.toFixed()} above the trailing threshold ${threshold.toFixed()}`,
       },
     ];
+  },
+  quoteBounds(ctx) {
+    const threshold = ctx.account.trailingThreshold;
+    if (threshold === null) return 'always';
+    const amount = dec(ctx.settings.amount);
+    // fraction = 1 − (equity − threshold) / amount; the threshold moves only with the high-water mark, watched.
+    return allBands([
+      levelBand(ctx, 'trailingDrawdown', { on: 'equity' }, (f) =>
+        threshold.plus(dec(1).minus(f).times(amount)),
+      ),
+    ]);
   },
 };

@@ -6,6 +6,7 @@ import type { Position } from '../state';
 import { positionMark, requireInstrument } from '../valuation';
 import { forgetClosedPositions, positionsFor } from './position-loss';
 import type { Breach, Rule, RuleContext } from './types';
+import type { QuoteBound } from './types';
 
 export const trailingStop: Rule<'trailingStop'> = {
   id: 'trailingStop',
@@ -16,6 +17,32 @@ export const trailingStop: Rule<'trailingStop'> = {
       const breach = trail(ctx, position);
       return breach === null ? [] : [breach];
     });
+  },
+  quoteBounds(ctx) {
+    const bounds: QuoteBound[] = [];
+    for (const position of ctx.account.positions.values()) {
+      const memory = ctx.memory(`trailingStop:${position.symbol}`);
+      const long = position.qty > 0;
+      if (memory.level === 'breach') continue;
+      if (
+        memory.pendingBreaches > 0 ||
+        memory.data?.side !== (long ? 1 : -1) ||
+        memory.data.best === undefined
+      ) {
+        return 'always';
+      }
+      // The best price moves (and may activate) only beyond itself; an active stop triggers a trail away from it.
+      const best = dec(memory.data.best);
+      const trail = requireInstrument(ctx.state, position.symbol).tickSize.times(ctx.settings.trailTicks);
+      const trigger = memory.data.active === 1 ? (long ? best.minus(trail) : best.plus(trail)) : null;
+      // Back at the best is no new best (safe); at the trigger the stop fires (not safe).
+      bounds.push(
+        long
+          ? { on: 'mark', symbol: position.symbol, low: trigger, high: best, highSafe: true }
+          : { on: 'mark', symbol: position.symbol, low: best, high: trigger, lowSafe: true },
+      );
+    }
+    return bounds;
   },
 };
 

@@ -49,11 +49,29 @@ export type Breach = {
 
 export type Finding = Measurement | Breach;
 
+/**
+ * Where the rule's outcome on a quote cannot change: while every watched value stays strictly inside its band
+ * (and time stays before `before`), evaluating the rule on a quote would report nothing and change no memory.
+ * The engine then skips it (the fast path); a bound of null is open on that side. `lowSafe`/`highSafe`: the
+ * value may also equal that bound without any change (e.g. equity back at its peak is no new peak).
+ */
+export type Band = { low: Dec | null; high: Dec | null; lowSafe?: boolean; highSafe?: boolean };
+export type QuoteBound =
+  | ({ on: 'equity' } & Band)
+  | ({ on: 'unrealized'; symbol: string } & Band)
+  | ({ on: 'mark'; symbol: string } & Band)
+  | { on: 'time'; before: number };
+
 export type Rule<R extends RuleId = RuleId> = {
   id: R;
   /** Events after which the rule is evaluated (a quote only for accounts holding that symbol). */
   triggers: readonly EngineEventType[];
   evaluate(ctx: RuleContext<R>): Finding[];
+  /**
+   * For a rule triggered by quotes: the bands inside which a quote changes nothing for it, or 'always' when
+   * every quote must be evaluated. A quote-triggered rule without it is evaluated on every quote.
+   */
+  quoteBounds?(ctx: RuleContext<R>): QuoteBound[] | 'always';
 };
 
 export type AnyRule = { [R in RuleId]: Rule<R> }[RuleId];

@@ -2,6 +2,7 @@
 // flattens and halts the account until the week ends.
 import { dec } from '../../../shared/domain/money';
 import type { Rule } from './types';
+import { allBands, levelBand } from './bands';
 
 export const weeklyLoss: Rule<'weeklyLoss'> = {
   id: 'weeklyLoss',
@@ -24,5 +25,12 @@ export const weeklyLoss: Rule<'weeklyLoss'> = {
             : `weekly loss ${loss.toFixed()} of ${amount.toFixed()}`,
       },
     ];
+  },
+  quoteBounds(ctx) {
+    if (ctx.settings.basis === 'realized') return [];
+    const start = ctx.account.week.startEquity;
+    const amount = dec(ctx.settings.amount);
+    // fraction = (weekStartEquity − equity) / amount
+    return allBands([levelBand(ctx, 'weeklyLoss', { on: 'equity' }, (f) => start.minus(f.times(amount)))]);
   },
 };

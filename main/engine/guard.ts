@@ -1,0 +1,258 @@
+// The quote fast path: after each exact evaluation of an account, a "guard" records the bands inside which a
+// quote can change nothing (peaks, MFE/MAE, every quote-driven rule's level). A quote is valued in floats; one
+// clearly inside every band is skipped, one near a band is settled with exact decimals, the rest take the
+// exact path. Floats only decide when exact arithmetic is needed, so the result is the exact one.
+import type { Dec } from '../../shared/domain/money';
+import type { MarkPriceMode } from './config';
+import { accountRules, boundsContext } from './rules/evaluate';
+import { rules } from './rules/registry';
+import type { Band, QuoteBound } from './rules/types';
+import type { AccountState, EngineState, Market, Position } from './state';
+import { accountEquity, positionMark, positionUnrealized } from './valuation';
+
+/** A band in floats for the quick test, with the exact bounds for ties. */
+type Guarded = { low: number; high: number; exact: Band };
+type PositionGuard = {
+  position: Position;
+  /** Its market's prices in floats (the same object noteQuote updates). */
+  prices: MarketFloats;
+  /** Its float P&L as last summed into the guard's `pnlSum`. */
+  pnlNow: number;
+  coef: number;
+  costTerm: number;
+  pnl: Guarded;
+  mark: Guarded;
+  /** The last mark settled exactly near a band, and the verdict: prices sit at the same level again and again. */
+  settled: { mark: Dec; inside: boolean } | null;
+};
+type Guard = {
+  balance: number;
+  equity: Guarded;
+  before: number;
+  positions: PositionGuard[];
+  /** Σ of the positions' float P&L, updated per quote; summed afresh every RESUM updates against drift. */
+  pnlSum: number;
+  updates: number;
+};
+
+const RESUM = 256;
+type MarketFloats = { bid: number; ask: number; last: number; lastFill: number };
+type Verdict = 'inside' | 'outside' | 'near';
+
+const guards = new WeakMap<AccountState, Guard | null>();
+const floats = new WeakMap<Market, MarketFloats>();
+const holdersByState = new WeakMap<EngineState, Map<string, AccountState[]>>();
+
+const num = (value: Dec | null): number => (value === null ? Number.NaN : value.toNumber());
+/** Far wider than the error of these float sums (about 1e-12 relative), far narrower than a tick's value. */
+const margin = (value: number) => 1e-7 * (1 + Math.abs(value));
+const openBand = (): Guarded => ({
+  low: Number.NEGATIVE_INFINITY,
+  high: Number.POSITIVE_INFINITY,
+  exact: { low: null, high: null },
+});
+
+function verdict(value: number, band: Guarded): Verdict {
+  if (Number.isNaN(value)) return 'outside';
+  const lowMargin = band.low === Number.NEGATIVE_INFINITY ? 0 : margin(band.low);
+  const highMargin = band.high === Number.POSITIVE_INFINITY ? 0 : margin(band.high);
+  if (value > band.low + lowMargin && value < band.high - highMargin) return 'inside';
+  if (value < band.low - lowMargin || value > band.high + highMargin) return 'outside';
+  return 'near';
+}
+
+/** The exact test: strictly inside, or at a bound where equality is safe. */
+function exactlyInside(value: Dec, band: Band): boolean {
+  const { low, high } = band;
+  const aboveLow = low === null || value.greaterThan(low) || (band.lowSafe === true && value.equals(low));
+  const belowHigh = high === null || value.lessThan(high) || (band.highSafe === true && value.equals(high));
+  return aboveLow && belowHigh;
+}
+
+/** Narrows a band to the tighter of two bounds; at equal bounds, equality is safe only if both say so. */
+function narrow(band: Guarded, next: Band): void {
+  if (next.low !== null) {
+    const current = band.exact.low;
+    if (current === null || next.low.greaterThan(current)) {
+      band.exact.low = next.low;
+      band.exact.lowSafe = next.lowSafe === true;
+      band.low = next.low.toNumber();
+    } else if (next.low.equals(current))
+      band.exact.lowSafe = band.exact.lowSafe === true && next.lowSafe === true;
+  }
+  if (next.high !== null) {
+    const current = band.exact.high;
+    if (current === null || next.high.lessThan(current)) {
+      band.exact.high = next.high;
+      band.exact.highSafe = next.highSafe === true;
+      band.high = next.high.toNumber();
+    } else if (next.high.equals(current))
+      band.exact.highSafe = band.exact.highSafe === true && next.highSafe === true;
+  }
+}
+
+/** The accounts holding a position in `symbol` (rebuilt after any event that can change positions). */
+export function holders(state: EngineState, symbol: string): AccountState[] {
+  let index = holdersByState.get(state);
+  if (index === undefined) {
+    index = new Map();
+    for (const account of state.accounts.values()) {
+      for (const held of account.positions.keys()) index.set(held, [...(index.get(held) ?? []), account]);
+    }
+    holdersByState.set(state, index);
+  }
+  return index.get(symbol) ?? [];
+}
+
+export function positionsChanged(state: EngineState): void {
+  holdersByState.delete(state);
+}
+
+export function noteQuote(market: Market, bid?: Dec, ask?: Dec, last?: Dec): void {
+  const known = floats.get(market);
+  if (known === undefined) {
+    const lastFill = num(market.lastFillPrice);
+    floats.set(market, { bid: num(market.bid), ask: num(market.ask), last: num(market.last), lastFill });
+    return;
+  }
+  if (bid !== undefined) known.bid = bid.toNumber();
+  if (ask !== undefined) known.ask = ask.toNumber();
+  if (last !== undefined) known.last = last.toNumber();
+}
+
+/** Mirrors valuation's markPrice in floats (NaN when there is none). */
+function markOf(f: MarketFloats, mode: MarkPriceMode, qty: number): number {
+  if (mode === 'conservative') {
+    const side = qty >= 0 ? f.bid : f.ask;
+    if (!Number.isNaN(side)) return side;
+  }
+  if (mode === 'last' && !Number.isNaN(f.last)) return f.last;
+  if (!Number.isNaN(f.bid) && !Number.isNaN(f.ask)) return (f.bid + f.ask) / 2;
+  for (const price of [f.last, f.bid, f.ask, f.lastFill]) if (!Number.isNaN(price)) return price;
+  return Number.NaN;
+}
+
+/**
+ * True when this quote (for `symbol`) provably changes nothing for the account. Only that symbol's positions can
+ * have moved since their own last check, so only theirs are tested; the equity sums them all.
+ */
+export function quoteChangesNothing(
+  state: EngineState,
+  account: AccountState,
+  symbol: string,
+  t: number,
+): boolean {
+  const guard = guards.get(account);
+  if (guard === undefined || guard === null || t >= guard.before) return false;
+  const mode = state.config.markPrice;
+  for (const p of guard.positions) {
+    if (p.position.symbol !== symbol) continue;
+    const mark = markOf(p.prices, mode, p.position.qty);
+    const pnl = p.coef * mark - p.costTerm;
+    if (!positionHolds(state, p, mark, pnl)) return false;
+    guard.pnlSum += pnl - p.pnlNow;
+    p.pnlNow = pnl;
+  }
+  guard.updates += 1;
+  if (guard.updates % RESUM === 0) guard.pnlSum = guard.positions.reduce((sum, p) => sum + p.pnlNow, 0);
+  const quick = verdict(guard.balance + guard.pnlSum, guard.equity);
+  return (
+    quick === 'inside' ||
+    (quick === 'near' && exactlyInside(accountEquity(state, account), guard.equity.exact))
+  );
+}
+
+function positionHolds(state: EngineState, p: PositionGuard, mark: number, pnl: number): boolean {
+  const byMark = verdict(mark, p.mark);
+  const byPnl = verdict(pnl, p.pnl);
+  if (byMark === 'outside' || byPnl === 'outside') return false;
+  if (byMark === 'inside' && byPnl === 'inside') return true;
+  const exactMark = positionMark(state, p.position);
+  if (p.settled?.mark.equals(exactMark) !== true) {
+    const inside =
+      exactlyInside(exactMark, p.mark.exact) &&
+      exactlyInside(positionUnrealized(state, p.position), p.pnl.exact);
+    p.settled = { mark: exactMark, inside };
+  }
+  return p.settled.inside;
+}
+
+/** Rebuilds the account's guard after an exact evaluation (null: every quote takes the exact path). */
+export function rebuildGuard(state: EngineState, account: AccountState): void {
+  guards.set(account, state.config.fastPath === false ? null : buildGuard(state, account));
+}
+
+function buildGuard(state: EngineState, account: AccountState): Guard | null {
+  const equity = openBand();
+  // Built in: no new peak (day, week, all time, trailing high-water) and no new deepest drawdown.
+  for (const peak of [account.day.peakEquity, account.week.peakEquity, account.equityPeak]) {
+    narrow(equity, { low: null, high: peak, highSafe: true });
+  }
+  if (account.trailingHighWater !== null)
+    narrow(equity, { low: null, high: account.trailingHighWater, highSafe: true });
+  narrow(equity, { low: account.equityPeak.minus(account.maxDrawdown), high: null, lowSafe: true });
+  const guard: Guard = {
+    balance: account.balance.toNumber(),
+    equity,
+    before: nextTimeLimit(account),
+    positions: [],
+    pnlSum: 0,
+    updates: 0,
+  };
+  for (const position of account.positions.values()) {
+    const pointValue = state.instruments.get(position.symbol)?.pointValue;
+    const market = state.markets.get(position.symbol);
+    if (pointValue === undefined || market === undefined) return null;
+    if (!floats.has(market)) noteQuote(market);
+    const prices = floats.get(market);
+    if (prices === undefined) return null;
+    const pnl = openBand();
+    narrow(pnl, { low: position.mae, high: position.mfe, lowSafe: true, highSafe: true });
+    const costTerm = Math.sign(position.qty) * position.cost.toNumber();
+    const pnlNow =
+      coefOf(position, pointValue) * markOf(prices, state.config.markPrice, position.qty) - costTerm;
+    guard.positions.push({
+      position,
+      prices,
+      pnlNow,
+      coef: coefOf(position, pointValue),
+      costTerm,
+      pnl,
+      mark: openBand(),
+      settled: null,
+    });
+  }
+  guard.pnlSum = guard.positions.reduce((sum, p) => sum + p.pnlNow, 0);
+  const configured = accountRules(state, account);
+  for (const rule of rules) {
+    const settings = configured[rule.id];
+    if (settings === undefined || !settings.enabled || !rule.triggers.includes('quote')) continue;
+    const bounds = rule.quoteBounds?.(boundsContext(state, account, rule.id) as never) ?? 'always';
+    if (bounds === 'always') return null;
+    for (const bound of bounds) applyBound(guard, bound);
+  }
+  return guard;
+}
+
+const coefOf = (position: Position, pointValue: Dec) => position.qty * pointValue.toNumber();
+
+function applyBound(guard: Guard, bound: QuoteBound): void {
+  if (bound.on === 'time') {
+    guard.before = Math.min(guard.before, bound.before);
+    return;
+  }
+  if (bound.on === 'equity') {
+    narrow(guard.equity, bound);
+    return;
+  }
+  for (const p of guard.positions) {
+    if (p.position.symbol === bound.symbol) narrow(bound.on === 'mark' ? p.mark : p.pnl, bound);
+  }
+}
+
+/** Day and week rolls and lock ends are time, not price: the guard expires at the first of them. */
+function nextTimeLimit(account: AccountState): number {
+  let before = Math.min(account.day.end, account.week.end);
+  for (const lock of account.locks) if (typeof lock.until === 'number') before = Math.min(before, lock.until);
+  return before;
+}
