@@ -6,7 +6,7 @@ import type { Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { accountRules, boundsContext } from './rules/evaluate';
 import { rules } from './rules/registry';
-import type { Band, QuoteBound } from './rules/types';
+import { boundAt, type Band, type Bound, type QuoteBound } from './rules/types';
 import type { AccountState, EngineState, Market, Position } from './state';
 import { accountEquity, positionMark, positionUnrealized } from './valuation';
 
@@ -63,31 +63,40 @@ function verdict(value: number, band: Guarded): Verdict {
 
 /** The exact test: strictly inside, or at a bound where equality is safe. */
 function exactlyInside(value: Dec, band: Band): boolean {
-  const { low, high } = band;
+  const low = band.low?.exact() ?? null;
+  const high = band.high?.exact() ?? null;
   const aboveLow = low === null || value.greaterThan(low) || (band.lowSafe === true && value.equals(low));
   const belowHigh = high === null || value.lessThan(high) || (band.highSafe === true && value.equals(high));
   return aboveLow && belowHigh;
+}
+
+/** -1 when a < b, 1 when a > b, 0 when equal: in floats when they are clearly apart, else exactly. */
+function compare(a: Bound, b: Bound): number {
+  const apart = margin(a.approx) + margin(b.approx);
+  if (a.approx < b.approx - apart) return -1;
+  if (a.approx > b.approx + apart) return 1;
+  return a.exact().comparedTo(b.exact());
 }
 
 /** Narrows a band to the tighter of two bounds; at equal bounds, equality is safe only if both say so. */
 function narrow(band: Guarded, next: Band): void {
   if (next.low !== null) {
     const current = band.exact.low;
-    if (current === null || next.low.greaterThan(current)) {
+    const order = current === null ? 1 : compare(next.low, current);
+    if (order > 0) {
       band.exact.low = next.low;
       band.exact.lowSafe = next.lowSafe === true;
-      band.low = next.low.toNumber();
-    } else if (next.low.equals(current))
-      band.exact.lowSafe = band.exact.lowSafe === true && next.lowSafe === true;
+      band.low = next.low.approx;
+    } else if (order === 0) band.exact.lowSafe = band.exact.lowSafe === true && next.lowSafe === true;
   }
   if (next.high !== null) {
     const current = band.exact.high;
-    if (current === null || next.high.lessThan(current)) {
+    const order = current === null ? -1 : compare(next.high, current);
+    if (order < 0) {
       band.exact.high = next.high;
       band.exact.highSafe = next.highSafe === true;
-      band.high = next.high.toNumber();
-    } else if (next.high.equals(current))
-      band.exact.highSafe = band.exact.highSafe === true && next.highSafe === true;
+      band.high = next.high.approx;
+    } else if (order === 0) band.exact.highSafe = band.exact.highSafe === true && next.highSafe === true;
   }
 }
 
@@ -186,11 +195,12 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
   const equity = openBand();
   // Built in: no new peak (day, week, all time, trailing high-water) and no new deepest drawdown.
   for (const peak of [account.day.peakEquity, account.week.peakEquity, account.equityPeak]) {
-    narrow(equity, { low: null, high: peak, highSafe: true });
+    narrow(equity, { low: null, high: boundAt(peak), highSafe: true });
   }
   if (account.trailingHighWater !== null)
-    narrow(equity, { low: null, high: account.trailingHighWater, highSafe: true });
-  narrow(equity, { low: account.equityPeak.minus(account.maxDrawdown), high: null, lowSafe: true });
+    narrow(equity, { low: null, high: boundAt(account.trailingHighWater), highSafe: true });
+  const trough = account.equityPeak.minus(account.maxDrawdown);
+  narrow(equity, { low: boundAt(trough), high: null, lowSafe: true });
   const guard: Guard = {
     balance: account.balance.toNumber(),
     equity,
@@ -207,7 +217,7 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
     const prices = floats.get(market);
     if (prices === undefined) return null;
     const pnl = openBand();
-    narrow(pnl, { low: position.mae, high: position.mfe, lowSafe: true, highSafe: true });
+    narrow(pnl, { low: boundAt(position.mae), high: boundAt(position.mfe), lowSafe: true, highSafe: true });
     const costTerm = Math.sign(position.qty) * position.cost.toNumber();
     const pnlNow =
       coefOf(position, pointValue) * markOf(prices, state.config.markPrice, position.qty) - costTerm;

@@ -35,11 +35,27 @@ export function requireInstrument(state: EngineState, symbol: string): Instrumen
 }
 
 /** (mark − avgPrice) × signedQty × pointValue, computed from the cost basis so it stays exact. */
+type Valued = { mark: Dec; pointValue: Dec; cost: Dec; qty: number; pnl: Dec };
+/** The last valuation of each position: a quote, its rules and the guard all ask for the same one. */
+const valued = new WeakMap<Position, Valued>();
+
 export function positionUnrealized(state: EngineState, position: Position): Dec {
-  const value = positionMark(state, position)
-    .times(Math.abs(position.qty))
-    .times(pointValueOf(state, position.symbol));
-  return value.minus(position.cost).times(Math.sign(position.qty));
+  const mark = positionMark(state, position);
+  const pointValue = pointValueOf(state, position.symbol);
+  const last = valued.get(position);
+  // Decimals are immutable: the same objects and quantity give the same P&L.
+  if (
+    last?.mark === mark &&
+    last.pointValue === pointValue &&
+    last.cost === position.cost &&
+    last.qty === position.qty
+  ) {
+    return last.pnl;
+  }
+  const value = mark.times(Math.abs(position.qty)).times(pointValue);
+  const pnl = value.minus(position.cost).times(Math.sign(position.qty));
+  valued.set(position, { mark, pointValue, cost: position.cost, qty: position.qty, pnl });
+  return pnl;
 }
 
 export function accountUnrealized(state: EngineState, account: AccountState): Dec {

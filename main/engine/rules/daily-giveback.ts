@@ -34,7 +34,7 @@ export const dailyGiveback: Rule<'dailyGiveback'> = {
     const amount = dec(ctx.settings.amount);
     // fraction = (dayPeakEquity − equity) / amount
     return allBands([
-      levelBand(ctx, 'dailyGiveback', { on: 'equity' }, (f) => day.peakEquity.minus(f.times(amount))),
+      levelBand(ctx, 'dailyGiveback', { on: 'equity' }, { at0: day.peakEquity, slope: amount.negated() }),
     ]);
   },
 };

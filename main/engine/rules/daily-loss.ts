@@ -28,6 +28,6 @@ export const dailyLoss: Rule<'dailyLoss'> = {
     const start = ctx.account.day.startEquity;
     const amount = dec(ctx.settings.amount);
     // fraction = (dayStartEquity − equity) / amount
-    return allBands([levelBand(ctx, 'dailyLoss', { on: 'equity' }, (f) => start.minus(f.times(amount)))]);
+    return allBands([levelBand(ctx, 'dailyLoss', { on: 'equity' }, { at0: start, slope: amount.negated() })]);
   },
 };

@@ -28,8 +28,6 @@ export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
     const start = ctx.account.day.startEquity;
     const amount = dec(ctx.settings.amount);
     // fraction = (equity − dayStartEquity) / amount
-    return allBands([
-      levelBand(ctx, 'dailyProfitTarget', { on: 'equity' }, (f) => start.plus(f.times(amount))),
-    ]);
+    return allBands([levelBand(ctx, 'dailyProfitTarget', { on: 'equity' }, { at0: start, slope: amount })]);
   },
 };

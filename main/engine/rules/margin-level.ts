@@ -6,7 +6,7 @@ import type { RuleLevel } from '../decisions';
 import type { AccountState, EngineState } from '../state';
 import { positionUnrealized } from '../valuation';
 import { levelRank } from './levels';
-import type { Rule, RuleContext } from './types';
+import { boundAt, type Rule, type RuleContext } from './types';
 
 const repeatMs = 60_000;
 type Ladder = { warning: Dec; critical: Dec; breach: Dec; hysteresis: Dec };
@@ -68,7 +68,7 @@ export const marginLevel: Rule<'marginLevel'> = {
     const ladder = ladderOf(ctx);
     // margin level = equity / usedMargin × 100, so a level L is reached at equity = L × usedMargin / 100. A level
     // is entered at its threshold (not safe there); it is left only above threshold + hysteresis (safe at it).
-    const equityAt = (level: Dec) => level.times(used).div(100);
+    const equityAt = (level: Dec) => boundAt(level.times(used).div(100));
     switch (memory.level) {
       case 'ok':
         return [{ on: 'equity', low: equityAt(ladder.warning), high: null }];

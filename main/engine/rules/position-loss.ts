@@ -1,6 +1,6 @@
 // positionLoss: one position's unrealized loss reaching `amount` closes that position (the others stay).
 // Also the per-position plumbing the price rules share: which positions an event concerns, stale memory.
-import { dec } from '../../../shared/domain/money';
+import { dec, ZERO } from '../../../shared/domain/money';
 import type { AccountState, Position } from '../state';
 import { positionUnrealized } from '../valuation';
 import type { RuleContext, Rule } from './types';
@@ -43,15 +43,15 @@ export const positionLoss: Rule<'positionLoss'> = {
     });
   },
   quoteBounds(ctx) {
-    const amount = dec(ctx.settings.amount);
-    // fraction = −unrealized / amount, per position
+    // fraction = −unrealized / amount, per position: unrealized = 0 − f × amount
+    const line = { at0: ZERO, slope: dec(ctx.settings.amount).negated() };
     return allBands(
       [...ctx.account.positions.values()].map((position) =>
         levelBand(
           ctx,
           `positionLoss:${position.symbol}`,
           { on: 'unrealized', symbol: position.symbol },
-          (f) => f.times(amount).negated(),
+          line,
         ),
       ),
     );

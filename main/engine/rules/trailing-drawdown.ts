@@ -69,10 +69,14 @@ export const trailingDrawdown: Rule<'trailingDrawdown'> = {
     const threshold = ctx.account.trailingThreshold;
     if (threshold === null) return 'always';
     const amount = dec(ctx.settings.amount);
-    // fraction = 1 − (equity − threshold) / amount; the threshold moves only with the high-water mark, watched.
+    // fraction = 1 − (equity − threshold) / amount, so equity = threshold + amount − f × amount; the threshold
+    // moves only with the high-water mark, which the guard watches.
     return allBands([
-      levelBand(ctx, 'trailingDrawdown', { on: 'equity' }, (f) =>
-        threshold.plus(dec(1).minus(f).times(amount)),
+      levelBand(
+        ctx,
+        'trailingDrawdown',
+        { on: 'equity' },
+        { at0: threshold.plus(amount), slope: amount.negated() },
       ),
     ]);
   },

@@ -6,7 +6,7 @@ import type { Position } from '../state';
 import { positionMark, requireInstrument } from '../valuation';
 import { forgetClosedPositions, positionsFor } from './position-loss';
 import type { Breach, Rule, RuleContext } from './types';
-import type { QuoteBound } from './types';
+import { boundAt, boundOrNull, type QuoteBound } from './types';
 
 export const trailingStop: Rule<'trailingStop'> = {
   id: 'trailingStop',
@@ -38,8 +38,20 @@ export const trailingStop: Rule<'trailingStop'> = {
       // Back at the best is no new best (safe); at the trigger the stop fires (not safe).
       bounds.push(
         long
-          ? { on: 'mark', symbol: position.symbol, low: trigger, high: best, highSafe: true }
-          : { on: 'mark', symbol: position.symbol, low: best, high: trigger, lowSafe: true },
+          ? {
+              on: 'mark',
+              symbol: position.symbol,
+              low: boundOrNull(trigger),
+              high: boundAt(best),
+              highSafe: true,
+            }
+          : {
+              on: 'mark',
+              symbol: position.symbol,
+              low: boundAt(best),
+              high: boundOrNull(trigger),
+              lowSafe: true,
+            },
       );
     }
     return bounds;

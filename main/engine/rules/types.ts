@@ -55,7 +55,18 @@ export type Finding = Measurement | Breach;
  * The engine then skips it (the fast path); a bound of null is open on that side. `lowSafe`/`highSafe`: the
  * value may also equal that bound without any change (e.g. equity back at its peak is no new peak).
  */
-export type Band = { low: Dec | null; high: Dec | null; lowSafe?: boolean; highSafe?: boolean };
+/** A bound known roughly at once and exactly on demand (only ties near it need the exact value). */
+export type Bound = { approx: number; exact: () => Dec };
+export type Band = { low: Bound | null; high: Bound | null; lowSafe?: boolean; highSafe?: boolean };
+
+/** A bound whose exact value is already at hand. */
+export function boundAt(value: Dec): Bound {
+  return { approx: value.toNumber(), exact: () => value };
+}
+
+export function boundOrNull(value: Dec | null): Bound | null {
+  return value === null ? null : boundAt(value);
+}
 export type QuoteBound =
   | ({ on: 'equity' } & Band)
   | ({ on: 'unrealized'; symbol: string } & Band)

@@ -31,6 +31,8 @@ export const weeklyLoss: Rule<'weeklyLoss'> = {
     const start = ctx.account.week.startEquity;
     const amount = dec(ctx.settings.amount);
     // fraction = (weekStartEquity − equity) / amount
-    return allBands([levelBand(ctx, 'weeklyLoss', { on: 'equity' }, (f) => start.minus(f.times(amount)))]);
+    return allBands([
+      levelBand(ctx, 'weeklyLoss', { on: 'equity' }, { at0: start, slope: amount.negated() }),
+    ]);
   },
 };
