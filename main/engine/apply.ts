@@ -21,12 +21,20 @@ import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
 export type ApplyResult = { state: EngineState; decisions: Decision[] };
 
-export function apply(state: EngineState, event: EngineEvent): ApplyResult {
+/**
+ * `onDecision`, when given, hears each decision as soon as it is made (a breach on a quote that moves many
+ * accounts need not wait for all of them); the same decisions are returned as well.
+ */
+export function apply(
+  state: EngineState,
+  event: EngineEvent,
+  onDecision?: (decision: Decision) => void,
+): ApplyResult {
   const decisions: Decision[] = [];
   state.now = Math.max(state.now, event.t);
   rollPeriods(state, state.now);
   if (event.type === 'quote') {
-    applyQuote(state, event, decisions);
+    applyQuote(state, event, decisions, onDecision);
     return { state, decisions };
   }
   positionsChanged(state);
@@ -40,6 +48,7 @@ export function apply(state: EngineState, event: EngineEvent): ApplyResult {
     evaluateRules(state, account, event, decisions);
     rebuildGuard(state, account);
   }
+  if (onDecision !== undefined) for (const decision of decisions) onDecision(decision);
   return { state, decisions };
 }
 
@@ -109,7 +118,12 @@ function applyInstrument(state: EngineState, event: InstrumentEvent): void {
  * A quote: the hot path. Only accounts holding the symbol are valued, and one whose guard shows the quote
  * changes nothing is skipped; the others are refreshed and their rules evaluated exactly.
  */
-function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[]): void {
+function applyQuote(
+  state: EngineState,
+  event: QuoteEvent,
+  decisions: Decision[],
+  onDecision?: (decision: Decision) => void,
+): void {
   let market = state.markets.get(event.symbol);
   if (market === undefined) {
     market = newMarket();
@@ -123,12 +137,22 @@ function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[]
   for (const account of state.accounts.values()) {
     if (account.locks.length > 0) liftExpiredLocks(account, state.now, decisions);
   }
+  let sent = 0;
+  const flush = () => {
+    if (onDecision !== undefined)
+      for (; sent < decisions.length; sent += 1) onDecision(decisions[sent] as Decision);
+  };
+  flush();
+  const evaluated: AccountState[] = [];
   for (const account of holders(state, event.symbol)) {
     if (quoteChangesNothing(state, account, event.symbol, event.t)) continue;
     refreshAccount(state, account);
     evaluateRules(state, account, event, decisions);
-    rebuildGuard(state, account);
+    evaluated.push(account);
+    flush();
   }
+  // Guards after every account was judged: rebuilding them can wait, a breach cannot.
+  for (const account of evaluated) rebuildGuard(state, account);
 }
 
 function applyAccount(state: EngineState, event: AccountEvent): void {

@@ -2,7 +2,7 @@
 // quote can change nothing (peaks, MFE/MAE, every quote-driven rule's level). A quote is valued in floats; one
 // clearly inside every band is skipped, one near a band is settled with exact decimals, the rest take the
 // exact path. Floats only decide when exact arithmetic is needed, so the result is the exact one.
-import type { Dec } from '../../shared/domain/money';
+import { approxNumber, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { accountRules, boundsContext } from './rules/evaluate';
 import { rules } from './rules/registry';
@@ -43,7 +43,7 @@ const guards = new WeakMap<AccountState, Guard | null>();
 const floats = new WeakMap<Market, MarketFloats>();
 const holdersByState = new WeakMap<EngineState, Map<string, AccountState[]>>();
 
-const num = (value: Dec | null): number => (value === null ? Number.NaN : value.toNumber());
+const num = (value: Dec | null): number => (value === null ? Number.NaN : approxNumber(value));
 /** Far wider than the error of these float sums (about 1e-12 relative), far narrower than a tick's value. */
 const margin = (value: number) => 1e-7 * (1 + Math.abs(value));
 const openBand = (): Guarded => ({
@@ -124,9 +124,9 @@ export function noteQuote(market: Market, bid?: Dec, ask?: Dec, last?: Dec): voi
     floats.set(market, { bid: num(market.bid), ask: num(market.ask), last: num(market.last), lastFill });
     return;
   }
-  if (bid !== undefined) known.bid = bid.toNumber();
-  if (ask !== undefined) known.ask = ask.toNumber();
-  if (last !== undefined) known.last = last.toNumber();
+  if (bid !== undefined) known.bid = approxNumber(bid);
+  if (ask !== undefined) known.ask = approxNumber(ask);
+  if (last !== undefined) known.last = approxNumber(last);
 }
 
 /** Mirrors valuation's markPrice in floats (NaN when there is none). */
@@ -202,7 +202,7 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
   const trough = account.equityPeak.minus(account.maxDrawdown);
   narrow(equity, { low: boundAt(trough), high: null, lowSafe: true });
   const guard: Guard = {
-    balance: account.balance.toNumber(),
+    balance: approxNumber(account.balance),
     equity,
     before: nextTimeLimit(account),
     positions: [],
@@ -218,7 +218,7 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
     if (prices === undefined) return null;
     const pnl = openBand();
     narrow(pnl, { low: boundAt(position.mae), high: boundAt(position.mfe), lowSafe: true, highSafe: true });
-    const costTerm = Math.sign(position.qty) * position.cost.toNumber();
+    const costTerm = Math.sign(position.qty) * approxNumber(position.cost);
     const pnlNow =
       coefOf(position, pointValue) * markOf(prices, state.config.markPrice, position.qty) - costTerm;
     guard.positions.push({
@@ -244,7 +244,7 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
   return guard;
 }
 
-const coefOf = (position: Position, pointValue: Dec) => position.qty * pointValue.toNumber();
+const coefOf = (position: Position, pointValue: Dec) => position.qty * approxNumber(pointValue);
 
 function applyBound(guard: Guard, bound: QuoteBound): void {
   if (bound.on === 'time') {

@@ -1,6 +1,6 @@
 // Turns a measured rule's current level into the band of one value (equity, a position's unrealized P&L) inside
 // which the level cannot change: up at the next threshold, down past the current one minus the hysteresis.
-import { dec, type Dec } from '../../../shared/domain/money';
+import { approxNumber, dec, type Dec } from '../../../shared/domain/money';
 import { defaultHysteresisPct } from '../config';
 import type { RuleLevel } from '../decisions';
 import type { Bound, QuoteBound, RuleContext } from './types';
@@ -38,7 +38,7 @@ const approximations = new WeakMap<Dec, number>();
 function approx(value: Dec): number {
   let known = approximations.get(value);
   if (known === undefined) {
-    known = value.toNumber();
+    known = approxNumber(value);
     approximations.set(value, known);
   }
   return known;

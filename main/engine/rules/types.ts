@@ -2,7 +2,7 @@
 // findings. Levels, hysteresis, confirmation, actions and locks are the framework's job (evaluate.ts).
 import type { RuleId, RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent, EngineEventType } from '../../../shared/domain/events';
-import type { Dec } from '../../../shared/domain/money';
+import { approxNumber, type Dec } from '../../../shared/domain/money';
 import type { RiskAction, RuleLevel } from '../decisions';
 import type { ResolvedLock } from '../locks';
 import type { AccountMetrics } from '../metrics';
@@ -61,7 +61,7 @@ export type Band = { low: Bound | null; high: Bound | null; lowSafe?: boolean; h
 
 /** A bound whose exact value is already at hand. */
 export function boundAt(value: Dec): Bound {
-  return { approx: value.toNumber(), exact: () => value };
+  return { approx: approxNumber(value), exact: () => value };
 }
 
 export function boundOrNull(value: Dec | null): Bound | null {
