@@ -13,6 +13,7 @@ import type { Decision } from './decisions';
 import { applyFill } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
+import { screenQuote } from './bad-ticks';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
 import { liftBrokerLocks } from './locks';
 import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
@@ -34,7 +35,13 @@ export function apply(
   state.now = Math.max(state.now, event.t);
   rollPeriods(state, state.now);
   if (event.type === 'quote') {
-    applyQuote(state, event, decisions, onDecision);
+    let market = state.markets.get(event.symbol);
+    if (market === undefined) {
+      market = newMarket();
+      state.markets.set(event.symbol, market);
+    }
+    for (const accepted of screenQuote(state, market, event))
+      applyQuote(state, accepted, decisions, onDecision);
     return { state, decisions };
   }
   positionsChanged(state);
@@ -124,11 +131,8 @@ function applyQuote(
   decisions: Decision[],
   onDecision?: (decision: Decision) => void,
 ): void {
-  let market = state.markets.get(event.symbol);
-  if (market === undefined) {
-    market = newMarket();
-    state.markets.set(event.symbol, market);
-  }
+  const market = state.markets.get(event.symbol) ?? newMarket();
+  state.markets.set(event.symbol, market);
   if (event.bid !== undefined) market.bid = event.bid;
   if (event.ask !== undefined) market.ask = event.ask;
   if (event.last !== undefined) market.last = event.last;

@@ -1,6 +1,6 @@
 // The engine's picture of the world: instruments and their marks, and per account its cash, positions,
 // working orders, trading periods and trade statistics. Owned by the engine; `apply` updates it in place.
-import type { ConnectionStatus, OrderKind, OrderStatus, Side } from '../../shared/domain/events';
+import type { ConnectionStatus, OrderKind, OrderStatus, QuoteEvent, Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
 import type { Period } from './time';
@@ -26,6 +26,8 @@ export type Market = {
   last: Dec | null;
   lastFillPrice: Dec | null;
   quoteAt: number | null;
+  /** A quote that jumped too far from the last accepted one, waiting for the next to confirm or discard it. */
+  held: QuoteEvent | null;
 };
 
 /** The round trip a position belongs to: opened when it left flat, closed when it returns to flat. */

@@ -95,5 +95,5 @@ export function refreshAccount(state: EngineState, account: AccountState): void 
 }
 
 export function newMarket(): Market {
-  return { bid: null, ask: null, last: null, lastFillPrice: null, quoteAt: null };
+  return { bid: null, ask: null, last: null, lastFillPrice: null, quoteAt: null, held: null };
 }
