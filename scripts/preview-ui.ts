@@ -193,6 +193,15 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
       );
     case 'flatten':
       return withArgs('flatten', frame.args, (args) => flatten(state, args));
+    case 'lock':
+      return withArgs('lock', frame.args, ({ account }) => {
+        const view = state.accounts.find((a) => a.id === account);
+        if (view === undefined) return { ok: false, error: `unknown account ${account}` };
+        view.tradingState = 'halted';
+        view.lockReason = 'selfLock: locked by the trader';
+        view.lockedUntil = new Date(Date.now() + 3_600_000).toISOString();
+        return { ok: true, result: { lockedUntil: view.lockedUntil } };
+      });
   }
 }
 

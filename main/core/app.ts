@@ -8,7 +8,7 @@ import {
   type EngineConfig,
   type EngineState,
 } from '../engine';
-import type { BrokerEvent } from '../../shared/domain/events';
+import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
 import type { BrokerAdapter, DemoCapable } from '../broker/types';
@@ -98,8 +98,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     }
   };
 
-  /** Every broker event passes here: journaled first (quotes excepted), then applied. */
-  const onBrokerEvent = (event: BrokerEvent): void => {
+  /** Every event passes here (the broker's, and the trader's own): journaled first (quotes excepted), then applied. */
+  const onBrokerEvent = (event: EngineEvent): void => {
     try {
       if (event.type !== 'quote') {
         journalSeq = store.journal.append(event);
@@ -171,6 +171,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     broker,
     flattener,
     logger,
+    applyOwn: onBrokerEvent,
     afterCommand: () => {
       publisher.flush();
     },

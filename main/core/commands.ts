@@ -8,6 +8,7 @@ import {
   type ParsedCommandArgs,
   type StateView,
 } from '../../shared/ipc';
+import type { EngineEvent } from '../../shared/domain/events';
 import { strictestLock, untilText, type EngineState } from '../engine';
 import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
 import type { Flattener } from '../enforce/flatten';
@@ -19,6 +20,8 @@ export type CommandDeps = {
   flattener: Flattener;
   logger: Logger;
   afterCommand(): void;
+  /** Journals and applies an event the trader caused (a self-lock), like a broker event. */
+  applyOwn(event: EngineEvent): void;
   view(): StateView;
 };
 
@@ -124,6 +127,13 @@ function buildHandlers(deps: CommandDeps): Handlers {
       if (!('all' in args)) knownAccount(state, args.account);
       const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
       return { reports };
+    },
+    async lock(args) {
+      knownAccount(state, args.account);
+      deps.applyOwn({ type: 'selfLock', t: state.now, account: args.account, until: args.until });
+      const lock = state.accounts.get(args.account)?.locks.find((l) => l.rule === 'selfLock');
+      if (lock === undefined || typeof lock.until !== 'number') throw new Error('the lock was not set');
+      return Promise.resolve({ lockedUntil: new Date(lock.until).toISOString() });
     },
     async setDemo(args) {
       if (broker.setDemo === undefined)

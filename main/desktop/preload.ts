@@ -36,6 +36,7 @@ export function createWardenApi(ipc: RendererIpc): WardenApi {
     cancelOrder: invoker('cancelOrder'),
     closePosition: invoker('closePosition'),
     flatten: invoker('flatten'),
+    lock: invoker('lock'),
     setDemo: invoker('setDemo'),
     getState: invoker('getState'),
     onState: subscriber('state'),

@@ -15,7 +15,7 @@ import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
 import { screenQuote } from './bad-ticks';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
-import { liftBrokerLocks } from './locks';
+import { addLock, liftBrokerLocks } from './locks';
 import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
 import { evaluateRules } from './rules/evaluate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
@@ -68,6 +68,8 @@ function accountOf(state: EngineState, event: EngineEvent): AccountState | null 
       return ensureAccount(state, event.account, event.t);
     case 'account':
       return ensureAccount(state, event.account, event.t, event.balance);
+    case 'selfLock':
+      return state.accounts.get(event.account) ?? null;
     default:
       return null;
   }
@@ -102,6 +104,29 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
       break;
     case 'clock':
       break;
+    case 'selfLock': {
+      const account = state.accounts.get(event.account);
+      if (account === undefined) break;
+      const until = event.until === 'dayEnd' ? account.day.end : account.week.end;
+      addLock(
+        account,
+        'selfLock',
+        { state: 'halted', until },
+        `locked by the trader until the ${event.until === 'dayEnd' ? 'day' : 'week'} ends`,
+        event.t,
+      );
+      decisions.push({
+        kind: 'rule',
+        t: event.t,
+        account: account.id,
+        rule: 'selfLock',
+        level: 'breach',
+        action: 'flatten',
+        lock: { state: 'halted', until },
+        message: 'locked by the trader',
+      });
+      break;
+    }
   }
 }
 

@@ -9,6 +9,7 @@ const routes: Record<string, CommandName> = {
   order: 'placeOrder',
   cancel: 'cancelOrder',
   close: 'closePosition',
+  lock: 'lock',
   demo: 'setDemo',
 };
 

@@ -112,6 +112,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     detail: z.string().optional(),
   }),
   z.strictObject({ type: z.literal('clock'), t: time }),
+  z.strictObject({ type: z.literal('selfLock'), t: time, account: id, until: z.enum(['dayEnd', 'weekEnd']) }),
 ]);
 
 export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error: string };

@@ -81,8 +81,11 @@ export type ConnectionEvent = { type: 'connection'; t: number; status: Connectio
 /** Time passes: timers and day rolls happen even when the market is quiet. */
 export type ClockEvent = { type: 'clock'; t: number };
 
+/** The trader locks their own account (journaled like a broker event, so a restart keeps it). */
+export type SelfLockEvent = { type: 'selfLock'; t: number; account: string; until: 'dayEnd' | 'weekEnd' };
+
 export type BrokerEvent =
   InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
-export type EngineEvent = BrokerEvent | ClockEvent;
+export type EngineEvent = BrokerEvent | ClockEvent | SelfLockEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -4,6 +4,7 @@ export const commandNames = [
   'cancelOrder',
   'closePosition',
   'flatten',
+  'lock',
   'setDemo',
   'getState',
 ] as const;

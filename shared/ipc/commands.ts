@@ -33,6 +33,8 @@ export const commandSchemas = {
   cancelOrder: z.strictObject({ account: accountId, orderId: z.string().min(1) }),
   closePosition: z.strictObject({ account: accountId, symbol, qty: contracts.optional() }),
   flatten: z.union([z.strictObject({ account: accountId }), z.strictObject({ all: z.literal(true) })]),
+  /** Self-lock: halted (flattened, no new orders) until the trading day or week ends; cannot be lifted early. */
+  lock: z.strictObject({ account: accountId, until: z.enum(['dayEnd', 'weekEnd']).default('dayEnd') }),
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
@@ -55,6 +57,7 @@ export type CommandResults = {
   cancelOrder: Record<string, never>;
   closePosition: Record<string, never>;
   flatten: { reports: FlattenReport[] };
+  lock: { lockedUntil: string };
   setDemo: { demo: boolean };
   getState: StateView;
 };

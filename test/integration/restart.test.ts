@@ -134,4 +134,38 @@ describe('restart restores the account', () => {
     expect(second.core.view().accounts[0]?.metrics.balance).toBe('49998.89');
     await second.core.stop();
   });
+
+  it('keeps a self-lock across a restart: halted until the day ends, new orders refused', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-selflock-'));
+    const first = await open(dataDir);
+    await ok(
+      first.core.command('placeOrder', {
+        account: 'SIM-50K',
+        symbol: 'MES',
+        side: 'buy',
+        qty: 1,
+        kind: 'market',
+      }),
+    );
+    // 14:30Z is 09:30 CDT on Tuesday 5 May: the trading day ends at 17:00 CDT, 22:00Z.
+    expect(await ok(first.core.command('lock', { account: 'SIM-50K', until: 'dayEnd' }))).toEqual({
+      lockedUntil: '2026-05-05T22:00:00.000Z',
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(picture(first.core).positions).toEqual([]);
+    await first.core.stop();
+
+    const second = await open(dataDir, createManualClock(start + 60_000));
+    const account = second.core.view().accounts[0];
+    expect([account?.tradingState, account?.lockedUntil]).toEqual(['halted', '2026-05-05T22:00:00.000Z']);
+    const refused = await second.core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'MES',
+      side: 'buy',
+      qty: 1,
+      kind: 'market',
+    });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('halted') as string });
+    await second.core.stop();
+  });
 });

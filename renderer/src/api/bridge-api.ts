@@ -10,6 +10,7 @@ export function fromBridge(bridge: WardenApi): HostApi {
     cancelOrder: (args) => bridge.cancelOrder(args),
     closePosition: (args) => bridge.closePosition(args),
     flatten: (args) => bridge.flatten(args),
+    lock: (args) => bridge.lock(args),
     setDemo: (args) => bridge.setDemo(args),
     getState: (args) => bridge.getState(args),
     onState: (listener) => bridge.onState(listener),

@@ -192,6 +192,7 @@ export function createWsApi(options: WsApiOptions): HostApi {
     cancelOrder: (args) => request('cancelOrder', args),
     closePosition: (args) => request('closePosition', args),
     flatten: (args) => request('flatten', args),
+    lock: (args) => request('lock', args),
     setDemo: (args) => request('setDemo', args),
     getState: (args) => request('getState', args),
     onState(listener) {

@@ -23,6 +23,7 @@ const sampleArgs = {
   cancelOrder: { account: 'acc-1', orderId: 'ord-1' },
   closePosition: { account: 'acc-1', symbol: 'MNQ' },
   flatten: { all: true },
+  lock: { account: 'acc-1', until: 'dayEnd' },
   setDemo: { enabled: true },
   getState: {},
 } as const;
