@@ -26,7 +26,17 @@ export type RuleId = (typeof ruleIds)[number];
 export type RuleAction = 'alert' | 'cancelOrders' | 'closePosition' | 'reducePosition' | 'flatten';
 export type LockState = 'halted' | 'reducing';
 export type LockUntil = 'none' | 'dayEnd' | 'weekEnd' | 'manual' | { minutes: number };
-export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+/** In ISO order: Monday is day 1 (as luxon counts them). */
+export const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof weekdays)[number];
 
 /** What every rule accepts besides its own parameters (fractions and decimals as strings). */
 export type RuleCommon = {

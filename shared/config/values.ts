@@ -2,7 +2,7 @@
 // names the value the trader wrote: numbers may be JSON numbers or decimal strings; money comes out as a string.
 import { z } from 'zod';
 import { Dec } from '../domain/money';
-import type { Weekday } from './rules';
+import { weekdays, type Weekday } from './rules';
 
 /** A written value for an error message: `-5`, `"9:30"`, `a list`. */
 export function showValue(value: unknown): string {
@@ -90,15 +90,7 @@ export const timeOfDay = valueOf<string>((value) =>
     : { error: 'must be a 24-hour time HH:mm such as 17:00' },
 );
 
-export const weekdays = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const satisfies readonly Weekday[];
+export { weekdays };
 
 export const weekday = valueOf<Weekday>((value) =>
   typeof value === 'string' && (weekdays as readonly string[]).includes(value)

@@ -2,19 +2,9 @@
 // start crosses midnight into the next day). A trade opening outside every window: closePosition. The clock
 // passing `flattenAt` (local time) with anything open or working: flatten, once per day.
 import { DateTime } from 'luxon';
-import type { RuleSettings, Weekday } from '../../../shared/config/rules';
+import { weekdays, type RuleSettings } from '../../../shared/config/rules';
 import { tradeOpenedBy } from './trade-opened';
 import type { Breach, Rule, RuleContext } from './types';
-
-const weekdays: readonly Weekday[] = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
 
 export const tradingHours: Rule<'tradingHours'> = {
   id: 'tradingHours',
