@@ -1,5 +1,5 @@
 // The commands a host may send (shared/ipc contract): each is validated, run, and answered; never throws.
-import { dec } from '../../shared/domain/money';
+import { dec, type Dec } from '../../shared/domain/money';
 import {
   parseCommand,
   type CommandName,
@@ -81,7 +81,9 @@ function brokerAnswer(result: CommandResult): CommandResult & { ok: true } {
 
 function buildHandlers(deps: CommandDeps): Handlers {
   const { state, broker } = deps;
-  const price = (value: string | undefined) => (value === undefined ? {} : { value: dec(value) });
+  /** `{ [key]: price }` when the price was given, `{}` when not (the command's optional prices). */
+  const price = <K extends string>(key: K, value: string | undefined) =>
+    (value === undefined ? {} : { [key]: dec(value) }) as Partial<Record<K, Dec>>;
   return {
     async placeOrder(args) {
       if (broker.kind !== 'sim')
@@ -89,10 +91,6 @@ function buildHandlers(deps: CommandDeps): Handlers {
       knownAccount(state, args.account);
       if (!state.instruments.has(args.symbol)) throw new Refused(`unknown symbol ${args.symbol}`);
       refuseWhileLocked(state, args.account, args.symbol, args.side);
-      const limit = price(args.limitPrice).value;
-      const stop = price(args.stopPrice).value;
-      const stopLoss = price(args.stopLoss).value;
-      const takeProfit = price(args.takeProfit).value;
       const answer = brokerAnswer(
         await broker.execute({
           type: 'placeOrder',
@@ -101,10 +99,10 @@ function buildHandlers(deps: CommandDeps): Handlers {
           side: args.side,
           qty: args.qty,
           kind: args.kind,
-          ...(limit === undefined ? {} : { limitPrice: limit }),
-          ...(stop === undefined ? {} : { stopPrice: stop }),
-          ...(stopLoss === undefined ? {} : { stopLossPrice: stopLoss }),
-          ...(takeProfit === undefined ? {} : { takeProfitPrice: takeProfit }),
+          ...price('limitPrice', args.limitPrice),
+          ...price('stopPrice', args.stopPrice),
+          ...price('stopLossPrice', args.stopLoss),
+          ...price('takeProfitPrice', args.takeProfit),
         }),
       );
       return { orderId: answer.orderId ?? null };

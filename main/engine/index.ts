@@ -9,4 +9,3 @@ export { serializeState, deserializeState } from './snapshot';
 export { positionMark, positionUnrealized, accountEquity } from './valuation';
 export { tradingDayOf, tradingWeekOf, type Period } from './time';
 export { strictestLock, tradingState, untilText } from './locks';
-export { ruleIds } from '../../shared/config/rules';
