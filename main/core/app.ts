@@ -157,11 +157,13 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     flattener,
     logger,
     onRefused: (decision, command, error) => {
+      const account = state.accounts.get(decision.account);
+      const locked = account !== undefined && tradingState(account) !== 'active';
       alerts.raise(
         'critical',
         decision.account,
         `Broker refused ${command.type}`,
-        `${decision.rule}: ${error}. The account stays locked: act manually.`,
+        `${decision.rule}: ${error}.${locked ? ' The account stays locked.' : ''} Check the account and act manually.`,
       );
     },
   });

@@ -15,7 +15,16 @@ export type EnforcerDeps = {
 };
 
 export function createEnforcer(deps: EnforcerDeps) {
+  /** Whether the command still has something to act on (an earlier command or the broker may have done it). */
+  const stillNeeded = (command: BrokerCommand): boolean => {
+    const account = deps.state.accounts.get(command.account);
+    if (command.type === 'cancelOrder') return account?.orders.has(command.orderId) === true;
+    if (command.type === 'closePosition') return account?.positions.has(command.symbol) === true;
+    return true;
+  };
+
   const send = async (decision: RuleDecision, command: BrokerCommand): Promise<void> => {
+    if (!stillNeeded(command)) return;
     const result = await deps.execute(command);
     deps.logger.info('enforcement command', { rule: decision.rule, command: command.type, ok: result.ok });
     if (!result.ok) deps.onRefused(decision, command, result.error);
@@ -47,8 +56,16 @@ export function createEnforcer(deps: EnforcerDeps) {
   };
 
   return {
-    /** Starts what the decision asks for; resolves when the commands were answered (a flatten when verified). */
+    /**
+     * Starts what the decision asks for; resolves when the commands were answered (a flatten when verified).
+     * It starts after the current broker event has been fully delivered: a command sent from inside the event
+     * that caused it would have its own events applied before the rest of that event's (a broker's position
+     * report following its fill), and the picture would go wrong.
+     */
     async carryOut(decision: RuleDecision): Promise<void> {
+      await new Promise<void>((resolve) => {
+        queueMicrotask(resolve);
+      });
       if (decision.action === 'flatten') {
         await deps.flattener.flatten(decision.account, `${decision.rule}: ${decision.message}`);
         return;
