@@ -117,11 +117,30 @@ export function positionsChanged(state: EngineState): void {
   holdersByState.delete(state);
 }
 
+/**
+ * Takes the market's prices into floats afresh (fills move the last fill price, which quotes do not carry). The
+ * object is updated in place: every guard on this market holds it.
+ */
+function snapshotFloats(market: Market): MarketFloats {
+  const prices = floats.get(market) ?? {
+    bid: Number.NaN,
+    ask: Number.NaN,
+    last: Number.NaN,
+    lastFill: Number.NaN,
+  };
+  prices.bid = num(market.bid);
+  prices.ask = num(market.ask);
+  prices.last = num(market.last);
+  prices.lastFill = num(market.lastFillPrice);
+  floats.set(market, prices);
+  return prices;
+}
+
+/** A quote's prices into the market's floats (the hot path: only the fields it carries). */
 export function noteQuote(market: Market, bid?: Dec, ask?: Dec, last?: Dec): void {
   const known = floats.get(market);
   if (known === undefined) {
-    const lastFill = num(market.lastFillPrice);
-    floats.set(market, { bid: num(market.bid), ask: num(market.ask), last: num(market.last), lastFill });
+    snapshotFloats(market);
     return;
   }
   if (bid !== undefined) known.bid = approxNumber(bid);
@@ -213,9 +232,7 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
     const pointValue = state.instruments.get(position.symbol)?.pointValue;
     const market = state.markets.get(position.symbol);
     if (pointValue === undefined || market === undefined) return null;
-    if (!floats.has(market)) noteQuote(market);
-    const prices = floats.get(market);
-    if (prices === undefined) return null;
+    const prices = snapshotFloats(market);
     const pnl = openBand();
     narrow(pnl, { low: boundAt(position.mae), high: boundAt(position.mfe), lowSafe: true, highSafe: true });
     const costTerm = Math.sign(position.qty) * approxNumber(position.cost);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apply,
   createEngineState,
+  defaultEngineConfig,
   serializeState,
   type Decision,
   type EngineConfig,
@@ -103,5 +104,25 @@ describe('quote fast path', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps up with fills in a symbol that was never quoted (its mark is the latest fill price)', () => {
+    // Found by the snapshot property test: the guard once kept the first fill's price as that mark.
+    const steps: Step[] = [
+      { kind: 'fill', account: 'A1', symbol: 'CL', ticks: 1, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'CL', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'MNQ', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'MNQ', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'MNQ', ticks: 0, qty: 1, side: 'sell', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'MNQ', ticks: -41, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'MNQ', ticks: -41, qty: 1, side: 'buy', seconds: 0 },
+    ];
+    const events = [...instrumentEvents.map((e) => ({ ...e, t: base - 1 })), ...build(steps)];
+    const plain = (fastPath: boolean) => {
+      const state = createEngineState({ ...defaultEngineConfig, fastPath });
+      for (const event of events) apply(state, event);
+      return serializeState(state);
+    };
+    expect(plain(true)).toBe(plain(false));
   });
 });
