@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/helpers/setup-dom.ts'],
           environment: 'node',
+          // Property tests and DOM tests run longer on a loaded CI machine than here.
+          testTimeout: 20_000,
         },
       },
       {

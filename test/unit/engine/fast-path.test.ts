@@ -104,7 +104,7 @@ describe('quote fast path', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('keeps up with fills in a symbol that was never quoted (its mark is the latest fill price)', () => {
     // Found by the snapshot property test: the guard once kept the first fill's price as that mark.

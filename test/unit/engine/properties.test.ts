@@ -88,7 +88,7 @@ describe('engine invariants', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('a broker that delivers every fill twice changes nothing', () => {
     fc.assert(
@@ -103,7 +103,7 @@ describe('engine invariants', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('snapshot at any point + replay of the rest equals the live state', () => {
     fc.assert(
@@ -116,5 +116,5 @@ describe('engine invariants', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
