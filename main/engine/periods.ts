@@ -3,7 +3,7 @@ import { ZERO, type Dec } from '../../shared/domain/money';
 import { accountRules } from './rules/evaluate';
 import type { AccountState, EngineState, PeriodTotals } from './state';
 import { tradingDayOf, tradingWeekOf, type Period } from './time';
-import { trackTrailingDrawdown } from './rules/trailing-drawdown';
+import { trackTrailingDrawdown } from './trailing-threshold';
 import { accountEquity } from './valuation';
 
 function openPeriod(period: Period, equity: Dec, startReportAt: number | null): PeriodTotals {

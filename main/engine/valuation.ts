@@ -1,7 +1,7 @@
 // Marks and valuation (RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
 import { ZERO, maxDec, minDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
-import { trackTrailingDrawdown } from './rules/trailing-drawdown';
+import { trackTrailingDrawdown } from './trailing-threshold';
 import type { AccountState, EngineState, Instrument, Market, Position } from './state';
 
 /** The price a position is valued at: last trade, else mid of bid/ask, else the latest fill in that symbol. */

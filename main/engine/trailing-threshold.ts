@@ -1,0 +1,41 @@
+// The trailing drawdown's high-water mark and threshold (RULES.md section 6), kept as equity moves and at day
+// rolls, for the trailingDrawdown rule and the trailingThreshold metric.
+import type { RuleSettings } from '../../shared/config/rules';
+import { dec, maxDec, minDec, type Dec } from '../../shared/domain/money';
+import type { AccountState, EngineState } from './state';
+
+/**
+ * Moves the high-water mark and threshold: `equity` after anything that moves it (intraday counts it), and
+ * `dayRoll` at a day roll (endOfDay counts the balance then). Null both when the rule is off. The settings are
+ * looked up here rather than through rules/evaluate, which valuation.ts and periods.ts cannot import without a cycle.
+ */
+export function trackTrailingDrawdown(
+  state: EngineState,
+  account: AccountState,
+  equity: Dec,
+  dayRoll: boolean,
+): void {
+  const settings = (state.config.accounts[account.id]?.rules ?? state.config.defaultRules)?.trailingDrawdown;
+  if (settings === undefined || !settings.enabled) {
+    account.trailingHighWater = null;
+    account.trailingThreshold = null;
+    return;
+  }
+  const start = settings.startingBalance === null ? account.startingBalance : dec(settings.startingBalance);
+  let highWater = account.trailingHighWater ?? start;
+  if (settings.mode === 'static') highWater = start;
+  if (settings.mode === 'intraday') highWater = maxDec(highWater, equity);
+  if (settings.mode === 'endOfDay' && dayRoll) highWater = maxDec(highWater, account.balance);
+  account.trailingHighWater = highWater;
+  account.trailingThreshold = thresholdFrom(settings, highWater, account.trailingThreshold);
+}
+
+function thresholdFrom(
+  settings: RuleSettings<'trailingDrawdown'>,
+  highWater: Dec,
+  previous: Dec | null,
+): Dec {
+  let threshold = highWater.minus(dec(settings.amount));
+  if (settings.lockThresholdAt !== null) threshold = minDec(threshold, dec(settings.lockThresholdAt));
+  return previous === null ? threshold : maxDec(previous, threshold);
+}
