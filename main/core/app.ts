@@ -135,8 +135,12 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
     nextChange: (ms) => changes.next(ms),
     recorder: createFlattenRecorder(store.responses),
-    onFinished: (report) => {
+    onFinished: (report, run) => {
       publisher.markDirty();
+      if (run.retry && !report.flat) {
+        logger.warn('flatten retry: still not flat', { account: report.account, error: report.error });
+        return;
+      }
       if (report.flat) {
         alerts.raise(
           'info',
@@ -215,6 +219,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       stopped = true;
       stopClock();
       stopSnapshots();
+      flattener.stop();
       publisher.stop();
       await broker.stop();
       snapshot();

@@ -28,8 +28,10 @@ export type FlattenDeps = {
   /** Resolves after the next applied event, or after `ms`, whichever comes first. */
   nextChange(ms: number): Promise<void>;
   recorder: FlattenRecorder;
-  /** Told once per flatten run, however many callers joined it. */
-  onFinished?(report: FlattenReport): void;
+  /** Told once per flatten run, however many callers joined it; `retry` for the runs that keep trying. */
+  onFinished?(report: FlattenReport, run: { retry: boolean }): void;
+  /** After the attempts fail, the whole flatten is tried again this often until flat (RULES.md section 7). */
+  retryEveryMs?: number;
   verifyMs?: number;
   attempts?: number;
 };
@@ -37,6 +39,8 @@ export type FlattenDeps = {
 export type Flattener = {
   flatten(account: string, reason: string): Promise<FlattenReport>;
   readonly running: ReadonlySet<string>;
+  /** Stops the retries (at shutdown; a restart resumes a halted account's flatten itself). */
+  stop(): void;
 };
 
 const isFlat = (e: AccountExposure) => e.orders.length === 0 && e.positions.length === 0;
@@ -44,23 +48,42 @@ const isFlat = (e: AccountExposure) => e.orders.length === 0 && e.positions.leng
 export function createFlattener(deps: FlattenDeps): Flattener {
   const inFlight = new Map<string, Promise<FlattenReport>>();
   const running = new Set<string>();
+  const retries = new Map<string, () => void>();
+
+  /** Not flat after every attempt: act-manually was said; keep trying every 10 s until flat. */
+  const scheduleRetry = (account: string, reason: string): void => {
+    if (retries.has(account)) return;
+    const cancel = deps.clock.setTimeout(() => {
+      retries.delete(account);
+      void start(account, reason, true);
+    }, deps.retryEveryMs ?? 10_000);
+    retries.set(account, cancel);
+  };
+
+  const start = (account: string, reason: string, retry: boolean): Promise<FlattenReport> => {
+    const existing = inFlight.get(account);
+    if (existing !== undefined) return existing;
+    running.add(account);
+    const run = flattenOnce(deps, account, reason)
+      .then((report) => {
+        deps.onFinished?.(report, { retry });
+        if (!report.flat && deps.exposure(account) !== null) scheduleRetry(account, reason);
+        return report;
+      })
+      .finally(() => {
+        inFlight.delete(account);
+        running.delete(account);
+      });
+    inFlight.set(account, run);
+    return run;
+  };
+
   return {
     running,
-    flatten(account, reason) {
-      const existing = inFlight.get(account);
-      if (existing !== undefined) return existing;
-      running.add(account);
-      const run = flattenOnce(deps, account, reason)
-        .then((report) => {
-          deps.onFinished?.(report);
-          return report;
-        })
-        .finally(() => {
-          inFlight.delete(account);
-          running.delete(account);
-        });
-      inFlight.set(account, run);
-      return run;
+    flatten: (account, reason) => start(account, reason, false),
+    stop() {
+      for (const cancel of retries.values()) cancel();
+      retries.clear();
     },
   };
 }

@@ -13,6 +13,7 @@ type Book = { orders: string[]; positions: { symbol: string; qty: number }[] };
 function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = () => ({ ok: true })) {
   const clock = createManualClock(1_000);
   const sent: BrokerCommand[] = [];
+  const told: { flat: boolean; retry: boolean }[] = [];
   const recorded: { begun: string[]; steps: FlattenStep[][]; finished: FlattenReport[] } = {
     begun: [],
     steps: [],
@@ -39,6 +40,7 @@ function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = 
       progress: (_id, steps) => recorded.steps.push([...steps]),
       finish: (_id, report) => recorded.finished.push(report),
     },
+    onFinished: (report, run) => told.push({ flat: report.flat, retry: run.retry }),
   });
   /** Lets timers run until the promise settles (the manual clock only moves when told). */
   async function settle<T>(promise: Promise<T>): Promise<T> {
@@ -51,7 +53,7 @@ function harness(book: Book, obeys: (command: BrokerCommand) => CommandResult = 
     }
     return promise;
   }
-  return { clock, sent, recorded, flattener, settle };
+  return { clock, sent, recorded, flattener, settle, told };
 }
 
 describe('flatten', () => {
@@ -120,5 +122,28 @@ describe('flatten', () => {
     const report = await h.settle(h.flattener.flatten('NOPE', 'user'));
     expect(report).toMatchObject({ account: 'NOPE', flat: false, error: 'unknown account NOPE' });
     expect(h.sent).toEqual([]);
+  });
+
+  it('keeps trying every 10 s after failing, until the account is flat, then stops', async () => {
+    let refusing = true;
+    const h = harness({ orders: [], positions: [{ symbol: 'ES', qty: 1 }] }, (c) =>
+      refusing && c.type === 'closePosition' ? { ok: false, error: 'market closed' } : { ok: true },
+    );
+    await h.settle(h.flattener.flatten('A1', 'dailyLoss'));
+    expect(h.told).toEqual([{ flat: false, retry: false }]);
+    expect(h.sent).toHaveLength(5);
+    refusing = false;
+    h.clock.advance(10_000);
+    for (let i = 0; i < 50 && h.told.length < 2; i += 1)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(h.told).toEqual([
+      { flat: false, retry: false },
+      { flat: true, retry: true },
+    ]);
+    expect(h.sent).toHaveLength(6);
+    h.clock.advance(60_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(h.sent).toHaveLength(6);
+    expect(h.clock.pendingTimers()).toBe(0);
   });
 });
