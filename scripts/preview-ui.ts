@@ -193,6 +193,8 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
       );
     case 'flatten':
       return withArgs('flatten', frame.args, (args) => flatten(state, args));
+    case 'resetLock':
+      return withArgs('resetLock', frame.args, () => ({ ok: true, result: { lifted: 0 } }));
     case 'lock':
       return withArgs('lock', frame.args, ({ account }) => {
         const view = state.accounts.find((a) => a.id === account);

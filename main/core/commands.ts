@@ -133,6 +133,14 @@ function buildHandlers(deps: CommandDeps): Handlers {
       if (lock === undefined || typeof lock.until !== 'number') throw new Error('the lock was not set');
       return Promise.resolve({ lockedUntil: new Date(lock.until).toISOString() });
     },
+    async resetLock(args) {
+      knownAccount(state, args.account);
+      const manual = () =>
+        state.accounts.get(args.account)?.locks.filter((l) => l.until === 'manual').length ?? 0;
+      const before = manual();
+      if (before > 0) deps.applyOwn({ type: 'lockReset', t: state.now, account: args.account });
+      return Promise.resolve({ lifted: before - manual() });
+    },
     async setDemo(args) {
       if (broker.setDemo === undefined)
         throw new Refused('demo mode is only available on the simulated broker');

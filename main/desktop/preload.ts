@@ -37,6 +37,7 @@ export function createWardenApi(ipc: RendererIpc): WardenApi {
     closePosition: invoker('closePosition'),
     flatten: invoker('flatten'),
     lock: invoker('lock'),
+    resetLock: invoker('resetLock'),
     setDemo: invoker('setDemo'),
     getState: invoker('getState'),
     onState: subscriber('state'),

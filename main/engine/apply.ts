@@ -69,6 +69,7 @@ function accountOf(state: EngineState, event: EngineEvent): AccountState | null 
     case 'account':
       return ensureAccount(state, event.account, event.t, event.balance);
     case 'selfLock':
+    case 'lockReset':
       return state.accounts.get(event.account) ?? null;
     default:
       return null;
@@ -125,6 +126,16 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
         lock: { state: 'halted', until },
         message: 'locked by the trader',
       });
+      break;
+    }
+    case 'lockReset': {
+      // Only `manual` locks: the timed ones (rules, self-locks) cannot be lifted early (RULES.md section 4).
+      const account = state.accounts.get(event.account);
+      if (account === undefined) break;
+      for (const lock of account.locks.filter((l) => l.until === 'manual')) {
+        decisions.push({ kind: 'lockLifted', t: event.t, account: account.id, rule: lock.rule });
+      }
+      account.locks = account.locks.filter((l) => l.until !== 'manual');
       break;
     }
   }

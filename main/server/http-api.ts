@@ -10,6 +10,7 @@ const routes: Record<string, CommandName> = {
   cancel: 'cancelOrder',
   close: 'closePosition',
   lock: 'lock',
+  reset: 'resetLock',
   demo: 'setDemo',
 };
 

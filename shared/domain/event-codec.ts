@@ -113,6 +113,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('clock'), t: time }),
   z.strictObject({ type: z.literal('selfLock'), t: time, account: id, until: z.enum(['dayEnd', 'weekEnd']) }),
+  z.strictObject({ type: z.literal('lockReset'), t: time, account: id }),
 ]);
 
 export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error: string };

@@ -84,8 +84,11 @@ export type ClockEvent = { type: 'clock'; t: number };
 /** The trader locks their own account (journaled like a broker event, so a restart keeps it). */
 export type SelfLockEvent = { type: 'selfLock'; t: number; account: string; until: 'dayEnd' | 'weekEnd' };
 
+/** The trader resets an account a rule locked until `manual` (e.g. a failed evaluation): journaled too. */
+export type LockResetEvent = { type: 'lockReset'; t: number; account: string };
+
 export type BrokerEvent =
   InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
-export type EngineEvent = BrokerEvent | ClockEvent | SelfLockEvent;
+export type EngineEvent = BrokerEvent | ClockEvent | SelfLockEvent | LockResetEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -5,6 +5,7 @@ export const commandNames = [
   'closePosition',
   'flatten',
   'lock',
+  'resetLock',
   'setDemo',
   'getState',
 ] as const;

@@ -35,6 +35,8 @@ export const commandSchemas = {
   flatten: z.union([z.strictObject({ account: accountId }), z.strictObject({ all: z.literal(true) })]),
   /** Self-lock: halted (flattened, no new orders) until the trading day or week ends; cannot be lifted early. */
   lock: z.strictObject({ account: accountId, until: z.enum(['dayEnd', 'weekEnd']).default('dayEnd') }),
+  /** Lifts the locks that last until reset by hand (a failed account); timed locks stay. */
+  resetLock: z.strictObject({ account: accountId }),
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
@@ -58,6 +60,7 @@ export type CommandResults = {
   closePosition: Record<string, never>;
   flatten: { reports: FlattenReport[] };
   lock: { lockedUntil: string };
+  resetLock: { lifted: number };
   setDemo: { demo: boolean };
   getState: StateView;
 };

@@ -11,6 +11,7 @@ export function fromBridge(bridge: WardenApi): HostApi {
     closePosition: (args) => bridge.closePosition(args),
     flatten: (args) => bridge.flatten(args),
     lock: (args) => bridge.lock(args),
+    resetLock: (args) => bridge.resetLock(args),
     setDemo: (args) => bridge.setDemo(args),
     getState: (args) => bridge.getState(args),
     onState: (listener) => bridge.onState(listener),

@@ -193,6 +193,7 @@ export function createWsApi(options: WsApiOptions): HostApi {
     closePosition: (args) => request('closePosition', args),
     flatten: (args) => request('flatten', args),
     lock: (args) => request('lock', args),
+    resetLock: (args) => request('resetLock', args),
     setDemo: (args) => request('setDemo', args),
     getState: (args) => request('getState', args),
     onState(listener) {

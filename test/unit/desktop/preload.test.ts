@@ -24,6 +24,7 @@ const sampleArgs = {
   closePosition: { account: 'acc-1', symbol: 'MNQ' },
   flatten: { all: true },
   lock: { account: 'acc-1', until: 'dayEnd' },
+  resetLock: { account: 'acc-1' },
   setDemo: { enabled: true },
   getState: {},
 } as const;
