@@ -9,7 +9,7 @@ import {
   type StateView,
 } from '../../shared/ipc';
 import type { EngineEvent } from '../../shared/domain/events';
-import { strictestLock, untilText, type EngineState } from '../engine';
+import { increasesPosition, strictestLock, untilText, type EngineState } from '../engine';
 import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
 import type { Flattener } from '../enforce/flatten';
 import type { Logger } from '../platform/logger';
@@ -67,8 +67,7 @@ function refuseWhileLocked(
   const lock = account === undefined ? null : strictestLock(account);
   if (account === undefined || lock === null) return;
   const held = account.positions.get(symbol)?.qty ?? 0;
-  const reduces = held !== 0 && (side === 'sell') === held > 0;
-  if (lock.state === 'reducing' && reduces) return;
+  if (lock.state === 'reducing' && !increasesPosition(held, side)) return;
   throw new Refused(
     `${accountId} is ${lock.state === 'halted' ? 'halted' : 'reducing only'} ${untilText(lock.until)} (${lock.rule}: ${lock.reason})`,
   );

@@ -10,7 +10,7 @@ import type {
 } from '../../shared/domain/events';
 import { Dec, ZERO } from '../../shared/domain/money';
 import type { Decision } from './decisions';
-import { applyFill } from './fills';
+import { applyFill, openPosition } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
 import { screenQuote } from './bad-ticks';
@@ -254,23 +254,11 @@ function applyPosition(state: EngineState, event: PositionEvent, decisions: Deci
   if (event.qty === 0) {
     account.positions.delete(event.symbol);
   } else if (derived === undefined) {
-    account.positions.set(event.symbol, {
-      symbol: event.symbol,
-      qty: event.qty,
-      cost: event.avgPrice.times(Math.abs(event.qty)).times(pointValueOf(state, event.symbol)),
-      avgPrice: event.avgPrice,
-      openedAt: event.t,
-      mfe: ZERO,
-      mae: ZERO,
-      trade: {
-        openedAt: event.t,
-        side: event.qty > 0 ? 'long' : 'short',
-        entryPrice: event.avgPrice,
-        maxQty: Math.abs(event.qty),
-        realizedPnl: ZERO,
-        fees: ZERO,
-      },
-    });
+    const pointValue = pointValueOf(state, event.symbol);
+    account.positions.set(
+      event.symbol,
+      openPosition(event.symbol, event.qty, event.avgPrice, pointValue, event.t, ZERO),
+    );
   } else {
     derived.qty = event.qty;
     derived.cost = event.avgPrice.times(Math.abs(event.qty)).times(pointValueOf(state, event.symbol));

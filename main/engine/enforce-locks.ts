@@ -3,7 +3,7 @@
 // increases |position|.
 import type { EngineEvent } from '../../shared/domain/events';
 import type { Decision } from './decisions';
-import { expireLocks, strictestLock } from './locks';
+import { expireLocks, increasesPosition, strictestLock } from './locks';
 import type { AccountState } from './state';
 
 /** Lifts locks whose time has come, reporting each. */
@@ -42,8 +42,7 @@ export function enforceLock(
     });
   }
   if (event.type === 'order' && event.status === 'working') {
-    const increases = heldBefore === 0 || (event.side === 'buy') === heldBefore > 0;
-    if (lock.state === 'reducing' && !increases) return;
+    if (lock.state === 'reducing' && !increasesPosition(heldBefore, event.side)) return;
     out.push({
       ...base,
       action: 'cancelOrders',

@@ -90,23 +90,10 @@ function addToPosition(
 ): void {
   const position = account.positions.get(fill.symbol);
   if (position === undefined) {
-    account.positions.set(fill.symbol, {
-      symbol: fill.symbol,
-      qty: signedQty,
-      cost: fill.price.times(Math.abs(signedQty)).times(pointValue),
-      avgPrice: fill.price,
-      openedAt: fill.t,
-      mfe: ZERO,
-      mae: ZERO,
-      trade: {
-        openedAt: fill.t,
-        side: signedQty > 0 ? 'long' : 'short',
-        entryPrice: fill.price,
-        maxQty: Math.abs(signedQty),
-        realizedPnl: ZERO,
-        fees,
-      },
-    });
+    account.positions.set(
+      fill.symbol,
+      openPosition(fill.symbol, signedQty, fill.price, pointValue, fill.t, fees),
+    );
     countOpenedTrade(account, fill.t);
     return;
   }
@@ -151,4 +138,32 @@ function closeTrade(account: AccountState, position: Position, fill: FillEvent):
   account.closedTrades.push(closed);
   if (account.closedTrades.length > closedTradesKept) account.closedTrades.shift();
   return closed;
+}
+
+/** A position as it opens: average price `price`, a new round trip carrying the opening fees. */
+export function openPosition(
+  symbol: string,
+  signedQty: number,
+  price: Dec,
+  pointValue: Dec,
+  t: number,
+  fees: Dec,
+): Position {
+  return {
+    symbol,
+    qty: signedQty,
+    cost: price.times(Math.abs(signedQty)).times(pointValue),
+    avgPrice: price,
+    openedAt: t,
+    mfe: ZERO,
+    mae: ZERO,
+    trade: {
+      openedAt: t,
+      side: signedQty > 0 ? 'long' : 'short',
+      entryPrice: price,
+      maxQty: Math.abs(signedQty),
+      realizedPnl: ZERO,
+      fees,
+    },
+  };
 }

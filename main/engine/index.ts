@@ -8,4 +8,4 @@ export * from './config';
 export { serializeState, deserializeState } from './snapshot';
 export { positionMark, positionUnrealized, accountEquity } from './valuation';
 export { tradingDayOf, tradingWeekOf, type Period } from './time';
-export { strictestLock, tradingState, untilText } from './locks';
+export { increasesPosition, strictestLock, tradingState, untilText } from './locks';

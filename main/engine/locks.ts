@@ -69,3 +69,8 @@ export function untilText(until: Lock['until']): string {
   if (until === 'brokerAllows') return 'until the broker allows trading';
   return `until ${new Date(until).toISOString()}`;
 }
+
+/** Whether an order or fill on `side` makes |position| larger (from flat, or adding to it). */
+export function increasesPosition(held: number, side: 'buy' | 'sell'): boolean {
+  return held === 0 || (side === 'buy') === held > 0;
+}
