@@ -1,18 +1,13 @@
 // Records each flatten and every broker command it sent in the store's risk_responses audit table.
-import { moneyString } from '../../shared/domain/money';
-import { Dec } from '../../shared/domain/money';
+import { decimalsAsStrings } from '../../shared/domain/money';
 import type { FlattenRecorder, FlattenStep } from '../enforce/flatten';
 import type { JsonValue, Responses } from '../store';
 
 function stepsJson(steps: FlattenStep[]): JsonValue {
   return steps.map((step) => ({
     at: new Date(step.at).toISOString(),
-    command: Object.fromEntries(
-      Object.entries(step.command).map(([k, v]: [string, unknown]) => [
-        k,
-        Dec.isDecimal(v) ? moneyString(v) : (v as JsonValue),
-      ]),
-    ),
+    // A command holds only strings, numbers and decimals, so its plain form is JSON.
+    command: decimalsAsStrings(step.command) as Record<string, JsonValue>,
     ok: step.ok,
     ...(step.error === undefined ? {} : { error: step.error }),
   }));

@@ -1,7 +1,7 @@
 // Parses events from JSON (replay lines, journal rows) with zod, and writes them back as plain JSON.
 // Accepts `t` as ISO-8601 with offset or epoch ms, and numbers as JSON numbers or decimal strings.
 import { z } from 'zod';
-import { Dec, dec, moneyString } from './money';
+import { decimalsAsStrings, dec } from './money';
 import type { EngineEvent } from './events';
 
 const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -131,10 +131,5 @@ export function parseEngineEvent(input: unknown): ParseResult {
 
 /** Plain JSON for an event: decimals as exact strings, `t` as epoch ms. */
 export function encodeEngineEvent(event: EngineEvent): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(event).map(([key, value]: [string, unknown]) => [
-      key,
-      Dec.isDecimal(value) ? moneyString(value) : value,
-    ]),
-  );
+  return decimalsAsStrings(event);
 }

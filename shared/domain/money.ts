@@ -44,6 +44,16 @@ export function moneyString(value: Dec): string {
   return value.toFixed();
 }
 
+/** A flat record with its decimals written as exact strings (events and commands to JSON). */
+export function decimalsAsStrings(record: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]: [string, unknown]) => [
+      key,
+      Dec.isDecimal(value) ? moneyString(value) : value,
+    ]),
+  );
+}
+
 /** Money for display with a fixed number of places (rounded half-up): "50,000.00". */
 export function formatMoney(value: Dec | string, places = 2): string {
   const d = typeof value === 'string' ? dec(value) : value;
