@@ -11,9 +11,10 @@ import {
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
-import type { BrokerAdapter, DemoCapable } from '../broker/types';
+import type { BrokerAdapter, BrokerCommand, DemoCapable } from '../broker/types';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
+import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -64,6 +65,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       broker: broker.kind,
       demo: broker.demo ?? false,
       flattening: flattener.running,
+      enforcement: (account) => breaker.stateOf(account),
       alerts: alerts.recent,
     });
   const publisher = createPublisher(
@@ -124,9 +126,34 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     publisher.markDirty();
   };
 
+  /** Every transition is recorded; the trader hears when enforcement pauses and when it works again. */
+  const onBreakerTransition = (change: BreakerTransition): void => {
+    const { account, from, to, reason } = change;
+    store.riskEvents.record({ t: change.at, account, kind: 'circuitBreaker', detail: { from, to, reason } });
+    logger.warn('enforcement circuit breaker', { account, from, to, reason });
+    if (to === 'open')
+      alerts.raise(
+        'critical',
+        account,
+        'Enforcement paused: act manually',
+        `${account}: the broker failed repeated enforcement commands (${reason}). Warden pauses and tries again later; check the account in the broker's platform now.`,
+      );
+    if (to === 'closed')
+      alerts.raise(
+        'info',
+        account,
+        'Enforcement working again',
+        `${account}: the broker accepted a command again.`,
+      );
+    publisher.markDirty();
+  };
+  const breaker = createCircuitBreaker({ clock, onTransition: onBreakerTransition });
+  /** Enforcement's own broker commands pass the circuit breaker; the trader's orders and cancels do not. */
+  const enforce = (command: BrokerCommand) => breaker.guard(command, (c) => broker.execute(c));
+
   const flattener: Flattener = createFlattener({
     clock,
-    execute: (command) => broker.execute(command),
+    execute: enforce,
     exposure: (id) => {
       const account = state.accounts.get(id);
       if (account === undefined) return null;
@@ -157,7 +184,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
 
   const enforcer = createEnforcer({
     state,
-    execute: (command) => broker.execute(command),
+    execute: enforce,
     flattener,
     logger,
     onRefused: (decision, command, error) => {
@@ -176,6 +203,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     state,
     broker,
     flattener,
+    breaker,
     logger,
     applyOwn: onBrokerEvent,
     afterCommand: () => {
@@ -220,6 +248,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       stopClock();
       stopSnapshots();
       flattener.stop();
+      breaker.stop();
       publisher.stop();
       await broker.stop();
       snapshot();

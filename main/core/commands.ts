@@ -11,6 +11,7 @@ import {
 import type { EngineEvent } from '../../shared/domain/events';
 import { increasesPosition, strictestLock, untilText, type EngineState } from '../engine';
 import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
+import type { CircuitBreaker } from '../enforce/circuit-breaker';
 import type { Flattener } from '../enforce/flatten';
 import type { Logger } from '../platform/logger';
 
@@ -18,6 +19,8 @@ export type CommandDeps = {
   state: EngineState;
   broker: BrokerAdapter & Partial<DemoCapable>;
   flattener: Flattener;
+  /** A trader's flatten is always tried: it turns an open breaker half open. */
+  breaker: Pick<CircuitBreaker, 'probe'>;
   logger: Logger;
   afterCommand(): void;
   /** Journals and applies an event the trader caused (a self-lock), like a broker event. */
@@ -122,6 +125,7 @@ function buildHandlers(deps: CommandDeps): Handlers {
     async flatten(args) {
       const ids = 'all' in args ? [...state.accounts.keys()] : [args.account];
       if (!('all' in args)) knownAccount(state, args.account);
+      for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');
       const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
       return { reports };
     },

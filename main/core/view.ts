@@ -11,6 +11,7 @@ export type ViewExtras = {
   broker: string;
   demo: boolean;
   flattening: ReadonlySet<string>;
+  enforcement(account: string): AccountView['enforcement'];
   alerts: readonly AlertView[];
 };
 
@@ -50,6 +51,7 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
     canTrade: account.canTrade,
     ...lockView(account),
     flattening: extras.flattening.has(account.id),
+    enforcement: extras.enforcement(account.id),
     metrics: metricsView(accountMetrics(state, account)),
     positions: [...account.positions.values()].map((position) => positionView(state, position)),
     orders: [...account.orders.values()].map(orderView),

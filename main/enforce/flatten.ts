@@ -109,7 +109,7 @@ async function flattenOnce(deps: FlattenDeps, account: string, reason: string): 
     for (const orderId of exposure.orders) await send({ type: 'cancelOrder', account, orderId });
     for (const { symbol } of exposure.positions) await send({ type: 'closePosition', account, symbol });
     if (await waitFlat(deps, account)) break;
-    await sleep(deps.clock, 250 * 2 ** (attempt - 1));
+    if (attempt < attempts) await sleep(deps.clock, 250 * 2 ** (attempt - 1));
   }
   const finalExposure = deps.exposure(account);
   report ??= summarize(account, started, deps.clock.now(), steps, finalExposure);

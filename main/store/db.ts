@@ -12,6 +12,7 @@ import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { isDamageError, moveAside, quickCheck } from './recovery';
 import { createResponses, type Responses } from './responses';
+import { createRiskEvents, type RiskEvents } from './risk-events';
 import { createSnapshots, type Snapshots } from './snapshots';
 
 export type StoreOptions = {
@@ -32,6 +33,7 @@ export type Store = {
   readonly snapshots: Snapshots;
   readonly alerts: Alerts;
   readonly responses: Responses;
+  readonly riskEvents: RiskEvents;
   readonly meta: Meta;
   /** Closes the database; later calls do nothing. */
   close(): void;
@@ -127,6 +129,7 @@ function assemble(
     snapshots: createSnapshots(db, options.snapshotsKept),
     alerts: createAlerts(db),
     responses: createResponses(db),
+    riskEvents: createRiskEvents(db),
     meta: createMeta(db),
     close: () => {
       if (db.open) db.close();

@@ -6,3 +6,4 @@ export { DEFAULT_SNAPSHOTS_KEPT, type Snapshot, type Snapshots } from './snapsho
 export type { Alerts } from './alerts';
 export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';
 export type { Meta } from './meta';
+export type { RiskEvent, RiskEvents } from './risk-events';

@@ -61,6 +61,11 @@ export type AccountView = {
   lockReason: string | null;
   /** True while a flatten of this account is running and not yet confirmed flat. */
   flattening: boolean;
+  /**
+   * The enforcement circuit breaker (RULES.md section 7): `open` while enforcement is paused after repeated
+   * broker failures (the trader must act by hand), `halfOpen` while the next command is a trial.
+   */
+  enforcement: 'closed' | 'open' | 'halfOpen';
   metrics: AccountMetricsView;
   positions: PositionView[];
   orders: OrderView[];

@@ -110,6 +110,7 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     lockedUntil: null,
     lockReason: null,
     flattening: false,
+    enforcement: 'closed',
     metrics: fixtureMetrics(),
     positions: fixturePositions(),
     orders: fixtureOrders(),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimBroker } from '../../main/broker/sim';
+import type { BrokerCommand } from '../../main/broker/types';
 import { createCore } from '../../main/core/app';
 import { engineConfigOf, loadConfig } from '../../main/core/start';
 import { memoryLogger } from '../../main/platform/logger';
@@ -20,12 +21,21 @@ accounts:
       dailyLoss: { amount: 300, basis: net }
 `;
 
-async function setup() {
+/** `refuses(command)`: the broker answers that command with this error instead of carrying it out. */
+async function setup(refuses: (command: BrokerCommand) => string | null = () => null) {
   const dir = mkdtempSync(join(tmpdir(), 'warden-enforce-'));
   writeFileSync(join(dir, 'config.yaml'), config);
   const clock = createManualClock(Date.parse('2026-05-05T14:30:00Z')); // 09:30 CDT, Tuesday
   const logger = memoryLogger();
-  const broker = createSimBroker({ stateFile: join(dir, 'sim-broker.json'), clock, logger, seed: 7 });
+  const sim = createSimBroker({ stateFile: join(dir, 'sim-broker.json'), clock, logger, seed: 7 });
+  const broker: typeof sim = Object.create(sim, {
+    execute: {
+      value: (command: BrokerCommand) => {
+        const error = refuses(command);
+        return error === null ? sim.execute(command) : Promise.resolve({ ok: false, error });
+      },
+    },
+  }) as typeof sim;
   const store = openStore(join(dir, 'warden.db'), { logger, clock });
   const core = await createCore({
     broker,
@@ -34,7 +44,7 @@ async function setup() {
     logger,
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
-  return { core, broker, clock };
+  return { core, broker: sim, clock, store };
 }
 
 const account = (core: Awaited<ReturnType<typeof setup>>['core']) => {
@@ -94,6 +104,73 @@ describe('a daily-loss breach on the simulator', () => {
       ok: false,
       error: 'SIM-50K is halted until 2026-05-05T22:00:00.000Z (dailyLoss: daily loss 326.4 reached 300)',
     });
+    await core.stop();
+  });
+});
+
+describe('a broker that keeps refusing to close', () => {
+  it('opens the circuit breaker after 3 failures, pauses, then a trial after 30 s closes it and the flatten lands', async () => {
+    let brokerDown = true;
+    const closes: number[] = [];
+    const { core, broker, clock, store } = await setup((command) => {
+      if (command.type !== 'closePosition') return null;
+      closes.push(clock.now());
+      return brokerDown ? 'Request failed with status 503' : null;
+    });
+    const alerts: string[] = [];
+    core.subscribe((m) => {
+      if (m.type === 'alert') alerts.push(`${m.payload.level}: ${m.payload.title}`);
+    });
+    broker.setPrice('ES', '6000.00');
+    await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'ES',
+      side: 'buy',
+      qty: 1,
+      kind: 'market',
+    });
+    broker.setPrice('ES', '5994.00');
+    broker.setPrice('ES', '5993.75'); // breach confirmed: flatten
+    const start = clock.now();
+    const advanceTo = async (ms: number) => {
+      while (clock.now() < start + ms) {
+        await settle();
+        clock.advance(50);
+      }
+      await settle();
+    };
+
+    await advanceTo(8_000);
+    // Three closes sent (attempts 1–3, 3 s verify + backoff each); the third failure opened the breaker.
+    expect(closes.map((t) => t - start)).toEqual([0, 3_250, 6_750]);
+    expect(account(core).enforcement).toBe('open');
+    expect(alerts).toContain('critical: Enforcement paused: act manually');
+
+    await advanceTo(36_000);
+    // Attempts 4 and 5 and the first 10 s retry were refused by the open breaker without reaching the broker.
+    expect(closes).toHaveLength(3);
+    expect(alerts).toContain('critical: Flatten FAILED: act manually');
+    expect(account(core).positions.map((p) => p.qty)).toEqual([1]);
+    expect(account(core).enforcement).toBe('open'); // for 30 s from 6.75 s
+
+    brokerDown = false;
+    await advanceTo(45_000);
+    // Half open from 36.75 s: the retry's next attempt is the trial, and it goes through.
+    expect(closes.map((t) => t - start)).toEqual([0, 3_250, 6_750, 39_500]);
+    expect(account(core).enforcement).toBe('closed');
+    expect(account(core).positions).toEqual([]);
+    expect(account(core).tradingState).toBe('halted');
+    expect(alerts).toContain('info: Enforcement working again');
+    expect(
+      store.riskEvents
+        .recent(10)
+        .reverse()
+        .map((e) => [e.account, e.kind, (e.detail as { to: string }).to]),
+    ).toEqual([
+      ['SIM-50K', 'circuitBreaker', 'open'],
+      ['SIM-50K', 'circuitBreaker', 'halfOpen'],
+      ['SIM-50K', 'circuitBreaker', 'closed'],
+    ]);
     await core.stop();
   });
 });

@@ -1,5 +1,6 @@
 // Every schema migration, in order. A new one gets the next number, its own file, and its own test.
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
+import { riskEvents } from './002-risk-events';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, riskEvents];

@@ -53,6 +53,7 @@ export function accountView(id: string, name: string, overrides: Partial<Account
     lockedUntil: null,
     lockReason: null,
     flattening: false,
+    enforcement: 'closed',
     metrics: {
       balance: '50000.00',
       unrealizedPnl: '0.00',

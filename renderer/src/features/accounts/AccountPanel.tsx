@@ -19,6 +19,7 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
         lockReason: account?.lockReason ?? null,
         lockedUntil: account?.lockedUntil ?? null,
         flattening: account?.flattening ?? false,
+        enforcement: account?.enforcement ?? 'closed',
         clockOffsetMs: s.clockOffsetMs,
       };
     }),
@@ -38,6 +39,11 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
         {head.flattening ? (
           <span className="note-warn" role="status">
             Flattening…
+          </span>
+        ) : null}
+        {head.enforcement === 'open' ? (
+          <span className="note-bad" role="alert" data-testid="enforcement-paused">
+            Enforcement paused: broker failing, act manually
           </span>
         ) : null}
         {showFlatten ? (

@@ -1,0 +1,134 @@
+// The enforcement circuit breaker (RULES.md section 7), one per account. Repeated failed enforcement commands
+// open it: while open, enforcement sends nothing to the broker (a failing or rate-limiting broker is not
+// hammered; the trader has been told to act manually); after a cool-down it is half open and lets the next
+// command through as a trial: success closes it, failure opens it again for twice as long (capped).
+import type { BrokerCommand, CommandResult } from '../broker/types';
+import type { Clock } from '../platform/clock';
+
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
+
+export type BreakerTransition = {
+  account: string;
+  from: BreakerState;
+  to: BreakerState;
+  at: number;
+  reason: string;
+};
+
+export type CircuitBreakerOptions = {
+  clock: Clock;
+  /** Consecutive failed commands that open the breaker (default 3). */
+  failuresToOpen?: number;
+  /** First cool-down (default 30 s); doubles after each failed trial, up to `maxOpenMs` (default 5 min). */
+  openMs?: number;
+  maxOpenMs?: number;
+  onTransition(transition: BreakerTransition): void;
+};
+
+export type CircuitBreaker = {
+  /** Sends `command` through `send` unless the account's breaker is open (then refuses it without sending). */
+  guard(
+    command: BrokerCommand,
+    send: (command: BrokerCommand) => Promise<CommandResult>,
+  ): Promise<CommandResult>;
+  /** The trader asked for this account by hand: an open breaker lets the next command through as a trial. */
+  probe(account: string, reason: string): void;
+  stateOf(account: string): BreakerState;
+  stop(): void;
+};
+
+type Circuit = {
+  state: BreakerState;
+  failures: number;
+  openMs: number;
+  reopensAt: number;
+  cancelTimer: (() => void) | null;
+};
+
+export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
+  const { clock } = options;
+  const failuresToOpen = options.failuresToOpen ?? 3;
+  const baseOpenMs = options.openMs ?? 30_000;
+  const maxOpenMs = options.maxOpenMs ?? 300_000;
+  const circuits = new Map<string, Circuit>();
+
+  const circuitOf = (account: string): Circuit => {
+    let circuit = circuits.get(account);
+    if (circuit === undefined) {
+      circuit = { state: 'closed', failures: 0, openMs: baseOpenMs, reopensAt: 0, cancelTimer: null };
+      circuits.set(account, circuit);
+    }
+    return circuit;
+  };
+
+  const move = (account: string, circuit: Circuit, to: BreakerState, reason: string): void => {
+    const from = circuit.state;
+    circuit.state = to;
+    circuit.cancelTimer?.();
+    circuit.cancelTimer = null;
+    if (to === 'open') {
+      circuit.reopensAt = clock.now() + circuit.openMs;
+      circuit.cancelTimer = clock.setTimeout(() => {
+        circuit.cancelTimer = null;
+        move(account, circuit, 'halfOpen', 'cool-down over: the next command is a trial');
+      }, circuit.openMs);
+    }
+    options.onTransition({ account, from, to, at: clock.now(), reason });
+  };
+
+  const succeeded = (account: string, circuit: Circuit): void => {
+    circuit.failures = 0;
+    if (circuit.state === 'halfOpen') {
+      circuit.openMs = baseOpenMs;
+      move(account, circuit, 'closed', 'a trial command succeeded');
+    }
+  };
+
+  const failed = (account: string, circuit: Circuit, error: string): void => {
+    circuit.failures += 1;
+    if (circuit.state === 'halfOpen') {
+      circuit.openMs = Math.min(circuit.openMs * 2, maxOpenMs);
+      move(account, circuit, 'open', `the trial command failed: ${error}`);
+    } else if (circuit.state === 'closed' && circuit.failures >= failuresToOpen) {
+      move(
+        account,
+        circuit,
+        'open',
+        `${circuit.failures} enforcement commands failed in a row; the last: ${error}`,
+      );
+    }
+  };
+
+  return {
+    async guard(command, send) {
+      const circuit = circuitOf(command.account);
+      if (circuit.state === 'open') {
+        const seconds = Math.max(0, Math.ceil((circuit.reopensAt - clock.now()) / 1000));
+        return {
+          ok: false,
+          error: `not sent: enforcement is paused after repeated broker failures (circuit breaker open; next try in ${seconds} s)`,
+        };
+      }
+      let result: CommandResult;
+      try {
+        result = await send(command);
+      } catch (error) {
+        result = { ok: false, error: (error as Error).message };
+      }
+      if (result.ok) succeeded(command.account, circuit);
+      else failed(command.account, circuit, result.error);
+      return result;
+    },
+    probe(account, reason) {
+      const circuit = circuitOf(account);
+      if (circuit.state === 'open') move(account, circuit, 'halfOpen', reason);
+    },
+    stateOf: (account) => circuits.get(account)?.state ?? 'closed',
+    stop() {
+      for (const circuit of circuits.values()) {
+        circuit.cancelTimer?.();
+        circuit.cancelTimer = null;
+      }
+    },
+  };
+}
