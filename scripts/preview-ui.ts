@@ -204,6 +204,10 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
         view.lockedUntil = new Date(Date.now() + 3_600_000).toISOString();
         return { ok: true, result: { lockedUntil: view.lockedUntil } };
       });
+    case 'setConfig':
+    case 'lockSettings':
+    case 'getConfig':
+      return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }
 

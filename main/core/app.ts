@@ -8,6 +8,7 @@ import {
   type EngineConfig,
   type EngineState,
 } from '../engine';
+import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
@@ -24,6 +25,7 @@ import { createPublisher } from './publisher';
 import { restoreEngine } from './restore';
 import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
+import { createConfigControl } from './config-control';
 import { createFlattenRecorder } from './flatten-recorder';
 
 export type CoreDeps = {
@@ -37,6 +39,12 @@ export type CoreDeps = {
   publishIntervalMs?: number;
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
+  /**
+   * The config document `engineConfig` came from, and its file: an edited file is taken in at start (or kept
+   * out, the user told why), and changes made in the app are written back. Without it, config changes are
+   * journaled only.
+   */
+  configSource?: { document: WardenConfig; file?: string };
 };
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
@@ -199,11 +207,20 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
   });
 
+  const config = createConfigControl({
+    state,
+    store,
+    clock,
+    applyOwn: onBrokerEvent,
+    ...(deps.configSource?.file === undefined ? {} : { file: deps.configSource.file }),
+  });
+
   const handlers = createCommandHandlers({
     state,
     broker,
     flattener,
     breaker,
+    config,
     logger,
     applyOwn: onBrokerEvent,
     afterCommand: () => {
@@ -214,6 +231,14 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
 
   for (const notice of deps.startupNotices ?? [])
     alerts.raise('critical', null, 'Warden started with a problem', notice);
+  const refused = deps.configSource === undefined ? [] : config.admitFile(deps.configSource.document);
+  if (refused.length > 0)
+    alerts.raise(
+      'critical',
+      null,
+      'Config file not applied',
+      `${refused.join('; ')}. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
+    );
   await broker.start(onBrokerEvent, { lastFillAt: store.journal.lastFillTime() });
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.

@@ -13,6 +13,8 @@ import { increasesPosition, strictestLock, untilText, type EngineState } from '.
 import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
 import type { CircuitBreaker } from '../enforce/circuit-breaker';
 import type { Flattener } from '../enforce/flatten';
+import { validateConfig } from '../../shared/config/schema';
+import type { ConfigControl } from './config-control';
 import type { Logger } from '../platform/logger';
 
 export type CommandDeps = {
@@ -21,6 +23,7 @@ export type CommandDeps = {
   flattener: Flattener;
   /** A trader's flatten is always tried: it turns an open breaker half open. */
   breaker: Pick<CircuitBreaker, 'probe'>;
+  config: ConfigControl;
   logger: Logger;
   afterCommand(): void;
   /** Journals and applies an event the trader caused (a self-lock), like a broker event. */
@@ -152,6 +155,27 @@ function buildHandlers(deps: CommandDeps): Handlers {
     },
     async getState() {
       return Promise.resolve(deps.view());
+    },
+    async setConfig(args) {
+      const result = validateConfig(args.config);
+      if (!result.ok) throw new Refused(`the config has errors: ${result.errors.join('; ')}`);
+      if (JSON.stringify(result.config.session) !== JSON.stringify(state.config.session))
+        throw new Refused(
+          'the session (time zone, day start, week start) cannot change while Warden runs: edit the config file and restart',
+        );
+      const verdict = deps.config.change(result.config, 'trader');
+      if (!verdict.ok) throw new Refused(verdict.problems.join('; '));
+      return Promise.resolve({ changes: verdict.changes });
+    },
+    async lockSettings(args) {
+      knownAccount(state, args.account);
+      deps.applyOwn({ type: 'settingsLock', t: state.now, account: args.account });
+      const until = state.accounts.get(args.account)?.settingsLockedUntil ?? null;
+      if (until === null) throw new Error('the settings were not locked');
+      return Promise.resolve({ lockedUntil: new Date(until).toISOString() });
+    },
+    async getConfig() {
+      return Promise.resolve({ config: deps.config.inForce() });
     },
   };
 }

@@ -1,10 +1,8 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import { mkdirSync } from 'node:fs';
-import { dec } from '../../shared/domain/money';
-import { resolveAccountRules } from '../../shared/config/merge';
 import type { WardenConfig } from '../../shared/config/schema';
 import { createSimBroker } from '../broker/sim';
-import type { EngineConfig } from '../engine';
+import { engineConfigOf } from '../engine';
 import { systemClock } from '../platform/clock';
 import { ensureConfigFile, readConfigFile } from '../platform/config-file';
 import { createLogger } from '../platform/logger';
@@ -12,33 +10,6 @@ import { dataFiles } from '../platform/paths';
 import { openStore } from '../store';
 import { createCore } from './app';
 import type { CoreOptions, WardenCore } from './types';
-
-/** What the engine takes from the config document: session, marks, and each account's resolved rules. */
-export function engineConfigOf(config: WardenConfig): EngineConfig {
-  const accounts = Object.fromEntries(
-    Object.entries(config.accounts).map(([id, account]) => [
-      id,
-      {
-        rules: resolveAccountRules(config, id),
-        ...(account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) }),
-      },
-    ]),
-  );
-  return {
-    session: config.session,
-    markPrice: config.markPrice,
-    accounts,
-    defaultRules: resolveAccountRules(config, UNLISTED_ACCOUNT),
-    quoteSanity: {
-      maxJumpPct: dec(config.quoteSanity.maxJumpPct),
-      confirmQuotes: config.quoteSanity.confirmQuotes,
-    },
-    hysteresisPct: dec(config.alerts.hysteresisPct),
-  };
-}
-
-/** No account has this id: resolving it yields the defaults alone. */
-const UNLISTED_ACCOUNT = '\u0000unlisted';
 
 /** Reads and validates the config file; a broken file stops the start with every problem listed. */
 export function loadConfig(file: string): WardenConfig {
@@ -53,7 +24,8 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   const files = dataFiles(options.dataDir);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ file: files.log });
-  const config = loadConfig(options.configPath ?? files.config);
+  const configFile = options.configPath ?? files.config;
+  const config = loadConfig(configFile);
   if (options.broker !== 'sim') {
     throw new Error(`broker "${options.broker}" is not available in this version; use --broker sim`);
   }
@@ -81,6 +53,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       clock,
       logger,
       engineConfig: engineConfigOf(config),
+      configSource: { document: config, file: configFile },
       startupNotices,
     });
   } catch (error) {

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CommandArgs, CommandResponse, PushMessages, WardenApi } from '../../shared/ipc';
 // channels.ts is free of zod, so the sandboxed preload bundles only the names.
-import { ipcChannels, type CommandName } from '../../shared/ipc/channels';
+import { commandNames, ipcChannels, type CommandName } from '../../shared/ipc/channels';
 
 export const preloadChannels = ipcChannels;
 
@@ -31,15 +31,11 @@ export function createWardenApi(ipc: RendererIpc): WardenApi {
         ipc.removeListener(preloadChannels.push(type), handler);
       };
     };
+  const commands = Object.fromEntries(commandNames.map((name) => [name, invoker(name)])) as {
+    [N in CommandName]: ReturnType<typeof invoker<N>>;
+  };
   return {
-    placeOrder: invoker('placeOrder'),
-    cancelOrder: invoker('cancelOrder'),
-    closePosition: invoker('closePosition'),
-    flatten: invoker('flatten'),
-    lock: invoker('lock'),
-    resetLock: invoker('resetLock'),
-    setDemo: invoker('setDemo'),
-    getState: invoker('getState'),
+    ...commands,
     onState: subscriber('state'),
     onAlert: subscriber('alert'),
   };

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/domain/events';
 import { Dec, ZERO } from '../../shared/domain/money';
 import type { Decision } from './decisions';
+import { applyConfigChange } from './config-change';
 import { applyFill, openPosition } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
@@ -70,6 +71,7 @@ function accountOf(state: EngineState, event: EngineEvent): AccountState | null 
       return ensureAccount(state, event.account, event.t, event.balance);
     case 'selfLock':
     case 'lockReset':
+    case 'settingsLock':
       return state.accounts.get(event.account) ?? null;
     default:
       return null;
@@ -126,6 +128,14 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
         lock: { state: 'halted', until },
         message: 'locked by the trader',
       });
+      break;
+    }
+    case 'configChange':
+      applyConfigChange(state, event);
+      break;
+    case 'settingsLock': {
+      const account = state.accounts.get(event.account);
+      if (account !== undefined) account.settingsLockedUntil = account.day.end;
       break;
     }
     case 'lockReset': {

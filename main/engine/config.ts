@@ -1,5 +1,7 @@
 // What the engine needs to know of the trader's configuration (the document itself is parsed in shared/config).
+import { resolveAccountRules } from '../../shared/config/merge';
 import type { AccountRules, Weekday } from '../../shared/config/rules';
+import type { WardenConfig } from '../../shared/config/schema';
 import { dec, type Dec } from '../../shared/domain/money';
 
 export type { Weekday };
@@ -36,6 +38,11 @@ export type EngineConfig = {
   fastPath?: boolean;
 };
 
+/** An account's resolved rules: its own entry's, else those of accounts the config does not list. */
+export function rulesFor(config: EngineConfig, account: string): AccountRules {
+  return config.accounts[account]?.rules ?? config.defaultRules ?? {};
+}
+
 export const defaultQuoteSanity: QuoteSanity = { maxJumpPct: dec(5), confirmQuotes: 2 };
 export const defaultHysteresisPct = dec(5);
 
@@ -46,3 +53,30 @@ export const defaultSession: SessionConfig = {
 };
 
 export const defaultEngineConfig: EngineConfig = { session: defaultSession, markPrice: 'last', accounts: {} };
+
+/** What the engine takes from the config document: session, marks, and each account's resolved rules. */
+export function engineConfigOf(config: WardenConfig): EngineConfig {
+  const accounts = Object.fromEntries(
+    Object.entries(config.accounts).map(([id, account]) => [
+      id,
+      {
+        rules: resolveAccountRules(config, id),
+        ...(account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) }),
+      },
+    ]),
+  );
+  return {
+    session: config.session,
+    markPrice: config.markPrice,
+    accounts,
+    defaultRules: resolveAccountRules(config, UNLISTED_ACCOUNT),
+    quoteSanity: {
+      maxJumpPct: dec(config.quoteSanity.maxJumpPct),
+      confirmQuotes: config.quoteSanity.confirmQuotes,
+    },
+    hysteresisPct: dec(config.alerts.hysteresisPct),
+  };
+}
+
+/** No account has this id: resolving it yields the defaults alone. */
+const UNLISTED_ACCOUNT = '\u0000unlisted';

@@ -55,6 +55,7 @@ export function ensureAccount(
     lossStreakBreachesToday: 0,
     trailingHighWater: null,
     trailingThreshold: null,
+    settingsLockedUntil: null,
   };
   state.accounts.set(id, account);
   return account;

@@ -3,13 +3,15 @@ import { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
 import type { EngineState } from './state';
 
-export const snapshotVersion = 1;
+/** 2: the config in force is part of the snapshot (1 had none: the current config is used for those). */
+export const snapshotVersion = 2;
 
 export function serializeState(state: EngineState): string {
-  const { config: _config, ...rest } = state;
+  const { config, ...rest } = state;
+  const { fastPath: _fastPath, ...inForce } = config;
   // A replacer sees values after toJSON (a Decimal already as a bare string), so look at the holder's raw value.
   return JSON.stringify(
-    { version: snapshotVersion, state: rest },
+    { version: snapshotVersion, state: rest, config: inForce },
     function (this: unknown, key: string, value: unknown) {
       const raw = (this as Record<string, unknown>)[key];
       if (Dec.isDecimal(raw)) return { $dec: raw.toFixed() };
@@ -20,7 +22,10 @@ export function serializeState(state: EngineState): string {
   );
 }
 
-/** Restores a snapshot under the current config; throws with the reason when the text is not a snapshot. */
+/**
+ * Restores a snapshot with the config that was in force when it was taken (`config` for a version-1 snapshot,
+ * and for its `fastPath` setting); throws with the reason when the text is not a snapshot.
+ */
 export function deserializeState(text: string, config: EngineConfig): EngineState {
   const parsed = JSON.parse(text, (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null) return value;
@@ -29,9 +34,12 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
     if (Array.isArray(tagged.$map)) return new Map(tagged.$map as [unknown, unknown][]);
     if (Array.isArray(tagged.$set)) return new Set(tagged.$set);
     return value;
-  }) as { version?: unknown; state?: Omit<EngineState, 'config'> };
-  if (parsed.version !== snapshotVersion || parsed.state === undefined) {
+  }) as { version?: unknown; state?: Omit<EngineState, 'config'>; config?: EngineConfig };
+  if ((parsed.version !== 1 && parsed.version !== snapshotVersion) || parsed.state === undefined) {
     throw new Error(`engine snapshot has version ${String(parsed.version)}, expected ${snapshotVersion}`);
   }
-  return { ...parsed.state, config };
+  for (const account of parsed.state.accounts.values()) account.settingsLockedUntil ??= null;
+  const inForce = parsed.config ?? config;
+  const { fastPath } = config;
+  return { ...parsed.state, config: { ...inForce, ...(fastPath === undefined ? {} : { fastPath }) } };
 }

@@ -159,6 +159,8 @@ export type AccountState = {
   /** The trailing drawdown's high-water mark and threshold (null when the rule is off). */
   trailingHighWater: Dec | null;
   trailingThreshold: Dec | null;
+  /** The trader locked the settings until then (the day's end): until then a config change may only tighten. */
+  settingsLockedUntil: number | null;
 };
 
 export type EngineState = {

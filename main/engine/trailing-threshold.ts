@@ -2,6 +2,7 @@
 // rolls, for the trailingDrawdown rule and the trailingThreshold metric.
 import type { RuleSettings } from '../../shared/config/rules';
 import { dec, maxDec, minDec, type Dec } from '../../shared/domain/money';
+import { rulesFor } from './config';
 import type { AccountState, EngineState } from './state';
 
 /**
@@ -15,7 +16,7 @@ export function trackTrailingDrawdown(
   equity: Dec,
   dayRoll: boolean,
 ): void {
-  const settings = (state.config.accounts[account.id]?.rules ?? state.config.defaultRules)?.trailingDrawdown;
+  const settings = rulesFor(state.config, account.id).trailingDrawdown;
   if (settings === undefined || !settings.enabled) {
     account.trailingHighWater = null;
     account.trailingThreshold = null;

@@ -1,9 +1,14 @@
 // Reads the config document (YAML, or JSON for a .json file) from disk and validates it, every error prefixed
 // with the file (and a syntax error with its line); creates the file with the default config on first start.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseDocument } from 'yaml';
-import { defaultConfigYaml, validateConfig, type ConfigResult } from '../../shared/config/schema';
+import { parseDocument, stringify } from 'yaml';
+import {
+  defaultConfigYaml,
+  validateConfig,
+  type ConfigResult,
+  type WardenConfig,
+} from '../../shared/config/schema';
 
 type Parsed = { ok: true; document: unknown } | { ok: false; errors: string[] };
 
@@ -41,6 +46,8 @@ function parseYaml(text: string): Parsed {
   return { ok: false, errors };
 }
 
+const isJson = (file: string) => file.toLowerCase().endsWith('.json');
+
 export function readConfigFile(file: string): ConfigResult {
   let text: string;
   try {
@@ -48,7 +55,7 @@ export function readConfigFile(file: string): ConfigResult {
   } catch (error) {
     return { ok: false, errors: [`${file}: cannot read (${(error as Error).message})`] };
   }
-  const parsed = file.toLowerCase().endsWith('.json') ? parseJson(text) : parseYaml(text);
+  const parsed = isJson(file) ? parseJson(text) : parseYaml(text);
   const result = parsed.ok ? validateConfig(parsed.document) : parsed;
   return result.ok ? result : { ok: false, errors: result.errors.map((error) => `${file}: ${error}`) };
 }
@@ -57,4 +64,20 @@ export function ensureConfigFile(file: string): void {
   if (existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, defaultConfigYaml, { mode: 0o600 });
+}
+
+/**
+ * Writes a config changed in the app: the previous file is kept beside it as `<file>.prev` (a hand-written
+ * file's comments live on there), and the new one replaces it atomically, so a crash leaves one or the other.
+ */
+export function writeConfigFile(file: string, config: WardenConfig, at: Date): void {
+  if (existsSync(file)) copyFileSync(file, `${file}.prev`);
+  const text = isJson(file)
+    ? `${JSON.stringify(config, null, 2)}\n`
+    : `# Warden rules and settings, written by Warden at ${at.toISOString()} after a change in the app.\n` +
+      `# The file as it was before is ${file}.prev. RULES.md sections 6 and 8 describe every setting.\n` +
+      stringify(config);
+  const next = `${file}.next`;
+  writeFileSync(next, text, { mode: 0o600 });
+  renameSync(next, file);
 }

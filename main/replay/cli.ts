@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { engineConfigOf } from '../core/start';
+import { engineConfigOf } from '../engine';
 import { readConfigFile } from '../platform/config-file';
 import { createReplayer } from './replayer';
 

@@ -12,6 +12,8 @@ const routes: Record<string, CommandName> = {
   lock: 'lock',
   reset: 'resetLock',
   demo: 'setDemo',
+  config: 'setConfig',
+  'settings-lock': 'lockSettings',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;

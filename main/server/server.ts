@@ -82,7 +82,12 @@ async function handle(
     sendJson(response, 200, options.core.view());
     return;
   }
-  const command = /^\/api\/commands\/([a-zA-Z]+)$/.exec(url.pathname)?.[1];
+  if (request.method === 'GET' && url.pathname === '/api/config') {
+    const answer = await options.core.command('getConfig', {});
+    sendJson(response, answer.ok ? 200 : 500, answer.ok ? answer.result : answer);
+    return;
+  }
+  const command = /^\/api\/commands\/([a-zA-Z-]+)$/.exec(url.pathname)?.[1];
   if (command !== undefined) {
     if (request.method !== 'POST') sendJson(response, 405, { ok: false, error: 'use POST' });
     else await postCommand(options.core, command, request, response);

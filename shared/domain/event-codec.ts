@@ -1,6 +1,7 @@
 // Parses events from JSON (replay lines, journal rows) with zod, and writes them back as plain JSON.
 // Accepts `t` as ISO-8601 with offset or epoch ms, and numbers as JSON numbers or decimal strings.
 import { z } from 'zod';
+import { validateConfig } from '../config/schema';
 import { decimalsAsStrings, dec } from './money';
 import type { EngineEvent } from './events';
 
@@ -114,6 +115,18 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clock'), t: time }),
   z.strictObject({ type: z.literal('selfLock'), t: time, account: id, until: z.enum(['dayEnd', 'weekEnd']) }),
   z.strictObject({ type: z.literal('lockReset'), t: time, account: id }),
+  z.strictObject({
+    type: z.literal('configChange'),
+    t: time,
+    config: z.unknown().transform((document, ctx) => {
+      const result = validateConfig(document);
+      if (result.ok) return result.config;
+      for (const message of result.errors) ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
+    by: z.enum(['trader', 'file']),
+  }),
+  z.strictObject({ type: z.literal('settingsLock'), t: time, account: id }),
 ]);
 
 export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error: string };

@@ -1,5 +1,6 @@
 // The normalized market and account events every broker adapter emits and the engine consumes (DESIGN.md).
 // Times are epoch milliseconds (UTC); money, prices and fees are exact decimals; quantities are whole contracts.
+import type { WardenConfig } from '../config/schema';
 import type { Dec } from './money';
 
 export type Side = 'buy' | 'sell';
@@ -87,8 +88,23 @@ export type SelfLockEvent = { type: 'selfLock'; t: number; account: string; unti
 /** The trader resets an account a rule locked until `manual` (e.g. a failed evaluation): journaled too. */
 export type LockResetEvent = { type: 'lockReset'; t: number; account: string };
 
+/**
+ * A new config document takes effect (journaled, so a restart and a replay apply it at the same point). `by`:
+ * the trader's rule editor, or an edited file found at start.
+ */
+export type ConfigChangeEvent = {
+  type: 'configChange';
+  t: number;
+  config: WardenConfig;
+  by: 'trader' | 'file';
+};
+
+/** The trader locks an account's settings until the trading day ends: until then a change may only tighten. */
+export type SettingsLockEvent = { type: 'settingsLock'; t: number; account: string };
+
 export type BrokerEvent =
   InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
-export type EngineEvent = BrokerEvent | ClockEvent | SelfLockEvent | LockResetEvent;
+export type EngineEvent =
+  BrokerEvent | ClockEvent | SelfLockEvent | LockResetEvent | ConfigChangeEvent | SettingsLockEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -8,6 +8,9 @@ export const commandNames = [
   'resetLock',
   'setDemo',
   'getState',
+  'setConfig',
+  'lockSettings',
+  'getConfig',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

@@ -39,6 +39,14 @@ export const commandSchemas = {
   resetLock: z.strictObject({ account: accountId }),
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
+  /**
+   * A new config document (RULES.md section 8), validated in full; while an account is not active or its
+   * settings are locked, the change may only tighten its rules.
+   */
+  setConfig: z.strictObject({ config: z.unknown() }),
+  /** Locks the account's settings until the trading day ends: until then config changes may only tighten. */
+  lockSettings: z.strictObject({ account: accountId }),
+  getConfig: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -63,6 +71,11 @@ export type CommandResults = {
   resetLock: { lifted: number };
   setDemo: { demo: boolean };
   getState: StateView;
+  /** Every rule setting the change made, per account ("A1 dailyLoss.amount: \"1000\" → \"800\""). */
+  setConfig: { changes: string[] };
+  lockSettings: { lockedUntil: string };
+  /** The config document in force (as validated: defaults filled in, numbers as decimal strings). */
+  getConfig: { config: unknown };
 };
 
 export type CommandResponse<N extends CommandName> =

@@ -2,7 +2,7 @@
 // JSON line per case: quotes/s, breach-to-command latency (a breaching quote entering apply() to each account's
 // flatten decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M).
 import { apply, createEngineState, type EngineConfig, type EngineState } from '../../main/engine';
-import { engineConfigOf } from '../../main/core/start';
+import { engineConfigOf } from '../../main/engine';
 import { validateConfig } from '../../shared/config/schema';
 import type { QuoteEvent } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimBroker, type SimBroker } from '../../main/broker/sim';
 import { createCore } from '../../main/core/app';
-import { engineConfigOf, loadConfig } from '../../main/core/start';
+import { loadConfig } from '../../main/core/start';
+import { engineConfigOf } from '../../main/engine';
 import type { WardenCore } from '../../main/core/types';
 import { systemClock } from '../../main/platform/clock';
 import { createLogger } from '../../main/platform/logger';
@@ -41,12 +42,14 @@ export async function serveInProcess(
     seed: options.seed ?? 1,
   });
   const store = openStore(files.database, { logger, clock });
+  const document = loadConfig(files.config);
   const core = await createCore({
     broker,
     store,
     clock,
     logger,
-    engineConfig: engineConfigOf(loadConfig(files.config)),
+    engineConfig: engineConfigOf(document),
+    configSource: { document, file: files.config },
   });
   const token = 'test-token-0123456789';
   const server = await startServer({

@@ -6,7 +6,7 @@ import { allBands, levelBand } from './bands';
 
 export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
   id: 'dailyProfitTarget',
-  triggers: ['quote', 'fill', 'account', 'clock'],
+  triggers: ['quote', 'fill', 'account', 'clock', 'configChange'],
   evaluate({ settings, metrics }) {
     const m = metrics();
     const profit = settings.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl;

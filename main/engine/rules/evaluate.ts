@@ -2,7 +2,7 @@
 import type { RuleId, RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent } from '../../../shared/domain/events';
 import { dec } from '../../../shared/domain/money';
-import { defaultHysteresisPct, defaultQuoteSanity } from '../config';
+import { defaultHysteresisPct, defaultQuoteSanity, rulesFor } from '../config';
 import type { Decision, RiskAction, RuleDecision } from '../decisions';
 import { addLock, resolveLock, type ResolvedLock } from '../locks';
 import { accountMetrics, type AccountMetrics } from '../metrics';
@@ -12,7 +12,7 @@ import { rules } from './registry';
 import type { Breach, Measurement, RuleContext } from './types';
 
 export function accountRules(state: EngineState, account: AccountState) {
-  return state.config.accounts[account.id]?.rules ?? state.config.defaultRules ?? {};
+  return rulesFor(state.config, account.id);
 }
 
 export function evaluateRules(

@@ -7,7 +7,7 @@ import type { Finding, Rule, RuleContext } from './types';
 
 export const exposure: Rule<'exposure'> = {
   id: 'exposure',
-  triggers: ['quote', 'fill', 'position', 'account'],
+  triggers: ['quote', 'fill', 'position', 'account', 'configChange'],
   evaluate(ctx) {
     const { settings } = ctx;
     const m = ctx.metrics();

@@ -19,7 +19,7 @@ type Ladder = { warning: Dec; critical: Dec; breach: Dec; hysteresis: Dec };
  */
 export const marginLevel: Rule<'marginLevel'> = {
   id: 'marginLevel',
-  triggers: ['quote', 'fill', 'account', 'position', 'clock'],
+  triggers: ['quote', 'fill', 'account', 'position', 'clock', 'configChange'],
   evaluate(ctx) {
     const { state, account, settings, event } = ctx;
     const value = ctx.metrics().marginLevel;

@@ -11,7 +11,7 @@ type Exposure = { symbol: string; open: Dec; potential: Dec };
 
 export const maxContracts: Rule<'maxContracts'> = {
   id: 'maxContracts',
-  triggers: ['fill', 'order', 'position', 'instrument'],
+  triggers: ['fill', 'order', 'position', 'instrument', 'configChange'],
   evaluate(ctx) {
     const { settings, state, account } = ctx;
     const exposures = exposuresOf(state, account, settings.countWorkingOrders);

@@ -7,7 +7,7 @@ import type { Breach } from './types';
 
 export const newsBlackout: Rule<'newsBlackout'> = {
   id: 'newsBlackout',
-  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account'],
+  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account', 'configChange'],
   evaluate(ctx) {
     const { settings, event, state } = ctx;
     const memory = ctx.memory('newsBlackout');

@@ -24,7 +24,7 @@ export function forgetClosedPositions(account: AccountState, rule: string): void
 
 export const positionLoss: Rule<'positionLoss'> = {
   id: 'positionLoss',
-  triggers: ['quote', 'fill', 'position', 'account', 'clock'],
+  triggers: ['quote', 'fill', 'position', 'account', 'clock', 'configChange'],
   evaluate(ctx) {
     forgetClosedPositions(ctx.account, 'positionLoss');
     const amount = dec(ctx.settings.amount);

@@ -7,7 +7,7 @@ import type { QuoteBound } from './types';
 
 export const staleData: Rule<'staleData'> = {
   id: 'staleData',
-  triggers: ['clock', 'quote', 'fill', 'position'],
+  triggers: ['clock', 'quote', 'fill', 'position', 'configChange'],
   evaluate(ctx) {
     const { state, account, settings, event } = ctx;
     forgetClosedPositions(account, 'staleData');

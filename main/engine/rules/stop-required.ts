@@ -10,7 +10,7 @@ const prefix = 'stopRequired:';
 
 export const stopRequired: Rule<'stopRequired'> = {
   id: 'stopRequired',
-  triggers: ['clock', 'quote', 'fill', 'order', 'position'],
+  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'configChange'],
   evaluate(ctx) {
     const { account, settings, event } = ctx;
     forgetClosed(account);

@@ -4,7 +4,7 @@ import type { Breach, Rule } from './types';
 
 export const symbolBlock: Rule<'symbolBlock'> = {
   id: 'symbolBlock',
-  triggers: ['fill', 'order', 'position', 'clock'],
+  triggers: ['fill', 'order', 'position', 'clock', 'configChange'],
   evaluate(ctx) {
     const { account, settings } = ctx;
     const blocked = new Set(settings.symbols);

@@ -8,7 +8,7 @@ import type { Breach, Rule, RuleContext } from './types';
 
 export const tradingHours: Rule<'tradingHours'> = {
   id: 'tradingHours',
-  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account'],
+  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account', 'configChange'],
   evaluate(ctx) {
     const findings: Breach[] = [];
     const flatten = flattenDue(ctx);

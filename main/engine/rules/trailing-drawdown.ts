@@ -8,7 +8,7 @@ import { allBands, levelBand } from './bands';
 
 export const trailingDrawdown: Rule<'trailingDrawdown'> = {
   id: 'trailingDrawdown',
-  triggers: ['quote', 'fill', 'account', 'position', 'clock'],
+  triggers: ['quote', 'fill', 'account', 'position', 'clock', 'configChange'],
   evaluate({ state, account, settings, metrics }) {
     const { equity } = metrics();
     // A clock event may be the account's first sight of the rule: start tracking from the current equity.

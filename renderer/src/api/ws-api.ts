@@ -1,13 +1,14 @@
 // The WebSocket host (`warden serve`): numbered requests answered by id, state/alert pushes, reconnect with
 // backoff. A request that cannot be answered (socket down, dropped, timed out) resolves to {ok:false, error}.
-import type {
-  AlertView,
-  ClientFrame,
-  CommandArgs,
-  CommandName,
-  CommandResponse,
-  ServerFrame,
-  StateView,
+import {
+  commandNames,
+  type AlertView,
+  type ClientFrame,
+  type CommandArgs,
+  type CommandName,
+  type CommandResponse,
+  type ServerFrame,
+  type StateView,
 } from '../../../shared/ipc';
 import { CLOSE_UNAUTHORIZED, UNAUTHORIZED_MESSAGE } from './host-api';
 import type { HostApi, LinkStatus } from './host-api';
@@ -188,14 +189,9 @@ export function createWsApi(options: WsApiOptions): HostApi {
   connect();
 
   return {
-    placeOrder: (args) => request('placeOrder', args),
-    cancelOrder: (args) => request('cancelOrder', args),
-    closePosition: (args) => request('closePosition', args),
-    flatten: (args) => request('flatten', args),
-    lock: (args) => request('lock', args),
-    resetLock: (args) => request('resetLock', args),
-    setDemo: (args) => request('setDemo', args),
-    getState: (args) => request('getState', args),
+    ...(Object.fromEntries(
+      commandNames.map((name) => [name, (args: CommandArgs<typeof name>) => request(name, args)]),
+    ) as unknown as Pick<HostApi, CommandName>),
     onState(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

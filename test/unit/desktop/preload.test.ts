@@ -27,6 +27,9 @@ const sampleArgs = {
   resetLock: { account: 'acc-1' },
   setDemo: { enabled: true },
   getState: {},
+  setConfig: { config: { accounts: {} } },
+  lockSettings: { account: 'acc-1' },
+  getConfig: {},
 } as const;
 
 describe('the preload', () => {

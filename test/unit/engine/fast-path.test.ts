@@ -10,7 +10,7 @@ import {
   type Decision,
   type EngineConfig,
 } from '../../../main/engine';
-import { engineConfigOf } from '../../../main/core/start';
+import { engineConfigOf } from '../../../main/engine';
 import { validateConfig } from '../../../shared/config/schema';
 import type { EngineEvent } from '../../../shared/domain/events';
 import { dec } from '../../../shared/domain/money';

@@ -47,6 +47,10 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     lock: (args) => run('lock', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
     setDemo: (args) => run('setDemo', args, { ok: true, result: { demo: args.enabled } }),
     getState: (args) => run('getState', args, { ok: true, result: lastState }),
+    setConfig: (args) => run('setConfig', args, { ok: true, result: { changes: [] } }),
+    lockSettings: (args) =>
+      run('lockSettings', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
+    getConfig: (args) => run('getConfig', args, { ok: true, result: { config: {} } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlert: (listener) => subscribe(alertListeners, listener),
     onLink: (listener) => subscribe(linkListeners, listener),

@@ -1,0 +1,60 @@
+// Whether a new config document may take effect now (RULES.md section 6): while an account is not active, or
+// its settings are locked for the day, a change may only tighten its rules. Lists what the change changes, for
+// the audit trail, and everything it would loosen where it may not.
+import { compareStrictness } from '../../shared/config/strictness';
+import { ruleChanges } from '../../shared/config/changes';
+import type { WardenConfig } from '../../shared/config/schema';
+import {
+  defaultQuoteSanity,
+  engineConfigOf,
+  rulesFor,
+  strictestLock,
+  untilText,
+  type AccountState,
+  type EngineConfig,
+  type EngineState,
+} from '../engine';
+
+export type ConfigVerdict = { ok: true; changes: string[] } | { ok: false; problems: string[] };
+
+/** Why the account may only tighten now, or null when it may change freely. */
+function restriction(account: AccountState, now: number): string | null {
+  const lock = strictestLock(account);
+  if (lock !== null) return `is ${lock.state} ${untilText(lock.until)}`;
+  if (account.settingsLockedUntil !== null && account.settingsLockedUntil > now)
+    return `has its settings locked ${untilText(account.settingsLockedUntil)}`;
+  return null;
+}
+
+export function judgeConfigChange(state: EngineState, next: WardenConfig): ConfigVerdict {
+  const after = engineConfigOf(next);
+  const changes: string[] = [];
+  const problems: string[] = [];
+  for (const account of state.accounts.values()) {
+    const rulesBefore = rulesFor(state.config, account.id);
+    const rulesAfter = rulesFor(after, account.id);
+    changes.push(...ruleChanges(rulesBefore, rulesAfter).map((change) => `${account.id} ${change}`));
+    const why = restriction(account, state.now);
+    if (why === null) continue;
+    const verdict = compareStrictness(rulesBefore, rulesAfter);
+    const loosened = [...(verdict.ok ? [] : verdict.loosened), ...slowerBreaches(state.config, after)];
+    if (loosened.length > 0)
+      problems.push(
+        `${account.id} ${why}, so its rules may only tighten; this change loosens ${loosened.join(', ')}`,
+      );
+  }
+  return problems.length === 0 ? { ok: true, changes } : { ok: false, problems };
+}
+
+/** More confirming quotes before a price-driven breach latches is a looser guard. */
+function slowerBreaches(before: EngineConfig, after: EngineConfig): string[] {
+  const was = (before.quoteSanity ?? defaultQuoteSanity).confirmQuotes;
+  const now = (after.quoteSanity ?? defaultQuoteSanity).confirmQuotes;
+  return now > was ? [`quoteSanity.confirmQuotes: ${was} → ${now}`] : [];
+}
+
+/** Whether two engine configs are the same settings (as their exact JSON). */
+export function sameConfig(a: EngineConfig, b: EngineConfig): boolean {
+  const plain = ({ fastPath: _fastPath, ...settings }: EngineConfig) => JSON.stringify(settings);
+  return plain(a) === plain(b);
+}
