@@ -185,8 +185,8 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 export function shortJson(value: unknown, max = 2000): string {
   let text: string;
   try {
-    const json: string | undefined = JSON.stringify(value);
-    text = json ?? String(value);
+    // JSON.stringify(undefined) is undefined at run time: String() makes it "undefined".
+    text = String(JSON.stringify(value));
   } catch {
     text = String(value);
   }
