@@ -185,8 +185,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 export function shortJson(value: unknown, max = 2000): string {
   let text: string;
   try {
-    // JSON.stringify(undefined) is undefined at run time: String() makes it "undefined".
-    text = String(JSON.stringify(value));
+    text = value === undefined ? 'undefined' : JSON.stringify(value);
   } catch {
     text = String(value);
   }
