@@ -35,13 +35,26 @@ export function parseTimestamp(text: string): number {
 }
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const ID_TEXT = /^\d{1,19}$/;
+
 /** A decimal from a JSON number or a decimal string, never through float arithmetic. */
-const decimal = z.union([z.number(), z.string().regex(DECIMAL_TEXT)]).transform((value): Dec => dec(value));
+const decimal = z.unknown().transform((value, ctx): Dec => {
+  if (
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && DECIMAL_TEXT.test(value))
+  )
+    return dec(value);
+  ctx.addIssue({ code: 'custom', message: 'must be a decimal number' });
+  return z.NEVER;
+});
 const positiveDecimal = decimal.refine((d) => d.greaterThan(0), 'must be above 0');
 /** Ids are int32 or int64 (above 2^31 is normal); kept as their decimal text. */
-const id = z
-  .union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,19}$/)])
-  .transform((value) => String(value));
+const id = z.unknown().transform((value, ctx): string => {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && ID_TEXT.test(value)) return value;
+  ctx.addIssue({ code: 'custom', message: 'must be a numeric id' });
+  return z.NEVER;
+});
 const timestamp = z.string().transform((text, ctx) => {
   const ms = parseTimestamp(text);
   if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: `not an ISO-8601 time: ${text}` });
@@ -105,7 +118,7 @@ export const tradeSchema = z.object({
   profitAndLoss: maybe(decimal),
   fees: decimal,
   side,
-  size: count.min(1),
+  size: z.number().int().min(1).max(1_000_000),
   voided: maybe(z.boolean()),
   orderId: maybe(id),
 });
