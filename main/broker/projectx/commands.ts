@@ -78,6 +78,8 @@ export function createCommands(deps: CommandDeps): (command: BrokerCommand) => P
       return { ok: false, error: `not a ProjectX order: ${account}/${orderId}` };
     const accountId = Number(account);
     const outcome = await session.call('Order/cancel', { accountId, orderId: Number(orderId) });
+    // Gone at the broker: a close that follows must not cancel it again (the hub's report may still be on its way).
+    if (outcome.kind === 'ok') book.orders.delete(orderId);
     return settle(`cancel order ${orderId}`, outcome, async () => {
       const working = await orderWorking(accountId, orderId);
       return working === null ? null : !working;

@@ -4,7 +4,11 @@ import type { BrokerEvent } from '../../../shared/domain/events';
 import { createProjectXBroker, type ProjectXTiming } from '../../../main/broker/projectx';
 import { systemClock } from '../../../main/platform/clock';
 import { memoryLogger } from '../../../main/platform/logger';
-import { FAKE_CREDENTIALS, startFakeGateway, type FakeGatewayOptions } from '../../fakes/projectx-gateway/server';
+import {
+  FAKE_CREDENTIALS,
+  startFakeGateway,
+  type FakeGatewayOptions,
+} from '../../fakes/projectx-gateway/server';
 import { seedDemo } from '../../fakes/projectx-gateway/seed';
 
 export const FAST: Partial<ProjectXTiming> = {
@@ -47,7 +51,8 @@ export async function gatewayAndBroker(
     broker,
     events,
     logger,
-    of: <T extends BrokerEvent['type']>(type: T) => events.filter((e): e is Extract<BrokerEvent, { type: T }> => e.type === type),
+    of: <T extends BrokerEvent['type']>(type: T) =>
+      events.filter((e): e is Extract<BrokerEvent, { type: T }> => e.type === type),
     async stop() {
       await broker.stop();
       await gateway.stop();
