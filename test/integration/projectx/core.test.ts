@@ -99,7 +99,7 @@ describe('the core on ProjectX', () => {
     await waitFor('the partial close', () => accountView(core).positions[0]?.qty === 1);
     expect([accountView(core).metrics.balance, accountView(core).metrics.dailyRealizedPnl]).toEqual([
       '50019.89',
-      '20.26',
+      '19.89', // +21 − 0.74 − 0.37 fees
     ]);
   });
 
