@@ -101,6 +101,10 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   };
 
   const reconcile = async (): Promise<string | null> => {
+    // Balances are read again too: the snapshot's account reports must be as new as its fills.
+    const read = await readAccounts(deps, options.exclude);
+    if (!read.ok) return read.error;
+    accounts = read.value.filter((a) => guardedIds.has(a.id));
     const since = (lastTradeAt ?? clock.now() - timing.tradeLookbackMs) - 1000;
     const snapshot = await readSnapshot(deps, accounts, since, () => clock.now());
     if (!snapshot.ok) return snapshot.error;

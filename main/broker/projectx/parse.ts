@@ -63,6 +63,8 @@ const timestamp = z.string().transform((text, ctx) => {
 const count = z.number().int().nonnegative().max(1_000_000);
 const side = z.union([z.literal(0), z.literal(1)]);
 const enumInt = z.number().int().min(0).max(99);
+/** Contract ids are short ("CON.F.US.MNQ.M26"): a huge one is an attack or a bug, not a contract. */
+const contractId = z.string().min(1).max(200);
 
 /** A field that may be missing or null on a partial update: both mean "not said". */
 const maybe = <T extends z.ZodType>(schema: T) => schema.nullish();
@@ -81,7 +83,7 @@ export type PxAccount = z.infer<typeof accountSchema>;
 export const positionSchema = z.object({
   id: maybe(id),
   accountId: maybe(id),
-  contractId: maybe(z.string().min(1)),
+  contractId: maybe(contractId),
   contractDisplayName: maybe(z.string()),
   creationTimestamp: maybe(timestamp),
   type: maybe(enumInt),
@@ -93,7 +95,7 @@ export type PxPosition = z.infer<typeof positionSchema>;
 export const orderSchema = z.object({
   id,
   accountId: maybe(id),
-  contractId: maybe(z.string().min(1)),
+  contractId: maybe(contractId),
   creationTimestamp: maybe(timestamp),
   updateTimestamp: maybe(timestamp),
   status: maybe(enumInt),
@@ -112,7 +114,7 @@ export type PxOrder = z.infer<typeof orderSchema>;
 export const tradeSchema = z.object({
   id,
   accountId: id,
-  contractId: z.string().min(1),
+  contractId,
   creationTimestamp: timestamp,
   price: decimal,
   profitAndLoss: maybe(decimal),
@@ -125,7 +127,7 @@ export const tradeSchema = z.object({
 export type PxTrade = z.infer<typeof tradeSchema>;
 
 export const contractSchema = z.object({
-  id: z.string().min(1),
+  id: contractId,
   name: maybe(z.string()),
   description: maybe(z.string()),
   tickSize: positiveDecimal,
