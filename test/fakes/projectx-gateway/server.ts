@@ -90,7 +90,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
       const endpoint = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const auth = request.headers.authorization;
       const token = auth?.startsWith('Bearer ') === true ? auth.slice(7) : null;
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
       } catch {
