@@ -1,11 +1,15 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import { mkdirSync } from 'node:fs';
 import type { WardenConfig } from '../../shared/config/schema';
+import { createProjectXBroker, projectXEnvironment } from '../broker/projectx';
 import { createSimBroker } from '../broker/sim';
+import type { BrokerAdapter } from '../broker/types';
 import { engineConfigOf } from '../engine';
 import { systemClock } from '../platform/clock';
 import { ensureConfigFile, readConfigFile } from '../platform/config-file';
-import { createLogger } from '../platform/logger';
+import { createLogger, type Logger } from '../platform/logger';
+import type { Clock } from '../platform/clock';
+import { credentialsFile, readCredentials } from '../platform/secrets';
 import { dataFiles } from '../platform/paths';
 import { openStore } from '../store';
 import { createCore } from './app';
@@ -26,9 +30,15 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   const logger = options.logger ?? createLogger({ file: files.log });
   const configFile = options.configPath ?? files.config;
   const config = loadConfig(configFile);
-  if (options.broker !== 'sim') {
-    throw new Error(`broker "${options.broker}" is not available in this version; use --broker sim`);
-  }
+  const broker: BrokerAdapter =
+    options.broker === 'projectx'
+      ? projectXBroker(options.dataDir, clock, logger.child('projectx'))
+      : createSimBroker({
+          stateFile: files.simBroker,
+          clock,
+          logger: logger.child('sim'),
+          demo: options.demo,
+        });
   const store = openStore(files.database, {
     logger,
     clock,
@@ -40,12 +50,6 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       : [
           `The database was damaged and was moved aside to ${store.recoveredFrom}; Warden started with a fresh one.`,
         ];
-  const broker = createSimBroker({
-    stateFile: files.simBroker,
-    clock,
-    logger: logger.child('sim'),
-    demo: options.demo,
-  });
   try {
     return await createCore({
       broker,
@@ -60,4 +64,11 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
     store.close();
     throw error;
   }
+}
+
+/** ProjectX from the environment (INTERFACES.md section 2); credentials from it, else from the data dir's file. */
+function projectXBroker(dataDir: string, clock: Clock, logger: Logger): BrokerAdapter {
+  const env = projectXEnvironment();
+  const credentials = env.credentials ?? readCredentials(credentialsFile(dataDir));
+  return createProjectXBroker({ ...env, credentials, clock, logger });
 }

@@ -1,0 +1,208 @@
+// The ProjectX wire formats, parsed at the edge with zod (PROJECTX.md sections 2, 3, 5, 6): tolerant where the
+// real feed is inconsistent (envelopes, PascalCase keys, partial updates, string or number ids and decimals),
+// strict where a wrong value would corrupt the picture (a fill without a price, a size that is not a count).
+import { z } from 'zod';
+import { dec, type Dec } from '../../../shared/domain/money';
+
+/** `Id` → `id`, `AccountId` → `accountId`; nested objects too (one team saw PascalCase on the wire). */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key.charAt(0).toLowerCase() + key.slice(1),
+      camelKeys(inner),
+    ]),
+  );
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * ISO-8601 with 0 to 9 fractional digits (truncated to milliseconds) and an offset; a time without an offset is
+ * UTC (JS would read it as local time). NaN when the text is not such a time.
+ */
+export function parseTimestamp(text: string): number {
+  const match = TIMESTAMP.exec(text.trim());
+  if (match === null) return Number.NaN;
+  const [, date, time, fraction = '', offset = 'Z'] = match;
+  const ms = fraction.slice(0, 3).padEnd(3, '0');
+  const zone =
+    offset.toUpperCase() === 'Z' || offset.includes(':')
+      ? offset
+      : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  return Date.parse(`${date ?? ''}T${time ?? ''}.${ms}${zone}`);
+}
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const ID_TEXT = /^\d{1,19}$/;
+
+/** A decimal from a JSON number or a decimal string, never through float arithmetic. */
+const decimal = z.unknown().transform((value, ctx): Dec => {
+  if (
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && DECIMAL_TEXT.test(value))
+  )
+    return dec(value);
+  ctx.addIssue({ code: 'custom', message: 'must be a decimal number' });
+  return z.NEVER;
+});
+const positiveDecimal = decimal.refine((d) => d.greaterThan(0), 'must be above 0');
+/** Ids are int32 or int64 (above 2^31 is normal); kept as their decimal text. */
+const id = z.unknown().transform((value, ctx): string => {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && ID_TEXT.test(value)) return value;
+  ctx.addIssue({ code: 'custom', message: 'must be a numeric id' });
+  return z.NEVER;
+});
+const timestamp = z.string().transform((text, ctx) => {
+  const ms = parseTimestamp(text);
+  if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: `not an ISO-8601 time: ${text}` });
+  return ms;
+});
+const count = z.number().int().nonnegative().max(1_000_000);
+const side = z.union([z.literal(0), z.literal(1)]);
+const enumInt = z.number().int().min(0).max(99);
+/** Contract ids are short ("CON.F.US.MNQ.M26"): a huge one is an attack or a bug, not a contract. */
+const contractId = z.string().min(1).max(200);
+
+/** A field that may be missing or null on a partial update: both mean "not said". */
+const maybe = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+export const accountSchema = z.object({
+  id,
+  name: maybe(z.string()),
+  balance: maybe(decimal),
+  canTrade: maybe(z.boolean()),
+  isVisible: maybe(z.boolean()),
+  simulated: maybe(z.boolean()),
+});
+export type PxAccount = z.infer<typeof accountSchema>;
+
+/** Positions may arrive as deltas (no contractId, no creationTimestamp): every field but the size is optional. */
+export const positionSchema = z.object({
+  id: maybe(id),
+  accountId: maybe(id),
+  contractId: maybe(contractId),
+  contractDisplayName: maybe(z.string()),
+  creationTimestamp: maybe(timestamp),
+  type: maybe(enumInt),
+  size: maybe(count),
+  averagePrice: maybe(decimal),
+});
+export type PxPosition = z.infer<typeof positionSchema>;
+
+export const orderSchema = z.object({
+  id,
+  accountId: maybe(id),
+  contractId: maybe(contractId),
+  creationTimestamp: maybe(timestamp),
+  updateTimestamp: maybe(timestamp),
+  status: maybe(enumInt),
+  type: maybe(enumInt),
+  side: maybe(side),
+  size: maybe(count),
+  limitPrice: maybe(decimal),
+  stopPrice: maybe(decimal),
+  fillVolume: maybe(count),
+  filledPrice: maybe(decimal),
+  customTag: maybe(z.string()),
+});
+export type PxOrder = z.infer<typeof orderSchema>;
+
+/** A fill: strict, because a wrong one corrupts P&L. Only `profitAndLoss` (opening fills) and `voided` may be absent. */
+export const tradeSchema = z.object({
+  id,
+  accountId: id,
+  contractId,
+  creationTimestamp: timestamp,
+  price: decimal,
+  profitAndLoss: maybe(decimal),
+  fees: decimal,
+  side,
+  size: z.number().int().min(1).max(1_000_000),
+  voided: maybe(z.boolean()),
+  orderId: maybe(id),
+});
+export type PxTrade = z.infer<typeof tradeSchema>;
+
+export const contractSchema = z.object({
+  id: contractId,
+  name: maybe(z.string()),
+  description: maybe(z.string()),
+  tickSize: positiveDecimal,
+  tickValue: positiveDecimal,
+  activeContract: maybe(z.boolean()),
+  symbolId: maybe(z.string()),
+});
+export type PxContract = z.infer<typeof contractSchema>;
+
+/** A quote: any field may be absent (merged into the last one by the engine). */
+export const quoteSchema = z.object({
+  symbol: maybe(z.string()),
+  lastPrice: maybe(decimal),
+  bestBid: maybe(decimal),
+  bestAsk: maybe(decimal),
+  timestamp: maybe(timestamp),
+});
+export type PxQuote = z.infer<typeof quoteSchema>;
+
+/** What one user-hub argument holds: the entity, and the action when it came wrapped as `{action, data}`. */
+export type Unwrapped = { action: number | null; entity: unknown };
+
+/**
+ * The user-hub argument in any of the shapes seen (PROJECTX.md section 0.1): `{action, data}`, the bare entity,
+ * `[accountId, entity]`, or a list of entities (each maybe wrapped).
+ */
+export function unwrapUserArgument(argument: unknown): Unwrapped[] {
+  const value = camelKeys(argument);
+  if (Array.isArray(value)) {
+    const [first, second] = value as unknown[];
+    if (value.length === 2 && (typeof first === 'number' || typeof first === 'string') && isObject(second))
+      return unwrapUserArgument(second);
+    return value.flatMap((item) => unwrapUserArgument(item));
+  }
+  if (!isObject(value)) return [{ action: null, entity: value }];
+  if (isObject(value.data)) {
+    const action = typeof value.action === 'number' ? value.action : null;
+    return [{ action, entity: value.data }];
+  }
+  return [{ action: null, entity: value }];
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Parses one entity; the error names each bad field and the value it had. */
+export function parseEntity<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
+  const result = schema.safeParse(camelKeys(value));
+  if (result.success) return { ok: true, value: result.data };
+  const fields = result.error.issues.map((issue) => {
+    const path = issue.path.join('.') || '(root)';
+    return `${path}: ${issue.message} (got ${shortJson(valueAt(camelKeys(value), issue.path))})`;
+  });
+  return { ok: false, error: fields.join('; ') };
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isObject(current) && !Array.isArray(current)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** A frame as it can be logged: JSON, cut to a length a log line can hold. */
+export function shortJson(value: unknown, max = 2000): string {
+  let text: string;
+  try {
+    text = value === undefined ? 'undefined' : JSON.stringify(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
+}

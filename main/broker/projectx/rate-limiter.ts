@@ -1,0 +1,51 @@
+// Keeps REST calls under the gateway's limit (200 requests per 60 s, PROJECTX.md section 2.2) with a sliding
+// window, and holds every call back for a while after the gateway answered 429.
+import type { Clock } from '../../platform/clock';
+
+export type RateLimiter = {
+  /** Resolves when a request may be sent now (and counts it). */
+  acquire(): Promise<void>;
+  /** The gateway said 429: nobody sends for `ms`. */
+  pause(ms: number): void;
+};
+
+export type RateLimit = { max: number; windowMs: number };
+
+/** A margin under the documented 200 / 60 s: the window's type and scope are undocumented. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 180, windowMs: 60_000 };
+
+export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_LIMIT): RateLimiter {
+  const sent: number[] = [];
+  let pausedUntil = 0;
+  let queue: Promise<void> = Promise.resolve();
+
+  const wait = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+
+  const next = async (): Promise<void> => {
+    for (;;) {
+      const now = clock.now();
+      while (sent.length > 0 && (sent[0] ?? 0) <= now - limit.windowMs) sent.shift();
+      if (now < pausedUntil) {
+        await wait(pausedUntil - now);
+        continue;
+      }
+      if (sent.length < limit.max) {
+        sent.push(now);
+        return;
+      }
+      await wait((sent[0] ?? now) + limit.windowMs - now);
+    }
+  };
+
+  return {
+    acquire() {
+      // One at a time, in the order asked: a burst cannot overtake the window.
+      const turn = queue.then(next);
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    pause(ms) {
+      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// One POST to the ProjectX REST API (PROJECTX.md section 2.1): rate limited, 429 backed off and retried (the
+// gateway did not act on it), the envelope checked, and every other outcome told apart, so that a caller never
+// mistakes "no answer" for "refused": a mutating call that timed out may have happened.
+import { z } from 'zod';
+import type { Logger } from '../../platform/logger';
+import { describeError } from './errors';
+import type { RateLimiter } from './rate-limiter';
+
+export type RestOutcome =
+  | { kind: 'ok'; body: Record<string, unknown> }
+  | { kind: 'refused'; code: number; error: string }
+  | { kind: 'unauthorized' }
+  /** `uncertain`: the request may have reached the gateway and been carried out (timeout, 5xx, reset). */
+  | { kind: 'failed'; error: string; uncertain: boolean };
+
+export type RestClient = {
+  post(endpoint: string, body: unknown, token: string | null): Promise<RestOutcome>;
+};
+
+export type RestClientOptions = {
+  baseUrl: string;
+  limiter: RateLimiter;
+  logger: Logger;
+  timeoutMs?: number;
+  /** 429 answers in a row before giving up; the wait doubles from `backoffMs`. */
+  maxRateLimitRetries?: number;
+  backoffMs?: number;
+};
+
+const envelope = z.looseObject({
+  success: z.boolean(),
+  errorCode: z.number().int(),
+  errorMessage: z.string().nullish(),
+});
+
+export function createRestClient(options: RestClientOptions): RestClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const log = options.logger;
+
+  const once = async (
+    endpoint: string,
+    body: unknown,
+    token: string | null,
+  ): Promise<Response | RestOutcome> => {
+    await options.limiter.acquire();
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    try {
+      return await fetch(`${base}/api/${endpoint}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body ?? {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const refusedConnection =
+        String((error as { cause?: { code?: string } }).cause?.code) === 'ECONNREFUSED';
+      const reason = timedOut ? `no answer in ${timeoutMs} ms` : `network error: ${errorText(error)}`;
+      return { kind: 'failed', error: `${endpoint}: ${reason}`, uncertain: !refusedConnection };
+    }
+  };
+
+  const post = async (endpoint: string, body: unknown, token: string | null): Promise<RestOutcome> => {
+    const retries = options.maxRateLimitRetries ?? 5;
+    for (let attempt = 0; ; attempt += 1) {
+      const response = await once(endpoint, body, token);
+      if (!(response instanceof Response)) return response;
+      if (response.status === 429 && attempt < retries) {
+        const wait = retryAfterMs(response) ?? (options.backoffMs ?? 1000) * 2 ** attempt;
+        log.warn('rate limited by the gateway; backing off', { endpoint, waitMs: wait });
+        options.limiter.pause(wait);
+        continue;
+      }
+      return read(endpoint, response);
+    }
+  };
+
+  return { post };
+}
+
+async function read(endpoint: string, response: Response): Promise<RestOutcome> {
+  if (response.status === 401) return { kind: 'unauthorized' };
+  if (response.status === 429)
+    return { kind: 'failed', error: `${endpoint}: still rate limited (HTTP 429)`, uncertain: false };
+  if (response.status >= 500)
+    return { kind: 'failed', error: `${endpoint}: gateway error HTTP ${response.status}`, uncertain: true };
+  if (response.status !== 200)
+    return { kind: 'failed', error: `${endpoint}: HTTP ${response.status}`, uncertain: false };
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    return {
+      kind: 'failed',
+      error: `${endpoint}: the answer is not JSON (${errorText(error)})`,
+      uncertain: true,
+    };
+  }
+  const parsed = envelope.safeParse(json);
+  if (!parsed.success)
+    return { kind: 'failed', error: `${endpoint}: the answer has no envelope`, uncertain: true };
+  const { success, errorCode, errorMessage } = parsed.data;
+  if (!success || errorCode !== 0)
+    return { kind: 'refused', code: errorCode, error: describeError(endpoint, errorCode, errorMessage) };
+  return { kind: 'ok', body: parsed.data };
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 120_000) : undefined;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,265 @@
+// A fake ProjectX gateway on real sockets: the REST API and both SignalR hubs (/hubs/user, /hubs/market) over
+// WebSocket, with a scriptable broker behind them. Tests (and `npm run fake-gateway`) push events, fail calls,
+// answer 429, drop sockets, send malformed frames and expire tokens, and read back every call made.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { serveHubProtocol, type HubPeer } from './hub-protocol';
+import { createModel, type FakeOrder, type Quote, type UserEvent } from './model';
+import { handleRest, type RestReply } from './rest';
+
+export type HubName = 'user' | 'market';
+export type Call = { endpoint: string; body: Record<string, unknown>; token: string | null; at: number };
+/** How the next call(s) to an endpoint are answered instead of the normal way. */
+export type Scripted = {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Answer this late (longer than the client waits = a timeout). */
+  delayMs?: number;
+  /** Carry the call out as usual, and only then answer as scripted (the answer is lost, the effect is not). */
+  perform?: boolean;
+  times?: number;
+};
+export type HubConnection = { hub: HubName; token: string; subscriptions: Set<string>; peer: HubPeer };
+
+export type FakeGatewayOptions = {
+  port?: number;
+  tokenLifetimeMs?: number;
+  pingMs?: number;
+  marketEntitled?: boolean;
+  credentials?: { userName: string; apiKey: string };
+  legacyContractShape?: boolean;
+  /** Push user events bare (as the docs show) instead of wrapped in {action, data} (as the live feed does). */
+  bareEvents?: boolean;
+};
+
+export const FAKE_CREDENTIALS = { userName: 'trader', apiKey: 'fake-api-key-0123' };
+
+export async function startFakeGateway(options: FakeGatewayOptions = {}) {
+  const model = createModel();
+  const calls: Call[] = [];
+  const scripts = new Map<string, Scripted[]>();
+  const connections = new Set<HubConnection>();
+  const issued = new Map<string, number>();
+  let tokenCount = 0;
+  let marketEntitled = options.marketEntitled ?? true;
+  const refusing = new Set<HubName>();
+
+  const tokens = {
+    issue(): string {
+      tokenCount += 1;
+      const exp = (Date.now() + (options.tokenLifetimeMs ?? 24 * 3_600_000)) / 1000;
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ exp, n: tokenCount })}.fake`;
+      issued.set(token, exp * 1000);
+      return token;
+    },
+    valid(token: string | null): boolean {
+      const expires = token === null ? undefined : issued.get(token);
+      return expires !== undefined && Date.now() < expires;
+    },
+  };
+
+  const subscriptionFor = (event: UserEvent): string =>
+    event.target === 'GatewayUserAccount'
+      ? 'accounts'
+      : `${{ GatewayUserTrade: 'trades', GatewayUserPosition: 'positions', GatewayUserOrder: 'orders' }[event.target] ?? '?'}:${event.accountId}`;
+
+  const push = (events: UserEvent[]): void => {
+    for (const event of events) {
+      const argument =
+        options.bareEvents === true ? event.entity : { action: event.action, data: event.entity };
+      for (const c of connections)
+        if (c.hub === 'user' && c.subscriptions.has(subscriptionFor(event)))
+          c.peer.invoke(event.target, [argument]);
+    }
+  };
+  const ctx = {
+    model,
+    tokens,
+    credentials: options.credentials ?? FAKE_CREDENTIALS,
+    legacyContractShape: options.legacyContractShape ?? false,
+    push,
+  };
+
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const endpoint = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const auth = request.headers.authorization;
+      const token = auth?.startsWith('Bearer ') === true ? auth.slice(7) : null;
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      } catch {
+        answer(response, { status: 400 });
+        return;
+      }
+      calls.push({ endpoint, body, token, at: Date.now() });
+      const queue = scripts.get(endpoint);
+      const script = queue?.[0];
+      if (script !== undefined && queue !== undefined) {
+        script.times = (script.times ?? 1) - 1;
+        if (script.times <= 0) queue.shift();
+        if (script.perform === true) handleRest(ctx, endpoint, body, token);
+        const reply = {
+          status: script.status ?? 200,
+          body: script.body,
+          ...(script.headers ? { headers: script.headers } : {}),
+        };
+        setTimeout(() => {
+          answer(response, reply);
+        }, script.delayMs ?? 0);
+        return;
+      }
+      answer(response, handleRest(ctx, endpoint, body, token));
+    });
+  };
+
+  const http = createServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const hub = url.pathname === '/hubs/user' ? 'user' : url.pathname === '/hubs/market' ? 'market' : null;
+    const header = request.headers.authorization;
+    const token =
+      url.searchParams.get('access_token') ??
+      (header?.startsWith('Bearer ') === true ? header.slice(7) : null);
+    const status =
+      hub === null
+        ? 404
+        : !tokens.valid(token) || refusing.has(hub) || (hub === 'market' && !marketEntitled)
+          ? 401
+          : 0;
+    if (status !== 0 || hub === null || token === null) {
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Unauthorized'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection: HubConnection = {
+        hub,
+        token,
+        subscriptions: new Set(),
+        peer: undefined as unknown as HubPeer,
+      };
+      connection.peer = serveHubProtocol(
+        ws,
+        {
+          onInvocation: (invocation) => subscribe(connection, invocation.target, invocation.arguments),
+          onClose: () => connections.delete(connection),
+        },
+        options.pingMs ?? 1000,
+      );
+      connections.add(connection);
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+  const hubsOf = (hub?: HubName) => [...connections].filter((c) => hub === undefined || c.hub === hub);
+
+  return {
+    url,
+    model,
+    calls,
+    /** Calls made to one endpoint (or all), in order. */
+    callsTo: (endpoint?: string) => calls.filter((c) => endpoint === undefined || c.endpoint === endpoint),
+    script(endpoint: string, reply: Scripted) {
+      scripts.set(endpoint, [...(scripts.get(endpoint) ?? []), reply]);
+    },
+    push,
+    /** A raw invocation on every connection of a hub, subscribed or not. */
+    invoke(hub: HubName, target: string, args: unknown[]) {
+      for (const c of hubsOf(hub)) c.peer.invoke(target, args);
+    },
+    sendRaw(hub: HubName, text: string) {
+      for (const c of hubsOf(hub)) c.peer.sendRaw(text);
+    },
+    dropSockets(hub?: HubName) {
+      for (const c of hubsOf(hub)) c.peer.drop();
+    },
+    closeHubs(hub?: HubName, error?: string) {
+      for (const c of hubsOf(hub)) c.peer.close(error, false);
+    },
+    /** Upgrades to this hub are refused with 401 while set (a dead token, a lost entitlement). */
+    refuseConnections(hub: HubName, refuse: boolean) {
+      if (refuse) refusing.add(hub);
+      else refusing.delete(hub);
+    },
+    setMarketEntitled(entitled: boolean) {
+      marketEntitled = entitled;
+    },
+    expireTokens() {
+      for (const token of issued.keys()) issued.set(token, 0);
+    },
+    connections: hubsOf,
+    quote(contractId: string, quote: Quote) {
+      model.quotes.set(contractId, { ...model.quotes.get(contractId), ...quote });
+      for (const c of hubsOf('market'))
+        if (c.subscriptions.has(`quotes:${contractId}`))
+          c.peer.invoke('GatewayQuote', [
+            contractId,
+            {
+              symbol: model.contracts.get(contractId)?.symbolId,
+              ...quote,
+              timestamp: new Date().toISOString(),
+            },
+          ]);
+    },
+    fill(accountId: number, contractId: string, side: 0 | 1, size: number, price: number) {
+      const events = model.fill(accountId, contractId, side, size, price);
+      push(events);
+      return events;
+    },
+    placeOrder(order: Parameters<typeof model.placeOrder>[0]): FakeOrder {
+      const placed = model.placeOrder(order);
+      push(placed.events);
+      return placed.order;
+    },
+    async stop() {
+      for (const c of connections) c.peer.drop();
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+
+  function subscribe(
+    connection: HubConnection,
+    target: string,
+    args: unknown[],
+  ): { result: unknown } | { error: string } {
+    const match = /^(Subscribe|Unsubscribe)(Accounts|Orders|Positions|Trades|ContractQuotes)$/.exec(target);
+    if (match === null) return { error: `Unknown hub method '${target}'` };
+    const [, verb, what = ''] = match;
+    const userHub = what !== 'ContractQuotes';
+    if (userHub !== (connection.hub === 'user')) return { error: `Unknown hub method '${target}'` };
+    let key: string;
+    if (what === 'Accounts') {
+      if (args.length !== 0) return { error: 'Invocation provides 1 argument(s) but target expects 0.' };
+      key = 'accounts';
+    } else if (what === 'ContractQuotes') {
+      if (typeof args[0] !== 'string') return { error: 'contractId must be a string' };
+      key = `quotes:${args[0]}`;
+    } else {
+      if (typeof args[0] !== 'number')
+        return { error: 'Error binding arguments: accountId must be a number' };
+      key = `${what.toLowerCase()}:${args[0]}`;
+    }
+    if (verb === 'Subscribe') connection.subscriptions.add(key);
+    else connection.subscriptions.delete(key);
+    return { result: 0 };
+  }
+}
+
+function answer(response: ServerResponse, reply: RestReply): void {
+  if (response.destroyed) return;
+  response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+  response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+}
+
+export type FakeGateway = Awaited<ReturnType<typeof startFakeGateway>>;

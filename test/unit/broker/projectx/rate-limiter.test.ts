@@ -1,0 +1,47 @@
+// The REST rate limiter: at most `max` requests in any window, in the order asked, and nobody sends during a pause.
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../../../main/broker/projectx/rate-limiter';
+import { createManualClock } from '../../../helpers/manual-clock';
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('the rate limiter', () => {
+  it('lets `max` through at once and the next one when the oldest leaves the window', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter(clock, { max: 3, windowMs: 1000 });
+    const sentAt: [number, number][] = [];
+    for (let i = 0; i < 5; i += 1) void limiter.acquire().then(() => sentAt.push([i, clock.now()]));
+    await settle();
+    expect(sentAt).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]);
+    clock.advance(999);
+    await settle();
+    expect(sentAt).toHaveLength(3);
+    clock.advance(1);
+    await settle();
+    expect(sentAt.slice(3)).toEqual([
+      [3, 1000],
+      [4, 1000],
+    ]);
+  });
+
+  it('holds everything back during a pause after a 429', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter(clock, { max: 100, windowMs: 1000 });
+    limiter.pause(500);
+    const sentAt: number[] = [];
+    void limiter.acquire().then(() => sentAt.push(clock.now()));
+    await settle();
+    clock.advance(499);
+    await settle();
+    expect(sentAt).toEqual([]);
+    clock.advance(1);
+    await settle();
+    expect(sentAt).toEqual([500]);
+  });
+});
