@@ -19,6 +19,7 @@ import { enforceLock, liftExpiredLocks } from './enforce-locks';
 import { addLock, liftBrokerLocks } from './locks';
 import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
 import { evaluateRules } from './rules/evaluate';
+import { timeGate, timeGateStale } from './time-gate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
 export type ApplyResult = { state: EngineState; decisions: Decision[] };
@@ -34,7 +35,13 @@ export function apply(
 ): ApplyResult {
   const decisions: Decision[] = [];
   state.now = Math.max(state.now, event.t);
-  rollPeriods(state, state.now);
+  if (event.type !== 'quote' || state.now >= timeGate(state)) {
+    rollPeriods(state, state.now);
+    for (const account of state.accounts.values()) {
+      if (account.locks.length > 0) liftExpiredLocks(account, state.now, decisions);
+    }
+    timeGateStale(state);
+  }
   if (event.type === 'quote') {
     let market = state.markets.get(event.symbol);
     if (market === undefined) {
@@ -51,7 +58,6 @@ export function apply(
     touched !== null && 'symbol' in event ? (touched.positions.get(event.symbol)?.qty ?? 0) : 0;
   update(state, event, decisions);
   for (const account of touched === null ? state.accounts.values() : [touched]) {
-    liftExpiredLocks(account, state.now, decisions);
     if (account === touched) enforceLock(account, event, heldBefore, decisions);
     evaluateRules(state, account, event, decisions);
     rebuildGuard(state, account);
@@ -184,9 +190,6 @@ function applyQuote(
   if (event.last !== undefined) market.last = event.last;
   market.quoteAt = event.t;
   noteQuote(market, event.bid, event.ask, event.last);
-  for (const account of state.accounts.values()) {
-    if (account.locks.length > 0) liftExpiredLocks(account, state.now, decisions);
-  }
   let sent = 0;
   const flush = () => {
     if (onDecision !== undefined)
@@ -203,6 +206,7 @@ function applyQuote(
   }
   // Guards after every account was judged: rebuilding them can wait, a breach cannot.
   for (const account of evaluated) rebuildGuard(state, account);
+  if (evaluated.length > 0) timeGateStale(state);
 }
 
 function applyAccount(state: EngineState, event: AccountEvent): void {

@@ -10,8 +10,20 @@ import { boundAt, type Band, type Bound, type QuoteBound } from './rules/types';
 import type { AccountState, EngineState, Market, Position } from './state';
 import { accountEquity, positionMark, positionUnrealized } from './valuation';
 
-/** A band in floats for the quick test, with the exact bounds for ties. */
-type Guarded = { low: number; high: number; exact: Band };
+/**
+ * A band in floats for the quick test, with the exact bounds for ties. `lowIn`/`highIn` are the bounds moved
+ * inwards by the float error margin (clearly inside between them), `lowOut`/`highOut` outwards (clearly out
+ * beyond them): computed once when a bound is set, not on every quote.
+ */
+type Guarded = {
+  low: number;
+  high: number;
+  lowIn: number;
+  lowOut: number;
+  highIn: number;
+  highOut: number;
+  exact: Band;
+};
 type PositionGuard = {
   position: Position;
   /** Its market's prices in floats (the same object noteQuote updates). */
@@ -49,15 +61,28 @@ const margin = (value: number) => 1e-7 * (1 + Math.abs(value));
 const openBand = (): Guarded => ({
   low: Number.NEGATIVE_INFINITY,
   high: Number.POSITIVE_INFINITY,
+  lowIn: Number.NEGATIVE_INFINITY,
+  lowOut: Number.NEGATIVE_INFINITY,
+  highIn: Number.POSITIVE_INFINITY,
+  highOut: Number.POSITIVE_INFINITY,
   exact: { low: null, high: null },
 });
 
+function setLow(band: Guarded, low: number): void {
+  band.low = low;
+  band.lowIn = low + margin(low);
+  band.lowOut = low - margin(low);
+}
+
+function setHigh(band: Guarded, high: number): void {
+  band.high = high;
+  band.highIn = high - margin(high);
+  band.highOut = high + margin(high);
+}
+
 function verdict(value: number, band: Guarded): Verdict {
-  if (Number.isNaN(value)) return 'outside';
-  const lowMargin = band.low === Number.NEGATIVE_INFINITY ? 0 : margin(band.low);
-  const highMargin = band.high === Number.POSITIVE_INFINITY ? 0 : margin(band.high);
-  if (value > band.low + lowMargin && value < band.high - highMargin) return 'inside';
-  if (value < band.low - lowMargin || value > band.high + highMargin) return 'outside';
+  if (value > band.lowIn && value < band.highIn) return 'inside';
+  if (value < band.lowOut || value > band.highOut || Number.isNaN(value)) return 'outside';
   return 'near';
 }
 
@@ -86,7 +111,7 @@ function narrow(band: Guarded, next: Band): void {
     if (order > 0) {
       band.exact.low = next.low;
       band.exact.lowSafe = next.lowSafe === true;
-      band.low = next.low.approx;
+      setLow(band, next.low.approx);
     } else if (order === 0) band.exact.lowSafe = band.exact.lowSafe === true && next.lowSafe === true;
   }
   if (next.high !== null) {
@@ -95,7 +120,7 @@ function narrow(band: Guarded, next: Band): void {
     if (order < 0) {
       band.exact.high = next.high;
       band.exact.highSafe = next.highSafe === true;
-      band.high = next.high.approx;
+      setHigh(band, next.high.approx);
     } else if (order === 0) band.exact.highSafe = band.exact.highSafe === true && next.highSafe === true;
   }
 }
@@ -173,6 +198,7 @@ export function quoteChangesNothing(
   const guard = guards.get(account);
   if (guard === undefined || guard === null || t >= guard.before) return false;
   const mode = state.config.markPrice;
+  // An account holds at most one position per symbol.
   for (const p of guard.positions) {
     if (p.position.symbol !== symbol) continue;
     const mark = markOf(p.prices, mode, p.position.qty);
@@ -180,6 +206,7 @@ export function quoteChangesNothing(
     if (!positionHolds(state, p, mark, pnl)) return false;
     guard.pnlSum += pnl - p.pnlNow;
     p.pnlNow = pnl;
+    break;
   }
   guard.updates += 1;
   if (guard.updates % RESUM === 0) guard.pnlSum = guard.positions.reduce((sum, p) => sum + p.pnlNow, 0);
@@ -196,13 +223,15 @@ function positionHolds(state: EngineState, p: PositionGuard, mark: number, pnl: 
   if (byMark === 'outside' || byPnl === 'outside') return false;
   if (byMark === 'inside' && byPnl === 'inside') return true;
   const exactMark = positionMark(state, p.position);
-  if (p.settled?.mark.equals(exactMark) !== true) {
-    const inside =
-      exactlyInside(exactMark, p.mark.exact) &&
-      exactlyInside(positionUnrealized(state, p.position), p.pnl.exact);
-    p.settled = { mark: exactMark, inside };
-  }
-  return p.settled.inside;
+  // Quotes parsed through dec() share one object per price, so the same mark is usually the same object.
+  const settled = p.settled;
+  if (settled !== null && (settled.mark === exactMark || settled.mark.equals(exactMark)))
+    return settled.inside;
+  const inside =
+    exactlyInside(exactMark, p.mark.exact) &&
+    exactlyInside(positionUnrealized(state, p.position), p.pnl.exact);
+  p.settled = { mark: exactMark, inside };
+  return inside;
 }
 
 /** Rebuilds the account's guard after an exact evaluation (null: every quote takes the exact path). */

@@ -77,6 +77,10 @@ export function minDec(a: Dec, b: Dec): Dec {
   return a.lessThan(b) ? a : b;
 }
 
+/** 10^-340 … 10^340 looked up rather than computed per digit group (the same values `**` gives). */
+const POWER_OFFSET = 340;
+const POWERS_OF_TEN = Array.from({ length: 2 * POWER_OFFSET + 1 }, (_, i) => 10 ** (i - POWER_OFFSET));
+
 /**
  * A decimal as the nearest float, fast and without allocating (decimal.js's toNumber goes through a string):
  * read from its documented digits (`d`, base 1e7), exponent (`e`) and sign (`s`). Only for approximations,
@@ -103,7 +107,7 @@ export function approxNumber(value: Dec): number {
   let exponent = value.e - width + 1;
   let total = 0;
   for (const group of digits) {
-    total += group * 10 ** exponent;
+    total += group * (POWERS_OF_TEN[exponent + POWER_OFFSET] ?? 10 ** exponent);
     exponent -= 7;
   }
   return value.s * total;

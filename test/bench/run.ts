@@ -1,6 +1,7 @@
 // `npm run bench`: feeds a generated quote stream through the engine with a prop-firm rule set and prints one
 // JSON line per case: quotes/s, breach-to-command latency (a breaching quote entering apply() to each account's
-// flatten decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M).
+// flatten decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M),
+// BENCH_CASE picks one case.
 import { apply, createEngineState, type EngineConfig, type EngineState } from '../../main/engine';
 import { engineConfigOf } from '../../main/engine';
 import { validateConfig } from '../../shared/config/schema';
@@ -8,10 +9,11 @@ import type { QuoteEvent } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';
 
 type Case = { name: string; accounts: number; positionsPerAccount: number };
+/** BENCH_CASE=20x5 runs that case alone. */
 const cases: Case[] = [
   { name: '1x10', accounts: 1, positionsPerAccount: 10 },
   { name: '20x5', accounts: 20, positionsPerAccount: 5 },
-];
+].filter((c) => process.env.BENCH_CASE === undefined || c.name === process.env.BENCH_CASE);
 const quotes = Number(process.env.BENCH_QUOTES ?? 1_000_000);
 const breachSamples = Number(process.env.BENCH_BREACHES ?? 300);
 const symbolCount = 10;
@@ -131,8 +133,11 @@ for (const c of cases) {
   for (const event of events.slice(0, Math.min(10_000, quotes))) apply(state, event);
   const heapBefore = heapMB();
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   for (const event of events) apply(state, event);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const heapGrowthMB = heapMB() - heapBefore;
   const latencies = breachLatencies(c, events.slice(0, 200));
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -141,6 +146,8 @@ for (const c of cases) {
       case: c.name,
       quotes,
       quotesPerSec: Math.round(quotes / seconds),
+      // CPU time (GC threads included): steadier than wall time on a busy machine.
+      quotesPerCpuSec: Math.round(quotes / cpuSeconds),
       breachToCommandP50Us: round(percentile(latencies, 50)),
       breachToCommandP99Us: round(percentile(latencies, 99)),
       breachToCommandMaxUs: round(latencies.at(-1) ?? Number.NaN),
