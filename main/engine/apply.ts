@@ -48,8 +48,16 @@ export function apply(
       market = newMarket();
       state.markets.set(event.symbol, market);
     }
-    for (const accepted of screenQuote(state, market, event))
-      applyQuote(state, accepted, decisions, onDecision);
+    // Each decision is told once, as soon as it is made (a held quote and its confirmer share one list).
+    let told = 0;
+    const tell =
+      onDecision === undefined
+        ? undefined
+        : () => {
+            for (; told < decisions.length; told += 1) onDecision(decisions[told] as Decision);
+          };
+    tell?.();
+    for (const accepted of screenQuote(state, market, event)) applyQuote(state, accepted, decisions, tell);
     return { state, decisions };
   }
   positionsChanged(state);
@@ -177,12 +185,7 @@ function applyInstrument(state: EngineState, event: InstrumentEvent): void {
  * A quote: the hot path. Only accounts holding the symbol are valued, and one whose guard shows the quote
  * changes nothing is skipped; the others are refreshed and their rules evaluated exactly.
  */
-function applyQuote(
-  state: EngineState,
-  event: QuoteEvent,
-  decisions: Decision[],
-  onDecision?: (decision: Decision) => void,
-): void {
+function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[], tell?: () => void): void {
   const market = state.markets.get(event.symbol) ?? newMarket();
   state.markets.set(event.symbol, market);
   if (event.bid !== undefined) market.bid = event.bid;
@@ -190,19 +193,12 @@ function applyQuote(
   if (event.last !== undefined) market.last = event.last;
   market.quoteAt = event.t;
   noteQuote(market, event.bid, event.ask, event.last);
-  let sent = 0;
-  const flush = () => {
-    if (onDecision !== undefined)
-      for (; sent < decisions.length; sent += 1) onDecision(decisions[sent] as Decision);
-  };
-  flush();
   const evaluated: AccountState[] = [];
   for (const account of holders(state, event.symbol)) {
     if (quoteChangesNothing(state, account, event.symbol, event.t)) continue;
     refreshAccount(state, account);
-    evaluateRules(state, account, event, decisions);
+    evaluateRules(state, account, event, decisions, tell);
     evaluated.push(account);
-    flush();
   }
   // Guards after every account was judged: rebuilding them can wait, a breach cannot.
   for (const account of evaluated) rebuildGuard(state, account);

@@ -28,61 +28,84 @@ export type AccountMetrics = {
 
 /**
  * The metrics, each computed when first read (rules on the hot path read one or two of them; the view reads
- * them all). Reading every field gives exactly the eager values.
+ * them all). Reading every field gives exactly the eager values. A class, so that making one per evaluation
+ * costs an allocation, not a fresh set of accessors.
  */
 export function accountMetrics(state: EngineState, account: AccountState): AccountMetrics {
-  let unrealized: Dec | undefined;
-  let margin: Dec | undefined;
-  let exposure: Pick<AccountMetrics, 'grossExposure' | 'hhi' | 'largestPositionPct'> | undefined;
-  const unrealizedPnl = () => (unrealized ??= accountUnrealized(state, account));
-  const equity = () => account.balance.plus(unrealizedPnl());
-  const usedMargin = () => (margin ??= account.brokerUsedMargin ?? computedMargin(state, account));
-  const exposureOnce = () => (exposure ??= exposureOf(state, account));
-  return {
-    balance: account.balance,
-    get unrealizedPnl() {
-      return unrealizedPnl();
-    },
-    get equity() {
-      return equity();
-    },
-    dailyRealizedPnl: account.day.realizedPnl.minus(account.day.fees),
-    get dailyNetPnl() {
-      return equity().minus(account.day.startEquity);
-    },
-    get dailyDrawdown() {
-      return nonNegative(account.day.peakEquity.minus(equity()));
-    },
-    get weeklyNetPnl() {
-      return equity().minus(account.week.startEquity);
-    },
-    get weeklyDrawdown() {
-      return nonNegative(account.week.peakEquity.minus(equity()));
-    },
-    maxDrawdown: account.maxDrawdown,
-    maxDrawdownPct: account.maxDrawdownPct,
-    trailingThreshold: account.trailingThreshold,
-    consecutiveLosses: account.consecutiveLosses,
-    tradesToday: account.day.tradesOpened,
-    get usedMargin() {
-      return usedMargin();
-    },
-    get marginLevel() {
-      return usedMargin().isZero() ? null : equity().dividedBy(usedMargin()).times(100);
-    },
-    get freeMargin() {
-      return equity().minus(usedMargin());
-    },
-    get grossExposure() {
-      return exposureOnce().grossExposure;
-    },
-    get hhi() {
-      return exposureOnce().hhi;
-    },
-    get largestPositionPct() {
-      return exposureOnce().largestPositionPct;
-    },
-  };
+  return new LazyMetrics(state, account);
+}
+
+class LazyMetrics implements AccountMetrics {
+  #unrealized: Dec | undefined;
+  #equity: Dec | undefined;
+  #margin: Dec | undefined;
+  #exposure: Pick<AccountMetrics, 'grossExposure' | 'hhi' | 'largestPositionPct'> | undefined;
+
+  constructor(
+    private readonly state: EngineState,
+    private readonly account: AccountState,
+  ) {}
+
+  get balance() {
+    return this.account.balance;
+  }
+  get unrealizedPnl() {
+    return (this.#unrealized ??= accountUnrealized(this.state, this.account));
+  }
+  get equity() {
+    return (this.#equity ??= this.account.balance.plus(this.unrealizedPnl));
+  }
+  get dailyRealizedPnl() {
+    return this.account.day.realizedPnl.minus(this.account.day.fees);
+  }
+  get dailyNetPnl() {
+    return this.equity.minus(this.account.day.startEquity);
+  }
+  get dailyDrawdown() {
+    return nonNegative(this.account.day.peakEquity.minus(this.equity));
+  }
+  get weeklyNetPnl() {
+    return this.equity.minus(this.account.week.startEquity);
+  }
+  get weeklyDrawdown() {
+    return nonNegative(this.account.week.peakEquity.minus(this.equity));
+  }
+  get maxDrawdown() {
+    return this.account.maxDrawdown;
+  }
+  get maxDrawdownPct() {
+    return this.account.maxDrawdownPct;
+  }
+  get trailingThreshold() {
+    return this.account.trailingThreshold;
+  }
+  get consecutiveLosses() {
+    return this.account.consecutiveLosses;
+  }
+  get tradesToday() {
+    return this.account.day.tradesOpened;
+  }
+  get usedMargin() {
+    return (this.#margin ??= this.account.brokerUsedMargin ?? computedMargin(this.state, this.account));
+  }
+  get marginLevel() {
+    return this.usedMargin.isZero() ? null : this.equity.dividedBy(this.usedMargin).times(100);
+  }
+  get freeMargin() {
+    return this.equity.minus(this.usedMargin);
+  }
+  get grossExposure() {
+    return this.#exposureOnce().grossExposure;
+  }
+  get hhi() {
+    return this.#exposureOnce().hhi;
+  }
+  get largestPositionPct() {
+    return this.#exposureOnce().largestPositionPct;
+  }
+  #exposureOnce() {
+    return (this.#exposure ??= exposureOf(this.state, this.account));
+  }
 }
 
 function nonNegative(value: Dec): Dec {

@@ -7,7 +7,7 @@ import type { Decision, RiskAction, RuleDecision } from '../decisions';
 import { addLock, resolveLock, type ResolvedLock } from '../locks';
 import { accountMetrics, type AccountMetrics } from '../metrics';
 import type { AccountState, EngineState } from '../state';
-import { levelRank, nextLevel } from './levels';
+import { levelRank, nextLevel, type Thresholds } from './levels';
 import { rules } from './registry';
 import type { Breach, Measurement, RuleContext } from './types';
 
@@ -15,11 +15,13 @@ export function accountRules(state: EngineState, account: AccountState) {
   return rulesFor(state.config, account.id);
 }
 
+/** `made`, when given, is called after each decision is added to `out` (a breach is told at once). */
 export function evaluateRules(
   state: EngineState,
   account: AccountState,
   event: EngineEvent,
   out: Decision[],
+  made?: () => void,
 ): void {
   const configured = accountRules(state, account);
   let metrics: AccountMetrics | null = null;
@@ -40,7 +42,9 @@ export function evaluateRules(
         finding.kind === 'measure'
           ? measured(state, ctx, rule.id, finding)
           : breached(account, event.t, rule.id, settings, finding);
-      if (decision !== null) out.push(decision);
+      if (decision === null) continue;
+      out.push(decision);
+      made?.();
     }
   }
 }
@@ -63,13 +67,7 @@ export function boundsContext(state: EngineState, account: AccountState, rule: R
 function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
   const { settings, account, event } = ctx;
   const memory = ctx.memory(m.key);
-  const limitPct = state.config.hysteresisPct ?? defaultHysteresisPct;
-  const thresholds = {
-    warnAt: dec(settings.warnAt),
-    criticalAt: dec(settings.criticalAt),
-    hysteresis: limitPct.div(100),
-  };
-  let level = nextLevel(memory.level, m.fraction, thresholds);
+  let level = nextLevel(memory.level, m.fraction, thresholdsOf(state, settings));
   if (level === 'breach' && memory.level !== 'breach' && event.type === 'quote') {
     memory.pendingBreaches += 1;
     const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
@@ -81,19 +79,43 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   const previous = memory.level;
   memory.level = level;
   if (level === 'ok' || levelRank(level) <= levelRank(previous)) return null;
-  const base = {
-    kind: 'rule' as const,
-    t: event.t,
-    account: account.id,
-    rule,
-    level,
-    message: m.describe(level),
-  };
-  const symbol = m.symbol === undefined ? {} : { symbol: m.symbol };
-  if (level !== 'breach') return { ...base, action: m.actionAt?.[level] ?? 'alert', ...symbol };
+  const decision = ruleDecision(event.t, account.id, rule, level, m.describe(level), m.symbol);
+  if (level !== 'breach') {
+    decision.action = m.actionAt?.[level] ?? 'alert';
+    return decision;
+  }
   memory.pendingBreaches = 0;
   const lock = resolveLock(account, event.t, settings.lock, settings.lockState);
-  return act(account, event.t, { ...base, ...symbol }, settings.action, lock);
+  return act(account, event.t, decision, settings.action, lock);
+}
+
+/** The level thresholds of one rule's settings under one config, worked out once. */
+const thresholdCache = new WeakMap<RuleSettings, { config: EngineState['config']; thresholds: Thresholds }>();
+
+function thresholdsOf(state: EngineState, settings: RuleSettings): Thresholds {
+  const known = thresholdCache.get(settings);
+  if (known?.config === state.config) return known.thresholds;
+  const thresholds = {
+    warnAt: dec(settings.warnAt),
+    criticalAt: dec(settings.criticalAt),
+    hysteresis: (state.config.hysteresisPct ?? defaultHysteresisPct).div(100),
+  };
+  thresholdCache.set(settings, { config: state.config, thresholds });
+  return thresholds;
+}
+
+/** A decision built field by field (object spreads are slow on this path); `action` is set by the caller. */
+function ruleDecision(
+  t: number,
+  account: string,
+  rule: RuleId,
+  level: RuleDecision['level'],
+  message: string,
+  symbol: string | undefined,
+): RuleDecision {
+  const decision: RuleDecision = { kind: 'rule', t, account, rule, level, action: 'alert', message };
+  if (symbol !== undefined) decision.symbol = symbol;
+  return decision;
 }
 
 function breached(
@@ -105,27 +127,22 @@ function breached(
 ): RuleDecision {
   const lock =
     finding.lock !== undefined ? finding.lock : resolveLock(account, t, settings.lock, settings.lockState);
-  const base = {
-    kind: 'rule' as const,
-    t,
-    account: account.id,
-    rule,
-    level: 'breach' as const,
-    message: finding.message,
-  };
-  const symbol = finding.symbol === undefined ? {} : { symbol: finding.symbol };
-  return act(account, t, { ...base, ...symbol }, finding.action ?? settings.action, lock);
+  const decision = ruleDecision(t, account.id, rule, 'breach', finding.message, finding.symbol);
+  return act(account, t, decision, finding.action ?? settings.action, lock);
 }
 
 /** A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (RULES.md section 9). */
 function act(
   account: AccountState,
   t: number,
-  decision: Omit<RuleDecision, 'action' | 'lock'>,
+  decision: RuleDecision,
   action: RiskAction,
   lock: ResolvedLock | null,
 ): RuleDecision {
-  if (lock === null) return { ...decision, action };
+  decision.action = action;
+  if (lock === null) return decision;
   addLock(account, decision.rule, lock, decision.message, t);
-  return { ...decision, action: lock.state === 'halted' ? 'flatten' : action, lock };
+  if (lock.state === 'halted') decision.action = 'flatten';
+  decision.lock = lock;
+  return decision;
 }

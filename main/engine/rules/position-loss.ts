@@ -1,6 +1,7 @@
 // positionLoss: one position's unrealized loss reaching `amount` closes that position (the others stay).
 // Also the per-position plumbing the price rules share: which positions an event concerns, stale memory.
 import { dec, ZERO } from '../../../shared/domain/money';
+import type { EngineEvent } from '../../../shared/domain/events';
 import type { AccountState, Position } from '../state';
 import { positionUnrealized } from '../valuation';
 import type { RuleContext, Rule } from './types';
@@ -14,8 +15,12 @@ export function positionsFor(ctx: Pick<RuleContext, 'account' | 'event'>): Posit
   return position === undefined ? [] : [position];
 }
 
-/** Drops `rule:symbol` memories of positions no longer open, so a new position starts at ok. */
-export function forgetClosedPositions(account: AccountState, rule: string): void {
+/**
+ * Drops `rule:symbol` memories of positions no longer open, so a new position starts at ok. A quote closes
+ * nothing, so on the hot path there is nothing to look for.
+ */
+export function forgetClosedPositions(account: AccountState, rule: string, event: EngineEvent): void {
+  if (event.type === 'quote') return;
   const closed = (key: string) =>
     key.startsWith(`${rule}:`) && !account.positions.has(key.slice(rule.length + 1));
   if (!Object.keys(account.rules).some(closed)) return;
@@ -26,7 +31,7 @@ export const positionLoss: Rule<'positionLoss'> = {
   id: 'positionLoss',
   triggers: ['quote', 'fill', 'position', 'account', 'clock', 'configChange'],
   evaluate(ctx) {
-    forgetClosedPositions(ctx.account, 'positionLoss');
+    forgetClosedPositions(ctx.account, 'positionLoss', ctx.event);
     const amount = dec(ctx.settings.amount);
     return positionsFor(ctx).map((position) => {
       const loss = positionUnrealized(ctx.state, position).negated();

@@ -10,7 +10,7 @@ export const staleData: Rule<'staleData'> = {
   triggers: ['clock', 'quote', 'fill', 'position', 'configChange'],
   evaluate(ctx) {
     const { state, account, settings, event } = ctx;
-    forgetClosedPositions(account, 'staleData');
+    forgetClosedPositions(account, 'staleData', event);
     const findings: Finding[] = [];
     for (const position of account.positions.values()) {
       const key = `staleData:${position.symbol}`;

@@ -12,7 +12,7 @@ export const trailingStop: Rule<'trailingStop'> = {
   id: 'trailingStop',
   triggers: ['quote', 'fill', 'position'],
   evaluate(ctx) {
-    forgetClosedPositions(ctx.account, 'trailingStop');
+    forgetClosedPositions(ctx.account, 'trailingStop', ctx.event);
     return positionsFor(ctx).flatMap((position) => {
       const breach = trail(ctx, position);
       return breach === null ? [] : [breach];
