@@ -12,7 +12,7 @@ import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
-import type { BrokerAdapter, BrokerCommand, DemoCapable } from '../broker/types';
+import type { BrokerAdapter, BrokerCommand, DemoCapable, ResumePoint } from '../broker/types';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
@@ -239,7 +239,22 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       'Config file not applied',
       `${refused.join('; ')}. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
     );
-  await broker.start(onBrokerEvent, { lastFillAt: store.journal.lastFillTime() });
+  /** Asked by the adapter at every (re)connect: what it must confirm or report gone. */
+  const resumePoint = (): ResumePoint => ({
+    lastFillAt: store.journal.lastFillTime(),
+    held: [...state.accounts.values()].map((account) => ({
+      account: account.id,
+      orders: [...account.orders.values()].map(({ id, symbol, side, kind, qty }) => ({
+        id,
+        symbol,
+        side,
+        kind,
+        qty,
+      })),
+      positions: [...account.positions.values()].filter((p) => p.qty !== 0).map((p) => p.symbol),
+    })),
+  });
+  await broker.start(onBrokerEvent, resumePoint);
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
   const stopClock = clock.setInterval(() => {

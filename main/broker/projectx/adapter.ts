@@ -2,7 +2,7 @@
 // on every reconnect reconcile again; when the client gives up, rebuild everything with backoff, forever, and
 // tell the trader each state through `connection` events. Commands go to REST (commands.ts).
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
-import type { BrokerAdapter } from '../types';
+import type { BrokerAdapter, ResumePoint } from '../types';
 import { createBook } from './book';
 import { createCommands } from './commands';
 import { createContracts } from './contracts';
@@ -46,6 +46,8 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   let accounts: PxAccount[] = [];
   let guardedIds = new Set<string>();
   let lastTradeAt: number | null = null;
+  /** The engine's side of the picture, asked at every reconcile. */
+  let resume: () => ResumePoint = () => ({ lastFillAt: null, held: [] });
   let link: Link | null = null;
   let marketDetail: string | null = null;
   let running = false;
@@ -106,7 +108,13 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
     if (!read.ok) return read.error;
     accounts = read.value.filter((a) => guardedIds.has(a.id));
     const since = (lastTradeAt ?? clock.now() - timing.tradeLookbackMs) - 1000;
-    const snapshot = await readSnapshot(deps, accounts, since, () => clock.now());
+    const snapshot = await readSnapshot(
+      deps,
+      accounts,
+      since,
+      () => clock.now(),
+      () => resume().held,
+    );
     if (!snapshot.ok) return snapshot.error;
     for (const event of snapshot.value) {
       if (event.type === 'instrument') feed.noteInstrument(event.symbol);
@@ -272,10 +280,11 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
 
   return {
     kind: 'projectx',
-    async start(emit, resume) {
+    async start(emit, resumePoint) {
       listener = emit;
       stopped = false;
-      lastTradeAt = resume.lastFillAt;
+      resume = resumePoint;
+      lastTradeAt = resumePoint().lastFillAt;
       if (credentials === null) {
         connection('disconnected', NO_CREDENTIALS);
         return;

@@ -2,6 +2,7 @@
 // timings shortened so reconnects and refreshes happen within a test.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { createProjectXBroker, type ProjectXTiming } from '../../../main/broker/projectx';
+import type { Held } from '../../../main/broker/types';
 import { systemClock } from '../../../main/platform/clock';
 import { memoryLogger } from '../../../main/platform/logger';
 import {
@@ -27,6 +28,7 @@ export async function gatewayAndBroker(
     gateway?: FakeGatewayOptions;
     timing?: Partial<ProjectXTiming>;
     lastFillAt?: number | null;
+    held?: Held[];
     seed?: (gateway: Awaited<ReturnType<typeof startFakeGateway>>) => void;
     exclude?: string[];
   } = {},
@@ -45,7 +47,13 @@ export async function gatewayAndBroker(
     logger,
     timing: { ...FAST, ...options.timing },
   });
-  await broker.start((event) => events.push(event), { lastFillAt: options.lastFillAt ?? null });
+  await broker.start(
+    (event) => events.push(event),
+    () => ({
+      lastFillAt: options.lastFillAt ?? null,
+      held: options.held ?? [],
+    }),
+  );
   return {
     gateway,
     broker,
