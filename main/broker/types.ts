@@ -55,5 +55,22 @@ export type BrokerAdapter = {
   stop(): Promise<void>;
 };
 
+/** What a broker that logs in needs; the URLs, when left out, stay as they are. */
+export type BrokerCredentials = { userName: string; apiKey: string; apiUrl?: string; rtcUrl?: string };
+
+/** Whether credentials are set, whose, and where they connect to: never the key. */
+export type CredentialsInfo = {
+  state: 'missing' | 'stored';
+  userName: string | null;
+  apiUrl: string;
+  rtcUrl: string;
+};
+
+/** A broker that logs in (ProjectX): new credentials replace the session and the connection. */
+export type CredentialsCapable = {
+  setCredentials(credentials: BrokerCredentials): void;
+  credentialsInfo(): CredentialsInfo;
+};
+
 /** A broker that can trade by itself to keep the screen alive (the simulator's demo mode). */
 export type DemoCapable = { setDemo(enabled: boolean): void; readonly demo: boolean };

@@ -12,13 +12,20 @@ import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
-import type { BrokerAdapter, BrokerCommand, DemoCapable, ResumePoint } from '../broker/types';
+import type {
+  BrokerAdapter,
+  BrokerCommand,
+  CredentialsCapable,
+  DemoCapable,
+  ResumePoint,
+} from '../broker/types';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../platform/secrets';
 import type { Store } from '../store';
 import { createCommandHandlers } from './commands';
 import { createPublisher } from './publisher';
@@ -29,8 +36,10 @@ import { createConfigControl } from './config-control';
 import { createFlattenRecorder } from './flatten-recorder';
 
 export type CoreDeps = {
-  broker: BrokerAdapter & Partial<DemoCapable>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
   store: Store;
+  /** Where credentials entered in the UI are kept (a broker that logs in needs it to take them). */
+  secrets?: SecretStore;
   clock: Clock;
   logger: Logger;
   engineConfig: EngineConfig;
@@ -72,6 +81,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       now: clock.now(),
       broker: broker.kind,
       demo: broker.demo ?? false,
+      ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
       flattening: flattener.running,
       enforcement: (account) => breaker.stateOf(account),
       alerts: alerts.recent,
@@ -223,6 +233,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     config,
     logger,
     applyOwn: onBrokerEvent,
+    ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
     afterCommand: () => {
       publisher.flush();
     },

@@ -10,16 +10,19 @@ import {
 } from '../../shared/ipc';
 import type { EngineEvent } from '../../shared/domain/events';
 import { increasesPosition, strictestLock, untilText, type EngineState } from '../engine';
-import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
+import type { BrokerAdapter, CommandResult, CredentialsCapable, DemoCapable } from '../broker/types';
 import type { CircuitBreaker } from '../enforce/circuit-breaker';
 import type { Flattener } from '../enforce/flatten';
 import { validateConfig } from '../../shared/config/schema';
 import type { ConfigControl } from './config-control';
 import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../platform/secrets';
 
 export type CommandDeps = {
   state: EngineState;
-  broker: BrokerAdapter & Partial<DemoCapable>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
+  /** Where credentials entered in the UI are kept. */
+  secrets?: SecretStore;
   flattener: Flattener;
   /** A trader's flatten is always tried: it turns an open breaker half open. */
   breaker: Pick<CircuitBreaker, 'probe'>;
@@ -176,6 +179,40 @@ function buildHandlers(deps: CommandDeps): Handlers {
     },
     async getConfig() {
       return Promise.resolve({ config: deps.config.inForce() });
+    },
+    async setCredentials(args) {
+      if (broker.setCredentials === undefined || broker.credentialsInfo === undefined)
+        throw new Refused(
+          `credentials are for the ProjectX broker; this Warden runs the ${broker.kind} broker (start it with --broker projectx)`,
+        );
+      if (deps.secrets === undefined) throw new Refused('this Warden has no place to keep credentials');
+      const credentials = {
+        userName: args.userName,
+        apiKey: args.apiKey,
+        ...(args.apiUrl === undefined ? {} : { apiUrl: args.apiUrl }),
+        ...(args.rtcUrl === undefined ? {} : { rtcUrl: args.rtcUrl }),
+      };
+      try {
+        await deps.secrets.write(credentials);
+      } catch (error) {
+        // The reason is the store's (a path, a missing keychain), never the content.
+        deps.logger.error('credentials not stored', { reason: (error as Error).message });
+        throw new Refused(`the credentials were not stored: ${(error as Error).message}`);
+      }
+      broker.setCredentials(credentials);
+      const info = broker.credentialsInfo();
+      deps.logger.info('broker credentials stored; reconnecting with them', {
+        userName: args.userName,
+        apiUrl: info.apiUrl,
+        rtcUrl: info.rtcUrl,
+        keptIn: deps.secrets.description,
+      });
+      return Promise.resolve({
+        credentials: 'stored' as const,
+        userName: args.userName,
+        apiUrl: info.apiUrl,
+        rtcUrl: info.rtcUrl,
+      });
     },
   };
 }

@@ -10,6 +10,8 @@ export type ViewExtras = {
   now: number;
   broker: string;
   demo: boolean;
+  /** Set for a broker that logs in: whether it has credentials (never what they are). */
+  credentials?: 'missing' | 'stored';
   flattening: ReadonlySet<string>;
   enforcement(account: string): AccountView['enforcement'];
   alerts: readonly AlertView[];
@@ -24,7 +26,12 @@ export function buildView(state: EngineState, extras: ViewExtras): StateView {
   return {
     seq: extras.seq,
     serverTime: iso(extras.now),
-    connection: { broker: extras.broker, status: state.connection.status, detail: state.connection.detail },
+    connection: {
+      broker: extras.broker,
+      status: state.connection.status,
+      detail: state.connection.detail,
+      ...(extras.credentials === undefined ? {} : { credentials: extras.credentials }),
+    },
     demo: extras.demo,
     accounts: [...state.accounts.values()].map((account) => accountView(state, account, extras)),
     instruments: [...state.instruments.values()].map((instrument) => {

@@ -14,6 +14,7 @@ const routes: Record<string, CommandName> = {
   demo: 'setDemo',
   config: 'setConfig',
   'settings-lock': 'lockSettings',
+  credentials: 'setCredentials',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;

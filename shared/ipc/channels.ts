@@ -11,6 +11,7 @@ export const commandNames = [
   'setConfig',
   'lockSettings',
   'getConfig',
+  'setCredentials',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

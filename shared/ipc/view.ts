@@ -98,7 +98,16 @@ export type StateView = {
   /** Increases with every push; the UI ignores an older one. */
   seq: number;
   serverTime: string;
-  connection: { broker: string; status: ConnectionStatus; detail: string | null };
+  /**
+   * `credentials` only for a broker that logs in (ProjectX): whether they are set, never what they are. `detail`
+   * says why it is not connected ("login failed (...)", "market data not entitled ...", "reconnecting: ...").
+   */
+  connection: {
+    broker: string;
+    status: ConnectionStatus;
+    detail: string | null;
+    credentials?: 'missing' | 'stored';
+  };
   demo: boolean;
   accounts: AccountView[];
   instruments: InstrumentView[];

@@ -2,7 +2,7 @@
 // on every reconnect reconcile again; when the client gives up, rebuild everything with backoff, forever, and
 // tell the trader each state through `connection` events. Commands go to REST (commands.ts).
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
-import type { BrokerAdapter, ResumePoint } from '../types';
+import type { BrokerAdapter, BrokerCredentials, CredentialsCapable, ResumePoint } from '../types';
 import { createBook } from './book';
 import { createCommands } from './commands';
 import { createContracts } from './contracts';
@@ -15,16 +15,14 @@ import { readAccounts, readSnapshot } from './reconcile';
 import { createRestClient, errorText } from './rest-client';
 import { createSession, type Credentials, type Session } from './session';
 
-export type ProjectXBroker = BrokerAdapter & {
-  /** New credentials: the session is rebuilt with them (a running connection is replaced). */
-  setCredentials(credentials: Credentials): void;
-};
+/** New credentials (and gateway URLs, when given): the session is rebuilt with them and a running connection is replaced. */
+export type ProjectXBroker = BrokerAdapter & CredentialsCapable;
 
 type Attempt = { ok: true } | { ok: false; status: ConnectionStatus; detail: string; delayMs?: number };
 type Loss = { reason: string; planned: boolean };
 
 export const NO_CREDENTIALS =
-  'not connected: no ProjectX credentials (set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)';
+  'not connected: no ProjectX credentials (enter them in Warden, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)';
 
 export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   const { clock } = options;
@@ -32,15 +30,19 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const book = createBook();
   const limiter = createRateLimiter(clock, timing.rateLimit);
-  const rest = createRestClient({
-    baseUrl: options.apiUrl,
-    limiter,
-    logger: log,
-    timeoutMs: timing.requestTimeoutMs,
-    backoffMs: timing.rateLimitBackoffMs,
-  });
+  const restClient = (baseUrl: string) =>
+    createRestClient({
+      baseUrl,
+      limiter,
+      logger: log,
+      timeoutMs: timing.requestTimeoutMs,
+      backoffMs: timing.rateLimitBackoffMs,
+    });
+  let apiUrl = options.apiUrl;
+  let rtcUrl = options.rtcUrl;
+  let rest = restClient(apiUrl);
   const queue = createSerialQueue(log);
-  let credentials = options.credentials;
+  let credentials: Credentials | null = options.credentials;
   let session: Session | null = null;
   let listener: ((event: BrokerEvent) => void) | undefined;
   let accounts: PxAccount[] = [];
@@ -180,7 +182,7 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
     accounts = read.value;
     guardedIds = new Set(accounts.map((a) => a.id));
     const next = createLink({
-      rtcUrl: options.rtcUrl,
+      rtcUrl,
       token: () => session?.token() ?? null,
       feed,
       logger: log,
@@ -305,14 +307,31 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
       feed.stop();
       listener = undefined;
     },
-    setCredentials(next) {
-      credentials = next;
+    setCredentials(next: BrokerCredentials) {
+      credentials = { userName: next.userName, apiKey: next.apiKey };
+      if (next.apiUrl !== undefined && next.apiUrl !== apiUrl) {
+        apiUrl = next.apiUrl;
+        rest = restClient(apiUrl);
+      }
+      if (next.rtcUrl !== undefined) rtcUrl = next.rtcUrl;
       session?.stop();
       session = null;
+      log.info('new credentials', { userName: next.userName, apiUrl, rtcUrl });
       if (listener === undefined || stopped) return;
       if (running) lose?.({ reason: 'new credentials', planned: false });
-      else void begin();
+      else {
+        connection('connecting');
+        void begin();
+      }
       wake?.();
+    },
+    credentialsInfo() {
+      return {
+        state: credentials === null ? 'missing' : 'stored',
+        userName: credentials?.userName ?? null,
+        apiUrl,
+        rtcUrl,
+      };
     },
   };
 }

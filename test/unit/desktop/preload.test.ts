@@ -30,6 +30,7 @@ const sampleArgs = {
   setConfig: { config: { accounts: {} } },
   lockSettings: { account: 'acc-1' },
   getConfig: {},
+  setCredentials: { userName: 'trader', apiKey: 'k-1' },
 } as const;
 
 describe('the preload', () => {
