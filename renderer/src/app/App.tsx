@@ -3,6 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { AccountPanel } from '../features/accounts/AccountPanel';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
+import { BrokerLogin } from '../features/credentials/BrokerLogin';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
@@ -17,6 +18,7 @@ export function App() {
     <div className="app">
       <Header />
       <LinkBanner />
+      <BrokerLogin />
       {!loaded ? (
         <main className="startup">
           <p className="empty">Waiting for the first picture from Warden…</p>
