@@ -208,6 +208,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'lockSettings':
     case 'getConfig':
     case 'setCredentials':
+    case 'setAccountGuarded':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

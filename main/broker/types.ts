@@ -72,5 +72,17 @@ export type CredentialsCapable = {
   credentialsInfo(): CredentialsInfo;
 };
 
+/** One of the trader's accounts at the broker; `fixed`: excluded by the environment, not changeable in the app. */
+export type BrokerAccount = { id: string; name: string; guarded: boolean; fixed: boolean };
+
+/** A broker whose accounts the trader may leave unguarded (ProjectX): by default every active account is guarded. */
+export type AccountSelectable = {
+  /** The accounts the broker listed at the last (re)connect. */
+  accountsListed(): BrokerAccount[];
+  isGuarded(account: string): boolean;
+  /** The accounts the trader excluded (replaces the previous choice); reconnects to apply it. */
+  setExcluded(ids: ReadonlySet<string>): void;
+};
+
 /** A broker that can trade by itself to keep the screen alive (the simulator's demo mode). */
 export type DemoCapable = { setDemo(enabled: boolean): void; readonly demo: boolean };

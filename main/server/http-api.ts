@@ -15,6 +15,7 @@ const routes: Record<string, CommandName> = {
   config: 'setConfig',
   'settings-lock': 'lockSettings',
   credentials: 'setCredentials',
+  'guard-account': 'setAccountGuarded',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -12,6 +12,7 @@ export const commandNames = [
   'lockSettings',
   'getConfig',
   'setCredentials',
+  'setAccountGuarded',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

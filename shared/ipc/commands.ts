@@ -63,6 +63,11 @@ export const commandSchemas = {
     apiUrl: gatewayUrl.optional(),
     rtcUrl: gatewayUrl.optional(),
   }),
+  /**
+   * Guard an account of the broker or leave it alone (ProjectX; every active account is guarded by default). The
+   * choice is kept. An account that is locked, or whose settings are, cannot be excluded until that ends.
+   */
+  setAccountGuarded: z.strictObject({ account: accountId, guarded: z.boolean() }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -94,6 +99,8 @@ export type CommandResults = {
   getConfig: { config: unknown };
   /** What is now in use: never the key. */
   setCredentials: { credentials: 'stored'; userName: string; apiUrl: string; rtcUrl: string };
+  /** The accounts the trader excluded now (sorted). */
+  setAccountGuarded: { excluded: string[] };
 };
 
 export type CommandResponse<N extends CommandName> =

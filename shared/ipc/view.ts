@@ -94,6 +94,8 @@ export type AlertView = {
   notify: boolean;
 };
 
+export type BrokerAccountView = { id: string; name: string; guarded: boolean; fixed: boolean };
+
 export type StateView = {
   /** Increases with every push; the UI ignores an older one. */
   seq: number;
@@ -110,6 +112,12 @@ export type StateView = {
   };
   demo: boolean;
   accounts: AccountView[];
+  /**
+   * For a broker whose accounts can be chosen (ProjectX): every account it lists, and whether Warden guards it.
+   * `fixed`: excluded by WARDEN_PROJECTX_EXCLUDE, not changeable in the app. Unguarded accounts are not in
+   * `accounts`.
+   */
+  brokerAccounts?: BrokerAccountView[];
   instruments: InstrumentView[];
   alerts: AlertView[];
 };

@@ -2,7 +2,13 @@
 // on every reconnect reconcile again; when the client gives up, rebuild everything with backoff, forever, and
 // tell the trader each state through `connection` events. Commands go to REST (commands.ts).
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
-import type { BrokerAdapter, BrokerCredentials, CredentialsCapable, ResumePoint } from '../types';
+import type {
+  AccountSelectable,
+  BrokerAdapter,
+  BrokerCredentials,
+  CredentialsCapable,
+  ResumePoint,
+} from '../types';
 import { createBook } from './book';
 import { createCommands } from './commands';
 import { createContracts } from './contracts';
@@ -16,7 +22,7 @@ import { createRestClient, errorText } from './rest-client';
 import { createSession, type Credentials, type Session } from './session';
 
 /** New credentials (and gateway URLs, when given): the session is rebuilt with them and a running connection is replaced. */
-export type ProjectXBroker = BrokerAdapter & CredentialsCapable;
+export type ProjectXBroker = BrokerAdapter & CredentialsCapable & AccountSelectable;
 
 type Attempt = { ok: true } | { ok: false; status: ConnectionStatus; detail: string; delayMs?: number };
 type Loss = { reason: string; planned: boolean };
@@ -47,6 +53,12 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   let listener: ((event: BrokerEvent) => void) | undefined;
   let accounts: PxAccount[] = [];
   let guardedIds = new Set<string>();
+  /** Every account the gateway lists, guarded or not (the trader chooses among them). */
+  let listed: PxAccount[] = [];
+  /** Excluded by the environment (WARDEN_PROJECTX_EXCLUDE: fixed) and by the trader in the app. */
+  const fixedExcluded = new Set(options.exclude);
+  let chosenExcluded = new Set<string>();
+  const isExcluded = (id: string) => fixedExcluded.has(id) || chosenExcluded.has(id);
   let lastTradeAt: number | null = null;
   /** The engine's side of the picture, asked at every reconcile. */
   let resume: () => ResumePoint = () => ({ lastFillAt: null, held: [] });
@@ -106,8 +118,9 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
 
   const reconcile = async (): Promise<string | null> => {
     // Balances are read again too: the snapshot's account reports must be as new as its fills.
-    const read = await readAccounts(deps, options.exclude);
+    const read = await readAccounts(deps);
     if (!read.ok) return read.error;
+    listed = read.value;
     accounts = read.value.filter((a) => guardedIds.has(a.id));
     const since = (lastTradeAt ?? clock.now() - timing.tradeLookbackMs) - 1000;
     const snapshot = await readSnapshot(
@@ -177,9 +190,10 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
         };
       }
     }
-    const read = await readAccounts(deps, options.exclude);
+    const read = await readAccounts(deps);
     if (!read.ok) return { ok: false, status: 'reconnecting', detail: `not connected: ${read.error}` };
-    accounts = read.value;
+    listed = read.value;
+    accounts = read.value.filter((a) => !isExcluded(a.id));
     guardedIds = new Set(accounts.map((a) => a.id));
     const next = createLink({
       rtcUrl,
@@ -296,6 +310,11 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
     },
     execute(command) {
       if (credentials === null) return Promise.resolve({ ok: false, error: NO_CREDENTIALS });
+      if (isExcluded(command.account))
+        return Promise.resolve({
+          ok: false,
+          error: `account ${command.account} is excluded from guarding: Warden does not act on it`,
+        });
       return execute(command);
     },
     async stop() {
@@ -324,6 +343,22 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
         void begin();
       }
       wake?.();
+    },
+    accountsListed() {
+      return listed.map((a) => ({
+        id: a.id,
+        name: a.name ?? a.id,
+        guarded: !isExcluded(a.id),
+        fixed: fixedExcluded.has(a.id),
+      }));
+    },
+    isGuarded: (account) => !isExcluded(account),
+    setExcluded(ids) {
+      chosenExcluded = new Set(ids);
+      // Events of a newly excluded account stop at once; the new connection subscribes only what is guarded.
+      guardedIds = new Set([...guardedIds].filter((id) => !isExcluded(id)));
+      log.info('account selection', { excluded: [...chosenExcluded], fixed: [...fixedExcluded] });
+      if (link !== null) lose?.({ reason: 'account selection changed', planned: true });
     },
     credentialsInfo() {
       return {

@@ -23,14 +23,11 @@ import type { z } from 'zod';
 export type ReconcileDeps = { session: Session; book: Book; contracts: Contracts; logger: Logger };
 export type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** The accounts Warden guards: active and visible ones, less those the trader excluded. */
-export async function readAccounts(
-  deps: ReconcileDeps,
-  excluded: ReadonlySet<string>,
-): Promise<Read<PxAccount[]>> {
+/** The trader's accounts: the active and visible ones (the adapter guards those not excluded). */
+export async function readAccounts(deps: ReconcileDeps): Promise<Read<PxAccount[]>> {
   const rows = await list(deps, 'Account/search', { onlyActiveAccounts: true }, 'accounts', accountSchema);
   if (!rows.ok) return rows;
-  return { ok: true, value: rows.value.filter((a) => a.isVisible !== false && !excluded.has(a.id)) };
+  return { ok: true, value: rows.value.filter((a) => a.isVisible !== false) };
 }
 
 /**

@@ -1,21 +1,14 @@
 // What the engine holds is checked against the gateway at every connect: an order cancelled and a position
 // closed while Warden was not running, or while its socket was down, are gone from the view afterwards, even
 // when the gateway books no trade for them (a firm-side reset) and the adapter never saw them in this run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProjectXBroker } from '../../../main/broker/projectx';
-import { createCore } from '../../../main/core/app';
-import { loadConfig } from '../../../main/core/start';
 import type { WardenCore } from '../../../main/core/types';
-import { engineConfigOf } from '../../../main/engine';
-import { systemClock } from '../../../main/platform/clock';
-import { memoryLogger } from '../../../main/platform/logger';
-import { openStore } from '../../../main/store';
-import { FAKE_CREDENTIALS, startFakeGateway, type FakeGateway } from '../../fakes/projectx-gateway/server';
+import { startFakeGateway, type FakeGateway } from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, ES, MNQ, seedDemo } from '../../fakes/projectx-gateway/seed';
-import { FAST, waitFor } from './harness';
+import { coreOn, waitFor } from './harness';
 
 const ACCOUNT = String(ACCOUNT_ID);
 const cleanup: (() => Promise<void>)[] = [];
@@ -32,36 +25,9 @@ async function gateway(): Promise<FakeGateway> {
 
 /** A core on the ProjectX adapter, its data in `dir` (the same dir again = a restart). */
 async function core(g: FakeGateway, dir: string): Promise<WardenCore> {
-  writeFileSync(join(dir, 'config.yaml'), 'session: { timezone: America/Chicago, dayStart: "17:00" }\n');
-  const logger = memoryLogger();
-  const broker = createProjectXBroker({
-    apiUrl: g.url,
-    rtcUrl: g.url,
-    credentials: FAKE_CREDENTIALS,
-    exclude: new Set(),
-    clock: systemClock,
-    logger,
-    timing: { ...FAST, reconnectDelaysMs: [0, 200, 400, 800, 1600] },
-  });
-  const store = openStore(join(dir, 'warden.db'), { logger, clock: systemClock });
-  const started = await createCore({
-    broker,
-    store,
-    clock: systemClock,
-    logger,
-    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
-  });
-  let stopped = false;
-  cleanup.push(async () => {
-    if (!stopped) await started.stop();
-  });
-  return {
-    ...started,
-    async stop() {
-      stopped = true;
-      await started.stop();
-    },
-  };
+  const started = await coreOn(g, dir);
+  cleanup.push(() => started.stop());
+  return started;
 }
 
 const account = (c: WardenCore) => {

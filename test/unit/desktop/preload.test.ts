@@ -31,6 +31,7 @@ const sampleArgs = {
   lockSettings: { account: 'acc-1' },
   getConfig: {},
   setCredentials: { userName: 'trader', apiKey: 'k-1' },
+  setAccountGuarded: { account: 'acc-1', guarded: false },
 } as const;
 
 describe('the preload', () => {

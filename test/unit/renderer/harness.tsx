@@ -61,6 +61,8 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
           rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
         },
       }),
+    setAccountGuarded: (args) =>
+      run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlert: (listener) => subscribe(alertListeners, listener),
     onLink: (listener) => subscribe(linkListeners, listener),
