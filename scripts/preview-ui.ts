@@ -207,6 +207,8 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'setConfig':
     case 'lockSettings':
     case 'getConfig':
+    case 'setCredentials':
+    case 'setAccountGuarded':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

@@ -1,5 +1,5 @@
 // The one interface every broker adapter (sim, projectx) implements: normalized events out, commands in.
-import type { BrokerEvent, OrderKind, Side } from '../../shared/domain/events';
+import type { BrokerEvent, OrderEvent, OrderKind, Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
 
 export type PlaceOrder = {
@@ -29,19 +29,59 @@ export type CommandResult = { ok: true; orderId?: string } | { ok: false; error:
 
 export type BrokerKind = 'sim' | 'projectx';
 
-/** Where the engine's picture ends: the adapter replays fills from here on (the engine de-duplicates by id). */
-export type ResumePoint = { lastFillAt: number | null };
+/** A working order the engine holds: enough to report it cancelled when the broker no longer lists it. */
+export type HeldOrder = Pick<OrderEvent, 'id' | 'symbol' | 'side' | 'kind' | 'qty'>;
+
+/** What the engine holds of one account: its working orders and the symbols of its open positions. */
+export type Held = { account: string; orders: HeldOrder[]; positions: string[] };
+
+/**
+ * Where the engine's picture ends: the adapter replays fills from `lastFillAt` on (the engine de-duplicates by
+ * id), and reports closed or cancelled whatever of `held` the broker no longer lists, since it may have gone
+ * while Warden was not running or not connected.
+ */
+export type ResumePoint = { lastFillAt: number | null; held: Held[] };
 
 export type BrokerAdapter = {
   readonly kind: BrokerKind;
   /**
    * Connects and starts the feed. Every (re)connect first emits the broker's full snapshot (instruments,
-   * accounts, open positions, working orders, fills at or after `resume.lastFillAt`) so the picture is
-   * reconciled, then a `connection` event with status `connected`.
+   * accounts, open positions, working orders, fills at or after `resume().lastFillAt`, and the held orders and
+   * positions the broker no longer lists as cancelled and closed) so the picture is reconciled, then a
+   * `connection` event with status `connected`. `resume` is asked again at every reconnect.
    */
-  start(emit: (event: BrokerEvent) => void, resume: ResumePoint): Promise<void>;
+  start(emit: (event: BrokerEvent) => void, resume: () => ResumePoint): Promise<void>;
   execute(command: BrokerCommand): Promise<CommandResult>;
   stop(): Promise<void>;
+};
+
+/** What a broker that logs in needs; the URLs, when left out, stay as they are. */
+export type BrokerCredentials = { userName: string; apiKey: string; apiUrl?: string; rtcUrl?: string };
+
+/** Whether credentials are set, whose, and where they connect to: never the key. */
+export type CredentialsInfo = {
+  state: 'missing' | 'stored';
+  userName: string | null;
+  apiUrl: string;
+  rtcUrl: string;
+};
+
+/** A broker that logs in (ProjectX): new credentials replace the session and the connection. */
+export type CredentialsCapable = {
+  setCredentials(credentials: BrokerCredentials): void;
+  credentialsInfo(): CredentialsInfo;
+};
+
+/** One of the trader's accounts at the broker; `fixed`: excluded by the environment, not changeable in the app. */
+export type BrokerAccount = { id: string; name: string; guarded: boolean; fixed: boolean };
+
+/** A broker whose accounts the trader may leave unguarded (ProjectX): by default every active account is guarded. */
+export type AccountSelectable = {
+  /** The accounts the broker listed at the last (re)connect. */
+  accountsListed(): BrokerAccount[];
+  isGuarded(account: string): boolean;
+  /** The accounts the trader excluded (replaces the previous choice); reconnects to apply it. */
+  setExcluded(ids: ReadonlySet<string>): void;
 };
 
 /** A broker that can trade by itself to keep the screen alive (the simulator's demo mode). */

@@ -12,13 +12,22 @@ import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
-import type { BrokerAdapter, BrokerCommand, DemoCapable } from '../broker/types';
+import type {
+  AccountSelectable,
+  BrokerAdapter,
+  BrokerCommand,
+  CredentialsCapable,
+  DemoCapable,
+  ResumePoint,
+} from '../broker/types';
+import { createAccountSelection } from './account-selection';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
 import { createFlattener, type Flattener } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../platform/secrets';
 import type { Store } from '../store';
 import { createCommandHandlers } from './commands';
 import { createPublisher } from './publisher';
@@ -29,8 +38,10 @@ import { createConfigControl } from './config-control';
 import { createFlattenRecorder } from './flatten-recorder';
 
 export type CoreDeps = {
-  broker: BrokerAdapter & Partial<DemoCapable>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
   store: Store;
+  /** Where credentials entered in the UI are kept (a broker that logs in needs it to take them). */
+  secrets?: SecretStore;
   clock: Clock;
   logger: Logger;
   engineConfig: EngineConfig;
@@ -72,6 +83,9 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       now: clock.now(),
       broker: broker.kind,
       demo: broker.demo ?? false,
+      guarded: (account) => broker.isGuarded?.(account) ?? true,
+      ...(broker.accountsListed === undefined ? {} : { brokerAccounts: broker.accountsListed() }),
+      ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
       flattening: flattener.running,
       enforcement: (account) => breaker.stateOf(account),
       alerts: alerts.recent,
@@ -100,6 +114,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
 
   const handleDecisions = (decisions: Decision[]): void => {
     for (const decision of decisions) {
+      // An account the trader excluded is not guarded: nothing is said or done about it.
+      if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
       tellDecision(alerts, decision);
       if (decision.kind !== 'rule' || decision.action === 'alert') continue;
       enforcer.carryOut(decision).catch((error: unknown) => {
@@ -215,6 +231,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     ...(deps.configSource?.file === undefined ? {} : { file: deps.configSource.file }),
   });
 
+  const accountSelection = createAccountSelection(store.meta);
   const handlers = createCommandHandlers({
     state,
     broker,
@@ -223,6 +240,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     config,
     logger,
     applyOwn: onBrokerEvent,
+    ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
+    accountSelection,
     afterCommand: () => {
       publisher.flush();
     },
@@ -239,7 +258,23 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       'Config file not applied',
       `${refused.join('; ')}. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
     );
-  await broker.start(onBrokerEvent, { lastFillAt: store.journal.lastFillTime() });
+  if (broker.setExcluded !== undefined) broker.setExcluded(new Set(accountSelection.excluded()));
+  /** Asked by the adapter at every (re)connect: what it must confirm or report gone. */
+  const resumePoint = (): ResumePoint => ({
+    lastFillAt: store.journal.lastFillTime(),
+    held: [...state.accounts.values()].map((account) => ({
+      account: account.id,
+      orders: [...account.orders.values()].map(({ id, symbol, side, kind, qty }) => ({
+        id,
+        symbol,
+        side,
+        kind,
+        qty,
+      })),
+      positions: [...account.positions.values()].filter((p) => p.qty !== 0).map((p) => p.symbol),
+    })),
+  });
+  await broker.start(onBrokerEvent, resumePoint);
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
   const stopClock = clock.setInterval(() => {
@@ -253,6 +288,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   /** After a restart: a halted account that still holds something is flattened (e.g. a flatten a crash cut short). */
   function resumeEnforcement(): void {
     for (const account of state.accounts.values()) {
+      if (broker.isGuarded?.(account.id) === false) continue;
       const holds = account.positions.size > 0 || account.orders.size > 0;
       if (tradingState(account) === 'halted' && holds)
         void flattener.flatten(account.id, 'resume: account is halted');

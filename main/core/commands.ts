@@ -9,17 +9,28 @@ import {
   type StateView,
 } from '../../shared/ipc';
 import type { EngineEvent } from '../../shared/domain/events';
-import { increasesPosition, strictestLock, untilText, type EngineState } from '../engine';
-import type { BrokerAdapter, CommandResult, DemoCapable } from '../broker/types';
+import { increasesPosition, strictestLock, tradingState, untilText, type EngineState } from '../engine';
+import type {
+  AccountSelectable,
+  BrokerAdapter,
+  CommandResult,
+  CredentialsCapable,
+  DemoCapable,
+} from '../broker/types';
+import type { AccountSelection } from './account-selection';
 import type { CircuitBreaker } from '../enforce/circuit-breaker';
 import type { Flattener } from '../enforce/flatten';
 import { validateConfig } from '../../shared/config/schema';
 import type { ConfigControl } from './config-control';
 import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../platform/secrets';
 
 export type CommandDeps = {
   state: EngineState;
-  broker: BrokerAdapter & Partial<DemoCapable>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
+  accountSelection: AccountSelection;
+  /** Where credentials entered in the UI are kept. */
+  secrets?: SecretStore;
   flattener: Flattener;
   /** A trader's flatten is always tried: it turns an open breaker half open. */
   breaker: Pick<CircuitBreaker, 'probe'>;
@@ -126,7 +137,11 @@ function buildHandlers(deps: CommandDeps): Handlers {
       return {};
     },
     async flatten(args) {
-      const ids = 'all' in args ? [...state.accounts.keys()] : [args.account];
+      // "All" is every guarded account: an excluded one is the trader's own business.
+      const ids =
+        'all' in args
+          ? [...state.accounts.keys()].filter((id) => broker.isGuarded?.(id) ?? true)
+          : [args.account];
       if (!('all' in args)) knownAccount(state, args.account);
       for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');
       const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
@@ -176,6 +191,68 @@ function buildHandlers(deps: CommandDeps): Handlers {
     },
     async getConfig() {
       return Promise.resolve({ config: deps.config.inForce() });
+    },
+    async setAccountGuarded(args) {
+      if (broker.setExcluded === undefined || broker.accountsListed === undefined)
+        throw new Refused(`the ${broker.kind} broker's accounts are always guarded`);
+      const listed = broker.accountsListed().find((a) => a.id === args.account);
+      if (listed === undefined) throw new Refused(`the broker does not list an account ${args.account}`);
+      if (listed.fixed)
+        throw new Refused(
+          `${args.account} is excluded by WARDEN_PROJECTX_EXCLUDE: change it there and restart`,
+        );
+      const excluded = new Set(deps.accountSelection.excluded());
+      if (!args.guarded) {
+        // Leaving an account unguarded loosens every rule on it at once: not while a lock holds (RULES.md 6).
+        const account = state.accounts.get(args.account);
+        if (account !== undefined && tradingState(account) !== 'active')
+          throw new Refused(
+            `${args.account} is ${tradingState(account)}: it stays guarded until the lock ends`,
+          );
+        if (account?.settingsLockedUntil != null && account.settingsLockedUntil > state.now)
+          throw new Refused(
+            `${args.account}'s settings are locked ${untilText(account.settingsLockedUntil)}: it stays guarded until then`,
+          );
+        excluded.add(args.account);
+      } else excluded.delete(args.account);
+      deps.accountSelection.save([...excluded]);
+      broker.setExcluded(excluded);
+      deps.logger.info('account selection changed', { account: args.account, guarded: args.guarded });
+      return Promise.resolve({ excluded: [...excluded].sort() });
+    },
+    async setCredentials(args) {
+      if (broker.setCredentials === undefined || broker.credentialsInfo === undefined)
+        throw new Refused(
+          `credentials are for the ProjectX broker; this Warden runs the ${broker.kind} broker (start it with --broker projectx)`,
+        );
+      if (deps.secrets === undefined) throw new Refused('this Warden has no place to keep credentials');
+      const credentials = {
+        userName: args.userName,
+        apiKey: args.apiKey,
+        ...(args.apiUrl === undefined ? {} : { apiUrl: args.apiUrl }),
+        ...(args.rtcUrl === undefined ? {} : { rtcUrl: args.rtcUrl }),
+      };
+      try {
+        await deps.secrets.write(credentials);
+      } catch (error) {
+        // The reason is the store's (a path, a missing keychain), never the content.
+        deps.logger.error('credentials not stored', { reason: (error as Error).message });
+        throw new Refused(`the credentials were not stored: ${(error as Error).message}`);
+      }
+      broker.setCredentials(credentials);
+      const info = broker.credentialsInfo();
+      deps.logger.info('broker credentials stored; reconnecting with them', {
+        userName: args.userName,
+        apiUrl: info.apiUrl,
+        rtcUrl: info.rtcUrl,
+        keptIn: deps.secrets.description,
+      });
+      return Promise.resolve({
+        credentials: 'stored' as const,
+        userName: args.userName,
+        apiUrl: info.apiUrl,
+        rtcUrl: info.rtcUrl,
+      });
     },
   };
 }

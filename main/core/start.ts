@@ -1,7 +1,7 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import { mkdirSync } from 'node:fs';
 import type { WardenConfig } from '../../shared/config/schema';
-import { createProjectXBroker, projectXEnvironment } from '../broker/projectx';
+import { createProjectXBroker, projectXEnvironment, type Credentials } from '../broker/projectx';
 import { createSimBroker } from '../broker/sim';
 import type { BrokerAdapter } from '../broker/types';
 import { engineConfigOf } from '../engine';
@@ -9,7 +9,7 @@ import { systemClock } from '../platform/clock';
 import { ensureConfigFile, readConfigFile } from '../platform/config-file';
 import { createLogger, type Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
-import { credentialsFile, readCredentials } from '../platform/secrets';
+import { fileSecretStore, type SecretStore } from '../platform/secrets';
 import { dataFiles } from '../platform/paths';
 import { openStore } from '../store';
 import { createCore } from './app';
@@ -30,9 +30,11 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   const logger = options.logger ?? createLogger({ file: files.log });
   const configFile = options.configPath ?? files.config;
   const config = loadConfig(configFile);
+  const secrets = options.secrets ?? fileSecretStore(options.dataDir);
+  const notices: string[] = [];
   const broker: BrokerAdapter =
     options.broker === 'projectx'
-      ? projectXBroker(options.dataDir, clock, logger.child('projectx'))
+      ? await projectXBroker(secrets, clock, logger.child('projectx'), notices)
       : createSimBroker({
           stateFile: files.simBroker,
           clock,
@@ -46,9 +48,10 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   });
   const startupNotices =
     store.recoveredFrom === null
-      ? []
+      ? notices
       : [
           `The database was damaged and was moved aside to ${store.recoveredFrom}; Warden started with a fresh one.`,
+          ...notices,
         ];
   try {
     return await createCore({
@@ -59,6 +62,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       engineConfig: engineConfigOf(config),
       configSource: { document: config, file: configFile },
       startupNotices,
+      secrets,
     });
   } catch (error) {
     store.close();
@@ -66,9 +70,35 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   }
 }
 
-/** ProjectX from the environment (INTERFACES.md section 2); credentials from it, else from the data dir's file. */
-function projectXBroker(dataDir: string, clock: Clock, logger: Logger): BrokerAdapter {
+/**
+ * ProjectX from the environment (INTERFACES.md section 2); credentials from it, else the stored ones (entered in
+ * the UI), whose gateway URLs, when they were given, come with them. Unreadable stored credentials are reported,
+ * not fatal: the trader can enter them again.
+ */
+async function projectXBroker(
+  secrets: SecretStore,
+  clock: Clock,
+  logger: Logger,
+  notices: string[],
+): Promise<BrokerAdapter> {
   const env = projectXEnvironment();
-  const credentials = env.credentials ?? readCredentials(credentialsFile(dataDir));
-  return createProjectXBroker({ ...env, credentials, clock, logger });
+  if (env.credentials !== null) return createProjectXBroker({ ...env, clock, logger });
+  let stored = null;
+  try {
+    stored = await secrets.read();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error('stored credentials not readable', { reason });
+    notices.push(`The stored ProjectX credentials could not be read (${reason}); enter them again.`);
+  }
+  const credentials: Credentials | null =
+    stored === null ? null : { userName: stored.userName, apiKey: stored.apiKey };
+  return createProjectXBroker({
+    ...env,
+    apiUrl: stored?.apiUrl ?? env.apiUrl,
+    rtcUrl: stored?.rtcUrl ?? env.rtcUrl,
+    credentials,
+    clock,
+    logger,
+  });
 }

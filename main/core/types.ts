@@ -3,6 +3,7 @@ import type { CommandName, CommandResponse, PushMessages, StateView } from '../.
 import type { BrokerKind } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../platform/secrets';
 
 export type PushMessage = {
   [K in keyof PushMessages]: { type: K; payload: PushMessages[K] };
@@ -27,4 +28,6 @@ export type CoreOptions = {
   /** better-sqlite3 native addon built for the host's ABI (Electron), when it is not the default one. */
   sqliteBinding?: string;
   clock?: Clock;
+  /** Where broker credentials entered in the UI are kept; by default the data dir's 0600 file. */
+  secrets?: SecretStore;
 };

@@ -10,6 +10,12 @@ export type ViewExtras = {
   now: number;
   broker: string;
   demo: boolean;
+  /** Accounts the trader excluded are not shown (they are not guarded). */
+  guarded(account: string): boolean;
+  /** For a broker whose accounts can be chosen: every account it lists. */
+  brokerAccounts?: StateView['brokerAccounts'];
+  /** Set for a broker that logs in: whether it has credentials (never what they are). */
+  credentials?: 'missing' | 'stored';
   flattening: ReadonlySet<string>;
   enforcement(account: string): AccountView['enforcement'];
   alerts: readonly AlertView[];
@@ -24,9 +30,17 @@ export function buildView(state: EngineState, extras: ViewExtras): StateView {
   return {
     seq: extras.seq,
     serverTime: iso(extras.now),
-    connection: { broker: extras.broker, status: state.connection.status, detail: state.connection.detail },
+    connection: {
+      broker: extras.broker,
+      status: state.connection.status,
+      detail: state.connection.detail,
+      ...(extras.credentials === undefined ? {} : { credentials: extras.credentials }),
+    },
     demo: extras.demo,
-    accounts: [...state.accounts.values()].map((account) => accountView(state, account, extras)),
+    accounts: [...state.accounts.values()]
+      .filter((account) => extras.guarded(account.id))
+      .map((account) => accountView(state, account, extras)),
+    ...(extras.brokerAccounts === undefined ? {} : { brokerAccounts: extras.brokerAccounts }),
     instruments: [...state.instruments.values()].map((instrument) => {
       const market = state.markets.get(instrument.symbol);
       return {

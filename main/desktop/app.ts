@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../platform/logger';
 import { registerIpc } from './ipc';
 import { createNotifier } from './notifications';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
+import { safeStorageSecretStore } from './secret-store';
 import { rendererUrl } from './security';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
@@ -42,7 +43,10 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   await app.whenReady();
   let core: WardenCore | null = null;
   try {
-    core = await deps.startCore(desktopCoreOptions({ env: deps.env, argv: deps.argv, dataDir, logger }));
+    core = await deps.startCore({
+      ...desktopCoreOptions({ env: deps.env, argv: deps.argv, dataDir, logger }),
+      secrets: safeStorageSecretStore(dataDir),
+    });
     host = startHost(core, log);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,8 @@ const routes: Record<string, CommandName> = {
   demo: 'setDemo',
   config: 'setConfig',
   'settings-lock': 'lockSettings',
+  credentials: 'setCredentials',
+  'guard-account': 'setAccountGuarded',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -11,6 +11,8 @@ export const commandNames = [
   'setConfig',
   'lockSettings',
   'getConfig',
+  'setCredentials',
+  'setAccountGuarded',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

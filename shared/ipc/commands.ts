@@ -11,6 +11,12 @@ const decimalString = z
   .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'));
 const accountId = z.string().min(1, 'account is required');
 const symbol = z.string().min(1, 'symbol is required');
+/** An http(s) base URL, without a trailing slash. */
+const gatewayUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http(s) URL such as https://api.topstepx.com')
+  .transform((url) => url.replace(/\/+$/, ''));
 const contracts = z
   .number()
   .int('must be a whole number of contracts')
@@ -47,6 +53,21 @@ export const commandSchemas = {
   /** Locks the account's settings until the trading day ends: until then config changes may only tighten. */
   lockSettings: z.strictObject({ account: accountId }),
   getConfig: z.strictObject({}),
+  /**
+   * The broker login (ProjectX): stored (encrypted on the desktop, a 0600 file in `serve`) and used at once. The
+   * URLs default to the ones in use (TopstepX unless configured). The key is never sent back.
+   */
+  setCredentials: z.strictObject({
+    userName: z.string().trim().min(1, 'user name is required').max(200),
+    apiKey: z.string().trim().min(1, 'API key is required').max(500),
+    apiUrl: gatewayUrl.optional(),
+    rtcUrl: gatewayUrl.optional(),
+  }),
+  /**
+   * Guard an account of the broker or leave it alone (ProjectX; every active account is guarded by default). The
+   * choice is kept. An account that is locked, or whose settings are, cannot be excluded until that ends.
+   */
+  setAccountGuarded: z.strictObject({ account: accountId, guarded: z.boolean() }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -76,6 +97,10 @@ export type CommandResults = {
   lockSettings: { lockedUntil: string };
   /** The config document in force (as validated: defaults filled in, numbers as decimal strings). */
   getConfig: { config: unknown };
+  /** What is now in use: never the key. */
+  setCredentials: { credentials: 'stored'; userName: string; apiUrl: string; rtcUrl: string };
+  /** The accounts the trader excluded now (sorted). */
+  setAccountGuarded: { excluded: string[] };
 };
 
 export type CommandResponse<N extends CommandName> =

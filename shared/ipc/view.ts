@@ -94,13 +94,30 @@ export type AlertView = {
   notify: boolean;
 };
 
+export type BrokerAccountView = { id: string; name: string; guarded: boolean; fixed: boolean };
+
 export type StateView = {
   /** Increases with every push; the UI ignores an older one. */
   seq: number;
   serverTime: string;
-  connection: { broker: string; status: ConnectionStatus; detail: string | null };
+  /**
+   * `credentials` only for a broker that logs in (ProjectX): whether they are set, never what they are. `detail`
+   * says why it is not connected ("login failed (...)", "market data not entitled ...", "reconnecting: ...").
+   */
+  connection: {
+    broker: string;
+    status: ConnectionStatus;
+    detail: string | null;
+    credentials?: 'missing' | 'stored';
+  };
   demo: boolean;
   accounts: AccountView[];
+  /**
+   * For a broker whose accounts can be chosen (ProjectX): every account it lists, and whether Warden guards it.
+   * `fixed`: excluded by WARDEN_PROJECTX_EXCLUDE, not changeable in the app. Unguarded accounts are not in
+   * `accounts`.
+   */
+  brokerAccounts?: BrokerAccountView[];
   instruments: InstrumentView[];
   alerts: AlertView[];
 };

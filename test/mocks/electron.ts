@@ -370,6 +370,31 @@ export const dialog = {
   },
 };
 
+/**
+ * safeStorage: a reversible stand-in for the OS keychain. The "ciphertext" is the text XOR-ed and base64-ed, so a
+ * test can check the file never holds the plain text; `available` turns the keychain off.
+ */
+export const safeStorage = {
+  available: true,
+  /** What the next decryptions answer for `shouldReEncrypt` (a rotated key). */
+  rotated: false,
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(safeStorage.available);
+  },
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!safeStorage.available) return Promise.reject(new Error('Encryption is not available.'));
+    const bytes = Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a);
+    return Promise.resolve(Buffer.from(`fake-enc:${Buffer.from(bytes).toString('base64')}`));
+  },
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('fake-enc:'))
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided'));
+    const result = Buffer.from(Buffer.from(text.slice(9), 'base64').map((b) => b ^ 0x5a)).toString('utf8');
+    return Promise.resolve({ shouldReEncrypt: safeStorage.rotated, result });
+  },
+};
+
 /** Forgets every window, handler, notification and listener: call in `beforeEach`. */
 export function resetElectronFake(): void {
   app.reset();
@@ -382,4 +407,6 @@ export function resetElectronFake(): void {
   Notification.supported = true;
   Notification.shown.length = 0;
   dialog.errorBoxes.length = 0;
+  safeStorage.available = true;
+  safeStorage.rotated = false;
 }

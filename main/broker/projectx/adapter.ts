@@ -2,7 +2,13 @@
 // on every reconnect reconcile again; when the client gives up, rebuild everything with backoff, forever, and
 // tell the trader each state through `connection` events. Commands go to REST (commands.ts).
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
-import type { BrokerAdapter } from '../types';
+import type {
+  AccountSelectable,
+  BrokerAdapter,
+  BrokerCredentials,
+  CredentialsCapable,
+  ResumePoint,
+} from '../types';
 import { createBook } from './book';
 import { createCommands } from './commands';
 import { createContracts } from './contracts';
@@ -15,16 +21,14 @@ import { readAccounts, readSnapshot } from './reconcile';
 import { createRestClient, errorText } from './rest-client';
 import { createSession, type Credentials, type Session } from './session';
 
-export type ProjectXBroker = BrokerAdapter & {
-  /** New credentials: the session is rebuilt with them (a running connection is replaced). */
-  setCredentials(credentials: Credentials): void;
-};
+/** New credentials (and gateway URLs, when given): the session is rebuilt with them and a running connection is replaced. */
+export type ProjectXBroker = BrokerAdapter & CredentialsCapable & AccountSelectable;
 
 type Attempt = { ok: true } | { ok: false; status: ConnectionStatus; detail: string; delayMs?: number };
 type Loss = { reason: string; planned: boolean };
 
 export const NO_CREDENTIALS =
-  'not connected: no ProjectX credentials (set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)';
+  'not connected: no ProjectX credentials (enter them in Warden, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)';
 
 export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   const { clock } = options;
@@ -32,20 +36,32 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const book = createBook();
   const limiter = createRateLimiter(clock, timing.rateLimit);
-  const rest = createRestClient({
-    baseUrl: options.apiUrl,
-    limiter,
-    logger: log,
-    timeoutMs: timing.requestTimeoutMs,
-    backoffMs: timing.rateLimitBackoffMs,
-  });
+  const restClient = (baseUrl: string) =>
+    createRestClient({
+      baseUrl,
+      limiter,
+      logger: log,
+      timeoutMs: timing.requestTimeoutMs,
+      backoffMs: timing.rateLimitBackoffMs,
+    });
+  let apiUrl = options.apiUrl;
+  let rtcUrl = options.rtcUrl;
+  let rest = restClient(apiUrl);
   const queue = createSerialQueue(log);
-  let credentials = options.credentials;
+  let credentials: Credentials | null = options.credentials;
   let session: Session | null = null;
   let listener: ((event: BrokerEvent) => void) | undefined;
   let accounts: PxAccount[] = [];
   let guardedIds = new Set<string>();
+  /** Every account the gateway lists, guarded or not (the trader chooses among them). */
+  let listed: PxAccount[] = [];
+  /** Excluded by the environment (WARDEN_PROJECTX_EXCLUDE: fixed) and by the trader in the app. */
+  const fixedExcluded = new Set(options.exclude);
+  let chosenExcluded = new Set<string>();
+  const isExcluded = (id: string) => fixedExcluded.has(id) || chosenExcluded.has(id);
   let lastTradeAt: number | null = null;
+  /** The engine's side of the picture, asked at every reconcile. */
+  let resume: () => ResumePoint = () => ({ lastFillAt: null, held: [] });
   let link: Link | null = null;
   let marketDetail: string | null = null;
   let running = false;
@@ -102,11 +118,18 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
 
   const reconcile = async (): Promise<string | null> => {
     // Balances are read again too: the snapshot's account reports must be as new as its fills.
-    const read = await readAccounts(deps, options.exclude);
+    const read = await readAccounts(deps);
     if (!read.ok) return read.error;
+    listed = read.value;
     accounts = read.value.filter((a) => guardedIds.has(a.id));
     const since = (lastTradeAt ?? clock.now() - timing.tradeLookbackMs) - 1000;
-    const snapshot = await readSnapshot(deps, accounts, since, () => clock.now());
+    const snapshot = await readSnapshot(
+      deps,
+      accounts,
+      since,
+      () => clock.now(),
+      () => resume().held,
+    );
     if (!snapshot.ok) return snapshot.error;
     for (const event of snapshot.value) {
       if (event.type === 'instrument') feed.noteInstrument(event.symbol);
@@ -167,12 +190,13 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
         };
       }
     }
-    const read = await readAccounts(deps, options.exclude);
+    const read = await readAccounts(deps);
     if (!read.ok) return { ok: false, status: 'reconnecting', detail: `not connected: ${read.error}` };
-    accounts = read.value;
+    listed = read.value;
+    accounts = read.value.filter((a) => !isExcluded(a.id));
     guardedIds = new Set(accounts.map((a) => a.id));
     const next = createLink({
-      rtcUrl: options.rtcUrl,
+      rtcUrl,
       token: () => session?.token() ?? null,
       feed,
       logger: log,
@@ -272,10 +296,11 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
 
   return {
     kind: 'projectx',
-    async start(emit, resume) {
+    async start(emit, resumePoint) {
       listener = emit;
       stopped = false;
-      lastTradeAt = resume.lastFillAt;
+      resume = resumePoint;
+      lastTradeAt = resumePoint().lastFillAt;
       if (credentials === null) {
         connection('disconnected', NO_CREDENTIALS);
         return;
@@ -285,6 +310,11 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
     },
     execute(command) {
       if (credentials === null) return Promise.resolve({ ok: false, error: NO_CREDENTIALS });
+      if (isExcluded(command.account))
+        return Promise.resolve({
+          ok: false,
+          error: `account ${command.account} is excluded from guarding: Warden does not act on it`,
+        });
       return execute(command);
     },
     async stop() {
@@ -296,14 +326,47 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
       feed.stop();
       listener = undefined;
     },
-    setCredentials(next) {
-      credentials = next;
+    setCredentials(next: BrokerCredentials) {
+      credentials = { userName: next.userName, apiKey: next.apiKey };
+      if (next.apiUrl !== undefined && next.apiUrl !== apiUrl) {
+        apiUrl = next.apiUrl;
+        rest = restClient(apiUrl);
+      }
+      if (next.rtcUrl !== undefined) rtcUrl = next.rtcUrl;
       session?.stop();
       session = null;
+      log.info('new credentials', { userName: next.userName, apiUrl, rtcUrl });
       if (listener === undefined || stopped) return;
       if (running) lose?.({ reason: 'new credentials', planned: false });
-      else void begin();
+      else {
+        connection('connecting');
+        void begin();
+      }
       wake?.();
+    },
+    accountsListed() {
+      return listed.map((a) => ({
+        id: a.id,
+        name: a.name ?? a.id,
+        guarded: !isExcluded(a.id),
+        fixed: fixedExcluded.has(a.id),
+      }));
+    },
+    isGuarded: (account) => !isExcluded(account),
+    setExcluded(ids) {
+      chosenExcluded = new Set(ids);
+      // Events of a newly excluded account stop at once; the new connection subscribes only what is guarded.
+      guardedIds = new Set([...guardedIds].filter((id) => !isExcluded(id)));
+      log.info('account selection', { excluded: [...chosenExcluded], fixed: [...fixedExcluded] });
+      if (link !== null) lose?.({ reason: 'account selection changed', planned: true });
+    },
+    credentialsInfo() {
+      return {
+        state: credentials === null ? 'missing' : 'stored',
+        userName: credentials?.userName ?? null,
+        apiUrl,
+        rtcUrl,
+      };
     },
   };
 }

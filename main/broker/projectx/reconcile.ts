@@ -3,6 +3,8 @@
 // seen are read and turned into the snapshot BrokerAdapter.start promises.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Logger } from '../../platform/logger';
+import { heldButGone } from '../held';
+import type { Held } from '../types';
 import { instrumentEvent, positionKey, type Book } from './book';
 import type { Contracts } from './contracts';
 import {
@@ -21,26 +23,25 @@ import type { z } from 'zod';
 export type ReconcileDeps = { session: Session; book: Book; contracts: Contracts; logger: Logger };
 export type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** The accounts Warden guards: active and visible ones, less those the trader excluded. */
-export async function readAccounts(
-  deps: ReconcileDeps,
-  excluded: ReadonlySet<string>,
-): Promise<Read<PxAccount[]>> {
+/** The trader's accounts: the active and visible ones (the adapter guards those not excluded). */
+export async function readAccounts(deps: ReconcileDeps): Promise<Read<PxAccount[]>> {
   const rows = await list(deps, 'Account/search', { onlyActiveAccounts: true }, 'accounts', accountSchema);
   if (!rows.ok) return rows;
-  return { ok: true, value: rows.value.filter((a) => a.isVisible !== false && !excluded.has(a.id)) };
+  return { ok: true, value: rows.value.filter((a) => a.isVisible !== false) };
 }
 
 /**
  * The snapshot in the order the engine needs: instruments, balances (which already hold every fill's cash), the
  * fills since `since`, then positions (which only correct what those fills did not explain), then working orders;
- * positions and orders the adapter knew that are gone are reported closed and cancelled.
+ * positions and orders the adapter knew, or the engine holds (`held`: maybe from before a restart), that are
+ * gone are reported closed and cancelled.
  */
 export async function readSnapshot(
   deps: ReconcileDeps,
   accounts: readonly PxAccount[],
   since: number,
   now: () => number,
+  held: () => readonly Held[] = () => [],
 ): Promise<Read<BrokerEvent[]>> {
   const { book } = deps;
   const trades: PxTrade[] = [];
@@ -79,8 +80,10 @@ export async function readSnapshot(
     const fill = book.trade(trade, t);
     if (fill !== null) events.push(fill);
   }
-  events.push(...positionEvents(deps, accounts, positions, trades, t));
-  events.push(...orderEvents(deps, accounts, orders, t));
+  // What the engine holds is read after the REST calls: hub events wait in the feed's queue meanwhile.
+  const engineHeld = held();
+  events.push(...positionEvents(deps, accounts, positions, trades, engineHeld, t));
+  events.push(...orderEvents(deps, accounts, orders, engineHeld, t));
   return { ok: true, value: events };
 }
 
@@ -89,12 +92,18 @@ function positionEvents(
   accounts: readonly PxAccount[],
   open: z.infer<typeof positionSchema>[],
   trades: readonly PxTrade[],
+  held: readonly Held[],
   t: number,
 ): BrokerEvent[] {
   const { book } = deps;
   const guarded = new Set(accounts.map((a) => a.id));
-  // Closed while we were away: what we knew, and anything traded in the window, that is not open now.
+  // Closed while we were away: what we knew, what the engine holds, and anything traded in the window, that is
+  // not open now.
   const maybeClosed = new Map<string, { account: string; contract: string }>();
+  for (const { account, positions } of held)
+    if (guarded.has(account))
+      for (const contract of positions)
+        maybeClosed.set(positionKey(account, contract), { account, contract });
   for (const p of book.positions.values())
     if (p.accountId != null && p.contractId != null && guarded.has(p.accountId))
       maybeClosed.set(positionKey(p.accountId, p.contractId), {
@@ -127,10 +136,23 @@ function orderEvents(
   deps: ReconcileDeps,
   accounts: readonly PxAccount[],
   working: z.infer<typeof orderSchema>[],
+  held: readonly Held[],
   t: number,
 ): BrokerEvent[] {
   const { book } = deps;
   const guarded = new Set(accounts.map((a) => a.id));
+  const listed = new Set(working.map((o) => o.id));
+  // Held orders the adapter does not know (held since before a restart) and the gateway no longer lists. Those
+  // it knows are judged below, where a suspended bracket child (invisible to Order/searchOpen) is kept.
+  const heldGone = heldButGone(
+    held,
+    {
+      guarded: (account) => guarded.has(account),
+      hasOrder: (_account, id) => listed.has(id) || book.orders.has(id),
+      hasPosition: () => true,
+    },
+    t,
+  ).orders;
   const gone = new Map(
     [...book.orders.values()]
       // Suspended bracket children (status 8) are invisible to Order/searchOpen (section 2.13): keep them.
@@ -149,6 +171,7 @@ function orderEvents(
     const mapped = book.mergeOrder({ ...order, status: 3 }, t);
     if (mapped.ok && mapped.event !== null) events.push(mapped.event);
   }
+  events.push(...heldGone);
   return events;
 }
 

@@ -4,13 +4,14 @@ import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import { dec, type Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
+import { heldButGone } from '../held';
 import type { BrokerAdapter, BrokerCommand, CommandResult, ResumePoint } from '../types';
 import { createDemoTrader, type DemoTrader } from './demo-trader';
 import { instrumentEvent, instrumentMap, SIM_INSTRUMENTS } from './instruments';
 import { accountEvent, positionEvent } from './ledger';
 import { createMarket, type SimMarket, type SimQuote } from './market';
 import { createPaperBroker, orderEvent, type PaperBroker } from './paper-broker';
-import { DEFAULT_ACCOUNT_ID, freshState, positionQty, type SimState } from './state';
+import { DEFAULT_ACCOUNT_ID, freshState, positionKey, positionQty, type SimState } from './state';
 import { createStateFile } from './store-file';
 
 export type SimBrokerOptions = {
@@ -53,17 +54,29 @@ function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
 /**
  * The broker's full picture, as a reconnect reports it (BrokerAdapter.start). Order matters to the engine: the
  * balance report first (it already holds every fill's cash), then the fills the engine may have missed, then
- * the positions, which only correct what those fills did not explain.
+ * the positions, which only correct what those fills did not explain. What the engine still holds and the book
+ * does not (its file was reset, say) is reported closed and cancelled.
  */
 function snapshotEvents(state: SimState, market: SimMarket, resume: ResumePoint, t: number): BrokerEvent[] {
   const instruments = instrumentMap();
+  const gone = heldButGone(
+    resume.held,
+    {
+      guarded: () => true,
+      hasOrder: (_account, id) => state.working.has(id),
+      hasPosition: (account, symbol) => (state.positions.get(positionKey(account, symbol))?.qty ?? 0) !== 0,
+    },
+    t,
+  );
   return [
     ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
     ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
     ...[...state.accounts.values()].map((a) => accountEvent(state, a, instruments, t)),
     ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
     ...[...state.positions.values()].map((p) => positionEvent(p.account, p.symbol, p, t)),
+    ...gone.positions,
     ...[...state.working.values()].map((o) => orderEvent(o, t)),
+    ...gone.orders,
   ];
 }
 
@@ -210,7 +223,7 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       emit = listener;
       const t = clock.now();
       send([{ type: 'connection', t, status: 'connecting' }]);
-      send(snapshotEvents(current.state, market, resume, t));
+      send(snapshotEvents(current.state, market, resume(), t));
       send([{ type: 'connection', t, status: 'connected' }]);
       stopTimer = clock.setInterval(tick, options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS);
       if (demo) trader.start();

@@ -2,7 +2,9 @@
 // Until the first state arrives there is nothing true to show but the connection.
 import { useShallow } from 'zustand/react/shallow';
 import { AccountPanel } from '../features/accounts/AccountPanel';
+import { AccountSelection } from '../features/accounts/AccountSelection';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
+import { BrokerLogin } from '../features/credentials/BrokerLogin';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
@@ -13,10 +15,12 @@ export function App() {
   const accountIds = useView(useShallow(selectAccountIds));
   const loaded = useView((s) => s.view !== null);
   const linkOpen = useLink((s) => s.status.kind === 'open');
+  const listed = useView((s) => s.view?.brokerAccounts?.length ?? 0);
   return (
     <div className="app">
       <Header />
       <LinkBanner />
+      <BrokerLogin />
       {!loaded ? (
         <main className="startup">
           <p className="empty">Waiting for the first picture from Warden…</p>
@@ -24,7 +28,11 @@ export function App() {
       ) : (
         <main className="layout" data-stale={!linkOpen}>
           <div className="accounts">
-            {accountIds.length === 0 ? <p className="empty">No accounts reported by the broker.</p> : null}
+            {accountIds.length === 0 ? (
+              <p className="empty">
+                {listed > 0 ? 'No account is guarded.' : 'No accounts reported by the broker.'}
+              </p>
+            ) : null}
             {accountIds.map((id) => (
               <AccountPanel key={id} accountId={id} showFlatten={accountIds.length > 1} />
             ))}
@@ -33,6 +41,7 @@ export function App() {
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
             <OrderTicket />
             <AlertsFeed />
+            <AccountSelection />
           </aside>
         </main>
       )}

@@ -75,7 +75,12 @@ const mutating = (gateway: FakeGateway) =>
 describe('the core on ProjectX', () => {
   it('follows positions and P&L from the feed', async () => {
     const { core, gateway } = await setup();
-    expect(core.view().connection).toEqual({ broker: 'projectx', status: 'connected', detail: null });
+    expect(core.view().connection).toEqual({
+      broker: 'projectx',
+      status: 'connected',
+      detail: null,
+      credentials: 'stored',
+    });
     expect(accountView(core).metrics.balance).toBe('50000');
 
     gateway.fill(ACCOUNT_ID, MNQ, 0, 2, 21450.25);

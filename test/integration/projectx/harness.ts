@@ -1,12 +1,21 @@
 // The real ProjectX adapter (and its real SignalR client) against the fake gateway on real sockets, with the
 // timings shortened so reconnects and refreshes happen within a test.
 import type { BrokerEvent } from '../../../shared/domain/events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createProjectXBroker, type ProjectXTiming } from '../../../main/broker/projectx';
+import { createCore } from '../../../main/core/app';
+import { loadConfig } from '../../../main/core/start';
+import type { WardenCore } from '../../../main/core/types';
+import { engineConfigOf } from '../../../main/engine';
+import { openStore } from '../../../main/store';
+import type { Held } from '../../../main/broker/types';
 import { systemClock } from '../../../main/platform/clock';
 import { memoryLogger } from '../../../main/platform/logger';
 import {
   FAKE_CREDENTIALS,
   startFakeGateway,
+  type FakeGateway,
   type FakeGatewayOptions,
 } from '../../fakes/projectx-gateway/server';
 import { seedDemo } from '../../fakes/projectx-gateway/seed';
@@ -27,6 +36,7 @@ export async function gatewayAndBroker(
     gateway?: FakeGatewayOptions;
     timing?: Partial<ProjectXTiming>;
     lastFillAt?: number | null;
+    held?: Held[];
     seed?: (gateway: Awaited<ReturnType<typeof startFakeGateway>>) => void;
     exclude?: string[];
   } = {},
@@ -45,7 +55,13 @@ export async function gatewayAndBroker(
     logger,
     timing: { ...FAST, ...options.timing },
   });
-  await broker.start((event) => events.push(event), { lastFillAt: options.lastFillAt ?? null });
+  await broker.start(
+    (event) => events.push(event),
+    () => ({
+      lastFillAt: options.lastFillAt ?? null,
+      held: options.held ?? [],
+    }),
+  );
   return {
     gateway,
     broker,
@@ -67,4 +83,40 @@ export async function waitFor(what: string, check: () => boolean, ms = 5000): Pr
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * The real core (store in `dir`: the same dir again is a restart) on the ProjectX adapter against `gateway`.
+ * `stop()` may be called more than once.
+ */
+export async function coreOn(
+  gateway: FakeGateway,
+  dir: string,
+  options: { exclude?: string[]; config?: string } = {},
+): Promise<WardenCore & { logger: ReturnType<typeof memoryLogger> }> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'config.yaml'),
+    options.config ?? 'session: { timezone: America/Chicago, dayStart: "17:00" }\n',
+  );
+  const logger = memoryLogger();
+  const broker = createProjectXBroker({
+    apiUrl: gateway.url,
+    rtcUrl: gateway.url,
+    credentials: FAKE_CREDENTIALS,
+    exclude: new Set(options.exclude ?? []),
+    clock: systemClock,
+    logger,
+    timing: { ...FAST, reconnectDelaysMs: [0, 200, 400, 800, 1600] },
+  });
+  const store = openStore(join(dir, 'warden.db'), { logger, clock: systemClock });
+  const core = await createCore({
+    broker,
+    store,
+    clock: systemClock,
+    logger,
+    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  });
+  let stopped: Promise<void> | undefined;
+  return { ...core, logger, stop: () => (stopped ??= core.stop()) };
 }

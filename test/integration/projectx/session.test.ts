@@ -70,7 +70,10 @@ describe('the ProjectX session', () => {
       timing: FAST,
     });
     running.push(broker);
-    await broker.start((e) => events.push(e), { lastFillAt: null });
+    await broker.start(
+      (e) => events.push(e),
+      () => ({ lastFillAt: null, held: [] }),
+    );
     expect(events.map((e) => (e.type === 'connection' ? [e.status, e.detail ?? null] : e.type))).toEqual([
       ['connecting', null],
       [
@@ -90,7 +93,10 @@ describe('the ProjectX session', () => {
       clock: systemClock,
       logger: memoryLogger(),
     });
-    await broker.start((e) => events.push(e), { lastFillAt: null });
+    await broker.start(
+      (e) => events.push(e),
+      () => ({ lastFillAt: null, held: [] }),
+    );
     expect(events).toEqual([
       {
         type: 'connection',

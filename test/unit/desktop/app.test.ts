@@ -64,6 +64,14 @@ describe('runDesktop', () => {
     expect(ipcMain.handlers.size).toBe(commandNames.length);
   });
 
+  it('gives the core a secret store that encrypts with safeStorage', async () => {
+    const { deps: d, started } = deps(createFakeCore());
+    await runDesktop(d);
+    expect(started[0]?.secrets?.description).toBe(
+      'encrypted by the system keychain (/data/warden/projectx-credentials.enc)',
+    );
+  });
+
   it("uses Electron's user data folder when WARDEN_DATA_DIR is unset", async () => {
     const { deps: d, started } = deps(createFakeCore(), { env: {} });
     await runDesktop(d);

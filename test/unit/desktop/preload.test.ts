@@ -30,6 +30,8 @@ const sampleArgs = {
   setConfig: { config: { accounts: {} } },
   lockSettings: { account: 'acc-1' },
   getConfig: {},
+  setCredentials: { userName: 'trader', apiKey: 'k-1' },
+  setAccountGuarded: { account: 'acc-1', guarded: false },
 } as const;
 
 describe('the preload', () => {

@@ -51,6 +51,18 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     lockSettings: (args) =>
       run('lockSettings', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
     getConfig: (args) => run('getConfig', args, { ok: true, result: { config: {} } }),
+    setCredentials: (args) =>
+      run('setCredentials', args, {
+        ok: true,
+        result: {
+          credentials: 'stored',
+          userName: args.userName,
+          apiUrl: args.apiUrl ?? 'https://api.topstepx.com',
+          rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
+        },
+      }),
+    setAccountGuarded: (args) =>
+      run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlert: (listener) => subscribe(alertListeners, listener),
     onLink: (listener) => subscribe(linkListeners, listener),

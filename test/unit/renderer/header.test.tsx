@@ -19,12 +19,52 @@ describe('header', () => {
   });
 
   it.each([
-    ['reconnecting', 'conn-warn'],
-    ['disconnected', 'conn-bad'],
-  ] as const)('shows a broker that is %s', (status, tone) => {
-    renderWithState(buildFixtureState({ connection: { broker: 'projectx', status, detail: 'hub closed' } }));
+    [
+      'reconnecting',
+      'reconnecting: user hub connection lost (socket closed)',
+      'reconnecting',
+      'user hub connection lost (socket closed)',
+      'conn-warn',
+    ],
+    [
+      'reconnecting',
+      'not connected: Account/search: no answer in 1000 ms',
+      'reconnecting',
+      'not connected: Account/search: no answer in 1000 ms',
+      'conn-warn',
+    ],
+    [
+      'disconnected',
+      'not connected: no ProjectX credentials (enter them in Warden, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)',
+      'not connected',
+      'no ProjectX credentials (enter them in Warden, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY)',
+      'conn-bad',
+    ],
+    [
+      'disconnected',
+      'login failed (Auth/loginKey refused: invalid credentials (check the user name and API key))',
+      'login failed',
+      'Auth/loginKey refused: invalid credentials (check the user name and API key)',
+      'conn-bad',
+    ],
+    [
+      'connected',
+      'market data not entitled (the market hub refused the login): open P&L will not move',
+      'market data not entitled',
+      'open P&L will not move: the market hub refused the login',
+      'conn-warn',
+    ],
+    ['connecting', null, 'connecting', null, 'conn-warn'],
+  ] as const)('shows %s with "%s" as "%s (%s)"', (status, detail, label, reason, tone) => {
+    renderWithState(
+      buildFixtureState({ connection: { broker: 'projectx', status, detail, credentials: 'stored' } }),
+    );
     const element = screen.getByTestId('connection-status');
-    expect(element.textContent).toContain(status);
+    expect(screen.getByTestId('connection-label').textContent).toBe(label);
+    expect(screen.queryByTestId('connection-reason')?.textContent ?? null).toBe(
+      reason === null ? null : `(${reason})`,
+    );
+    expect(element.textContent).toBe(`projectx${label}${reason === null ? '' : `(${reason})`}`);
     expect(element.classList).toContain(tone);
   });
 

@@ -1,8 +1,10 @@
-// Broker connection as the core reports it, and whether that report is live: with the link to Warden down or
-// the feed silent, the last known status is shown as such.
+// Broker connection as the core reports it, in plain states (not connected, login failed, market data not
+// entitled, reconnecting) with the reason, and whether that report is live: with the link to Warden down or the
+// feed silent, the last known status is shown as such.
 import { useShallow } from 'zustand/react/shallow';
 import { useView } from '../../state';
 import { useFreshness } from '../../lib/use-freshness';
+import { connectionState } from './connection-state';
 
 export function ConnectionStatus() {
   const { broker, status, detail } = useView(
@@ -20,16 +22,28 @@ export function ConnectionStatus() {
       </div>
     );
   }
-  const tone = status === 'disconnected' ? 'bad' : status !== 'connected' || stale ? 'warn' : 'ok';
+  const shown = connectionState({ broker: broker ?? '', status, detail });
+  const tone = shown.tone === 'ok' && stale ? 'warn' : shown.tone;
   let note: string | null = null;
   if (!linkOpen) note = '· last known — link to Warden lost';
   else if (stale && silentForMs !== null) note = `· no update for ${Math.round(silentForMs / 1000)} s`;
   return (
-    <div className={`conn conn-${tone}`} data-testid="connection-status" title={detail ?? undefined}>
+    <div
+      className={`conn conn-${tone}`}
+      data-testid="connection-status"
+      data-state={shown.kind}
+      title={detail ?? undefined}
+    >
       <span className="dot" aria-hidden="true" />
       <span className="conn-broker">{broker}</span>
-      <span className="conn-word">{status}</span>
-      {detail !== null && status !== 'connected' ? <span className="conn-detail">({detail})</span> : null}
+      <span className="conn-word" data-testid="connection-label">
+        {shown.label}
+      </span>
+      {shown.reason !== null ? (
+        <span className="conn-detail" data-testid="connection-reason">
+          ({shown.reason})
+        </span>
+      ) : null}
       {note !== null ? <span className="conn-stale">{note}</span> : null}
     </div>
   );

@@ -112,7 +112,7 @@ describe('robustness', () => {
         calls++;
         throw new Error('listener broke');
       },
-      { lastFillAt: null },
+      () => ({ lastFillAt: null, held: [] }),
     );
     sim.clock.advance(90_000);
     expect(calls).toBeGreaterThan(4000);

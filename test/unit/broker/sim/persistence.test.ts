@@ -89,6 +89,50 @@ describe('restart', () => {
     expect(await fillTimes(START_MS + 5001)).toEqual([]);
   });
 
+  it('what the engine holds and the book no longer has is reported cancelled and closed; the rest stands', async () => {
+    const stateFile = tempStateFile();
+    await tradedSession(stateFile);
+    const working = await workingOrders(stateFile);
+    expect(working.map((o) => o.symbol)).toEqual(['MNQ', 'MNQ', 'ES']);
+    const stop = working[0];
+    if (stop === undefined) throw new Error('no working order');
+    const again = await startSim({
+      stateFile,
+      held: [
+        {
+          account: ACCOUNT,
+          orders: [
+            { id: stop.id, symbol: 'MNQ', side: 'sell', kind: 'stop', qty: 2 },
+            { id: 'O-gone-1', symbol: 'NQ', side: 'buy', kind: 'limit', qty: 3 },
+          ],
+          positions: ['MNQ', 'CL'],
+        },
+      ],
+    });
+    const book = plainAll(again.events.filter((e) => e.type === 'position' || e.type === 'order')).map(
+      ({ t: _t, ...rest }) => rest,
+    );
+    expect(book.filter((e) => e.type === 'position')).toEqual([
+      { type: 'position', account: ACCOUNT, symbol: 'MNQ', qty: 2, avgPrice: '21000.25' },
+      { type: 'position', account: ACCOUNT, symbol: 'CL', qty: 0, avgPrice: '0' },
+    ]);
+    expect(book.filter((e) => e.type === 'order').map((e) => [e.id, e.symbol, e.status])).toEqual([
+      ...working.map((o) => [o.id, o.symbol, 'working']),
+      ['O-gone-1', 'NQ', 'cancelled'],
+    ]);
+    expect(book.at(-1)).toEqual({
+      type: 'order',
+      account: ACCOUNT,
+      id: 'O-gone-1',
+      symbol: 'NQ',
+      side: 'buy',
+      kind: 'limit',
+      qty: 3,
+      status: 'cancelled',
+    });
+    await again.broker.stop();
+  });
+
   it('the market starts again where it was', async () => {
     const stateFile = tempStateFile();
     const sim = await startSim({ stateFile });
@@ -159,3 +203,12 @@ describe('an unreadable state file', () => {
     await sim.broker.stop();
   });
 });
+
+/** The working orders in a stored book, as its snapshot reports them. */
+async function workingOrders(stateFile: string): Promise<{ id: string; symbol: string }[]> {
+  const sim = await startSim({ stateFile });
+  await sim.broker.stop();
+  return sim.events.flatMap((e) =>
+    e.type === 'order' && e.status === 'working' ? [{ id: e.id, symbol: e.symbol }] : [],
+  );
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrokerEvent } from '../../../../shared/domain/events';
 import { dec } from '../../../../shared/domain/money';
 import { createSimBroker, type SimBroker, type SimBrokerOptions } from '../../../../main/broker/sim';
-import type { PlaceOrder } from '../../../../main/broker/types';
+import type { Held, PlaceOrder } from '../../../../main/broker/types';
 import { memoryLogger } from '../../../../main/platform/logger';
 import { createManualClock, type ManualClock } from '../../../helpers/manual-clock';
 
@@ -28,16 +28,19 @@ export function tempStateFile(): string {
 }
 
 export async function startSim(
-  overrides: Partial<SimBrokerOptions> & { lastFillAt?: number | null } = {},
+  overrides: Partial<SimBrokerOptions> & { lastFillAt?: number | null; held?: Held[] } = {},
 ): Promise<Harness> {
-  const { lastFillAt = null, ...options } = overrides;
+  const { lastFillAt = null, held = [], ...options } = overrides;
   const clock = createManualClock(START_MS);
   const logger = memoryLogger();
   const stateFile = options.stateFile ?? tempStateFile();
   const broker = createSimBroker({ stateFile, clock, logger, seed: 7, ...options });
   const events: BrokerEvent[] = [];
   let seen = 0;
-  await broker.start((event) => events.push(event), { lastFillAt });
+  await broker.start(
+    (event) => events.push(event),
+    () => ({ lastFillAt, held }),
+  );
   const take = (): BrokerEvent[] => {
     const out = events.slice(seen);
     seen = events.length;

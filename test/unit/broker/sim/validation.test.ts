@@ -192,7 +192,10 @@ describe('refused commands', () => {
     expect(() => {
       broker.setPrice('MNQ', '21000');
     }).toThrow(/not started/);
-    await broker.start(() => undefined, { lastFillAt: null });
+    await broker.start(
+      () => undefined,
+      () => ({ lastFillAt: null, held: [] }),
+    );
     expect((await broker.execute(command)).ok).toBe(true);
     await broker.stop();
     expect(await broker.execute(command)).toEqual({
