@@ -153,6 +153,7 @@ for (const c of cases) {
       quotesPerCpuSec: Math.round(quotes / cpuSeconds),
       breachToCommandP50Us: round(percentile(latencies, 50)),
       breachToCommandP99Us: round(percentile(latencies, 99)),
+      tail: [90, 95, 97, 98].map((p) => round(percentile(latencies, p))),
       breachToCommandMaxUs: round(latencies.at(-1) ?? Number.NaN),
       heapGrowthMB: Math.round(heapGrowthMB * 100) / 100,
     })}\n`,
