@@ -2,7 +2,7 @@
 // quote can change nothing (peaks, MFE/MAE, every quote-driven rule's level). A quote is valued in floats; one
 // clearly inside every band is skipped, one near a band is settled with exact decimals, the rest take the
 // exact path. Floats only decide when exact arithmetic is needed, so the result is the exact one.
-import { approxNumber, type Dec } from '../../shared/domain/money';
+import { approxNumber, compareDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { accountRules, boundsContext } from './rules/evaluate';
 import { rules } from './rules/registry';
@@ -90,8 +90,10 @@ function verdict(value: number, band: Guarded): Verdict {
 function exactlyInside(value: Dec, band: Band): boolean {
   const low = band.low?.exact() ?? null;
   const high = band.high?.exact() ?? null;
-  const aboveLow = low === null || value.greaterThan(low) || (band.lowSafe === true && value.equals(low));
-  const belowHigh = high === null || value.lessThan(high) || (band.highSafe === true && value.equals(high));
+  const fromLow = low === null ? 1 : compareDec(value, low);
+  const fromHigh = high === null ? -1 : compareDec(value, high);
+  const aboveLow = fromLow > 0 || (band.lowSafe === true && fromLow === 0);
+  const belowHigh = fromHigh < 0 || (band.highSafe === true && fromHigh === 0);
   return aboveLow && belowHigh;
 }
 
@@ -100,7 +102,7 @@ function compare(a: Bound, b: Bound): number {
   const apart = margin(a.approx) + margin(b.approx);
   if (a.approx < b.approx - apart) return -1;
   if (a.approx > b.approx + apart) return 1;
-  return a.exact().comparedTo(b.exact());
+  return compareDec(a.exact(), b.exact());
 }
 
 /** Narrows a band to the tighter of two bounds; at equal bounds, equality is safe only if both say so. */
@@ -225,7 +227,7 @@ function positionHolds(state: EngineState, p: PositionGuard, mark: number, pnl: 
   const exactMark = positionMark(state, p.position);
   // Quotes parsed through dec() share one object per price, so the same mark is usually the same object.
   const settled = p.settled;
-  if (settled !== null && (settled.mark === exactMark || settled.mark.equals(exactMark)))
+  if (settled !== null && (settled.mark === exactMark || compareDec(settled.mark, exactMark) === 0))
     return settled.inside;
   const inside =
     exactlyInside(exactMark, p.mark.exact) &&

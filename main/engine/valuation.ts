@@ -1,5 +1,5 @@
 // Marks and valuation (RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
-import { ZERO, maxDec, minDec, type Dec } from '../../shared/domain/money';
+import { ZERO, compareDec, maxDec, minDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { trackTrailingDrawdown } from './trailing-threshold';
 import type { AccountState, EngineState, Instrument, Market, Position } from './state';
@@ -85,7 +85,7 @@ export function refreshAccount(state: EngineState, account: AccountState): void 
   account.week.peakEquity = maxDec(account.week.peakEquity, equity);
   account.equityPeak = maxDec(account.equityPeak, equity);
   const drawdown = account.equityPeak.minus(equity);
-  if (drawdown.greaterThan(account.maxDrawdown)) {
+  if (compareDec(drawdown, account.maxDrawdown) > 0) {
     account.maxDrawdown = drawdown;
     account.maxDrawdownPct = account.equityPeak.isZero()
       ? ZERO

@@ -1,11 +1,9 @@
 // Turns a measured rule's current level into the band of one value (equity, a position's unrealized P&L) inside
 // which the level cannot change: up at the next threshold, down past the current one minus the hysteresis.
-import { approxNumber, dec, type Dec } from '../../../shared/domain/money';
+import { approxNumber, dec, ONE, type Dec } from '../../../shared/domain/money';
 import { defaultHysteresisPct } from '../config';
 import type { RuleLevel } from '../decisions';
 import type { Bound, QuoteBound, RuleContext } from './types';
-
-const ONE = dec(1);
 
 /** The fractions between which `level` holds: [down, up); null where it is open. */
 function fractionBand(

@@ -17,7 +17,8 @@ export const dailyGiveback: Rule<'dailyGiveback'> = {
       {
         kind: 'measure',
         key: 'dailyGiveback',
-        fraction: givenBack.div(amount),
+        value: givenBack,
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `gave back ${givenBack.toFixed()} of the day's ${gained.toFixed()} gain: limit ${amount.toFixed()}`

@@ -15,7 +15,8 @@ export const dailyLoss: Rule<'dailyLoss'> = {
       {
         kind: 'measure',
         key: 'dailyLoss',
-        fraction: loss.div(amount),
+        value: loss,
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `daily loss ${loss.toFixed()} reached ${amount.toFixed()}`

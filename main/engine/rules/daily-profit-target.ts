@@ -15,7 +15,8 @@ export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
       {
         kind: 'measure',
         key: 'dailyProfitTarget',
-        fraction: profit.div(amount),
+        value: profit,
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `daily profit ${profit.toFixed()} reached the target ${amount.toFixed()}`

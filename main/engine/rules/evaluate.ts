@@ -67,7 +67,7 @@ export function boundsContext(state: EngineState, account: AccountState, rule: R
 function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
   const { settings, account, event } = ctx;
   const memory = ctx.memory(m.key);
-  let level = nextLevel(memory.level, m.fraction, thresholdsOf(state, settings));
+  let level = nextLevel(memory.level, m.value, m.limit, thresholdsOf(state, settings));
   if (level === 'breach' && memory.level !== 'breach' && event.type === 'quote') {
     memory.pendingBreaches += 1;
     const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;

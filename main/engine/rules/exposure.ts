@@ -1,6 +1,6 @@
 // exposure: gross exposure above maxGross alerts and puts the account in `reducing` until it is back under;
 // the largest symbol's share above maxSymbolPct alerts; concentration (HHI) at hhiWarning is a warning.
-import { dec, minDec, type Dec } from '../../../shared/domain/money';
+import { dec, minDec, ONE, type Dec } from '../../../shared/domain/money';
 import { defaultQuoteSanity } from '../config';
 import type { AccountState } from '../state';
 import type { Finding, Rule, RuleContext } from './types';
@@ -19,7 +19,8 @@ export const exposure: Rule<'exposure'> = {
       findings.push({
         kind: 'measure',
         key: 'exposure:symbol',
-        fraction: m.largestPositionPct.div(limit),
+        value: m.largestPositionPct,
+        limit,
         describe: () =>
           `largest position is ${share.toFixed()}% of gross exposure (limit ${limit.toFixed()}%)`,
       });
@@ -30,7 +31,8 @@ export const exposure: Rule<'exposure'> = {
     findings.push({
       kind: 'measure',
       key: 'exposure:hhi',
-      fraction: minDec(m.hhi.div(hhiWarning).times(warnAt), warnAt),
+      value: minDec(m.hhi.div(hhiWarning).times(warnAt), warnAt),
+      limit: ONE,
       describe: () => `concentration (HHI) ${m.hhi.toDecimalPlaces(4).toFixed()} at ${hhiWarning.toFixed()}`,
     });
     return findings;
@@ -48,16 +50,15 @@ function gross(ctx: RuleContext<'exposure'>, limit: Dec): Finding {
   const { state, account, settings, event } = ctx;
   const value = ctx.metrics().grossExposure;
   const memory = ctx.memory('exposure:gross');
-  const fraction = value.div(limit);
   const ownLock = settings.lock === 'none';
   if (ownLock && value.lessThan(limit)) liftOwnLock(account);
   const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
   const entersBreach =
-    fraction.greaterThanOrEqualTo(1) &&
+    value.greaterThanOrEqualTo(limit) &&
     memory.level !== 'breach' &&
     (event.type !== 'quote' || memory.pendingBreaches + 1 >= confirm);
   const message = `gross exposure ${value.toFixed()} of ${limit.toFixed()}`;
-  if (!entersBreach) return { kind: 'measure', key: 'exposure:gross', fraction, describe: () => message };
+  if (!entersBreach) return { kind: 'measure', key: 'exposure:gross', value, limit, describe: () => message };
   memory.level = 'breach';
   memory.pendingBreaches = 0;
   const lock = ownLock ? { lock: { state: settings.lockState, until: 'manual' as const } } : {};

@@ -1,39 +1,63 @@
 // The severity ladder (RULES.md section 5): ok → warning → critical → breach by thresholds, stepping down only
 // when the value falls below a level's threshold by more than the hysteresis.
-import { dec, type Dec } from '../../../shared/domain/money';
+import { compareDec, type Dec } from '../../../shared/domain/money';
 import type { RuleLevel } from '../decisions';
 
-const ONE = dec(1);
 const order: readonly RuleLevel[] = ['ok', 'warning', 'critical', 'breach'];
 
 export const levelRank = (level: RuleLevel): number => order.indexOf(level);
 
 export type Thresholds = { warnAt: Dec; criticalAt: Dec; hysteresis: Dec };
 
-function threshold(level: RuleLevel, t: Thresholds): Dec | null {
-  if (level === 'warning') return t.warnAt;
-  if (level === 'critical') return t.criticalAt;
-  if (level === 'breach') return ONE;
-  return null;
+/**
+ * The thresholds in the measured value's own units (× the limit), for one limit, so an evaluation divides
+ * nothing: `up` enters a level, `down` is where it is left (its threshold minus the hysteresis).
+ */
+type Scaled = { up: Record<Exclude<RuleLevel, 'ok'>, Dec>; down: Record<Exclude<RuleLevel, 'ok'>, Dec> };
+
+const scaledCache = new WeakMap<Thresholds, WeakMap<Dec, Scaled>>();
+
+function scaled(limit: Dec, t: Thresholds): Scaled {
+  let byLimit = scaledCache.get(t);
+  if (byLimit === undefined) {
+    byLimit = new WeakMap();
+    scaledCache.set(t, byLimit);
+  }
+  let known = byLimit.get(limit);
+  if (known === undefined) {
+    const hysteresis = t.hysteresis.times(limit);
+    const up = { warning: t.warnAt.times(limit), critical: t.criticalAt.times(limit), breach: limit };
+    known = {
+      up,
+      down: {
+        warning: up.warning.minus(hysteresis),
+        critical: up.critical.minus(hysteresis),
+        breach: up.breach.minus(hysteresis),
+      },
+    };
+    byLimit.set(limit, known);
+  }
+  return known;
 }
 
-/** The level a fraction reaches on its own (≥ each threshold). */
-export function levelOf(fraction: Dec, t: Thresholds): RuleLevel {
-  if (fraction.greaterThanOrEqualTo(1)) return 'breach';
-  if (fraction.greaterThanOrEqualTo(t.criticalAt)) return 'critical';
-  if (fraction.greaterThanOrEqualTo(t.warnAt)) return 'warning';
+/**
+ * The level `value` reaches on its own against a positive `limit` (value / limit ≥ each threshold), compared
+ * exactly as value ≥ threshold × limit.
+ */
+export function levelOf(value: Dec, limit: Dec, t: Thresholds): RuleLevel {
+  const { up } = scaled(limit, t);
+  if (compareDec(value, up.breach) >= 0) return 'breach';
+  if (compareDec(value, up.critical) >= 0) return 'critical';
+  if (compareDec(value, up.warning) >= 0) return 'warning';
   return 'ok';
 }
 
 /** The next level from `previous`: up at once; down only past each threshold minus the hysteresis. */
-export function nextLevel(previous: RuleLevel, fraction: Dec, t: Thresholds): RuleLevel {
-  const reached = levelOf(fraction, t);
+export function nextLevel(previous: RuleLevel, value: Dec, limit: Dec, t: Thresholds): RuleLevel {
+  const reached = levelOf(value, limit, t);
   if (levelRank(reached) >= levelRank(previous)) return reached;
+  const { down } = scaled(limit, t);
   let level = previous;
-  for (;;) {
-    const at = threshold(level, t);
-    if (at === null || fraction.greaterThanOrEqualTo(at.minus(t.hysteresis))) break;
-    level = order[levelRank(level) - 1] ?? 'ok';
-  }
+  while (level !== 'ok' && compareDec(value, down[level]) < 0) level = order[levelRank(level) - 1] ?? 'ok';
   return levelRank(level) > levelRank(reached) ? level : reached;
 }

@@ -1,6 +1,6 @@
 // marginLevel: equity / usedMargin × 100, lower is worse: ≤ warning (150) alerts, ≤ critical (120) reduces the
 // largest loss by half and repeats each minute while critical, ≤ liquidate (100) flattens. No margin: ok.
-import { dec, ZERO, type Dec } from '../../../shared/domain/money';
+import { dec, ONE, ZERO, type Dec } from '../../../shared/domain/money';
 import { defaultHysteresisPct, defaultQuoteSanity } from '../config';
 import type { RuleLevel } from '../decisions';
 import type { AccountState, EngineState } from '../state';
@@ -50,7 +50,8 @@ export const marginLevel: Rule<'marginLevel'> = {
         kind: 'measure',
         key: 'marginLevel',
         ...(target === null ? {} : { symbol: target.symbol }),
-        fraction: fractionOf(level, settings),
+        value: fractionOf(level, settings),
+        limit: ONE,
         actionAt: { critical: 'reducePosition' },
         describe: (reported) =>
           reported === 'critical' && target !== null

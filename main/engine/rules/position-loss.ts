@@ -39,7 +39,8 @@ export const positionLoss: Rule<'positionLoss'> = {
         kind: 'measure',
         key: `positionLoss:${position.symbol}`,
         symbol: position.symbol,
-        fraction: loss.div(amount),
+        value: loss,
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `${position.symbol} open loss ${loss.toFixed()} reached ${amount.toFixed()}`

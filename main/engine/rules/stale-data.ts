@@ -1,6 +1,6 @@
 // staleData: an open position whose symbol has had no quote for more than `maxQuoteAgeSeconds` is a critical
 // alert (checked as time passes), or with `flatten` a breach that flattens the account. A fresh quote clears it.
-import { dec, ZERO } from '../../../shared/domain/money';
+import { dec, ONE, ZERO } from '../../../shared/domain/money';
 import { forgetClosedPositions } from './position-loss';
 import type { Finding, Rule } from './types';
 import type { QuoteBound } from './types';
@@ -31,7 +31,8 @@ export const staleData: Rule<'staleData'> = {
         kind: 'measure',
         key,
         symbol: position.symbol,
-        fraction: stale ? dec(settings.criticalAt) : ZERO,
+        value: stale ? dec(settings.criticalAt) : ZERO,
+        limit: ONE,
         describe: () => message,
       });
     }

@@ -21,7 +21,9 @@ export const trailingDrawdown: Rule<'trailingDrawdown'> = {
       {
         kind: 'measure',
         key: 'trailingDrawdown',
-        fraction: dec(1).minus(room.div(amount)),
+        // fraction = 1 − room / amount = (amount − room) / amount
+        value: amount.minus(room),
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `equity ${equity.toFixed()} reached the trailing threshold ${threshold.toFixed()}`

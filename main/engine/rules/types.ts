@@ -21,7 +21,8 @@ export type RuleContext<R extends RuleId = RuleId> = {
 };
 
 /**
- * A value against its limit: `fraction` = value / limit (1 = limit reached). The framework derives the level
+ * A value against its positive limit (value / limit = 1: the limit is reached; a rule that works out its
+ * fraction itself gives it as `value` with the limit 1). The framework derives the level
  * (warnAt, criticalAt, 1) with hysteresis, confirms breaches a quote caused (bad-tick guard), and acts on
  * entry to a level.
  */
@@ -30,7 +31,8 @@ export type Measurement = {
   /** Memory key: the rule id, or `rule:symbol` for per-position rules. */
   key: string;
   symbol?: string;
-  fraction: Dec;
+  value: Dec;
+  limit: Dec;
   describe(level: Exclude<RuleLevel, 'ok'>): string;
   /** An action on entering a level below breach (marginLevel's critical reduces); default alert. */
   actionAt?: Partial<Record<'warning' | 'critical', RiskAction>>;

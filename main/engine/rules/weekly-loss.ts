@@ -18,7 +18,8 @@ export const weeklyLoss: Rule<'weeklyLoss'> = {
       {
         kind: 'measure',
         key: 'weeklyLoss',
-        fraction: loss.div(amount),
+        value: loss,
+        limit: amount,
         describe: (level) =>
           level === 'breach'
             ? `weekly loss ${loss.toFixed()} reached ${amount.toFixed()}`

@@ -1,7 +1,7 @@
 // The severity ladder: thresholds at 0.8 / 0.95 / 1 of the limit, and a 5% hysteresis on the way down.
 import { describe, expect, it } from 'vitest';
 import { levelOf, nextLevel } from '../../../../main/engine/rules/levels';
-import { dec } from '../../../../shared/domain/money';
+import { dec, ONE } from '../../../../shared/domain/money';
 import type { RuleLevel } from '../../../../main/engine';
 
 const t = { warnAt: dec('0.8'), criticalAt: dec('0.95'), hysteresis: dec('0.05') };
@@ -17,7 +17,9 @@ describe('levelOf', () => {
     ['1', 'breach'],
     ['1.5', 'breach'],
   ])('%s of the limit is %s', (fraction, level) => {
-    expect(levelOf(dec(fraction), t)).toBe(level);
+    expect(levelOf(dec(fraction), ONE, t)).toBe(level);
+    // The same fraction of a 1,000 limit: compared as value ≥ threshold × limit, no division.
+    expect(levelOf(dec(fraction).times(1000), dec(1000), t)).toBe(level);
   });
 });
 
@@ -34,6 +36,7 @@ describe('nextLevel', () => {
     ['breach', '0.94', 'critical'],
     ['breach', '0', 'ok'], // a new day: the loss is gone
   ])('from %s at %s → %s', (previous, fraction, expected) => {
-    expect(nextLevel(previous, dec(fraction), t)).toBe(expected);
+    expect(nextLevel(previous, dec(fraction), ONE, t)).toBe(expected);
+    expect(nextLevel(previous, dec(fraction).times('2500.5'), dec('2500.5'), t)).toBe(expected);
   });
 });
