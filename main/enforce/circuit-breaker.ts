@@ -3,9 +3,10 @@
 // hammered; the trader has been told to act manually); after a cool-down it is half open and lets the next
 // command through as a trial: success closes it, failure opens it again for twice as long (capped).
 import type { BrokerCommand, CommandResult } from '../broker/types';
+import type { BreakerState } from '../../shared/ipc/view';
 import type { Clock } from '../platform/clock';
 
-export type BreakerState = 'closed' | 'open' | 'halfOpen';
+export type { BreakerState };
 
 export type BreakerTransition = {
   account: string;

@@ -2,6 +2,8 @@
 import type { ConnectionStatus, OrderKind, OrderStatus, Side } from '../domain/events';
 
 export type TradingState = 'active' | 'reducing' | 'halted';
+/** The enforcement circuit breaker's state (RULES.md section 7). */
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
 export type AlertLevel = 'info' | 'warning' | 'critical';
 
 /** Every metric id of RULES.md section 3. Money as exact decimal strings; ratios rounded to 4 places. */
@@ -65,7 +67,7 @@ export type AccountView = {
    * The enforcement circuit breaker (RULES.md section 7): `open` while enforcement is paused after repeated
    * broker failures (the trader must act by hand), `halfOpen` while the next command is a trial.
    */
-  enforcement: 'closed' | 'open' | 'halfOpen';
+  enforcement: BreakerState;
   metrics: AccountMetricsView;
   positions: PositionView[];
   orders: OrderView[];

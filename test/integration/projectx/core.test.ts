@@ -1,20 +1,13 @@
 // The real core on the ProjectX adapter against the fake gateway: the picture follows the feed, and a daily-loss
 // breach cancels the working orders (the suspended bracket child too) and then closes the position through REST.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProjectXBroker } from '../../../main/broker/projectx';
-import { createCore } from '../../../main/core/app';
-import { loadConfig } from '../../../main/core/start';
-import { engineConfigOf } from '../../../main/engine';
 import type { WardenCore } from '../../../main/core/types';
-import { systemClock } from '../../../main/platform/clock';
-import { memoryLogger } from '../../../main/platform/logger';
-import { openStore } from '../../../main/store';
-import { FAKE_CREDENTIALS, startFakeGateway, type FakeGateway } from '../../fakes/projectx-gateway/server';
+import { startFakeGateway, type FakeGateway } from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, MNQ, seedDemo } from '../../fakes/projectx-gateway/seed';
-import { FAST, waitFor } from './harness';
+import { coreOn, waitFor } from './harness';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -29,35 +22,16 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-projectx-'));
-  writeFileSync(join(dir, 'config.yaml'), config);
   const gateway = await startFakeGateway({ pingMs: 200 });
   seedDemo(gateway.model);
-  const logger = memoryLogger();
-  const broker = createProjectXBroker({
-    apiUrl: gateway.url,
-    rtcUrl: gateway.url,
-    credentials: FAKE_CREDENTIALS,
-    exclude: new Set(),
-    clock: systemClock,
-    logger,
-    timing: FAST,
-  });
-  const store = openStore(join(dir, 'warden.db'), { logger, clock: systemClock });
-  const core = await createCore({
-    broker,
-    store,
-    clock: systemClock,
-    logger,
-    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
-  });
+  const core = await coreOn(gateway, mkdtempSync(join(tmpdir(), 'warden-projectx-')), { config });
   running.push({
     stop: async () => {
       await core.stop();
       await gateway.stop();
     },
   });
-  return { core, gateway, logger };
+  return { core, gateway, logger: core.logger };
 }
 
 const accountView = (core: WardenCore) => {
