@@ -3,7 +3,19 @@
 import { ruleDefaults, ruleIds, type AccountRules, type RuleId, type RuleSettings } from './rules';
 import { checkCommon, commonDefaults, type Problem, type RuleBlock } from './rule-spec';
 import { ruleSpecs, type RulesBlock } from './rule-table';
-import type { WardenConfig } from './schema';
+
+/**
+ * The layers of a validated config document that an account's rules come from (WardenConfig has this shape;
+ * named here so merging does not depend on the schema that uses it).
+ */
+export type LayeredConfig = {
+  defaults: { rules?: RulesBlock | undefined };
+  presets: Record<string, { rules?: RulesBlock | undefined }>;
+  accounts: Record<
+    string,
+    { preset?: string | undefined; startingBalance?: string | undefined; rules?: RulesBlock | undefined }
+  >;
+};
 
 /** What the account itself contributes to its rules. */
 export type AccountContext = { startingBalance?: string | undefined };
@@ -61,7 +73,7 @@ export function completeRule<R extends RuleId>(
 }
 
 /** The rules blocks that apply to an account, in merge order. */
-export function accountLayers(config: WardenConfig, accountId: string): (RulesBlock | undefined)[] {
+export function accountLayers(config: LayeredConfig, accountId: string): (RulesBlock | undefined)[] {
   const account = config.accounts[accountId];
   const preset = account?.preset === undefined ? undefined : config.presets[account.preset];
   return [config.defaults.rules, preset?.rules, account?.rules];
@@ -71,7 +83,7 @@ export function accountLayers(config: WardenConfig, accountId: string): (RulesBl
  * The resolved rules of one account of a validated config; an account not listed gets the defaults alone.
  * Throws when the config was not validated and a rule cannot be completed.
  */
-export function resolveAccountRules(config: WardenConfig, accountId: string): AccountRules {
+export function resolveAccountRules(config: LayeredConfig, accountId: string): AccountRules {
   const layers = accountLayers(config, accountId);
   const context: AccountContext = { startingBalance: config.accounts[accountId]?.startingBalance };
   // Each entry is completed by its own rule id below.
