@@ -1,4 +1,5 @@
-// The whole screen: top bar, link banner, accounts on the left; flatten, ticket and alerts on the right.
+// The whole screen: top bar, link banner, accounts on the left; flatten, ticket (on the simulator: Warden places
+// no orders at a real broker) and alerts on the right.
 // Until the first state arrives there is nothing true to show but the connection.
 import { useShallow } from 'zustand/react/shallow';
 import { AccountPanel } from '../features/accounts/AccountPanel';
@@ -9,13 +10,14 @@ import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
 import { OrderTicket } from '../features/ticket/OrderTicket';
-import { selectAccountIds, useLink, useView } from '../state';
+import { selectAccountIds, selectOnSimulator, useLink, useView } from '../state';
 
 export function App() {
   const accountIds = useView(useShallow(selectAccountIds));
   const loaded = useView((s) => s.view !== null);
   const linkOpen = useLink((s) => s.status.kind === 'open');
   const listed = useView((s) => s.view?.brokerAccounts?.length ?? 0);
+  const onSimulator = useView(selectOnSimulator);
   return (
     <div className="app">
       <Header />
@@ -39,7 +41,7 @@ export function App() {
           </div>
           <aside className="side" aria-label="Actions and alerts">
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
-            <OrderTicket />
+            {onSimulator ? <OrderTicket /> : null}
             <AlertsFeed />
             <AccountSelection />
           </aside>

@@ -20,6 +20,11 @@ export function selectTickSize(symbol: string) {
   return (state: ViewState): string | null => selectInstrument(symbol)(state)?.tickSize ?? null;
 }
 
+/** Whether the broker is the simulator (the only one Warden places orders on, and the one with a demo mode). */
+export function selectOnSimulator(state: ViewState): boolean {
+  return state.view?.connection.broker === 'sim';
+}
+
 export function selectAnyFlattening(state: ViewState): boolean {
   return state.view?.accounts.some((account) => account.flattening) ?? false;
 }

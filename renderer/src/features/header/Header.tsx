@@ -1,9 +1,11 @@
-// The top bar: product name, broker connection, Demo switch, server time.
+// The top bar: product name, broker connection, Demo switch (on the simulator), server time.
+import { selectOnSimulator, useView } from '../../state';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DemoToggle } from './DemoToggle';
 import { ServerClock } from './ServerClock';
 
 export function Header() {
+  const onSimulator = useView(selectOnSimulator);
   return (
     <header className="topbar">
       <div className="brand">
@@ -12,7 +14,7 @@ export function Header() {
       </div>
       <ConnectionStatus />
       <div className="topbar-spacer" />
-      <DemoToggle />
+      {onSimulator ? <DemoToggle /> : null}
       <ServerClock />
     </header>
   );

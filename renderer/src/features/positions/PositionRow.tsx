@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Money } from '../../components/Money';
 import { formatPositionQty, formatPrice } from '../../lib/format';
-import { selectAccount, selectTickSize, useView } from '../../state';
+import { selectAccount, selectInstrument, selectTickSize, useView } from '../../state';
 
 type PositionRowProps = { accountId: string; symbol: string; onClose: () => void };
 
@@ -18,14 +18,16 @@ export function PositionRow({ accountId, symbol, onClose }: PositionRowProps) {
         mfe: position?.mfe ?? null,
         mae: position?.mae ?? null,
         tickSize: selectTickSize(symbol)(s),
+        // A broker's contract id (CON.F.US.MNQ.M26) reads better as its name (MNQM6).
+        name: selectInstrument(symbol)(s)?.name ?? symbol,
       };
     }),
   );
   const side = p.qty > 0 ? 'long' : p.qty < 0 ? 'short' : 'flat';
   return (
     <tr data-testid={`position-${symbol}`}>
-      <th scope="row" className="sym">
-        {symbol}
+      <th scope="row" className="sym" title={symbol}>
+        {p.name}
       </th>
       <td data-testid="position-qty" className={`qty qty-${side}`}>
         {formatPositionQty(p.qty)}
@@ -40,7 +42,7 @@ export function PositionRow({ accountId, symbol, onClose }: PositionRowProps) {
       </td>
       <td className="right">
         <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
-          Close<span className="sr-only"> {symbol}</span>
+          Close<span className="sr-only"> {p.name}</span>
         </button>
       </td>
     </tr>
