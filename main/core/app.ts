@@ -117,7 +117,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       // An account the trader excluded is not guarded: nothing is said or done about it.
       if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
       tellDecision(alerts, decision);
-      if (decision.kind !== 'rule' || decision.action === 'alert') continue;
+      if (decision.kind !== 'rule') continue;
+      if (decision.action === 'alert' && decision.attachStop === undefined) continue;
       enforcer.carryOut(decision).catch((error: unknown) => {
         logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
       });
@@ -278,7 +279,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
   const stopClock = clock.setInterval(() => {
-    apply(state, { type: 'clock', t: clock.now() });
+    // Time alone decides some rules (a stop's grace, flattenAt, a blackout): their decisions are carried out too.
+    handleDecisions(apply(state, { type: 'clock', t: clock.now() }).decisions);
     publisher.markDirty();
   }, 1000);
   const stopSnapshots = clock.setInterval(() => {

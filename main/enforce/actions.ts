@@ -49,7 +49,22 @@ export function createEnforcer(deps: EnforcerDeps) {
         const qty = Math.min(Math.abs(held.qty), decision.qty ?? Math.ceil(Math.abs(held.qty) / 2));
         return [{ type: 'closePosition', account: account.id, symbol, qty }];
       }
-      case 'alert':
+      case 'alert': {
+        const stop = decision.attachStop;
+        if (stop === undefined || symbol === undefined || !account.positions.has(symbol)) return [];
+        return [
+          {
+            type: 'placeOrder',
+            account: account.id,
+            symbol,
+            side: stop.side,
+            qty: stop.qty,
+            kind: 'stop',
+            stopPrice: stop.stopPrice,
+            tag: 'warden-stop',
+          },
+        ];
+      }
       case 'flatten':
         return [];
     }

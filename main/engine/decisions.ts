@@ -1,8 +1,13 @@
 // What the engine decides, returned as values for the core to carry out (RULES.md sections 5-7).
+import type { Side } from '../../shared/domain/events';
+import type { Dec } from '../../shared/domain/money';
 import type { ClosedTrade } from './state';
 
 export type RuleLevel = 'ok' | 'warning' | 'critical' | 'breach';
 export type RiskAction = 'alert' | 'cancelOrders' | 'closePosition' | 'reducePosition' | 'flatten';
+
+/** A stop order that protects a position: opposite side, its whole quantity, at `stopPrice`. */
+export type ProtectiveStop = { side: Side; qty: number; stopPrice: Dec };
 
 /** A rule's level change or action for one account; `lock` when it locks the account. */
 export type RuleDecision = {
@@ -16,6 +21,8 @@ export type RuleDecision = {
   symbol?: string;
   /** For reducePosition: how many contracts to close (default: half the position, rounded up). */
   qty?: number;
+  /** For stopRequired's attachStop mode: the stop to place (the decision's action stays `alert`). */
+  attachStop?: ProtectiveStop;
   message: string;
 };
 

@@ -23,9 +23,9 @@ accounts:
 `;
 
 /** `refuses(command)`: the broker answers that command with this error instead of carrying it out. */
-async function setup(refuses: (command: BrokerCommand) => string | null = () => null) {
+async function setup(refuses: (command: BrokerCommand) => string | null = () => null, configText = config) {
   const dir = mkdtempSync(join(tmpdir(), 'warden-enforce-'));
-  writeFileSync(join(dir, 'config.yaml'), config);
+  writeFileSync(join(dir, 'config.yaml'), configText);
   const clock = createManualClock(Date.parse('2026-05-05T14:30:00Z')); // 09:30 CDT, Tuesday
   const logger = memoryLogger();
   const sim = createSimBroker({ stateFile: join(dir, 'sim-broker.json'), clock, logger, seed: 7 });
@@ -172,6 +172,48 @@ describe('a broker that keeps refusing to close', () => {
       ['SIM-50K', 'circuitBreaker', 'halfOpen'],
       ['SIM-50K', 'circuitBreaker', 'closed'],
     ]);
+    await core.stop();
+  });
+});
+
+describe('stopRequired with attachStop on the simulator', () => {
+  it('places the protective stop after the grace period, and the covered position is left alone', async () => {
+    const attachConfig = `
+session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
+accounts:
+  SIM-50K:
+    startingBalance: 50000
+    rules:
+      stopRequired: { graceSeconds: 10, mode: attachStop, stopTicks: 8 }
+`;
+    const placed: BrokerCommand[] = [];
+    const { core, broker, clock } = await setup((command) => {
+      if (command.type === 'placeOrder') placed.push(command);
+      return null;
+    }, attachConfig);
+    broker.setPrice('ES', '6000.00');
+    await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'ES',
+      side: 'buy',
+      qty: 2,
+      kind: 'market',
+    });
+    expect(account(core).positions.map((p) => [p.symbol, p.qty, p.avgPrice])).toEqual([['ES', 2, '6000.25']]);
+    for (let i = 0; i < 15; i += 1) {
+      clock.advance(1000);
+      await settle();
+    }
+    // Placed once, by Warden, 8 ticks below the entry: 6000.25 − 2.00.
+    expect(placed.filter((c) => c.type === 'placeOrder' && c.tag === 'warden-stop')).toHaveLength(1);
+    expect(account(core).orders.map((o) => [o.symbol, o.side, o.kind, o.qty, o.stopPrice])).toEqual([
+      ['ES', 'sell', 'stop', 2, '5998.25'],
+    ]);
+    for (let i = 0; i < 20; i += 1) {
+      clock.advance(1000);
+      await settle();
+    }
+    expect(account(core).positions.map((p) => p.qty)).toEqual([2]);
     await core.stop();
   });
 });

@@ -1,7 +1,8 @@
-// Enforcement through the REST API (PROJECTX.md sections 2.8, 2.9, 2.11 and 5.12): cancel, close (working
-// orders on the contract cancelled first: closeContract leaves brackets in place) and partial close. A call
-// that got no answer is never sent again blindly: the state is read back to learn whether it happened.
-import type { BrokerCommand, CommandResult } from '../types';
+// Enforcement through the REST API (PROJECTX.md sections 2.8–2.11 and 5.12): cancel, close (working orders on
+// the contract cancelled first: closeContract leaves brackets in place), partial close, and a protective stop
+// (stopRequired's attachStop; the only order Warden places at this broker). A call that got no answer is never
+// sent again blindly: the state is read back to learn whether it happened.
+import type { BrokerCommand, CommandResult, PlaceOrder } from '../types';
 import type { Logger } from '../../platform/logger';
 import { positionKey, type Book } from './book';
 import { isObject } from './parse';
@@ -17,6 +18,7 @@ export type CommandDeps = {
 };
 
 const NOT_FOUND = 2;
+const STOP_ORDER = 4;
 const ID = /^\d{1,19}$/;
 
 export function createCommands(deps: CommandDeps): (command: BrokerCommand) => Promise<CommandResult> {
@@ -120,6 +122,63 @@ export function createCommands(deps: CommandDeps): (command: BrokerCommand) => P
     };
   };
 
+  let stopsPlaced = 0;
+  /** Only a stop that protects the held position: opposite side, no more than it holds. */
+  const protectiveStop = async (command: PlaceOrder): Promise<CommandResult> => {
+    const { account, symbol, side, qty, stopPrice } = command;
+    if (!ID.test(account)) return { ok: false, error: `not a ProjectX account: ${account}` };
+    const position = book.positions.get(positionKey(account, symbol));
+    const protectiveSide = position?.type === 1 ? 'sell' : 'buy';
+    const protects =
+      command.kind === 'stop' &&
+      stopPrice !== undefined &&
+      position !== undefined &&
+      side === protectiveSide &&
+      qty <= (position.size ?? 0);
+    if (!protects)
+      return {
+        ok: false,
+        error: 'Warden places no orders on ProjectX but protective stops: trade in your platform',
+      };
+    const accountId = Number(account);
+    stopsPlaced += 1;
+    const customTag = `warden-stop-${Date.now().toString(36)}-${stopsPlaced}`;
+    const outcome = await session.call('Order/place', {
+      accountId,
+      contractId: symbol,
+      type: STOP_ORDER,
+      side: side === 'buy' ? 0 : 1,
+      size: qty,
+      stopPrice: stopPrice.toNumber(),
+      customTag,
+    });
+    const what = `place a ${side} stop ${qty} ${symbol} @ ${stopPrice.toFixed()}`;
+    if (outcome.kind === 'ok') {
+      const orderId = outcome.body['orderId'];
+      return typeof orderId === 'number' || typeof orderId === 'string'
+        ? { ok: true, orderId: String(orderId) }
+        : { ok: true };
+    }
+    if (outcome.kind === 'unauthorized')
+      return { ok: false, error: `ProjectX refused to ${what}: not logged in` };
+    if (outcome.kind === 'refused')
+      return { ok: false, error: `ProjectX refused to ${what}: ${outcome.error}` };
+    if (!outcome.uncertain) return { ok: false, error: `ProjectX did not ${what}: ${outcome.error}` };
+    // No answer: never placed again blindly. The tag is unique per account, so the open orders tell.
+    const listed = await stillListed(
+      'Order/searchOpen',
+      'orders',
+      accountId,
+      (row) => row.customTag === customTag,
+    );
+    deps.resync(`${what}: no answer`);
+    if (listed === true) return { ok: true };
+    return {
+      ok: false,
+      error: `ProjectX did not answer whether it could ${what}: ${outcome.error}; ${listed === false ? 'the stop is not there' : 'check it by hand'}`,
+    };
+  };
+
   return async (command) => {
     logger.info('command', { command: command.type, account: command.account });
     switch (command.type) {
@@ -128,7 +187,7 @@ export function createCommands(deps: CommandDeps): (command: BrokerCommand) => P
       case 'closePosition':
         return close(command.account, command.symbol, command.qty);
       case 'placeOrder':
-        return { ok: false, error: 'Warden does not place orders on ProjectX: trade in your platform' };
+        return protectiveStop(command);
     }
   };
 }

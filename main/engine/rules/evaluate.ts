@@ -128,6 +128,7 @@ function breached(
   const lock =
     finding.lock !== undefined ? finding.lock : resolveLock(account, t, settings.lock, settings.lockState);
   const decision = ruleDecision(t, account.id, rule, 'breach', finding.message, finding.symbol);
+  if (finding.attachStop !== undefined) decision.attachStop = finding.attachStop;
   return act(account, t, decision, finding.action ?? settings.action, lock);
 }
 

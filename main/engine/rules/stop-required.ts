@@ -1,7 +1,9 @@
 // stopRequired: every position needs protective stops (opposite-side stop orders) covering its whole quantity
-// within `graceSeconds` of opening or of losing its cover. mode close: closePosition. mode attachStop: first an
-// alert naming the stop to attach (`stopTicks` beyond the entry); still uncovered one grace later: closePosition.
+// within `graceSeconds` of opening or of losing its cover. mode close: closePosition. mode attachStop: first the
+// stop to attach (`stopTicks` beyond the entry), which the enforcer places; still uncovered one grace later (the
+// broker refused it, or it was cancelled): closePosition.
 import { dec } from '../../../shared/domain/money';
+import type { ProtectiveStop } from '../decisions';
 import type { AccountState, EngineState, Position } from '../state';
 import type { Breach, Rule, RuleContext } from './types';
 import type { QuoteBound } from './types';
@@ -87,12 +89,14 @@ function nextStep(ctx: RuleContext<'stopRequired'>, position: Position, step: nu
   const { settings } = ctx;
   const seconds = settings.graceSeconds;
   if (settings.mode === 'attachStop' && step === 0) {
+    const stop = stopToAttach(ctx.state, position, settings.stopTicks);
     return {
       kind: 'breach',
       symbol: position.symbol,
       action: 'alert',
       lock: null,
-      message: `${position.symbol} has no full stop after ${seconds}s: attach ${stopToAttach(ctx.state, position, settings.stopTicks)}`,
+      attachStop: stop,
+      message: `${position.symbol} has no full stop after ${seconds}s: attach ${stop.side} stop ${stop.qty} @ ${stop.stopPrice.toFixed()}`,
     };
   }
   if (step > (settings.mode === 'attachStop' ? 1 : 0)) return null;
@@ -106,13 +110,13 @@ function nextStep(ctx: RuleContext<'stopRequired'>, position: Position, step: nu
   };
 }
 
-/** "sell stop 2 @ 5797.5": `stopTicks` beyond the average entry, on a tick, away from the position. */
-function stopToAttach(state: EngineState, position: Position, stopTicks: number): string {
+/** The stop to attach (sell stop 2 @ 5797.5): `stopTicks` beyond the average entry, on a tick, away from it. */
+function stopToAttach(state: EngineState, position: Position, stopTicks: number): ProtectiveStop {
   const tick = state.instruments.get(position.symbol)?.tickSize ?? dec('0.01');
   const long = position.qty > 0;
   const entryTicks = position.avgPrice.div(tick);
-  const stop = long
+  const stopPrice = long
     ? entryTicks.floor().minus(stopTicks).times(tick)
     : entryTicks.ceil().plus(stopTicks).times(tick);
-  return `${long ? 'sell' : 'buy'} stop ${Math.abs(position.qty)} @ ${stop.toFixed()}`;
+  return { side: long ? 'sell' : 'buy', qty: Math.abs(position.qty), stopPrice };
 }

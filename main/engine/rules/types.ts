@@ -3,7 +3,7 @@
 import type { RuleId, RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent, EngineEventType } from '../../../shared/domain/events';
 import { approxNumber, type Dec } from '../../../shared/domain/money';
-import type { RiskAction, RuleLevel } from '../decisions';
+import type { ProtectiveStop, RiskAction, RuleLevel } from '../decisions';
 import type { ResolvedLock } from '../locks';
 import type { AccountMetrics } from '../metrics';
 import type { AccountState, EngineState, RuleMemory } from '../state';
@@ -47,6 +47,8 @@ export type Breach = {
   action?: RiskAction;
   /** Overrides the settings' lock (null: no lock). */
   lock?: ResolvedLock | null;
+  /** A protective stop for the enforcer to place (stopRequired's attachStop mode). */
+  attachStop?: ProtectiveStop;
 };
 
 export type Finding = Measurement | Breach;

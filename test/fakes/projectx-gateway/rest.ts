@@ -76,12 +76,41 @@ export function handleRest(ctx: RestContext, endpoint: string, body: Body, token
       ctx.push(model.setOrderStatus(order.id, 3));
       return ok();
     }
+    case 'Order/place':
+      return place(ctx, accountId, body);
     case 'Position/closeContract':
     case 'Position/partialCloseContract':
       return close(ctx, endpoint, accountId, String(body.contractId), body.size);
     default:
       return { status: 404 };
   }
+}
+
+/** Order/place, as far as Warden uses it: resting orders (a protective stop); a duplicate customTag is refused. */
+function place(ctx: RestContext, accountId: number, body: Body): RestReply {
+  const { model } = ctx;
+  if (!model.accounts.has(accountId)) return refuse(1);
+  const contractId = String(body.contractId);
+  if (!model.contracts.has(contractId)) return refuse(8);
+  const size = Number(body.size);
+  const customTag = typeof body.customTag === 'string' ? body.customTag : undefined;
+  const taken = [...model.orders.values()].some(
+    (o) => o.accountId === accountId && o.customTag === customTag,
+  );
+  if (!Number.isInteger(size) || size <= 0 || (customTag !== undefined && taken))
+    return refuse(2, 'rejected');
+  const { order, events } = model.placeOrder({
+    accountId,
+    contractId,
+    type: Number(body.type),
+    side: Number(body.side) === 0 ? 0 : 1,
+    size,
+    limitPrice: typeof body.limitPrice === 'number' ? body.limitPrice : null,
+    stopPrice: typeof body.stopPrice === 'number' ? body.stopPrice : null,
+    ...(customTag === undefined ? {} : { customTag }),
+  });
+  ctx.push(events);
+  return ok({ orderId: order.id });
 }
 
 function close(

@@ -1,12 +1,15 @@
 // stopRequired: a position needs opposite-side stop orders covering all of it within graceSeconds (10 s) of
-// opening or of losing its cover. close: closePosition; attachStop: an alert naming the stop, then close.
+// opening or of losing its cover. close: closePosition; attachStop: the stop to place (sell 2 ES 8 ticks below
+// the entry), then close if the position is still uncovered one grace later.
 import { describe, expect, it } from 'vitest';
+import { dec } from '../../../../shared/domain/money';
 import { at, clock, decisionsOf, fill, messagesOf, only, order } from './count-rules.helpers';
 
 const config = (mode: 'close' | 'attachStop' = 'close') =>
   only('stopRequired', { graceSeconds: 10, mode, stopTicks: 8 });
 const tue = (hhmmss: string) => `2026-05-05T${hhmmss}-05:00`;
 const long2 = fill(tue('09:00:00'), 'ES', 'buy', 2, '5800.10');
+const attach = { attachStop: { side: 'sell', qty: 2, stopPrice: dec('5798') } };
 const step = (hhmmss: string, action: string) => ({
   t: at(tue(hhmmss)),
   rule: 'stopRequired',
@@ -75,7 +78,7 @@ describe('stopRequired: grace 10 s, one ES long 2', () => {
       name: 'attachStop: an alert to attach at 10 s; still uncovered at 20 s, closed',
       mode: 'attachStop' as const,
       events: [long2, clock(tue('09:00:10')), clock(tue('09:00:19')), clock(tue('09:00:20'))],
-      expected: [step('09:00:10', 'alert'), step('09:00:20', 'closePosition')],
+      expected: [{ ...step('09:00:10', 'alert'), ...attach }, step('09:00:20', 'closePosition')],
     },
     {
       name: 'attachStop: the stop attached after the alert: nothing more',
@@ -86,7 +89,7 @@ describe('stopRequired: grace 10 s, one ES long 2', () => {
         order(tue('09:00:12'), 's1', 'ES', 'sell', 'stop', 2),
         clock(tue('09:00:30')),
       ],
-      expected: [step('09:00:10', 'alert')],
+      expected: [{ ...step('09:00:10', 'alert'), ...attach }],
     },
   ])('$name', ({ events, expected, mode }) => {
     expect(decisionsOf(events, config(mode))).toEqual(expected);
