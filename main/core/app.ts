@@ -24,7 +24,7 @@ import { createAccountSelection } from './account-selection';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
-import { createFlattener, type Flattener } from '../enforce/flatten';
+import { createFlattener, type Flattener, type FlattenRecorder } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secrets';
@@ -58,8 +58,12 @@ export type CoreDeps = {
   configSource?: { document: WardenConfig; file?: string };
 };
 
+/** How long an applied quote may wait to be journaled (see `flushQuotes`). */
+const QUOTE_FLUSH_MS = 250;
+
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const { store, clock, broker } = deps;
+  let stopped = false;
   const logger = deps.logger.child('core');
   const restored = restoreEngine(store, deps.engineConfig, logger);
   const state: EngineState = restored.state;
@@ -106,7 +110,21 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
   });
 
+  /**
+   * Quotes are journaled too (a replay without them would value every later fill, peak and MFE/MAE at stale
+   * marks), but in batches: the pending ones go in with the next other event, before a decision is acted on, at
+   * a snapshot, and every QUOTE_FLUSH_MS. A crash loses at most that much market data, never a decision.
+   */
+  let pendingQuotes: EngineEvent[] = [];
+  const flushQuotes = (): void => {
+    if (pendingQuotes.length === 0) return;
+    journalSeq = store.journal.appendMany(pendingQuotes);
+    pendingQuotes = [];
+  };
+
   const snapshot = (): void => {
+    // The snapshot must cover every event applied, so the quotes applied so far are journaled first.
+    flushQuotes();
     store.snapshots.save({ journalSeq, t: clock.now(), state: serializeState(state) });
     changedSinceSnapshot = false;
     journaledSinceSnapshot = 0;
@@ -127,12 +145,16 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   /** Every event passes here (the broker's, and the trader's own): journaled first (quotes excepted), then applied. */
   const onBrokerEvent = (event: EngineEvent): void => {
     try {
-      if (event.type !== 'quote') {
-        journalSeq = store.journal.append(event);
-        journaledSinceSnapshot += 1;
+      if (event.type === 'quote') pendingQuotes.push(event);
+      else {
+        journalSeq = store.journal.appendMany([...pendingQuotes, event]);
+        pendingQuotes = [];
+        if (event.type !== 'clock') journaledSinceSnapshot += 1;
       }
       changedSinceSnapshot = true;
-      handleDecisions(apply(state, event).decisions);
+      const { decisions } = apply(state, event);
+      if (decisions.length > 0) flushQuotes();
+      handleDecisions(decisions);
     } catch (error) {
       logger.error('broker event not applied', { type: event.type, reason: (error as Error).message });
       return;
@@ -185,7 +207,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       return { orders: [...account.orders.keys()], positions };
     },
     nextChange: (ms) => changes.next(ms),
-    recorder: createFlattenRecorder(store.responses),
+    recorder: whileOpen(createFlattenRecorder(store.responses), () => stopped),
     onFinished: (report, run) => {
       publisher.markDirty();
       if (run.retry && !report.flat) {
@@ -277,25 +299,39 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   await broker.start(onBrokerEvent, resumePoint);
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
+  // Clock events are journaled like any other (a restart replays the same rolls and timers) and their decisions
+  // are carried out (a grace period or a trading-hours flatten falls due on a tick, not on a quote).
   const stopClock = clock.setInterval(() => {
-    apply(state, { type: 'clock', t: clock.now() });
-    publisher.markDirty();
+    onBrokerEvent({ type: 'clock', t: clock.now() });
   }, 1000);
+  const stopQuoteFlush = clock.setInterval(flushQuotes, QUOTE_FLUSH_MS);
   const stopSnapshots = clock.setInterval(() => {
     if (changedSinceSnapshot) snapshot();
   }, 30_000);
 
-  /** After a restart: a halted account that still holds something is flattened (e.g. a flatten a crash cut short). */
+  /**
+   * After a restart: a flatten a crash cut short is recorded as interrupted and run again while its account still
+   * holds something, and a halted account that still holds something is flattened.
+   */
   function resumeEnforcement(): void {
+    const interrupted = new Set<string>();
+    for (const response of store.responses.unfinished()) {
+      store.responses.finish(response.id, {
+        finishedAt: clock.now(),
+        outcome: 'interrupted',
+        detail: { steps: response.detail, report: 'Warden stopped before this response finished' },
+      });
+      if (response.action === 'flatten') interrupted.add(response.account);
+    }
     for (const account of state.accounts.values()) {
       if (broker.isGuarded?.(account.id) === false) continue;
       const holds = account.positions.size > 0 || account.orders.size > 0;
-      if (tradingState(account) === 'halted' && holds)
+      if (!holds) continue;
+      if (interrupted.has(account.id)) void flattener.flatten(account.id, 'resume: an interrupted flatten');
+      else if (tradingState(account) === 'halted')
         void flattener.flatten(account.id, 'resume: account is halted');
     }
   }
-
-  let stopped = false;
   return {
     command: (name, args) => handlers.run(name, args),
     subscribe(listener) {
@@ -307,6 +343,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       if (stopped) return;
       stopped = true;
       stopClock();
+      stopQuoteFlush();
       stopSnapshots();
       flattener.stop();
       breaker.stop();
@@ -314,6 +351,19 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       await broker.stop();
       snapshot();
       store.close();
+    },
+  };
+}
+
+/** A flatten still running when the core stops records nothing more: the database is closed (a restart resumes it). */
+function whileOpen(recorder: FlattenRecorder, stopped: () => boolean): FlattenRecorder {
+  return {
+    begin: (account, reason, at) => (stopped() ? -1 : recorder.begin(account, reason, at)),
+    progress: (id, steps) => {
+      if (!stopped() && id >= 0) recorder.progress(id, steps);
+    },
+    finish: (id, report, steps, at) => {
+      if (!stopped() && id >= 0) recorder.finish(id, report, steps, at);
     },
   };
 }
