@@ -1,9 +1,11 @@
 // The application core: broker events → journal → engine → decisions, enforcement and alerts → coalesced
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
 import {
+  accountMetrics,
   apply,
   serializeState,
   tradingState,
+  type ClosedTrade,
   type Decision,
   type EngineConfig,
   type EngineState,
@@ -48,6 +50,8 @@ export type CoreDeps = {
   /** Take a snapshot after this many journaled events (and on a timer, and at stop). */
   snapshotEvery?: number;
   publishIntervalMs?: number;
+  /** An equity sample per account this often (default 10 s), for charts and the P&L around a breach. */
+  sampleEveryMs?: number;
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
   /**
@@ -135,11 +139,63 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       // An account the trader excluded is not guarded: nothing is said or done about it.
       if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
       tellDecision(alerts, decision);
+      if (decision.kind === 'tradeClosed') recordTrade(decision.trade);
       if (decision.kind !== 'rule' || decision.action === 'alert') continue;
       enforcer.carryOut(decision).catch((error: unknown) => {
         logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
       });
     }
+  };
+
+  const recordTrade = (trade: ClosedTrade): void => {
+    const tag = [...(state.accounts.get(trade.account)?.orders.values() ?? [])].find(
+      (order) => order.symbol === trade.symbol && order.tag !== null,
+    )?.tag;
+    store.history.addTrade({
+      account: trade.account,
+      symbol: trade.symbol,
+      side: trade.side,
+      qty: trade.qty,
+      entryPrice: trade.entryPrice.toFixed(),
+      exitPrice: trade.exitPrice.toFixed(),
+      openedAt: trade.openedAt,
+      closedAt: trade.closedAt,
+      realizedPnl: trade.realizedPnl.toFixed(2),
+      fees: trade.fees.toFixed(2),
+      netPnl: trade.netPnl.toFixed(2),
+      mfe: trade.mfe.toFixed(2),
+      mae: trade.mae.toFixed(2),
+      tag: tag ?? null,
+    });
+  };
+
+  const sampleEquity = (): void => {
+    const t = clock.now();
+    store.history.sample(
+      [...state.accounts.values()].map((account) => {
+        const metrics = accountMetrics(state, account);
+        let openQty = 0;
+        for (const position of account.positions.values()) openQty += Math.abs(position.qty);
+        return {
+          account: account.id,
+          t,
+          balance: metrics.balance.toFixed(2),
+          equity: metrics.equity.toFixed(2),
+          dailyNetPnl: metrics.dailyNetPnl.toFixed(2),
+          dailyDrawdown: metrics.dailyDrawdown.toFixed(2),
+          openQty,
+        };
+      }),
+    );
+  };
+
+  let compactedAt = Number.NEGATIVE_INFINITY;
+  /** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
+  const compact = (): void => {
+    if (clock.now() - compactedAt < 3_600_000) return;
+    compactedAt = clock.now();
+    const removed = store.compact(clock.now());
+    if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
   };
 
   /** Every event passes here (the broker's, and the trader's own): journaled first (quotes excepted), then applied. */
@@ -307,7 +363,16 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const stopQuoteFlush = clock.setInterval(flushQuotes, QUOTE_FLUSH_MS);
   const stopSnapshots = clock.setInterval(() => {
     if (changedSinceSnapshot) snapshot();
+    compact();
   }, 30_000);
+  const stopSampling = clock.setInterval(() => {
+    try {
+      sampleEquity();
+    } catch (error) {
+      logger.error('equity sample not recorded', { reason: (error as Error).message });
+    }
+  }, deps.sampleEveryMs ?? 10_000);
+  compact();
 
   /**
    * After a restart: a flatten a crash cut short is recorded as interrupted and run again while its account still
@@ -344,6 +409,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       stopped = true;
       stopClock();
       stopQuoteFlush();
+      stopSampling();
       stopSnapshots();
       flattener.stop();
       breaker.stop();
