@@ -38,6 +38,7 @@ import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
 import { createConfigControl } from './config-control';
 import { createFlattenRecorder } from './flatten-recorder';
+import { buildHistory } from './history';
 
 export type CoreDeps = {
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
@@ -320,6 +321,10 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     applyOwn: onBrokerEvent,
     ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
     accountSelection,
+    history: (query) => {
+      flushQuotes();
+      return buildHistory(store, state.config.session, query, clock.now());
+    },
     afterCommand: () => {
       publisher.flush();
     },
