@@ -86,6 +86,17 @@ function recover(dataDir: string, configFile: string) {
   }
 }
 
+const auditable = (rows: string[]) => rows.filter((row) => !/^\{"type":"(quote|clock)"/.test(row));
+
+/** How many session events the journal covers: up to and including its newest row, which must be one of them. */
+function reachedIn(journaled: string[], encoded: string[]): number {
+  const newest = journaled.at(-1);
+  if (newest === undefined) return 0;
+  const index = encoded.indexOf(newest);
+  expect(index).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}
+
 describe.concurrent('kill and recover', () => {
   it.each(sessions)(
     'session $seed: $kills SIGKILLs at random points, each recovery equal to the uninterrupted run',
@@ -117,16 +128,19 @@ describe.concurrent('kill and recover', () => {
         } else {
           expect(life.signal).toBe('SIGKILL');
         }
-        expect(journaled).toEqual(encoded.slice(0, journaled.length));
-        expect(state).toBe(referenceAt(journaled.length));
-        progressed = journaled.length;
+        const reached = reachedIn(journaled, encoded);
+        // The core compacts market data (quotes, clock ticks) behind its oldest snapshot; everything else stays.
+        expect(auditable(journaled)).toEqual(auditable(encoded.slice(0, reached)));
+        expect(state).toBe(referenceAt(reached));
+        progressed = reached;
       }
       // Each life got near its kill point: only quotes not yet journaled are lost (and fed again).
       expect(progressed).toBeGreaterThan((points.at(-1) ?? 0) - 50);
       const last = await live(env);
       expect(last).toMatchObject({ code: 0, signal: null, stderr: '' });
       const final = recover(dataDir, configFile);
-      expect(final.journaled).toEqual(encoded);
+      expect(reachedIn(final.journaled, encoded)).toBe(events.length);
+      expect(auditable(final.journaled)).toEqual(auditable(encoded));
       expect(final.state).toBe(referenceAt(events.length));
     },
     180_000,

@@ -14,7 +14,9 @@ function seededAtVersion2(): Database.Database {
   db.prepare(
     "INSERT INTO journal (t, type, account, body) VALUES (1000, 'fill', 'A1', '{\"id\":\"f1\"}')",
   ).run();
-  db.prepare("INSERT INTO risk_events (t, account, kind, detail) VALUES (5, 'A1', 'circuitBreaker', '{}')").run();
+  db.prepare(
+    "INSERT INTO risk_events (t, account, kind, detail) VALUES (5, 'A1', 'circuitBreaker', '{}')",
+  ).run();
   return db;
 }
 
