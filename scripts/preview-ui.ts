@@ -209,6 +209,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'getConfig':
     case 'setCredentials':
     case 'setAccountGuarded':
+    case 'getHistory':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

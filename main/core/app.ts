@@ -1,9 +1,11 @@
 // The application core: broker events → journal → engine → decisions, enforcement and alerts → coalesced
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
 import {
+  accountMetrics,
   apply,
   serializeState,
   tradingState,
+  type ClosedTrade,
   type Decision,
   type EngineConfig,
   type EngineState,
@@ -24,7 +26,7 @@ import { createAccountSelection } from './account-selection';
 import { createEnforcer } from '../enforce/actions';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
-import { createFlattener, type Flattener } from '../enforce/flatten';
+import { createFlattener, type Flattener, type FlattenRecorder } from '../enforce/flatten';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secrets';
@@ -36,6 +38,7 @@ import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
 import { createConfigControl } from './config-control';
 import { createFlattenRecorder } from './flatten-recorder';
+import { buildHistory } from './history';
 
 export type CoreDeps = {
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
@@ -48,6 +51,8 @@ export type CoreDeps = {
   /** Take a snapshot after this many journaled events (and on a timer, and at stop). */
   snapshotEvery?: number;
   publishIntervalMs?: number;
+  /** An equity sample per account this often (default 10 s), for charts and the P&L around a breach. */
+  sampleEveryMs?: number;
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
   /**
@@ -58,8 +63,12 @@ export type CoreDeps = {
   configSource?: { document: WardenConfig; file?: string };
 };
 
+/** How long an applied quote may wait to be journaled (see `flushQuotes`). */
+const QUOTE_FLUSH_MS = 250;
+
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const { store, clock, broker } = deps;
+  let stopped = false;
   const logger = deps.logger.child('core');
   const restored = restoreEngine(store, deps.engineConfig, logger);
   const state: EngineState = restored.state;
@@ -106,7 +115,21 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
   });
 
+  /**
+   * Quotes are journaled too (a replay without them would value every later fill, peak and MFE/MAE at stale
+   * marks), but in batches: the pending ones go in with the next other event, before a decision is acted on, at
+   * a snapshot, and every QUOTE_FLUSH_MS. A crash loses at most that much market data, never a decision.
+   */
+  let pendingQuotes: EngineEvent[] = [];
+  const flushQuotes = (): void => {
+    if (pendingQuotes.length === 0) return;
+    journalSeq = store.journal.appendMany(pendingQuotes);
+    pendingQuotes = [];
+  };
+
   const snapshot = (): void => {
+    // The snapshot must cover every event applied, so the quotes applied so far are journaled first.
+    flushQuotes();
     store.snapshots.save({ journalSeq, t: clock.now(), state: serializeState(state) });
     changedSinceSnapshot = false;
     journaledSinceSnapshot = 0;
@@ -117,6 +140,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       // An account the trader excluded is not guarded: nothing is said or done about it.
       if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
       tellDecision(alerts, decision);
+      if (decision.kind === 'tradeClosed') recordTrade(decision.trade);
       if (decision.kind !== 'rule') continue;
       if (decision.action === 'alert' && decision.attachStop === undefined) continue;
       enforcer.carryOut(decision).catch((error: unknown) => {
@@ -125,15 +149,70 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     }
   };
 
+  const recordTrade = (trade: ClosedTrade): void => {
+    const tag = [...(state.accounts.get(trade.account)?.orders.values() ?? [])].find(
+      (order) => order.symbol === trade.symbol && order.tag !== null,
+    )?.tag;
+    store.history.addTrade({
+      account: trade.account,
+      symbol: trade.symbol,
+      side: trade.side,
+      qty: trade.qty,
+      entryPrice: trade.entryPrice.toFixed(),
+      exitPrice: trade.exitPrice.toFixed(),
+      openedAt: trade.openedAt,
+      closedAt: trade.closedAt,
+      realizedPnl: trade.realizedPnl.toFixed(2),
+      fees: trade.fees.toFixed(2),
+      netPnl: trade.netPnl.toFixed(2),
+      mfe: trade.mfe.toFixed(2),
+      mae: trade.mae.toFixed(2),
+      tag: tag ?? null,
+    });
+  };
+
+  const sampleEquity = (): void => {
+    const t = clock.now();
+    store.history.sample(
+      [...state.accounts.values()].map((account) => {
+        const metrics = accountMetrics(state, account);
+        let openQty = 0;
+        for (const position of account.positions.values()) openQty += Math.abs(position.qty);
+        return {
+          account: account.id,
+          t,
+          balance: metrics.balance.toFixed(2),
+          equity: metrics.equity.toFixed(2),
+          dailyNetPnl: metrics.dailyNetPnl.toFixed(2),
+          dailyDrawdown: metrics.dailyDrawdown.toFixed(2),
+          openQty,
+        };
+      }),
+    );
+  };
+
+  let compactedAt = Number.NEGATIVE_INFINITY;
+  /** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
+  const compact = (): void => {
+    if (clock.now() - compactedAt < 3_600_000) return;
+    compactedAt = clock.now();
+    const removed = store.compact(clock.now());
+    if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
+  };
+
   /** Every event passes here (the broker's, and the trader's own): journaled first (quotes excepted), then applied. */
   const onBrokerEvent = (event: EngineEvent): void => {
     try {
-      if (event.type !== 'quote') {
-        journalSeq = store.journal.append(event);
-        journaledSinceSnapshot += 1;
+      if (event.type === 'quote') pendingQuotes.push(event);
+      else {
+        journalSeq = store.journal.appendMany([...pendingQuotes, event]);
+        pendingQuotes = [];
+        if (event.type !== 'clock') journaledSinceSnapshot += 1;
       }
       changedSinceSnapshot = true;
-      handleDecisions(apply(state, event).decisions);
+      const { decisions } = apply(state, event);
+      if (decisions.length > 0) flushQuotes();
+      handleDecisions(decisions);
     } catch (error) {
       logger.error('broker event not applied', { type: event.type, reason: (error as Error).message });
       return;
@@ -186,7 +265,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       return { orders: [...account.orders.keys()], positions };
     },
     nextChange: (ms) => changes.next(ms),
-    recorder: createFlattenRecorder(store.responses),
+    recorder: whileOpen(createFlattenRecorder(store.responses), () => stopped),
     onFinished: (report, run) => {
       publisher.markDirty();
       if (run.retry && !report.flat) {
@@ -243,6 +322,10 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     applyOwn: onBrokerEvent,
     ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
     accountSelection,
+    history: (query) => {
+      flushQuotes();
+      return buildHistory(store, state.config.session, query, clock.now());
+    },
     afterCommand: () => {
       publisher.flush();
     },
@@ -278,26 +361,48 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   await broker.start(onBrokerEvent, resumePoint);
   resumeEnforcement();
   // Time passes even in a quiet market (day rolls, countdowns), and the UI hears from the core every second.
+  // Clock events are journaled like any other (a restart replays the same rolls and timers) and their decisions
+  // are carried out (a grace period or a trading-hours flatten falls due on a tick, not on a quote).
   const stopClock = clock.setInterval(() => {
-    // Time alone decides some rules (a stop's grace, flattenAt, a blackout): their decisions are carried out too.
-    handleDecisions(apply(state, { type: 'clock', t: clock.now() }).decisions);
-    publisher.markDirty();
+    onBrokerEvent({ type: 'clock', t: clock.now() });
   }, 1000);
+  const stopQuoteFlush = clock.setInterval(flushQuotes, QUOTE_FLUSH_MS);
   const stopSnapshots = clock.setInterval(() => {
     if (changedSinceSnapshot) snapshot();
+    compact();
   }, 30_000);
+  const stopSampling = clock.setInterval(() => {
+    try {
+      sampleEquity();
+    } catch (error) {
+      logger.error('equity sample not recorded', { reason: (error as Error).message });
+    }
+  }, deps.sampleEveryMs ?? 10_000);
+  compact();
 
-  /** After a restart: a halted account that still holds something is flattened (e.g. a flatten a crash cut short). */
+  /**
+   * After a restart: a flatten a crash cut short is recorded as interrupted and run again while its account still
+   * holds something, and a halted account that still holds something is flattened.
+   */
   function resumeEnforcement(): void {
+    const interrupted = new Set<string>();
+    for (const response of store.responses.unfinished()) {
+      store.responses.finish(response.id, {
+        finishedAt: clock.now(),
+        outcome: 'interrupted',
+        detail: { steps: response.detail, report: 'Warden stopped before this response finished' },
+      });
+      if (response.action === 'flatten') interrupted.add(response.account);
+    }
     for (const account of state.accounts.values()) {
       if (broker.isGuarded?.(account.id) === false) continue;
       const holds = account.positions.size > 0 || account.orders.size > 0;
-      if (tradingState(account) === 'halted' && holds)
+      if (!holds) continue;
+      if (interrupted.has(account.id)) void flattener.flatten(account.id, 'resume: an interrupted flatten');
+      else if (tradingState(account) === 'halted')
         void flattener.flatten(account.id, 'resume: account is halted');
     }
   }
-
-  let stopped = false;
   return {
     command: (name, args) => handlers.run(name, args),
     subscribe(listener) {
@@ -309,6 +414,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       if (stopped) return;
       stopped = true;
       stopClock();
+      stopQuoteFlush();
+      stopSampling();
       stopSnapshots();
       flattener.stop();
       breaker.stop();
@@ -316,6 +423,19 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       await broker.stop();
       snapshot();
       store.close();
+    },
+  };
+}
+
+/** A flatten still running when the core stops records nothing more: the database is closed (a restart resumes it). */
+function whileOpen(recorder: FlattenRecorder, stopped: () => boolean): FlattenRecorder {
+  return {
+    begin: (account, reason, at) => (stopped() ? -1 : recorder.begin(account, reason, at)),
+    progress: (id, steps) => {
+      if (!stopped() && id >= 0) recorder.progress(id, steps);
+    },
+    finish: (id, report, steps, at) => {
+      if (!stopped() && id >= 0) recorder.finish(id, report, steps, at);
     },
   };
 }

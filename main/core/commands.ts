@@ -9,6 +9,7 @@ import {
   type StateView,
 } from '../../shared/ipc';
 import type { EngineEvent } from '../../shared/domain/events';
+import type { HistoryView } from '../../shared/ipc';
 import { increasesPosition, strictestLock, tradingState, untilText, type EngineState } from '../engine';
 import type {
   AccountSelectable,
@@ -26,6 +27,8 @@ import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secrets';
 
 export type CommandDeps = {
+  /** The history screens' view (read-only, from the store). */
+  history: (query: { account?: string | undefined; days: number }) => HistoryView;
   state: EngineState;
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
   accountSelection: AccountSelection;
@@ -191,6 +194,9 @@ function buildHandlers(deps: CommandDeps): Handlers {
     },
     async getConfig() {
       return Promise.resolve({ config: deps.config.inForce() });
+    },
+    async getHistory(args) {
+      return Promise.resolve(deps.history(args));
     },
     async setAccountGuarded(args) {
       if (broker.setExcluded === undefined || broker.accountsListed === undefined)

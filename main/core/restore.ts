@@ -7,15 +7,16 @@ import type { Store } from '../store';
 export type Restored = { state: EngineState; journalSeq: number; replayed: number };
 
 export function restoreEngine(store: Store, config: EngineConfig, logger: Logger): Restored {
-  const snapshot = store.snapshots.latest();
   let state = createEngineState(config);
   let journalSeq = 0;
-  if (snapshot !== null) {
+  // The journal is compacted behind the oldest kept snapshot, so an unreadable one falls back to the next older.
+  for (let n = 0, snapshot = store.snapshots.nth(0); snapshot !== null; snapshot = store.snapshots.nth(++n)) {
     try {
       state = deserializeState(snapshot.state, config);
       journalSeq = snapshot.journalSeq;
+      break;
     } catch (error) {
-      logger.error('engine snapshot unreadable; rebuilding from the whole journal', {
+      logger.error('engine snapshot unreadable; trying an older one', {
         journalSeq: snapshot.journalSeq,
         reason: (error as Error).message,
       });

@@ -41,9 +41,11 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
           logger: logger.child('sim'),
           demo: options.demo,
         });
+  const retention = Number(process.env.WARDEN_JOURNAL_RETENTION_DAYS ?? '');
   const store = openStore(files.database, {
     logger,
     clock,
+    ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
     ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
   });
   const startupNotices =

@@ -82,6 +82,17 @@ async function handle(
     sendJson(response, 200, options.core.view());
     return;
   }
+  if (request.method === 'GET' && url.pathname === '/api/history') {
+    // Read-only: ?account=ID&days=N (default 30), the same view as the getHistory command.
+    const account = url.searchParams.get('account');
+    const days = url.searchParams.get('days');
+    const answer = await options.core.command('getHistory', {
+      ...(account === null ? {} : { account }),
+      ...(days === null ? {} : { days: Number(days) }),
+    });
+    sendJson(response, answer.ok ? 200 : 400, answer.ok ? answer.result : answer);
+    return;
+  }
   if (request.method === 'GET' && url.pathname === '/api/config') {
     const answer = await options.core.command('getConfig', {});
     sendJson(response, answer.ok ? 200 : 500, answer.ok ? answer.result : answer);

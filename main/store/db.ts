@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import { systemClock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { createAlerts, type Alerts } from './alerts';
+import { createHistory, type History } from './history';
 import { createJournal, type Journal } from './journal';
 import { createMeta, type Meta } from './meta';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
@@ -21,6 +22,8 @@ export type StoreOptions = {
   nativeBinding?: string;
   /** How many snapshots to keep (default 20). */
   snapshotsKept?: number;
+  /** Days of journal and equity samples kept behind the snapshots (default 30; WARDEN_JOURNAL_RETENTION_DAYS). */
+  retentionDays?: number;
   /** Names the moved-aside copy of a damaged file. */
   clock?: Pick<Clock, 'now'>;
 };
@@ -35,9 +38,17 @@ export type Store = {
   readonly responses: Responses;
   readonly riskEvents: RiskEvents;
   readonly meta: Meta;
+  readonly history: History;
+  /**
+   * Keeps the database small: compacts the journal behind the oldest kept snapshot (market data at once, the
+   * rest after the retention period) and drops equity samples past it. Returns how many rows went.
+   */
+  compact(now: number): { journal: number; samples: number };
   /** Closes the database; later calls do nothing. */
   close(): void;
 };
+
+export const DEFAULT_RETENTION_DAYS = 30;
 
 /** Lock waits longer than this fail instead of hanging the app (only a second process would hold a lock). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -122,11 +133,23 @@ function assemble(
   options: StoreOptions,
   logger: Logger,
 ): Store {
+  const journal = createJournal(db, logger.child('journal'));
+  const snapshots = createSnapshots(db, options.snapshotsKept);
+  const history = createHistory(db);
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
   return {
     file,
     recoveredFrom,
-    journal: createJournal(db, logger.child('journal')),
-    snapshots: createSnapshots(db, options.snapshotsKept),
+    journal,
+    snapshots,
+    history,
+    compact: (now) => {
+      const upTo = snapshots.oldestSeq();
+      return {
+        journal: upTo === null ? 0 : journal.compact(upTo, now - retentionMs),
+        samples: history.pruneSamples(now - retentionMs),
+      };
+    },
     alerts: createAlerts(db),
     responses: createResponses(db),
     riskEvents: createRiskEvents(db),

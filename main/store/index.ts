@@ -1,5 +1,5 @@
 // The store's public face: open the database, and the repository and record types the rest of the app uses.
-export { openStore, type Store, type StoreOptions } from './db';
+export { DEFAULT_RETENTION_DAYS, openStore, type Store, type StoreOptions } from './db';
 export { NewerSchemaError } from './migrate';
 export type { Journal, JournalEntry } from './journal';
 export { DEFAULT_SNAPSHOTS_KEPT, type Snapshot, type Snapshots } from './snapshots';
@@ -7,3 +7,4 @@ export type { Alerts } from './alerts';
 export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';
 export type { Meta } from './meta';
 export type { RiskEvent, RiskEvents } from './risk-events';
+export type { EquitySample, History, TradeRecord } from './history';

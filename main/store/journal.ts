@@ -22,6 +22,12 @@ export type Journal = {
   /** The time of the newest fill, null when none was journaled. */
   lastFillTime(): number | null;
   count(): number;
+  /**
+   * Deletes what no restart and no audit needs: rows up to `upToSeq` (the oldest kept snapshot's) that are market
+   * data (quotes, clock ticks), or older than `auditBefore`. The newest fill always stays (it tells the broker
+   * where to resume). Returns how many rows went.
+   */
+  compact(upToSeq: number, auditBefore: number): number;
 };
 
 type JournalRow = { seq: number; body: string };
@@ -39,6 +45,10 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
   const last = db.prepare<[], number | null>('SELECT max(seq) FROM journal').pluck();
   const lastFill = db.prepare<[], number | null>("SELECT max(t) FROM journal WHERE type = 'fill'").pluck();
   const size = db.prepare<[], number>('SELECT count(*) FROM journal').pluck();
+  const compact = db.prepare<[number, number]>(
+    `DELETE FROM journal WHERE seq <= ? AND (type IN ('quote', 'clock') OR t < ?)
+       AND seq IS NOT (SELECT max(seq) FROM journal WHERE type = 'fill')`,
+  );
 
   const appendOne = (event: EngineEvent): number => Number(insert.run(...toRow(event)).lastInsertRowid);
   const appendAll = db.transaction((events: readonly EngineEvent[]): number => {
@@ -70,6 +80,7 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
     lastSeq,
     lastFillTime: () => lastFill.get() ?? null,
     count: () => size.get() ?? 0,
+    compact: (upToSeq, auditBefore) => compact.run(upToSeq, auditBefore).changes,
   };
 }
 

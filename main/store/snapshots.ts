@@ -10,6 +10,10 @@ export type Snapshots = {
   /** The snapshot furthest along the journal (the newest saved on a tie), null when none. */
   latest(): Snapshot | null;
   count(): number;
+  /** The `n`th newest (0 = latest), null past the oldest: a restart falls back to older ones if one is unreadable. */
+  nth(n: number): Snapshot | null;
+  /** The journal seq of the oldest kept snapshot (the journal up to it may be compacted), null when none. */
+  oldestSeq(): number | null;
 };
 
 export const DEFAULT_SNAPSHOTS_KEPT = 20;
@@ -30,6 +34,10 @@ export function createSnapshots(db: Database.Database, keep = DEFAULT_SNAPSHOTS_
     `SELECT journal_seq AS journalSeq, t, state FROM snapshots ${NEWEST_FIRST} LIMIT 1`,
   );
   const rows = db.prepare<[], number>('SELECT count(*) FROM snapshots').pluck();
+  const nth = db.prepare<[number], Snapshot>(
+    `SELECT journal_seq AS journalSeq, t, state FROM snapshots ${NEWEST_FIRST} LIMIT 1 OFFSET ?`,
+  );
+  const oldest = db.prepare<[], number | null>('SELECT min(journal_seq) FROM snapshots').pluck();
 
   const save = db.transaction((snapshot: Snapshot) => {
     insert.run(snapshot.journalSeq, snapshot.t, snapshot.state);
@@ -42,5 +50,7 @@ export function createSnapshots(db: Database.Database, keep = DEFAULT_SNAPSHOTS_
     },
     latest: () => newest.get() ?? null,
     count: () => rows.get() ?? 0,
+    nth: (n) => nth.get(n) ?? null,
+    oldestSeq: () => oldest.get() ?? null,
   };
 }

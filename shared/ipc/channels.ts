@@ -13,6 +13,7 @@ export const commandNames = [
   'getConfig',
   'setCredentials',
   'setAccountGuarded',
+  'getHistory',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

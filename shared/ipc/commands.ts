@@ -1,6 +1,7 @@
 // The commands the UI sends to the core, with zod schemas: every incoming command is validated here first.
 import { z } from 'zod';
 import { commandNames, type CommandName } from './channels';
+import type { HistoryView } from './history';
 import type { AlertView, StateView } from './view';
 
 export { commandNames, ipcChannels, type CommandName } from './channels';
@@ -53,6 +54,11 @@ export const commandSchemas = {
   /** Locks the account's settings until the trading day ends: until then config changes may only tighten. */
   lockSettings: z.strictObject({ account: accountId }),
   getConfig: z.strictObject({}),
+  /** The history of the last `days` trading days (of one account, or all): trades, day summaries, timeline. */
+  getHistory: z.strictObject({
+    account: accountId.optional(),
+    days: z.number().int().min(1).max(366).default(30),
+  }),
   /**
    * The broker login (ProjectX): stored (encrypted on the desktop, a 0600 file in `serve`) and used at once. The
    * URLs default to the ones in use (TopstepX unless configured). The key is never sent back.
@@ -101,6 +107,7 @@ export type CommandResults = {
   setCredentials: { credentials: 'stored'; userName: string; apiUrl: string; rtcUrl: string };
   /** The accounts the trader excluded now (sorted). */
   setAccountGuarded: { excluded: string[] };
+  getHistory: HistoryView;
 };
 
 export type CommandResponse<N extends CommandName> =

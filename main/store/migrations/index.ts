@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { riskEvents } from './002-risk-events';
+import { history } from './003-history';
 
-export const migrations: readonly Migration[] = [initial, riskEvents];
+export const migrations: readonly Migration[] = [initial, riskEvents, history];

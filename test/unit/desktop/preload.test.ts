@@ -32,6 +32,7 @@ const sampleArgs = {
   getConfig: {},
   setCredentials: { userName: 'trader', apiKey: 'k-1' },
   setAccountGuarded: { account: 'acc-1', guarded: false },
+  getHistory: { account: 'acc-1', days: 7 },
 } as const;
 
 describe('the preload', () => {

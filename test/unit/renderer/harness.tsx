@@ -61,6 +61,8 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
           rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
         },
       }),
+    getHistory: (args) =>
+      run('getHistory', args, { ok: true, result: { trades: [], days: [], timeline: [] } }),
     setAccountGuarded: (args) =>
       run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
     onState: (listener) => subscribe(stateListeners, listener),

@@ -1,0 +1,131 @@
+// Builds the history screens' view from the store: closed trades, per-day summaries (net P&L, largest sampled
+// drawdown, trades, breaches) and a timeline of alerts, enforcement responses and guard events.
+import type { DaySummaryView, HistoryView, TimelineEntryView, TradeView } from '../../shared/ipc';
+import { Dec } from '../../shared/domain/money';
+import { tradingDayOf, type SessionConfig } from '../engine';
+import type { Store } from '../store';
+
+export type HistoryQuery = { account?: string | undefined; days: number };
+
+/** Audit rows read per kind for the timeline (the newest). */
+const TIMELINE_ROWS = 2000;
+
+export function buildHistory(
+  store: Store,
+  session: SessionConfig,
+  query: HistoryQuery,
+  now: number,
+): HistoryView {
+  const from = tradingDayOf(now, session).start - (query.days - 1) * 86_400_000;
+  const dayOf = (t: number) => tradingDayOf(t, session).label;
+  const mine = (account: string | null) => query.account === undefined || account === query.account;
+  const iso = (t: number) => new Date(t).toISOString();
+
+  const trades: TradeView[] = store.history.trades(query.account ?? null, from, now + 1).map((trade) => ({
+    account: trade.account,
+    symbol: trade.symbol,
+    side: trade.side,
+    qty: trade.qty,
+    entryPrice: trade.entryPrice,
+    exitPrice: trade.exitPrice,
+    openedAt: iso(trade.openedAt),
+    closedAt: iso(trade.closedAt),
+    netPnl: trade.netPnl,
+    fees: trade.fees,
+    mfe: trade.mfe,
+    mae: trade.mae,
+    tag: trade.tag,
+    day: dayOf(trade.closedAt),
+  }));
+
+  const timeline: TimelineEntryView[] = [
+    ...store.alerts
+      .recent(TIMELINE_ROWS)
+      .filter((alert) => mine(alert.account) && Date.parse(alert.t) >= from)
+      .map((alert) => ({
+        t: alert.t,
+        account: alert.account,
+        kind: 'alert' as const,
+        level: alert.level,
+        title: alert.title,
+        detail: alert.message,
+        day: dayOf(Date.parse(alert.t)),
+      })),
+    ...store.responses
+      .recent(TIMELINE_ROWS)
+      .filter((response) => mine(response.account) && response.requestedAt >= from)
+      .map((response) => ({
+        t: iso(response.requestedAt),
+        account: response.account,
+        kind: 'response' as const,
+        level: response.outcome ?? 'running',
+        title: `${response.action}: ${response.reason}`,
+        detail: JSON.stringify(response.detail),
+        day: dayOf(response.requestedAt),
+      })),
+    ...store.riskEvents
+      .recent(TIMELINE_ROWS)
+      .filter((event) => mine(event.account) && event.t >= from)
+      .map((event) => ({
+        t: iso(event.t),
+        account: event.account,
+        kind: 'event' as const,
+        level: 'info',
+        title: event.kind,
+        detail: JSON.stringify(event.detail),
+        day: dayOf(event.t),
+      })),
+  ].sort((a, b) => (a.t < b.t ? 1 : a.t > b.t ? -1 : 0));
+
+  return { trades, days: summarize(store, session, trades, timeline, query, from, now), timeline };
+}
+
+function summarize(
+  store: Store,
+  session: SessionConfig,
+  trades: TradeView[],
+  timeline: TimelineEntryView[],
+  query: HistoryQuery,
+  from: number,
+  now: number,
+): DaySummaryView[] {
+  const days = new Map<string, { net: Dec; trades: number; drawdown: Dec; breaches: number }>();
+  const dayFor = (day: string, account: string) => {
+    const key = `${day}\u0000${account}`;
+    let entry = days.get(key);
+    if (entry === undefined) {
+      entry = { net: new Dec(0), trades: 0, drawdown: new Dec(0), breaches: 0 };
+      days.set(key, entry);
+    }
+    return entry;
+  };
+  for (const trade of trades) {
+    const entry = dayFor(trade.day, trade.account);
+    entry.net = entry.net.add(trade.netPnl);
+    entry.trades += 1;
+  }
+  // A breach is an enforcement response (a flatten) that day.
+  for (const item of timeline)
+    if (item.kind === 'response' && item.account !== null) dayFor(item.day, item.account).breaches += 1;
+  const accounts = new Set([...days.keys()].map((key) => key.split('\u0000')[1] ?? ''));
+  if (query.account !== undefined) accounts.add(query.account);
+  for (const account of accounts)
+    for (const sample of store.history.samples(account, from, now + 1)) {
+      const entry = days.get(`${tradingDayOf(sample.t, session).label}\u0000${account}`);
+      if (entry !== undefined && entry.drawdown.lt(sample.dailyDrawdown))
+        entry.drawdown = new Dec(sample.dailyDrawdown);
+    }
+  return [...days.entries()]
+    .map(([key, entry]) => {
+      const [day = '', account = ''] = key.split('\u0000');
+      return {
+        day,
+        account,
+        netPnl: entry.net.toFixed(2),
+        trades: entry.trades,
+        maxDrawdown: entry.drawdown.toFixed(2),
+        breaches: entry.breaches,
+      };
+    })
+    .sort((a, b) => (a.day === b.day ? a.account.localeCompare(b.account) : a.day < b.day ? 1 : -1));
+}

@@ -1,0 +1,42 @@
+// The history screens' view model (issue 5): closed trades, a per-day summary, and the timeline of alerts,
+// enforcement responses and guard events of the last days. Money as exact decimal strings, times as ISO text.
+
+export type TradeView = {
+  account: string;
+  symbol: string;
+  side: 'long' | 'short';
+  qty: number;
+  entryPrice: string;
+  exitPrice: string;
+  openedAt: string;
+  closedAt: string;
+  netPnl: string;
+  fees: string;
+  mfe: string;
+  mae: string;
+  tag: string | null;
+  /** The trading day it closed in (labelled by the date the day ends). */
+  day: string;
+};
+
+export type DaySummaryView = {
+  day: string;
+  account: string;
+  netPnl: string;
+  trades: number;
+  /** The largest daily drawdown sampled that day ("0.00" when no samples). */
+  maxDrawdown: string;
+  breaches: number;
+};
+
+export type TimelineEntryView = {
+  t: string;
+  account: string | null;
+  kind: 'alert' | 'response' | 'event';
+  level: string;
+  title: string;
+  detail: string;
+  day: string;
+};
+
+export type HistoryView = { trades: TradeView[]; days: DaySummaryView[]; timeline: TimelineEntryView[] };
