@@ -1,0 +1,150 @@
+// Enforcement as the core wires it (RULES.md section 7): rule decisions carried out through the broker, the
+// verified flatten, and the circuit breaker in front of enforcement's own commands; what happens is told to the
+// trader and recorded. After a restart, an interrupted flatten is run again and a halted account is emptied.
+import type { AlertFeed } from '../alerts/alert-feed';
+import type { BrokerAdapter, BrokerCommand } from '../broker/types';
+import { createEnforcer } from '../enforce/actions';
+import type { ChangeSignal } from '../enforce/change-signal';
+import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
+import { createFlattener, type FlattenRecorder } from '../enforce/flatten';
+import { tradingState, type EngineState } from '../engine';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Store } from '../store';
+import { createFlattenRecorder } from './flatten-recorder';
+
+export type EnforcementDeps = {
+  state: EngineState;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  broker: Pick<BrokerAdapter, 'execute'> & { isGuarded?(account: string): boolean };
+  alerts: AlertFeed;
+  changes: ChangeSignal;
+  /** True once the core stopped: the database is closed, a running flatten records nothing more. */
+  stopped(): boolean;
+  changed(): void;
+};
+
+export function createEnforcement(deps: EnforcementDeps) {
+  const { state, store, clock, logger, alerts } = deps;
+
+  /** Every transition is recorded; the trader hears when enforcement pauses and when it works again. */
+  const onBreakerTransition = (change: BreakerTransition): void => {
+    const { account, from, to, reason } = change;
+    store.riskEvents.record({ t: change.at, account, kind: 'circuitBreaker', detail: { from, to, reason } });
+    logger.warn('enforcement circuit breaker', { account, from, to, reason });
+    if (to === 'open')
+      alerts.raise(
+        'critical',
+        account,
+        'Enforcement paused: act manually',
+        `${account}: the broker failed repeated enforcement commands (${reason}). Warden pauses and tries again later; check the account in the broker's platform now.`,
+      );
+    if (to === 'closed')
+      alerts.raise(
+        'info',
+        account,
+        'Enforcement working again',
+        `${account}: the broker accepted a command again.`,
+      );
+    deps.changed();
+  };
+  const breaker = createCircuitBreaker({ clock, onTransition: onBreakerTransition });
+  /** Enforcement's own broker commands pass the circuit breaker; the trader's orders and cancels do not. */
+  const execute = (command: BrokerCommand) => breaker.guard(command, (c) => deps.broker.execute(c));
+
+  const flattener = createFlattener({
+    clock,
+    execute,
+    exposure: (id) => {
+      const account = state.accounts.get(id);
+      if (account === undefined) return null;
+      const positions = [...account.positions.values()].map((p) => ({ symbol: p.symbol, qty: p.qty }));
+      return { orders: [...account.orders.keys()], positions };
+    },
+    nextChange: (ms) => deps.changes.next(ms),
+    recorder: whileOpen(createFlattenRecorder(store.responses), () => deps.stopped()),
+    onFinished: (report, run) => {
+      deps.changed();
+      if (run.retry && !report.flat) {
+        logger.warn('flatten retry: still not flat', { account: report.account, error: report.error });
+        return;
+      }
+      if (report.flat) {
+        alerts.raise(
+          'info',
+          report.account,
+          'Flatten complete',
+          `${report.account} is flat (${report.elapsedMs} ms).`,
+          true,
+        );
+      } else {
+        alerts.raise('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');
+      }
+    },
+  });
+
+  const enforcer = createEnforcer({
+    state,
+    execute,
+    flattener,
+    logger,
+    onRefused: (decision, command, error) => {
+      const account = state.accounts.get(decision.account);
+      const locked = account !== undefined && tradingState(account) !== 'active';
+      alerts.raise(
+        'critical',
+        decision.account,
+        `Broker refused ${command.type}`,
+        `${decision.rule}: ${error}.${locked ? ' The account stays locked.' : ''} Check the account and act manually.`,
+      );
+    },
+  });
+
+  return {
+    breaker,
+    flattener,
+    enforcer,
+    /**
+     * After a restart: a flatten a crash cut short is recorded as interrupted and run again while its account
+     * still holds something, and a halted account that still holds something is flattened.
+     */
+    resume(): void {
+      const interrupted = new Set<string>();
+      for (const response of store.responses.unfinished()) {
+        store.responses.finish(response.id, {
+          finishedAt: clock.now(),
+          outcome: 'interrupted',
+          detail: { steps: response.detail, report: 'Warden stopped before this response finished' },
+        });
+        if (response.action === 'flatten') interrupted.add(response.account);
+      }
+      for (const account of state.accounts.values()) {
+        if (deps.broker.isGuarded?.(account.id) === false) continue;
+        const holds = account.positions.size > 0 || account.orders.size > 0;
+        if (!holds) continue;
+        if (interrupted.has(account.id)) void flattener.flatten(account.id, 'resume: an interrupted flatten');
+        else if (tradingState(account) === 'halted')
+          void flattener.flatten(account.id, 'resume: account is halted');
+      }
+    },
+    stop(): void {
+      flattener.stop();
+      breaker.stop();
+    },
+  };
+}
+
+/** A flatten still running when the core stops records nothing more: the database is closed (a restart resumes it). */
+function whileOpen(recorder: FlattenRecorder, stopped: () => boolean): FlattenRecorder {
+  return {
+    begin: (account, reason, at) => (stopped() ? -1 : recorder.begin(account, reason, at)),
+    progress: (id, steps) => {
+      if (!stopped() && id >= 0) recorder.progress(id, steps);
+    },
+    finish: (id, report, steps, at) => {
+      if (!stopped() && id >= 0) recorder.finish(id, report, steps, at);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The journal side of the core: every event is journaled before it is applied, quotes in batches (the pending
+// ones go in with the next other event, before a decision is acted on, at a snapshot, and on a short timer: a
+// crash loses at most that much market data, never a decision); snapshots after enough events, on a timer and
+// at stop; compaction of what the snapshots make unneeded, at most hourly.
+import type { EngineEvent } from '../../shared/domain/events';
+import { serializeState, type EngineState } from '../engine';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Store } from '../store';
+
+export type JournalingDeps = {
+  store: Store;
+  state: EngineState;
+  clock: Clock;
+  logger: Logger;
+  /** Where the restored journal ended, and how many events were replayed since the snapshot. */
+  restored: { journalSeq: number; replayed: number };
+  /** A snapshot after this many journaled events (default 200). */
+  snapshotEvery?: number;
+};
+
+export type Journaling = ReturnType<typeof createJournaling>;
+
+/** How long an applied quote may wait to be journaled. */
+export const QUOTE_FLUSH_MS = 250;
+
+export function createJournaling(deps: JournalingDeps) {
+  const { store, state, clock, logger } = deps;
+  let journalSeq = deps.restored.journalSeq;
+  /** Anything applied since the last snapshot (quotes too: they move peaks and MFE/MAE). */
+  let changedSinceSnapshot = deps.restored.replayed > 0;
+  let journaledSinceSnapshot = deps.restored.replayed;
+  let pendingQuotes: EngineEvent[] = [];
+  let compactedAt = Number.NEGATIVE_INFINITY;
+
+  const flushQuotes = (): void => {
+    if (pendingQuotes.length === 0) return;
+    journalSeq = store.journal.appendMany(pendingQuotes);
+    pendingQuotes = [];
+  };
+
+  const snapshot = (): void => {
+    // The snapshot must cover every event applied, so the quotes applied so far are journaled first.
+    flushQuotes();
+    store.snapshots.save({ journalSeq, t: clock.now(), state: serializeState(state) });
+    changedSinceSnapshot = false;
+    journaledSinceSnapshot = 0;
+  };
+
+  return {
+    flushQuotes,
+    snapshot,
+    /** Journals `event` (a quote: into the pending batch), before it is applied. */
+    record(event: EngineEvent): void {
+      changedSinceSnapshot = true;
+      if (event.type === 'quote') {
+        pendingQuotes.push(event);
+        return;
+      }
+      journalSeq = store.journal.appendMany([...pendingQuotes, event]);
+      pendingQuotes = [];
+      if (event.type !== 'clock') journaledSinceSnapshot += 1;
+    },
+    /** After an applied event: a snapshot once enough events were journaled since the last one. */
+    afterApply(): void {
+      if (journaledSinceSnapshot >= (deps.snapshotEvery ?? 200)) snapshot();
+    },
+    /** On the snapshot timer. */
+    snapshotIfChanged(): void {
+      if (changedSinceSnapshot) snapshot();
+    },
+    /** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
+    compact(): void {
+      if (clock.now() - compactedAt < 3_600_000) return;
+      compactedAt = clock.now();
+      const removed = store.compact(clock.now());
+      if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
+    },
+  };
+}
