@@ -11,7 +11,7 @@ import { tradingState, type EngineState } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
-import { createFlattenRecorder } from './flatten-recorder';
+import { createActionRecorder, createFlattenRecorder } from './flatten-recorder';
 
 export type EnforcementDeps = {
   state: EngineState;
@@ -85,10 +85,19 @@ export function createEnforcement(deps: EnforcementDeps) {
     },
   });
 
+  const actions = createActionRecorder(store.responses);
   const enforcer = createEnforcer({
     state,
+    clock,
     execute,
     flattener,
+    recorder: {
+      begin: (account, action, reason, at) =>
+        deps.stopped() ? -1 : actions.begin(account, action, reason, at),
+      finish: (id, steps, at) => {
+        if (!deps.stopped() && id >= 0) actions.finish(id, steps, at);
+      },
+    },
     logger,
     onRefused: (decision, command, error) => {
       const account = state.accounts.get(decision.account);

@@ -1,5 +1,7 @@
-// Records each flatten and every broker command it sent in the store's risk_responses audit table.
+// Records each enforcement action (a flatten; a close, reduce, cancel or protective stop) and every broker
+// command it sent, with its answer and time, in the store's risk_responses audit table.
 import { decimalsAsStrings } from '../../shared/domain/money';
+import type { ActionRecorder } from '../enforce/actions';
 import type { FlattenRecorder, FlattenStep } from '../enforce/flatten';
 import type { JsonValue, Responses } from '../store';
 
@@ -25,6 +27,20 @@ export function createFlattenRecorder(responses: Responses): FlattenRecorder {
         finishedAt: at,
         outcome: report.flat ? 'flat' : 'failed',
         detail: { steps: stepsJson(steps), report: { ...report } },
+      });
+    },
+  };
+}
+
+export function createActionRecorder(responses: Responses): ActionRecorder {
+  return {
+    begin: (account, action, reason, at) =>
+      responses.begin({ account, action, reason, requestedAt: at, detail: [] }),
+    finish: (id, steps, at) => {
+      responses.finish(id, {
+        finishedAt: at,
+        outcome: steps.every((step) => step.ok) ? 'done' : 'refused',
+        detail: { steps: stepsJson(steps) },
       });
     },
   };

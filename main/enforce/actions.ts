@@ -2,13 +2,22 @@
 // broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { EngineState, RuleDecision } from '../engine';
+import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import type { Flattener } from './flatten';
+import type { Flattener, FlattenStep } from './flatten';
+
+/** The audit of an action other than a flatten: what was asked, each broker command sent, its answer and time. */
+export type ActionRecorder = {
+  begin(account: string, action: string, reason: string, at: number): number;
+  finish(id: number, steps: FlattenStep[], at: number): void;
+};
 
 export type EnforcerDeps = {
   state: EngineState;
+  clock: Pick<Clock, 'now'>;
   execute(command: BrokerCommand): Promise<CommandResult>;
   flattener: Flattener;
+  recorder: ActionRecorder;
   logger: Logger;
   /** A command the broker refused: the trader must hear it (the account stays locked). */
   onRefused(decision: RuleDecision, command: BrokerCommand, error: string): void;
@@ -23,9 +32,14 @@ export function createEnforcer(deps: EnforcerDeps) {
     return true;
   };
 
-  const send = async (decision: RuleDecision, command: BrokerCommand): Promise<void> => {
+  const send = async (
+    decision: RuleDecision,
+    command: BrokerCommand,
+    steps: FlattenStep[],
+  ): Promise<void> => {
     if (!stillNeeded(command)) return;
     const result = await deps.execute(command);
+    steps.push({ at: deps.clock.now(), command, ...result });
     deps.logger.info('enforcement command', { rule: decision.rule, command: command.type, ok: result.ok });
     if (!result.ok) deps.onRefused(decision, command, result.error);
   };
@@ -85,7 +99,21 @@ export function createEnforcer(deps: EnforcerDeps) {
         await deps.flattener.flatten(decision.account, `${decision.rule}: ${decision.message}`);
         return;
       }
-      for (const command of commandsFor(decision)) await send(decision, command);
+      const commands = commandsFor(decision);
+      if (commands.length === 0) return;
+      const action = decision.attachStop === undefined ? decision.action : 'attachStop';
+      const id = deps.recorder.begin(
+        decision.account,
+        action,
+        `${decision.rule}: ${decision.message}`,
+        deps.clock.now(),
+      );
+      const steps: FlattenStep[] = [];
+      try {
+        for (const command of commands) await send(decision, command, steps);
+      } finally {
+        deps.recorder.finish(id, steps, deps.clock.now());
+      }
     },
   };
 }

@@ -187,7 +187,7 @@ accounts:
       stopRequired: { graceSeconds: 10, mode: attachStop, stopTicks: 8 }
 `;
     const placed: BrokerCommand[] = [];
-    const { core, broker, clock } = await setup((command) => {
+    const { core, broker, clock, store } = await setup((command) => {
       if (command.type === 'placeOrder') placed.push(command);
       return null;
     }, attachConfig);
@@ -208,6 +208,30 @@ accounts:
     expect(placed.filter((c) => c.type === 'placeOrder' && c.tag === 'warden-stop')).toHaveLength(1);
     expect(account(core).orders.map((o) => [o.symbol, o.side, o.kind, o.qty, o.stopPrice])).toEqual([
       ['ES', 'sell', 'stop', 2, '5998.25'],
+    ]);
+    // The audit: what was asked, the command sent and the broker's answer.
+    const [response] = store.responses.recent(1);
+    expect(response).toMatchObject({
+      account: 'SIM-50K',
+      action: 'attachStop',
+      reason: 'stopRequired: ES has no full stop after 10s: attach sell stop 2 @ 5998.25',
+      outcome: 'done',
+    });
+    expect((response?.detail as { steps: { command: unknown; ok: boolean }[] }).steps).toEqual([
+      {
+        at: expect.any(String) as string,
+        command: {
+          type: 'placeOrder',
+          account: 'SIM-50K',
+          symbol: 'ES',
+          side: 'sell',
+          qty: 2,
+          kind: 'stop',
+          stopPrice: '5998.25',
+          tag: 'warden-stop',
+        },
+        ok: true,
+      },
     ]);
     for (let i = 0; i < 20; i += 1) {
       clock.advance(1000);
