@@ -4,6 +4,7 @@ import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder 
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
+import { limitsView } from './limits-view';
 
 export type ViewExtras = {
   seq: number;
@@ -59,6 +60,7 @@ export function buildView(state: EngineState, extras: ViewExtras): StateView {
 }
 
 function accountView(state: EngineState, account: AccountState, extras: ViewExtras): AccountView {
+  const metrics = accountMetrics(state, account);
   return {
     id: account.id,
     name: account.name,
@@ -66,7 +68,8 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
     ...lockView(account),
     flattening: extras.flattening.has(account.id),
     enforcement: extras.enforcement(account.id),
-    metrics: metricsView(accountMetrics(state, account)),
+    metrics: metricsView(metrics),
+    limits: limitsView(state, account, metrics),
     positions: [...account.positions.values()].map((position) => positionView(state, position)),
     orders: [...account.orders.values()].map(orderView),
   };

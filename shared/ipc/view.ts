@@ -52,6 +52,22 @@ export type OrderView = {
   status: OrderStatus;
 };
 
+/** A rule's level on the severity ladder (RULES.md section 5). */
+export type RuleLevelView = 'ok' | 'warning' | 'critical' | 'breach';
+
+/**
+ * How far an account is from one active limit: `used` of `limit` (money as decimal strings, counts as integers
+ * in strings), and the rule's current level. `unit` says how to show the numbers.
+ */
+export type LimitView = {
+  rule: string;
+  label: string;
+  unit: 'money' | 'count';
+  used: string;
+  limit: string;
+  level: RuleLevelView;
+};
+
 export type AccountView = {
   id: string;
   name: string;
@@ -67,6 +83,8 @@ export type AccountView = {
    */
   enforcement: 'closed' | 'open' | 'halfOpen';
   metrics: AccountMetricsView;
+  /** One entry per active limit the dashboard draws as a bar (daily loss, giveback, trailing, weekly, counts). */
+  limits: LimitView[];
   positions: PositionView[];
   orders: OrderView[];
 };

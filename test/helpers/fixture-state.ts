@@ -3,6 +3,7 @@
 import type {
   AccountMetricsView,
   AccountView,
+  LimitView,
   AlertView,
   InstrumentView,
   OrderView,
@@ -101,6 +102,29 @@ export function fixtureMetrics(): AccountMetricsView {
   };
 }
 
+/** Daily loss in warning, the trailing drawdown calm, trades today counted. */
+export function fixtureLimits(): LimitView[] {
+  return [
+    {
+      rule: 'dailyLoss',
+      label: 'Daily loss',
+      unit: 'money',
+      used: '820.00',
+      limit: '1000.00',
+      level: 'warning',
+    },
+    {
+      rule: 'trailingDrawdown',
+      label: 'Trailing drawdown',
+      unit: 'money',
+      used: '250.00',
+      limit: '2000.00',
+      level: 'ok',
+    },
+    { rule: 'tradeFrequency', label: 'Trades today', unit: 'count', used: '3', limit: '10', level: 'ok' },
+  ];
+}
+
 export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountView {
   return {
     id: FIXTURE_ACCOUNT_ID,
@@ -112,6 +136,7 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     flattening: false,
     enforcement: 'closed',
     metrics: fixtureMetrics(),
+    limits: fixtureLimits(),
     positions: fixturePositions(),
     orders: fixtureOrders(),
     ...overrides,

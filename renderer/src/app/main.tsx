@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/widgets.css';
 import './styles/tables.css';
 import './styles/side.css';
+import './styles/dashboard.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
