@@ -5,13 +5,15 @@ import { AccountPanel } from '../features/accounts/AccountPanel';
 import { AccountSelection } from '../features/accounts/AccountSelection';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
 import { BrokerLogin } from '../features/credentials/BrokerLogin';
+import { FlattenBanner } from '../features/flatten/FlattenBanner';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
 import { OrderTicket } from '../features/ticket/OrderTicket';
 import { selectAccountIds, useLink, useView } from '../state';
 
-export function App() {
+/** `browserHost`: served by `warden serve` to a browser (it notifies itself; the desktop app notifies natively). */
+export function App({ browserHost = false }: { browserHost?: boolean }) {
   const accountIds = useView(useShallow(selectAccountIds));
   const loaded = useView((s) => s.view !== null);
   const linkOpen = useLink((s) => s.status.kind === 'open');
@@ -20,6 +22,7 @@ export function App() {
     <div className="app">
       <Header />
       <LinkBanner />
+      <FlattenBanner />
       <BrokerLogin />
       {!loaded ? (
         <main className="startup">
@@ -40,7 +43,7 @@ export function App() {
           <aside className="side" aria-label="Actions and alerts">
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
             <OrderTicket />
-            <AlertsFeed />
+            <AlertsFeed browserHost={browserHost} />
             <AccountSelection />
           </aside>
         </main>

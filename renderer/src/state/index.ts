@@ -7,6 +7,6 @@ export { createLinkStore } from './link-store';
 export type { LinkState } from './link-store';
 export { createAlertsStore, MAX_ALERTS } from './alerts-store';
 export type { AlertsState } from './alerts-store';
-export { WardenProvider, useAlerts, useApi, useLink, useView } from './context';
+export { WardenProvider, useAlerts, useApi, useLink, useSound, useView } from './context';
 export type { WardenContextValue } from './context';
 export * from './selectors';
