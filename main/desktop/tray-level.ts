@@ -13,7 +13,7 @@ export function trayLevel(state: StateView): TrayLevel {
   return 'ok';
 }
 
-export function trayTooltip(state: StateView): string {
+function headline(state: StateView): string {
   switch (trayLevel(state)) {
     case 'critical':
       return 'Warden: an account is restricted';
@@ -22,6 +22,28 @@ export function trayTooltip(state: StateView): string {
     case 'ok':
       return 'Warden';
   }
+}
+
+/** "+1,234.50" / "-87.00" / "0.00": the day's P&L as the screen shows it. */
+export function signedMoney(value: string): string {
+  const number = Number(value);
+  if (!Number.isFinite(number)) return value;
+  const text = Math.abs(number).toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  if (number > 0) return `+${text}`;
+  if (number < 0) return `-${text}`;
+  return text;
+}
+
+/** The headline, then one line per account with its day P&L and, when not active, its state. */
+export function trayTooltip(state: StateView): string {
+  const lines = state.accounts.map((account) => {
+    const restricted = account.tradingState === 'active' ? '' : ` (${account.tradingState})`;
+    return `${account.name}: day ${signedMoney(account.metrics.dailyNetPnl)}${restricted}`;
+  });
+  return [headline(state), ...lines].join('\n');
 }
 
 /** File name of the tray icon for a level; Electron picks the `@2x` sibling on high-density screens. */
