@@ -205,6 +205,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
         return { ok: true, result: { lockedUntil: view.lockedUntil } };
       });
     case 'setConfig':
+    case 'previewConfig':
     case 'lockSettings':
     case 'getConfig':
     case 'setCredentials':
