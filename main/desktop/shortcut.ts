@@ -20,7 +20,7 @@ export function registerFlattenShortcut(
   logger: Logger,
 ): boolean {
   if (accelerator === null) return false;
-  let registered = false;
+  let registered: boolean;
   try {
     registered = globalShortcut.register(accelerator, onPress);
   } catch (error) {

@@ -13,6 +13,7 @@ import './styles/widgets.css';
 import './styles/tables.css';
 import './styles/side.css';
 import './styles/dashboard.css';
+import './styles/rules.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

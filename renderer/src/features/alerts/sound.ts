@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 
 export const SOUND_MUTED_KEY = 'warden.sound.muted';
 
-export type SoundState = { muted: boolean; setMuted(muted: boolean): void };
+export type SoundState = { muted: boolean; setMuted: (muted: boolean) => void };
 
 export function createSoundStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null) {
   return createStore<SoundState>()((set) => ({
