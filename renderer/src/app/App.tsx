@@ -33,7 +33,7 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
           <p className="empty">Waiting for the first picture from Warden…</p>
         </main>
       ) : screen === 'rules' ? (
-        <main className="layout-single" id="screen-rules" role="tabpanel" aria-labelledby="tab-rules">
+        <main className="layout-single" id="screen-rules" aria-labelledby="tab-rules">
           <RuleEditor />
         </main>
       ) : (
@@ -41,7 +41,7 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
           className="layout"
           data-stale={!linkOpen}
           id="screen-dashboard"
-          role="tabpanel"
+
           aria-labelledby="tab-dashboard"
         >
           <div className="accounts">
