@@ -97,6 +97,8 @@ function sampleAlert(n: number): AlertView {
   };
 }
 
+const unprotected = { stop: 'none', stopPrice: null, initialRisk: null, rMultiple: null, stopDueAt: null } as const;
+
 /** `count` positions on the first account, alternating long and short, each in its own ES-like instrument. */
 function widen(state: StateView, count: number): void {
   const account = state.accounts[0];
@@ -125,6 +127,7 @@ function widen(state: StateView, count: number): void {
       mfe: '0.00',
       mae: '0.00',
       openedAt: new Date().toISOString(),
+      ...unprotected,
     });
   }
   revalue(state, account.id);
@@ -280,9 +283,11 @@ function placeOrder(state: StateView, args: ParsedCommandArgs<'placeOrder'>, ord
       avgPrice: price,
       mark: price,
       unrealizedPnl: '0.00',
+      ...unprotected,
       mfe: '0.00',
       mae: '0.00',
       openedAt: new Date().toISOString(),
+      ...unprotected,
     });
   } else if (Math.sign(existing.qty) === Math.sign(signed)) {
     const total = existing.qty + signed;

@@ -5,6 +5,7 @@ import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
 import { limitsView } from './limits-view';
+import { protectionView } from './position-risk-view';
 
 export type ViewExtras = {
   seq: number;
@@ -70,7 +71,7 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
     enforcement: extras.enforcement(account.id),
     metrics: metricsView(metrics),
     limits: limitsView(state, account, metrics),
-    positions: [...account.positions.values()].map((position) => positionView(state, position)),
+    positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
   };
 }
@@ -107,17 +108,19 @@ export function metricsView(m: AccountMetrics): AccountMetricsView {
   };
 }
 
-function positionView(state: EngineState, position: Position): PositionView {
+function positionView(state: EngineState, account: AccountState, position: Position): PositionView {
+  const unrealized = positionUnrealized(state, position);
   return {
     symbol: position.symbol,
     contractId: position.symbol,
     qty: position.qty,
     avgPrice: price(position.avgPrice),
     mark: positionMark(state, position).toFixed(),
-    unrealizedPnl: money(positionUnrealized(state, position)),
+    unrealizedPnl: money(unrealized),
     mfe: money(position.mfe),
     mae: money(position.mae),
     openedAt: iso(position.openedAt),
+    ...protectionView(state, account, position, unrealized),
   };
 }
 

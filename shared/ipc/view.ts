@@ -39,6 +39,16 @@ export type PositionView = {
   mfe: string;
   mae: string;
   openedAt: string;
+  /** Protective working stops (opposite side, stop type): covering the whole quantity, part of it, or none. */
+  stop: 'full' | 'partial' | 'none';
+  /** The first protective stop's price (the earliest placed still working), or null. */
+  stopPrice: string | null;
+  /** |avgPrice − stopPrice| × |qty| × pointValue, or null without a stop. */
+  initialRisk: string | null;
+  /** unrealizedPnl / initialRisk, 2 places, or null without a stop. */
+  rMultiple: string | null;
+  /** While stopRequired is on and the stop does not cover the position: when the rule acts (ISO), else null. */
+  stopDueAt: string | null;
 };
 
 export type OrderView = {

@@ -46,6 +46,11 @@ export function fixturePositions(): PositionView[] {
       mfe: '75.00',
       mae: '-22.00',
       openedAt: '2025-03-12T14:52:10.000Z',
+      stop: 'full',
+      stopPrice: '21420.00',
+      initialRisk: '121',
+      rMultiple: '0.41',
+      stopDueAt: null,
     },
     {
       symbol: 'ES',
@@ -57,6 +62,11 @@ export function fixturePositions(): PositionView[] {
       mfe: '62.50',
       mae: '-150.00',
       openedAt: '2025-03-12T15:05:41.000Z',
+      stop: 'none',
+      stopPrice: null,
+      initialRisk: null,
+      rMultiple: null,
+      stopDueAt: '2025-03-12T15:30:08.000Z',
     },
   ];
 }
