@@ -17,7 +17,29 @@ export type FrameTiming = {
   longTaskMaxMs: number;
   /** How often the watched element's text changed (renders that reached the screen). */
   updates: number;
+  /** Main-thread time per second of the window, from Chrome's Performance.getMetrics (ms per s). */
+  perSecond: { scriptMs: number; styleMs: number; layoutMs: number; taskMs: number };
 };
+
+const metricNames = {
+  scriptMs: 'ScriptDuration',
+  styleMs: 'RecalcStyleDuration',
+  layoutMs: 'LayoutDuration',
+  taskMs: 'TaskDuration',
+} as const;
+
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+async function mainThreadTotals(cdp: Cdp): Promise<Record<keyof typeof metricNames, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    scriptMs: value(metricNames.scriptMs),
+    styleMs: value(metricNames.styleMs),
+    layoutMs: value(metricNames.layoutMs),
+    taskMs: value(metricNames.taskMs),
+  };
+}
 
 type PerfWindow = Window & {
   __perf?: { frames: number[]; longTasks: number[]; updates: number; recording: boolean };
@@ -43,6 +65,9 @@ export async function installFrameProbe(page: Page): Promise<void> {
 
 /** Records for `ms` while counting text changes of the element with `testId`; returns the summary. */
 export async function measureFrames(page: Page, ms: number, testId: string): Promise<FrameTiming> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await mainThreadTotals(cdp);
   const raw = await page.evaluate(
     async ({ ms, testId }) => {
       const perf = (window as PerfWindow).__perf;
@@ -64,6 +89,8 @@ export async function measureFrames(page: Page, ms: number, testId: string): Pro
     },
     { ms, testId },
   );
+  const after = await mainThreadTotals(cdp);
+  await cdp.detach();
   const sorted = [...raw.frames].sort((a, b) => a - b);
   const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
   const total = raw.frames.reduce((sum, f) => sum + f, 0);
@@ -80,6 +107,12 @@ export async function measureFrames(page: Page, ms: number, testId: string): Pro
     longTaskTotalMs: round(raw.longTasks.reduce((sum, d) => sum + d, 0)),
     longTaskMaxMs: round(Math.max(0, ...raw.longTasks)),
     updates: raw.updates,
+    perSecond: {
+      scriptMs: round(((after.scriptMs - before.scriptMs) * 1000) / ms),
+      styleMs: round(((after.styleMs - before.styleMs) * 1000) / ms),
+      layoutMs: round(((after.layoutMs - before.layoutMs) * 1000) / ms),
+      taskMs: round(((after.taskMs - before.taskMs) * 1000) / ms),
+    },
   };
 }
 

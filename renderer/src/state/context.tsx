@@ -42,3 +42,8 @@ export function useAlerts<T>(selector: (state: AlertsState) => T): T {
 export function useSound<T>(selector: (state: SoundState) => T): T {
   return useStore(useWardenContext().stores.sound, selector);
 }
+
+/** The stores themselves, for imperative islands (charts) that subscribe outside React's render. */
+export function useStores(): Stores {
+  return useWardenContext().stores;
+}

@@ -6,10 +6,18 @@ import type { AlertsStore } from './alerts-store';
 import { createLinkStore } from './link-store';
 import type { LinkStore } from './link-store';
 import { createSoundStore, type SoundStore } from '../features/alerts/sound';
+import { createEquityHistory, type EquityHistory } from './equity-history';
 import { createViewStore } from './view-store';
 import type { ViewStore } from './view-store';
 
-export type Stores = { view: ViewStore; link: LinkStore; alerts: AlertsStore; sound: SoundStore };
+export type Stores = {
+  view: ViewStore;
+  link: LinkStore;
+  alerts: AlertsStore;
+  sound: SoundStore;
+  /** Transient: charts subscribe to it per point, React does not re-render for it. */
+  equity: EquityHistory;
+};
 
 function localStorageOrNull(): Storage | null {
   try {
@@ -20,11 +28,17 @@ function localStorageOrNull(): Storage | null {
 }
 
 export function createStores(): Stores {
+  const view = createViewStore();
+  const equity = createEquityHistory();
+  view.subscribe((state, previous) => {
+    if (state.view !== null && state.view !== previous.view) equity.record(state.view);
+  });
   return {
-    view: createViewStore(),
+    view,
     link: createLinkStore(),
     alerts: createAlertsStore(),
     sound: createSoundStore(localStorageOrNull()),
+    equity,
   };
 }
 
