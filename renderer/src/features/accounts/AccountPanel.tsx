@@ -5,6 +5,7 @@ import { OrdersTable } from '../orders/OrdersTable';
 import { PositionsTable } from '../positions/PositionsTable';
 import { FlattenButton } from '../flatten/FlattenButton';
 import { AccountCounters } from './AccountCounters';
+import { EquityCharts } from '../charts/EquityCharts';
 import { LimitBars } from '../dashboard/LimitBars';
 import { RiskGauges } from '../dashboard/RiskGauges';
 import { MetricsGrid } from './MetricsGrid';
@@ -57,6 +58,7 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
         <LimitBars accountId={accountId} />
         <RiskGauges accountId={accountId} />
       </div>
+      <EquityCharts accountId={accountId} />
       <PositionsTable accountId={accountId} />
       <OrdersTable accountId={accountId} />
     </section>

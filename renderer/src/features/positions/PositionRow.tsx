@@ -68,23 +68,25 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
           </span>
         ) : null}
       </td>
-      <td className="right row-actions">
-        {Math.abs(p.qty) > 1 ? (
-          <button
-            type="button"
-            className="btn btn-small btn-quiet"
-            onClick={() => {
-              onReduce(1);
-            }}
-            data-testid={`reduce-${symbol}`}
-            aria-label={`Reduce ${symbol} by 1`}
-          >
-            −1
+      <td className="right">
+        <div className="row-actions">
+          {Math.abs(p.qty) > 1 ? (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => {
+                onReduce(1);
+              }}
+              data-testid={`reduce-${symbol}`}
+              aria-label={`Reduce ${symbol} by 1`}
+            >
+              −1
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
+            Close<span className="sr-only"> {symbol}</span>
           </button>
-        ) : null}
-        <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
-          Close<span className="sr-only"> {symbol}</span>
-        </button>
+        </div>
       </td>
     </tr>
   );

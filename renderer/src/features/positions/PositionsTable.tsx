@@ -16,7 +16,7 @@ export function PositionsTable({ accountId }: { accountId: string }) {
       {symbols.length === 0 ? (
         <EmptyState text="Flat — no open positions" testId="positions-empty" />
       ) : (
-        <table className="grid" aria-label="Open positions">
+        <table className="grid grid-positions" aria-label="Open positions">
           <thead>
             <tr>
               <th scope="col">Symbol</th>
