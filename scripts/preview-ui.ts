@@ -97,7 +97,13 @@ function sampleAlert(n: number): AlertView {
   };
 }
 
-const unprotected = { stop: 'none', stopPrice: null, initialRisk: null, rMultiple: null, stopDueAt: null } as const;
+const unprotected = {
+  stop: 'none',
+  stopPrice: null,
+  initialRisk: null,
+  rMultiple: null,
+  stopDueAt: null,
+} as const;
 
 /** `count` positions on the first account, alternating long and short, each in its own ES-like instrument. */
 function widen(state: StateView, count: number): void {
