@@ -18,13 +18,14 @@ function accessibleName(element: HTMLElement): string {
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' ')
       .trim();
-  const labels = (element as HTMLInputElement).labels;
-  if (labels !== null && labels !== undefined && labels.length > 0)
+  // Buttons and links have no `labels` (undefined), form fields a list.
+  const labels = (element as Partial<HTMLInputElement>).labels;
+  if (labels !== undefined && labels !== null && labels.length > 0)
     return [...labels]
       .map((l) => l.textContent)
       .join(' ')
       .trim();
-  return (element.textContent ?? '').trim();
+  return element.textContent.trim();
 }
 
 function unnamedOrUnreachable(): string[] {
