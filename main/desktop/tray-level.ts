@@ -3,22 +3,32 @@ import type { StateView } from '../../shared/ipc';
 
 export type TrayLevel = 'ok' | 'warning' | 'critical';
 
-/** Critical when any account is restricted or being flattened; warning when the feed is not connected. */
+/**
+ * The worst across accounts: critical when any account is restricted, being flattened, or has a limit at
+ * critical or breach; warning when a limit is at warning or the feed is not connected.
+ */
 export function trayLevel(state: StateView): TrayLevel {
   const restricted = state.accounts.some(
     (account) => account.tradingState !== 'active' || account.flattening,
   );
-  if (restricted) return 'critical';
-  if (state.connection.status !== 'connected') return 'warning';
+  const limitLevels = new Set(
+    state.accounts.flatMap((account) => account.limits.map((limit) => limit.level)),
+  );
+  if (restricted || limitLevels.has('critical') || limitLevels.has('breach')) return 'critical';
+  if (limitLevels.has('warning') || state.connection.status !== 'connected') return 'warning';
   return 'ok';
 }
 
 function headline(state: StateView): string {
   switch (trayLevel(state)) {
     case 'critical':
-      return 'Warden: an account is restricted';
+      return state.accounts.some((a) => a.tradingState !== 'active' || a.flattening)
+        ? 'Warden: an account is restricted'
+        : 'Warden: a limit is critical';
     case 'warning':
-      return `Warden: broker ${state.connection.status}`;
+      return state.connection.status !== 'connected'
+        ? `Warden: broker ${state.connection.status}`
+        : 'Warden: a limit is near';
     case 'ok':
       return 'Warden';
   }

@@ -172,6 +172,15 @@ describe('the tray', () => {
   });
 });
 
+const limit = (level: 'ok' | 'warning' | 'critical') => ({
+  rule: 'dailyLoss',
+  label: 'Daily loss',
+  unit: 'money' as const,
+  used: '850',
+  limit: '1000',
+  level,
+});
+
 describe('trayLevel', () => {
   it.each([
     ['all active and connected', stateView(), 'ok'],
@@ -186,6 +195,17 @@ describe('trayLevel', () => {
       'critical',
     ],
     ['a flatten running', stateView({ accounts: [accountView('a', 'A', { flattening: true })] }), 'critical'],
+    [
+      'a limit at warning',
+      stateView({ accounts: [accountView('a', 'A', { limits: [limit('warning')] })] }),
+      'warning',
+    ],
+    [
+      'a limit at critical',
+      stateView({ accounts: [accountView('a', 'A', { limits: [limit('ok'), limit('critical')] })] }),
+      'critical',
+    ],
+    ['every limit ok', stateView({ accounts: [accountView('a', 'A', { limits: [limit('ok')] })] }), 'ok'],
     [
       'the broker reconnecting',
       stateView({ connection: { broker: 'sim', status: 'reconnecting', detail: null } }),
@@ -207,5 +227,8 @@ describe('trayLevel', () => {
     expect(
       trayTooltip(stateView({ connection: { broker: 'sim', status: 'disconnected', detail: null } })),
     ).toBe('Warden: broker disconnected\nSIM-50K: day 0.00');
+    expect(
+      trayTooltip(stateView({ accounts: [accountView('a', 'A', { limits: [limit('critical')] })] })),
+    ).toBe('Warden: a limit is critical\nA: day 0.00');
   });
 });
