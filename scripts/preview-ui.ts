@@ -33,6 +33,8 @@ export type PreviewOptions = {
   scenario?: PreviewScenario;
   /** Push a sample alert every this many ticks (default 400: every 20 s at 50 ms). */
   alertEveryTicks?: number;
+  /** Replace the fixture positions with this many, each in its own quoting instrument (a fast, wide market). */
+  positions?: number;
 };
 export type PreviewServer = { url: string; state: StateView; close(): Promise<void> };
 
@@ -93,6 +95,48 @@ function sampleAlert(n: number): AlertView {
     notify: sample?.level !== 'info',
     ...sample,
   };
+}
+
+const unprotected = {
+  stop: 'none',
+  stopPrice: null,
+  initialRisk: null,
+  rMultiple: null,
+  stopDueAt: null,
+} as const;
+
+/** `count` positions on the first account, alternating long and short, each in its own ES-like instrument. */
+function widen(state: StateView, count: number): void {
+  const account = state.accounts[0];
+  if (account === undefined) return;
+  account.positions = [];
+  for (let i = 0; i < count; i += 1) {
+    const symbol = `X${String(i).padStart(3, '0')}`;
+    const price = dec(5000).plus(i * 5);
+    state.instruments.push({
+      symbol,
+      name: `Synthetic ${symbol}`,
+      tickSize: '0.25',
+      tickValue: '12.50',
+      currency: 'USD',
+      bid: price.toFixed(2),
+      ask: price.plus('0.25').toFixed(2),
+      last: price.toFixed(2),
+    });
+    account.positions.push({
+      symbol,
+      contractId: `CON.F.US.${symbol}`,
+      qty: i % 2 === 0 ? 1 + (i % 3) : -(1 + (i % 3)),
+      avgPrice: price.toFixed(2),
+      mark: price.toFixed(2),
+      unrealizedPnl: '0.00',
+      mfe: '0.00',
+      mae: '0.00',
+      openedAt: new Date().toISOString(),
+      ...unprotected,
+    });
+  }
+  revalue(state, account.id);
 }
 
 /** One random-walk step per instrument, then every position and account figure recomputed exactly. */
@@ -205,6 +249,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
         return { ok: true, result: { lockedUntil: view.lockedUntil } };
       });
     case 'setConfig':
+    case 'previewConfig':
     case 'lockSettings':
     case 'getConfig':
     case 'setCredentials':
@@ -245,9 +290,11 @@ function placeOrder(state: StateView, args: ParsedCommandArgs<'placeOrder'>, ord
       avgPrice: price,
       mark: price,
       unrealizedPnl: '0.00',
+      ...unprotected,
       mfe: '0.00',
       mae: '0.00',
       openedAt: new Date().toISOString(),
+      ...unprotected,
     });
   } else if (Math.sign(existing.qty) === Math.sign(signed)) {
     const total = existing.qty + signed;
@@ -318,6 +365,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   const dir = resolve(options.dir ?? 'dist/renderer');
   const token = options.token ?? 'preview';
   const state = initialState(options.scenario ?? 'normal');
+  if (options.positions !== undefined) widen(state, options.positions);
   let orders = 2000;
   const http = createServer((req, res) => void serveFile(dir, req, res));
   const wss = new WebSocketServer({ server: http, path: '/ws' });

@@ -1,8 +1,9 @@
 // What the trader is told about each engine decision: level changes and actions in plain words.
 import { untilText, type Decision, type RuleDecision } from '../engine';
 import type { AlertFeed } from './alert-feed';
+import type { NotifyPolicy } from './notify-policy';
 
-function ruleAlert(alerts: AlertFeed, decision: RuleDecision): void {
+function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPolicy | undefined): void {
   const level = decision.level === 'warning' ? 'warning' : 'critical';
   const state = decision.lock?.state === 'halted' ? 'Halted' : 'Reducing only';
   const lock = decision.lock === undefined ? '' : ` ${state} ${untilText(decision.lock.until)}.`;
@@ -13,13 +14,22 @@ function ruleAlert(alerts: AlertFeed, decision: RuleDecision): void {
     decision.account,
     `${decision.rule} ${decision.level}`,
     `${decision.message}.${doing}${lock}`,
+    policy === undefined
+      ? true
+      : policy.shouldNotify({
+          account: decision.account,
+          rule: decision.rule,
+          level: decision.level,
+          t: decision.t,
+        }),
   );
 }
 
-export function tellDecision(alerts: AlertFeed, decision: Decision): void {
+/** `policy` decides which rule alerts also notify (RULES.md section 5); without one every rule alert does. */
+export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: NotifyPolicy): void {
   switch (decision.kind) {
     case 'rule':
-      ruleAlert(alerts, decision);
+      ruleAlert(alerts, decision, policy);
       return;
     case 'positionCorrected':
       alerts.raise(

@@ -5,6 +5,7 @@ import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
+import { createNotifyPolicy } from '../alerts/notify-policy';
 import type {
   AccountSelectable,
   BrokerAdapter,
@@ -106,11 +107,12 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     },
   });
 
+  const notifyPolicy = createNotifyPolicy();
   const handleDecisions = (decisions: Decision[]): void => {
     for (const decision of decisions) {
       // An account the trader excluded is not guarded: nothing is said or done about it.
       if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
-      tellDecision(alerts, decision);
+      tellDecision(alerts, decision, notifyPolicy);
       if (decision.kind === 'tradeClosed') recorder.trade(decision.trade);
       if (decision.kind !== 'rule') continue;
       if (decision.action === 'alert' && decision.attachStop === undefined) continue;

@@ -23,6 +23,7 @@ import type { CircuitBreaker } from '../enforce/circuit-breaker';
 import type { Flattener } from '../enforce/flatten';
 import { validateConfig } from '../../shared/config/schema';
 import type { ConfigControl } from './config-control';
+import { judgeConfigChange } from './config-changes';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secrets';
 
@@ -184,6 +185,22 @@ function buildHandlers(deps: CommandDeps): Handlers {
       const verdict = deps.config.change(result.config, 'trader');
       if (!verdict.ok) throw new Refused(verdict.problems.join('; '));
       return Promise.resolve({ changes: verdict.changes });
+    },
+    async previewConfig(args) {
+      const result = validateConfig(args.config);
+      if (!result.ok)
+        return Promise.resolve({ valid: false, errors: result.errors, changes: [], problems: [] });
+      const problems: string[] = [];
+      if (JSON.stringify(result.config.session) !== JSON.stringify(state.config.session))
+        problems.push('the session (time zone, day start, week start) cannot change while Warden runs');
+      const verdict = judgeConfigChange(state, result.config);
+      if (verdict.ok) return Promise.resolve({ valid: true, errors: [], changes: verdict.changes, problems });
+      return Promise.resolve({
+        valid: true,
+        errors: [],
+        changes: [],
+        problems: [...problems, ...verdict.problems],
+      });
     },
     async lockSettings(args) {
       knownAccount(state, args.account);

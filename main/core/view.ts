@@ -4,6 +4,8 @@ import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder 
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
+import { limitsView } from './limits-view';
+import { protectionView } from './position-risk-view';
 
 export type ViewExtras = {
   seq: number;
@@ -59,6 +61,7 @@ export function buildView(state: EngineState, extras: ViewExtras): StateView {
 }
 
 function accountView(state: EngineState, account: AccountState, extras: ViewExtras): AccountView {
+  const metrics = accountMetrics(state, account);
   return {
     id: account.id,
     name: account.name,
@@ -66,8 +69,9 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
     ...lockView(account),
     flattening: extras.flattening.has(account.id),
     enforcement: extras.enforcement(account.id),
-    metrics: metricsView(accountMetrics(state, account)),
-    positions: [...account.positions.values()].map((position) => positionView(state, position)),
+    metrics: metricsView(metrics),
+    limits: limitsView(state, account, metrics),
+    positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
   };
 }
@@ -104,17 +108,19 @@ export function metricsView(m: AccountMetrics): AccountMetricsView {
   };
 }
 
-function positionView(state: EngineState, position: Position): PositionView {
+function positionView(state: EngineState, account: AccountState, position: Position): PositionView {
+  const unrealized = positionUnrealized(state, position);
   return {
     symbol: position.symbol,
     contractId: position.symbol,
     qty: position.qty,
     avgPrice: price(position.avgPrice),
     mark: positionMark(state, position).toFixed(),
-    unrealizedPnl: money(positionUnrealized(state, position)),
+    unrealizedPnl: money(unrealized),
     mfe: money(position.mfe),
     mae: money(position.mae),
     openedAt: iso(position.openedAt),
+    ...protectionView(state, account, position, unrealized),
   };
 }
 

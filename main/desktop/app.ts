@@ -10,7 +10,8 @@ import { createNotifier } from './notifications';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
 import { safeStorageSecretStore } from './secret-store';
 import { rendererUrl } from './security';
-import { createTray } from './tray';
+import { flattenShortcut, registerFlattenShortcut, unregisterShortcuts } from './shortcut';
+import { createTray, flattenAll, type TrayOptions } from './tray';
 import { createMainWindow } from './window';
 
 export type DesktopDeps = {
@@ -47,7 +48,7 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
       ...desktopCoreOptions({ env: deps.env, argv: deps.argv, dataDir, logger }),
       secrets: safeStorageSecretStore(dataDir),
     });
-    host = startHost(core, log);
+    host = startHost(core, log, deps.env);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error('the desktop host did not start', { reason, dataDir });
@@ -61,17 +62,25 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   return host;
 }
 
-/** Window, tray, IPC and notifications around a running core. */
-function startHost(core: WardenCore, logger: Logger): DesktopHost {
+/** Window, tray, IPC, notifications and the flatten shortcut around a running core. */
+function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): DesktopHost {
+  // Minimising hides the window to the tray (the guard keeps running); WARDEN_MINIMIZE_TO_TRAY=0 keeps it in the
+  // task bar.
+  const minimizeToTray = env.WARDEN_MINIMIZE_TO_TRAY !== '0';
   const appPath = app.getAppPath();
   const iconDir = join(appPath, 'dist', 'desktop', 'icons');
   let window: BrowserWindow | null = null;
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ appPath, logger, iconPath: join(iconDir, 'warden.png') });
+      const created = window;
       window.on('closed', () => {
         window = null;
       });
+      if (minimizeToTray)
+        created.on('minimize', () => {
+          created.hide();
+        });
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -82,7 +91,18 @@ function startHost(core: WardenCore, logger: Logger): DesktopHost {
   const quit = (): void => {
     app.quit();
   };
-  const tray = createTray({ core, iconDir, notifier, showWindow, quit, logger });
+  const trayOptions: TrayOptions = { core, iconDir, notifier, showWindow, quit, logger };
+  const tray = createTray(trayOptions);
+  registerFlattenShortcut(
+    flattenShortcut(env),
+    () => {
+      logger.warn('flatten all requested with the global shortcut');
+      showWindow();
+      void flattenAll(trayOptions);
+    },
+    logger,
+  );
+  app.on('will-quit', unregisterShortcuts);
   registerIpc({ core, window: () => window, rendererUrl: rendererUrl(appPath), logger });
   core.subscribe((message) => {
     if (message.type === 'alert') notifier.alert(message.payload);

@@ -9,6 +9,8 @@ export type NotificationContent = { title: string; body: string; urgency: 'low' 
 export type Notifier = {
   alert(alert: AlertView): void;
   flattenResult(response: CommandResponse<'flatten'>, accounts: StateView['accounts']): void;
+  /** Something the desktop host itself did (the tray's lock for the day). */
+  notice(content: NotificationContent): void;
 };
 
 /** The core's alert policy decides (`notify`): warnings, criticals and a completed flatten reach the desktop. */
@@ -81,5 +83,6 @@ export function createNotifier(options: { onClick: () => void; logger: Logger })
     flattenResult: (response, accounts) => {
       show(flattenNotification(response, accounts));
     },
+    notice: show,
   };
 }

@@ -1,5 +1,14 @@
-// The tray icon: its colour follows the worst level, and its menu offers Flatten all, Show Warden and Quit.
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+// The tray icon: its colour follows the worst level, its tooltip gives each account's day P&L, and its menu
+// offers Flatten all, Lock for the rest of the day, Show Warden, Start at login and Quit.
+import {
+  Menu,
+  Tray,
+  app,
+  dialog,
+  nativeImage,
+  type MenuItemConstructorOptions,
+  type NativeImage,
+} from 'electron';
 import { join } from 'node:path';
 import type { CommandResponse, StateView } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
@@ -15,11 +24,27 @@ export type TrayOptions = {
   showWindow: () => void;
   quit: () => void;
   logger: Logger;
+  /** Asks before an action that cannot be undone; true = go ahead. Defaults to a native message box. */
+  confirm?: (message: string, detail: string, yes: string) => boolean;
 };
 
 export type WardenTray = { update(state: StateView): void; destroy(): void };
 
-export function trayMenuTemplate(options: TrayOptions): MenuItemConstructorOptions[] {
+/** A native box whose default button (Enter) is the action and whose Escape cancels. */
+export function nativeConfirm(message: string, detail: string, yes: string): boolean {
+  const answer = dialog.showMessageBoxSync({
+    type: 'warning',
+    message,
+    detail,
+    buttons: [yes, 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return answer === 0;
+}
+
+export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): MenuItemConstructorOptions[] {
   return [
     {
       label: 'Flatten all',
@@ -27,8 +52,23 @@ export function trayMenuTemplate(options: TrayOptions): MenuItemConstructorOptio
         void flattenAll(options);
       },
     },
+    {
+      label: 'Lock for the rest of the day',
+      click: () => {
+        void lockAllForTheDay(options);
+      },
+    },
     { type: 'separator' },
     { label: 'Show Warden', click: options.showWindow },
+    {
+      label: 'Start at login',
+      type: 'checkbox',
+      checked: app.getLoginItemSettings().openAtLogin,
+      click: () => {
+        app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
+        rebuild();
+      },
+    },
     { label: 'Quit', click: options.quit },
   ];
 }
@@ -49,6 +89,35 @@ export async function flattenAll(options: TrayOptions): Promise<CommandResponse<
   return response;
 }
 
+/**
+ * Self-locks every account until the trading day ends (halted: flattened, no new orders; cannot be lifted early),
+ * after one confirmation. Resolves with the accounts locked; failures are notified.
+ */
+export async function lockAllForTheDay(options: TrayOptions): Promise<string[]> {
+  const accounts = accountsOf(options.core).filter((account) => account.tradingState !== 'halted');
+  if (accounts.length === 0) return [];
+  const confirm = options.confirm ?? nativeConfirm;
+  const names = accounts.map((account) => account.name).join(', ');
+  const go = confirm(
+    'Lock trading for the rest of the day?',
+    `${names} will be flattened and halted until the trading day ends. This cannot be undone.`,
+    'Lock for the day',
+  );
+  if (!go) return [];
+  options.logger.warn('lock for the day requested from the tray', { accounts: accounts.map((a) => a.id) });
+  const locked: string[] = [];
+  const failed: string[] = [];
+  for (const account of accounts) {
+    const response = await options.core.command('lock', { account: account.id, until: 'dayEnd' });
+    if (response.ok) locked.push(account.name);
+    else failed.push(`${account.name}: ${response.error}`);
+  }
+  if (failed.length > 0)
+    options.notifier.notice({ title: 'Lock FAILED', body: failed.join('\n'), urgency: 'critical' });
+  else options.notifier.notice({ title: 'Locked for the day', body: locked.join(', '), urgency: 'normal' });
+  return locked;
+}
+
 export function createTray(options: TrayOptions): WardenTray {
   let level: TrayLevel = 'ok';
   let tooltip = 'Warden';
@@ -56,7 +125,10 @@ export function createTray(options: TrayOptions): WardenTray {
     nativeImage.createFromPath(join(options.iconDir, trayIconFile(forLevel)));
   const tray = new Tray(icon(level));
   tray.setToolTip(tooltip);
-  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(options)));
+  const rebuild = (): void => {
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(options, rebuild)));
+  };
+  rebuild();
   return {
     // State arrives up to 20 times a second: touch the OS tray only when what it shows changes.
     update: (state) => {

@@ -9,6 +9,7 @@ export const commandNames = [
   'setDemo',
   'getState',
   'setConfig',
+  'previewConfig',
   'lockSettings',
   'getConfig',
   'setCredentials',

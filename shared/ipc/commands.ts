@@ -51,6 +51,8 @@ export const commandSchemas = {
    * settings are locked, the change may only tighten its rules.
    */
   setConfig: z.strictObject({ config: z.unknown() }),
+  /** Judges a config document as setConfig would, without applying it: its errors, changes and refusals. */
+  previewConfig: z.strictObject({ config: z.unknown() }),
   /** Locks the account's settings until the trading day ends: until then config changes may only tighten. */
   lockSettings: z.strictObject({ account: accountId }),
   getConfig: z.strictObject({}),
@@ -100,6 +102,11 @@ export type CommandResults = {
   getState: StateView;
   /** Every rule setting the change made, per account ("A1 dailyLoss.amount: \"1000\" → \"800\""). */
   setConfig: { changes: string[] };
+  /**
+   * `errors`: the document's validation errors, each with its path ("accounts.A1.rules.dailyLoss.amount: ...");
+   * `problems`: why it may not take effect now (tighten-only while locked); `changes`: what it would change.
+   */
+  previewConfig: { valid: boolean; errors: string[]; changes: string[]; problems: string[] };
   lockSettings: { lockedUntil: string };
   /** The config document in force (as validated: defaults filled in, numbers as decimal strings). */
   getConfig: { config: unknown };

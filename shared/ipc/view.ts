@@ -41,6 +41,16 @@ export type PositionView = {
   mfe: string;
   mae: string;
   openedAt: string;
+  /** Protective working stops (opposite side, stop type): covering the whole quantity, part of it, or none. */
+  stop: 'full' | 'partial' | 'none';
+  /** The first protective stop's price (the earliest placed still working), or null. */
+  stopPrice: string | null;
+  /** |avgPrice − stopPrice| × |qty| × pointValue, or null without a stop. */
+  initialRisk: string | null;
+  /** unrealizedPnl / initialRisk, 2 places, or null without a stop. */
+  rMultiple: string | null;
+  /** While stopRequired is on and the stop does not cover the position: when the rule acts (ISO), else null. */
+  stopDueAt: string | null;
 };
 
 export type OrderView = {
@@ -52,6 +62,22 @@ export type OrderView = {
   limitPrice: string | null;
   stopPrice: string | null;
   status: OrderStatus;
+};
+
+/** A rule's level on the severity ladder (RULES.md section 5). */
+export type RuleLevelView = 'ok' | 'warning' | 'critical' | 'breach';
+
+/**
+ * How far an account is from one active limit: `used` of `limit` (money as decimal strings, counts as integers
+ * in strings), and the rule's current level. `unit` says how to show the numbers.
+ */
+export type LimitView = {
+  rule: string;
+  label: string;
+  unit: 'money' | 'count';
+  used: string;
+  limit: string;
+  level: RuleLevelView;
 };
 
 export type AccountView = {
@@ -69,6 +95,8 @@ export type AccountView = {
    */
   enforcement: BreakerState;
   metrics: AccountMetricsView;
+  /** One entry per active limit the dashboard draws as a bar (daily loss, giveback, trailing, weekly, counts). */
+  limits: LimitView[];
   positions: PositionView[];
   orders: OrderView[];
 };

@@ -3,6 +3,7 @@
 import type {
   AccountMetricsView,
   AccountView,
+  LimitView,
   AlertView,
   InstrumentView,
   OrderView,
@@ -45,6 +46,11 @@ export function fixturePositions(): PositionView[] {
       mfe: '75.00',
       mae: '-22.00',
       openedAt: '2025-03-12T14:52:10.000Z',
+      stop: 'full',
+      stopPrice: '21420.00',
+      initialRisk: '121',
+      rMultiple: '0.41',
+      stopDueAt: null,
     },
     {
       symbol: 'ES',
@@ -56,6 +62,11 @@ export function fixturePositions(): PositionView[] {
       mfe: '62.50',
       mae: '-150.00',
       openedAt: '2025-03-12T15:05:41.000Z',
+      stop: 'none',
+      stopPrice: null,
+      initialRisk: null,
+      rMultiple: null,
+      stopDueAt: '2025-03-12T15:30:08.000Z',
     },
   ];
 }
@@ -101,6 +112,29 @@ export function fixtureMetrics(): AccountMetricsView {
   };
 }
 
+/** Daily loss in warning, the trailing drawdown calm, trades today counted. */
+export function fixtureLimits(): LimitView[] {
+  return [
+    {
+      rule: 'dailyLoss',
+      label: 'Daily loss',
+      unit: 'money',
+      used: '820.00',
+      limit: '1000.00',
+      level: 'warning',
+    },
+    {
+      rule: 'trailingDrawdown',
+      label: 'Trailing drawdown',
+      unit: 'money',
+      used: '250.00',
+      limit: '2000.00',
+      level: 'ok',
+    },
+    { rule: 'tradeFrequency', label: 'Trades today', unit: 'count', used: '3', limit: '10', level: 'ok' },
+  ];
+}
+
 export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountView {
   return {
     id: FIXTURE_ACCOUNT_ID,
@@ -112,6 +146,7 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     flattening: false,
     enforcement: 'closed',
     metrics: fixtureMetrics(),
+    limits: fixtureLimits(),
     positions: fixturePositions(),
     orders: fixtureOrders(),
     ...overrides,

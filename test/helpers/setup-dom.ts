@@ -13,3 +13,9 @@ if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
     }),
   });
 }
+
+// jsdom has no canvas: answer "no 2D context" quietly (it would log "not implemented"); the charts leave
+// themselves out then, and chart tests replace lightweight-charts with a recording fake.
+if (typeof HTMLCanvasElement !== 'undefined') {
+  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => null, configurable: true });
+}

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowConstructorOptions,
   MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
   NotificationConstructorOptions,
 } from 'electron';
 
@@ -31,6 +32,7 @@ class FakeApp extends EventEmitter {
   quitRequests = 0;
   quitted = false;
   exitCode: number | null = null;
+  loginItem = { openAtLogin: false };
 
   getPath(name: string): string {
     return this.paths[name] ?? `/tmp/warden-fake/${name}`;
@@ -57,6 +59,12 @@ class FakeApp extends EventEmitter {
     this.emit('will-quit', fakeEvent());
     this.emit('quit', fakeEvent(), 0);
   }
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean }): void {
+    if (settings.openAtLogin !== undefined) this.loginItem.openAtLogin = settings.openAtLogin;
+  }
   exit(code = 0): void {
     this.exitCode = code;
     this.quitted = true;
@@ -69,6 +77,7 @@ class FakeApp extends EventEmitter {
     this.quitRequests = 0;
     this.quitted = false;
     this.exitCode = null;
+    this.loginItem = { openAtLogin: false };
   }
 }
 
@@ -363,8 +372,42 @@ export class Notification extends EventEmitter {
   }
 }
 
+/** globalShortcut: what is registered, and `press` to fire an accelerator as the OS would. */
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  /** Accelerators another application holds: registering them fails, as in Electron. */
+  taken: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    if (globalShortcut.taken.has(accelerator)) return false;
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  },
+  isRegistered(accelerator: string): boolean {
+    return globalShortcut.registered.has(accelerator);
+  },
+  unregister(accelerator: string): void {
+    globalShortcut.registered.delete(accelerator);
+  },
+  unregisterAll(): void {
+    globalShortcut.registered.clear();
+  },
+  press(accelerator: string): void {
+    const callback = globalShortcut.registered.get(accelerator);
+    if (callback === undefined) throw new Error(`no shortcut registered for ${accelerator}`);
+    callback();
+  },
+};
+
 export const dialog = {
   errorBoxes: [] as { title: string; content: string }[],
+  messageBoxes: [] as MessageBoxSyncOptions[],
+  /** The button index the next message boxes answer (then 0). */
+  answers: [] as number[],
+  showMessageBoxSync(...args: unknown[]): number {
+    const options = (args.length > 1 ? args[1] : args[0]) as MessageBoxSyncOptions;
+    dialog.messageBoxes.push(options);
+    return dialog.answers.shift() ?? 0;
+  },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
   },
@@ -407,6 +450,10 @@ export function resetElectronFake(): void {
   Notification.supported = true;
   Notification.shown.length = 0;
   dialog.errorBoxes.length = 0;
+  dialog.messageBoxes.length = 0;
+  dialog.answers.length = 0;
+  globalShortcut.registered.clear();
+  globalShortcut.taken.clear();
   safeStorage.available = true;
   safeStorage.rotated = false;
 }

@@ -16,6 +16,11 @@ function sessionStorageOrNull(): Storage | null {
   }
 }
 
+/** True inside the Electron app (its preload bridge is present). */
+export function isDesktopHost(): boolean {
+  return (window as WindowWithBridge).warden !== undefined;
+}
+
 export function connectToHost(): HostApi {
   const bridge = (window as WindowWithBridge).warden;
   if (bridge !== undefined) return fromBridge(bridge);

@@ -1,5 +1,5 @@
 // The renderer's one door to the host (Electron bridge or `warden serve` WebSocket).
-export { connectToHost } from './connect';
+export { connectToHost, isDesktopHost } from './connect';
 export { createWsApi, webSocketFactory } from './ws-api';
 export type { SocketFactory, SocketHandle, SocketHandlers, WsApiOptions } from './ws-api';
 export { fromBridge } from './bridge-api';

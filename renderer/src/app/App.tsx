@@ -1,34 +1,51 @@
 // The whole screen: top bar, link banner, accounts on the left; flatten, ticket (on the simulator: Warden places
 // no orders at a real broker) and alerts on the right.
 // Until the first state arrives there is nothing true to show but the connection.
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AccountPanel } from '../features/accounts/AccountPanel';
 import { AccountSelection } from '../features/accounts/AccountSelection';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
 import { BrokerLogin } from '../features/credentials/BrokerLogin';
+import { FlattenBanner } from '../features/flatten/FlattenBanner';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
+import { RuleEditor } from '../features/rules/RuleEditor';
 import { OrderTicket } from '../features/ticket/OrderTicket';
 import { selectAccountIds, selectOnSimulator, useLink, useView } from '../state';
 
-export function App() {
+/** `browserHost`: served by `warden serve` to a browser (it notifies itself; the desktop app notifies natively). */
+export function App({ browserHost = false }: { browserHost?: boolean }) {
   const accountIds = useView(useShallow(selectAccountIds));
   const loaded = useView((s) => s.view !== null);
   const linkOpen = useLink((s) => s.status.kind === 'open');
   const listed = useView((s) => s.view?.brokerAccounts?.length ?? 0);
   const onSimulator = useView(selectOnSimulator);
+  const [screen, setScreen] = useState<Screen>('dashboard');
   return (
     <div className="app">
       <Header />
       <LinkBanner />
+      <FlattenBanner />
       <BrokerLogin />
+      <ScreenTabs screen={screen} onChange={setScreen} />
       {!loaded ? (
         <main className="startup">
           <p className="empty">Waiting for the first picture from Warden…</p>
         </main>
+      ) : screen === 'rules' ? (
+        <main className="layout-single" id="screen-rules" aria-labelledby="tab-rules">
+          <RuleEditor />
+        </main>
       ) : (
-        <main className="layout" data-stale={!linkOpen}>
+        <main
+          className="layout"
+          data-stale={!linkOpen}
+          id="screen-dashboard"
+
+          aria-labelledby="tab-dashboard"
+        >
           <div className="accounts">
             {accountIds.length === 0 ? (
               <p className="empty">
@@ -42,11 +59,42 @@ export function App() {
           <aside className="side" aria-label="Actions and alerts">
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
             {onSimulator ? <OrderTicket /> : null}
-            <AlertsFeed />
+            <AlertsFeed browserHost={browserHost} />
             <AccountSelection />
           </aside>
         </main>
       )}
     </div>
+  );
+}
+
+// Screens as tabs; the History screen (the store's past days) plugs in here as a third entry.
+type Screen = 'dashboard' | 'rules';
+const screens: { id: Screen; label: string }[] = [
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'rules', label: 'Rules' },
+];
+
+function ScreenTabs({ screen, onChange }: { screen: Screen; onChange: (screen: Screen) => void }) {
+  return (
+    <nav className="tabs" role="tablist" aria-label="Screens">
+      {screens.map(({ id, label }) => (
+        <button
+          key={id}
+          id={`tab-${id}`}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={screen === id}
+          aria-controls={`screen-${id}`}
+          data-testid={`tab-${id}`}
+          onClick={() => {
+            onChange(id);
+          }}
+        >
+          {label}
+        </button>
+      ))}
+    </nav>
   );
 }

@@ -16,14 +16,37 @@ function parse(value: string | null | undefined): Dec | null {
   }
 }
 
+/**
+ * Remembers the text of recent inputs: a fast market shows the same prices and amounts again and again, and exact
+ * decimal formatting of a hundred rows twenty times a second is the renderer's largest script cost. Bounded: when
+ * full it starts over (the working set refills within a push or two).
+ */
+function memo<R>(format: (value: string | null | undefined, extra?: string | null) => R, size = 4000) {
+  const cache = new Map<string, R>();
+  return (value: string | null | undefined, extra?: string | null): R => {
+    if (value === null || value === undefined) return format(value, extra);
+    const key = extra === undefined || extra === null ? value : `${value}|${extra}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const result = format(value, extra);
+    if (cache.size >= size) cache.clear();
+    cache.set(key, result);
+    return result;
+  };
+}
+
 /** "50,000.00"; a missing or malformed value shows as a dash rather than a wrong number. */
-export function formatAmount(value: string | null | undefined): string {
+export const formatAmount = memo(formatAmountExact);
+
+function formatAmountExact(value: string | null | undefined): string {
   const d = parse(value);
   return d === null ? MISSING : formatMoney(d.toDecimalPlaces(2), 2);
 }
 
 /** P&L with its sign: "+56.00", "-1,234.50", "0.00". */
-export function formatSignedAmount(value: string | null | undefined): string {
+export const formatSignedAmount = memo(formatSignedAmountExact);
+
+function formatSignedAmountExact(value: string | null | undefined): string {
   const d = parse(value);
   if (d === null) return MISSING;
   const rounded = d.toDecimalPlaces(2);
@@ -33,7 +56,9 @@ export function formatSignedAmount(value: string | null | undefined): string {
 }
 
 /** Sign of the amount as shown (rounded to cents), for colour. */
-export function toneOf(value: string | null | undefined): Tone {
+export const toneOf = memo(toneOfExact);
+
+function toneOfExact(value: string | null | undefined): Tone {
   const d = parse(value)?.toDecimalPlaces(2);
   if (d === undefined || d.isZero()) return 'zero';
   return d.isPositive() ? 'pos' : 'neg';
@@ -46,7 +71,9 @@ export function tickPlaces(tickSize: string | null | undefined): number {
 }
 
 /** A price at tick precision, without thousands separators (prices read differently from money): "21450.50". */
-export function formatPrice(value: string | null | undefined, tickSize?: string | null): string {
+export const formatPrice = memo(formatPriceExact);
+
+function formatPriceExact(value: string | null | undefined, tickSize?: string | null): string {
   const d = parse(value);
   return d === null ? MISSING : d.toFixed(tickPlaces(tickSize));
 }

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WardenApi } from '../../../shared/ipc';
+import type { SoundState } from '../features/alerts/sound';
 import type { AlertsState } from './alerts-store';
 import type { LinkState } from './link-store';
 import type { Stores } from './stores';
@@ -36,4 +37,13 @@ export function useLink<T>(selector: (state: LinkState) => T): T {
 
 export function useAlerts<T>(selector: (state: AlertsState) => T): T {
   return useStore(useWardenContext().stores.alerts, selector);
+}
+
+export function useSound<T>(selector: (state: SoundState) => T): T {
+  return useStore(useWardenContext().stores.sound, selector);
+}
+
+/** The stores themselves, for imperative islands (charts) that subscribe outside React's render. */
+export function useStores(): Stores {
+  return useWardenContext().stores;
 }

@@ -5,13 +5,41 @@ import { createAlertsStore } from './alerts-store';
 import type { AlertsStore } from './alerts-store';
 import { createLinkStore } from './link-store';
 import type { LinkStore } from './link-store';
+import { createSoundStore, type SoundStore } from '../features/alerts/sound';
+import { createEquityHistory, type EquityHistory } from './equity-history';
 import { createViewStore } from './view-store';
 import type { ViewStore } from './view-store';
 
-export type Stores = { view: ViewStore; link: LinkStore; alerts: AlertsStore };
+export type Stores = {
+  view: ViewStore;
+  link: LinkStore;
+  alerts: AlertsStore;
+  sound: SoundStore;
+  /** Transient: charts subscribe to it per point, React does not re-render for it. */
+  equity: EquityHistory;
+};
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export function createStores(): Stores {
-  return { view: createViewStore(), link: createLinkStore(), alerts: createAlertsStore() };
+  const view = createViewStore();
+  const equity = createEquityHistory();
+  view.subscribe((state, previous) => {
+    if (state.view !== null && state.view !== previous.view) equity.record(state.view);
+  });
+  return {
+    view,
+    link: createLinkStore(),
+    alerts: createAlertsStore(),
+    sound: createSoundStore(localStorageOrNull()),
+    equity,
+  };
 }
 
 /** Subscribes the stores to the host and fetches a snapshot whenever the link (re)opens. Returns the unsubscribe. */

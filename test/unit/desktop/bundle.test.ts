@@ -53,7 +53,7 @@ describe('the desktop bundle', () => {
       preload: join(appDir, 'dist', 'desktop', 'preload.cjs'),
       state: { ok: true, accounts: expect.any(Number) as unknown },
       evil: { ok: false, error: 'unknown sender' },
-      trayLabels: ['Flatten all', 'Show Warden', 'Quit'],
+      trayLabels: ['Flatten all', 'Lock for the rest of the day', 'Show Warden', 'Start at login', 'Quit'],
       trayIcon: join(appDir, 'dist', 'desktop', 'icons', 'tray-ok.png'),
       notifications: [expect.stringMatching(/^Flatten complete/) as unknown],
       pushChannels: expect.arrayContaining(['warden:push:state']) as unknown,

@@ -54,6 +54,7 @@ export function accountView(id: string, name: string, overrides: Partial<Account
     lockReason: null,
     flattening: false,
     enforcement: 'closed',
+    limits: [],
     metrics: {
       balance: '50000.00',
       unrealizedPnl: '0.00',

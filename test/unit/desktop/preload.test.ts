@@ -28,6 +28,7 @@ const sampleArgs = {
   setDemo: { enabled: true },
   getState: {},
   setConfig: { config: { accounts: {} } },
+  previewConfig: { config: { accounts: {} } },
   lockSettings: { account: 'acc-1' },
   getConfig: {},
   setCredentials: { userName: 'trader', apiKey: 'k-1' },

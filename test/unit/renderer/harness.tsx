@@ -48,6 +48,11 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     setDemo: (args) => run('setDemo', args, { ok: true, result: { demo: args.enabled } }),
     getState: (args) => run('getState', args, { ok: true, result: lastState }),
     setConfig: (args) => run('setConfig', args, { ok: true, result: { changes: [] } }),
+    previewConfig: (args) =>
+      run('previewConfig', args, {
+        ok: true,
+        result: { valid: true, errors: [], changes: [], problems: [] },
+      }),
     lockSettings: (args) =>
       run('lockSettings', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
     getConfig: (args) => run('getConfig', args, { ok: true, result: { config: {} } }),

@@ -5,6 +5,9 @@ import { OrdersTable } from '../orders/OrdersTable';
 import { PositionsTable } from '../positions/PositionsTable';
 import { FlattenButton } from '../flatten/FlattenButton';
 import { AccountCounters } from './AccountCounters';
+import { EquityCharts } from '../charts/EquityCharts';
+import { LimitBars } from '../dashboard/LimitBars';
+import { RiskGauges } from '../dashboard/RiskGauges';
 import { MetricsGrid } from './MetricsGrid';
 import { TradingStateBadge } from './TradingStateBadge';
 
@@ -51,6 +54,11 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
         ) : null}
       </header>
       <MetricsGrid accountId={accountId} />
+      <div className="risk-row">
+        <LimitBars accountId={accountId} />
+        <RiskGauges accountId={accountId} />
+      </div>
+      <EquityCharts accountId={accountId} />
       <PositionsTable accountId={accountId} />
       <OrdersTable accountId={accountId} />
     </section>

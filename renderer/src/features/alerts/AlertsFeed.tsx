@@ -4,10 +4,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState';
 import { formatClock } from '../../lib/format';
 import { useAlerts, useView } from '../../state';
+import { BrowserNotificationsButton, SoundToggle } from './SoundToggle';
 
 const SHOWN = 50;
 
-export function AlertsFeed() {
+export function AlertsFeed({ browserHost = false }: { browserHost?: boolean }) {
   const alerts = useAlerts((s) => s.alerts);
   const idsAndNames = useView(useShallow((s) => s.view?.accounts.flatMap((a) => [a.id, a.name]) ?? []));
   const nameOf = (id: string): string => {
@@ -16,9 +17,13 @@ export function AlertsFeed() {
   };
   return (
     <section className="panel alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title" className="panel-title">
-        Alerts
-      </h2>
+      <div className="panel-head">
+        <h2 id="alerts-title" className="panel-title">
+          Alerts
+        </h2>
+        {browserHost ? <BrowserNotificationsButton /> : null}
+        <SoundToggle />
+      </div>
       {alerts.length === 0 ? (
         <EmptyState text="Nothing to report" testId="alerts-empty" />
       ) : (

@@ -1,12 +1,21 @@
-// One open position: signed size in words, prices at tick precision, coloured unrealized P&L, and Close.
+// One open position: signed size in words, prices at tick precision, coloured unrealized P&L, R multiple, stop
+// coverage (with the time left before stopRequired acts), Close and Reduce by one contract.
 import { useShallow } from 'zustand/react/shallow';
+import { Countdown } from '../../components/Countdown';
 import { Money } from '../../components/Money';
 import { formatPositionQty, formatPrice } from '../../lib/format';
 import { selectAccount, selectInstrument, selectTickSize, useView } from '../../state';
 
-type PositionRowProps = { accountId: string; symbol: string; onClose: () => void };
+type PositionRowProps = {
+  accountId: string;
+  symbol: string;
+  onClose: () => void;
+  onReduce: (qty: number) => void;
+};
 
-export function PositionRow({ accountId, symbol, onClose }: PositionRowProps) {
+const stopLabels = { full: 'Protected', partial: 'Partly protected', none: 'Unprotected' } as const;
+
+export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRowProps) {
   const p = useView(
     useShallow((s) => {
       const position = selectAccount(accountId)(s)?.positions.find((item) => item.symbol === symbol);
@@ -17,6 +26,11 @@ export function PositionRow({ accountId, symbol, onClose }: PositionRowProps) {
         unrealizedPnl: position?.unrealizedPnl ?? null,
         mfe: position?.mfe ?? null,
         mae: position?.mae ?? null,
+        rMultiple: position?.rMultiple ?? null,
+        stop: position?.stop ?? 'none',
+        stopPrice: position?.stopPrice ?? null,
+        stopDueAt: position?.stopDueAt ?? null,
+        clockOffsetMs: s.clockOffsetMs,
         tickSize: selectTickSize(symbol)(s),
         // A broker's contract id (CON.F.US.MNQ.M26) reads better as its name (MNQM6).
         name: selectInstrument(symbol)(s)?.name ?? symbol,
@@ -40,10 +54,41 @@ export function PositionRow({ accountId, symbol, onClose }: PositionRowProps) {
       <td className="right excursion">
         <Money value={p.mfe} pnl /> <span className="muted">/</span> <Money value={p.mae} pnl />
       </td>
+      <td className="num right" data-testid="position-r">
+        {p.rMultiple === null ? '—' : `${p.rMultiple} R`}
+      </td>
+      <td className={`stop stop-${p.stop}`} data-testid="position-stop">
+        {stopLabels[p.stop]}
+        {p.stopPrice !== null ? (
+          <span className="num muted"> @ {formatPrice(p.stopPrice, p.tickSize)}</span>
+        ) : null}
+        {p.stop !== 'full' && p.stopDueAt !== null ? (
+          <span className="stop-due">
+            {' '}
+            · closes in{' '}
+            <Countdown until={p.stopDueAt} clockOffsetMs={p.clockOffsetMs} testId="stop-countdown" />
+          </span>
+        ) : null}
+      </td>
       <td className="right">
-        <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
-          Close<span className="sr-only"> {p.name}</span>
-        </button>
+        <div className="row-actions">
+          {Math.abs(p.qty) > 1 ? (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => {
+                onReduce(1);
+              }}
+              data-testid={`reduce-${symbol}`}
+              aria-label={`Reduce ${p.name} by 1`}
+            >
+              −1
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
+            Close<span className="sr-only"> {p.name}</span>
+          </button>
+        </div>
       </td>
     </tr>
   );

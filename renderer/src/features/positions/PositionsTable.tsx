@@ -16,7 +16,7 @@ export function PositionsTable({ accountId }: { accountId: string }) {
       {symbols.length === 0 ? (
         <EmptyState text="Flat — no open positions" testId="positions-empty" />
       ) : (
-        <table className="grid" aria-label="Open positions">
+        <table className="grid grid-positions" aria-label="Open positions">
           <thead>
             <tr>
               <th scope="col">Symbol</th>
@@ -33,6 +33,10 @@ export function PositionsTable({ accountId }: { accountId: string }) {
               <th scope="col" className="right">
                 MFE / MAE
               </th>
+              <th scope="col" className="right">
+                R
+              </th>
+              <th scope="col">Stop</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -47,6 +51,10 @@ export function PositionsTable({ accountId }: { accountId: string }) {
                 onClose={() => {
                   clearError();
                   void closePosition({ account: accountId, symbol });
+                }}
+                onReduce={(qty) => {
+                  clearError();
+                  void closePosition({ account: accountId, symbol, qty });
                 }}
               />
             ))}

@@ -1,0 +1,85 @@
+// The distance to each active limit, for the dashboard's bars: how much of a limit is used and the rule's level
+// as the engine remembers it. Read-only over the engine state (the engine decides; this only describes).
+import { dec, maxDec, moneyString, ZERO, type Dec } from '../../shared/domain/money';
+import type { LimitView, RuleLevelView } from '../../shared/ipc';
+import { rulesFor, type AccountMetrics, type AccountState, type EngineState } from '../engine';
+
+const levelOrder: readonly RuleLevelView[] = ['ok', 'warning', 'critical', 'breach'];
+
+/** The worst level remembered under the rule's keys (`rule`, or `rule:symbol` for per-symbol checks). */
+export function rememberedLevel(account: AccountState, rule: string): RuleLevelView {
+  let worst = 0;
+  for (const [key, memory] of Object.entries(account.rules)) {
+    if (key !== rule && !key.startsWith(`${rule}:`)) continue;
+    worst = Math.max(worst, levelOrder.indexOf(memory.level));
+  }
+  return levelOrder[worst] ?? 'ok';
+}
+
+const nonNegative = (value: Dec): Dec => maxDec(value, ZERO);
+
+/** Weighted open contracts across the account (a micro counts its instrument's weight). */
+function openContracts(state: EngineState, account: AccountState): Dec {
+  let total = ZERO;
+  for (const position of account.positions.values()) {
+    const weight = state.instruments.get(position.symbol)?.weight ?? dec(1);
+    total = total.plus(weight.times(Math.abs(position.qty)));
+  }
+  return total;
+}
+
+export function limitsView(state: EngineState, account: AccountState, m: AccountMetrics): LimitView[] {
+  const rules = rulesFor(state.config, account.id);
+  const limits: LimitView[] = [];
+  const money = (rule: string, label: string, used: Dec, limit: string): void => {
+    limits.push({
+      rule,
+      label,
+      unit: 'money',
+      used: moneyString(nonNegative(used)),
+      limit: moneyString(dec(limit)),
+      level: rememberedLevel(account, rule),
+    });
+  };
+  const count = (rule: string, label: string, used: Dec | number, limit: string | number): void => {
+    limits.push({
+      rule,
+      label,
+      unit: 'count',
+      used: dec(used).toFixed(),
+      limit: dec(limit).toFixed(),
+      level: rememberedLevel(account, rule),
+    });
+  };
+  const daily = rules.dailyLoss;
+  if (daily?.enabled === true) {
+    const pnl = daily.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl;
+    money('dailyLoss', 'Daily loss', pnl.negated(), daily.amount);
+  }
+  const giveback = rules.dailyGiveback;
+  if (giveback?.enabled === true) {
+    const gained = account.day.peakEquity.minus(account.day.startEquity);
+    const active = gained.greaterThanOrEqualTo(dec(giveback.activateAfter));
+    money('dailyGiveback', 'Giveback', active ? m.dailyDrawdown : ZERO, giveback.amount);
+  }
+  const trailing = rules.trailingDrawdown;
+  if (trailing?.enabled === true && m.trailingThreshold !== null) {
+    // Used = how much of the allowed fall is gone: amount − (equity − threshold).
+    const amount = dec(trailing.amount);
+    money(
+      'trailingDrawdown',
+      'Trailing drawdown',
+      amount.minus(m.equity.minus(m.trailingThreshold)),
+      trailing.amount,
+    );
+  }
+  const weekly = rules.weeklyLoss;
+  if (weekly?.enabled === true) money('weeklyLoss', 'Weekly loss', m.weeklyNetPnl.negated(), weekly.amount);
+  const frequency = rules.tradeFrequency;
+  if (frequency?.enabled === true && frequency.perDay !== null)
+    count('tradeFrequency', 'Trades today', m.tradesToday, frequency.perDay);
+  const contracts = rules.maxContracts;
+  if (contracts?.enabled === true && contracts.total !== null)
+    count('maxContracts', 'Contracts', openContracts(state, account), contracts.total);
+  return limits;
+}

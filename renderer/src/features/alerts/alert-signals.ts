@@ -1,0 +1,29 @@
+// Turns newly arrived alerts into signals: a sound for a critical one (unless muted) and, in the browser host, a
+// browser notification for those the core marked `notify` (the core's policy already limited them: RULES §5).
+// Alerts already in the store when watching starts (history, a snapshot after reconnect) signal nothing.
+import type { AlertView } from '../../../../shared/ipc';
+import type { AlertsStore } from '../../state/alerts-store';
+
+export type AlertSinks = {
+  /** Plays the critical sound. */
+  beep(): void;
+  muted(): boolean;
+  /** A browser notification; absent in the desktop host, whose main process notifies natively. */
+  notify?: (alert: AlertView) => void;
+};
+
+export function watchAlertSignals(store: AlertsStore, sinks: AlertSinks): () => void {
+  const seen = new Set(store.getState().alerts.map((alert) => alert.id));
+  return store.subscribe((state) => {
+    let critical = false;
+    for (const alert of state.alerts) {
+      if (seen.has(alert.id)) continue;
+      seen.add(alert.id);
+      if (!alert.notify) continue;
+      if (alert.level === 'critical') critical = true;
+      sinks.notify?.(alert);
+    }
+    // One sound for a burst, however many criticals it held.
+    if (critical && !sinks.muted()) sinks.beep();
+  });
+}

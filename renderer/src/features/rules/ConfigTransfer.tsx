@@ -1,0 +1,70 @@
+// Import and export of the config document as a file (JSON or YAML): an import only fills the editor's draft,
+// which is validated and previewed like any edit before it can be applied.
+import { useId, useState } from 'react';
+import { configText, parseConfigText, type Draft } from './config-draft';
+
+type ConfigTransferProps = { draft: Draft; onImport: (draft: Draft) => void };
+
+export function ConfigTransfer({ draft, onImport }: ConfigTransferProps) {
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const download = (format: 'json' | 'yaml') => {
+    const blob = new Blob([configText(draft, format)], {
+      type: format === 'json' ? 'application/json' : 'text/yaml',
+    });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `warden-config.${format === 'json' ? 'json' : 'yaml'}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const importText = (text: string) => {
+    try {
+      onImport(parseConfigText(text));
+      setError(null);
+    } catch (problem) {
+      setError(`Could not read the file: ${problem instanceof Error ? problem.message : String(problem)}`);
+    }
+  };
+  return (
+    <div className="config-transfer">
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="export-yaml"
+        onClick={() => download('yaml')}
+      >
+        Export YAML
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="export-json"
+        onClick={() => download('json')}
+      >
+        Export JSON
+      </button>
+      <label htmlFor={inputId} className="btn btn-small">
+        Import…
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept=".json,.yaml,.yml,application/json,text/yaml"
+        data-testid="import-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file !== undefined) void file.text().then(importText);
+          event.target.value = '';
+        }}
+      />
+      {error !== null ? (
+        <p className="field-error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
