@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Countdown } from '../../components/Countdown';
 import { Money } from '../../components/Money';
 import { formatPositionQty, formatPrice } from '../../lib/format';
-import { selectAccount, selectInstrument, selectTickSize, useView } from '../../state';
+import { selectAccount, selectTickSize, useView } from '../../state';
 
 type PositionRowProps = {
   accountId: string;
@@ -32,16 +32,14 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
         stopDueAt: position?.stopDueAt ?? null,
         clockOffsetMs: s.clockOffsetMs,
         tickSize: selectTickSize(symbol)(s),
-        // A broker's contract id (CON.F.US.MNQ.M26) reads better as its name (MNQM6).
-        name: selectInstrument(symbol)(s)?.name ?? symbol,
       };
     }),
   );
   const side = p.qty > 0 ? 'long' : p.qty < 0 ? 'short' : 'flat';
   return (
     <tr data-testid={`position-${symbol}`}>
-      <th scope="row" className="sym" title={symbol}>
-        {p.name}
+      <th scope="row" className="sym">
+        {symbol}
       </th>
       <td data-testid="position-qty" className={`qty qty-${side}`}>
         {formatPositionQty(p.qty)}
@@ -80,13 +78,13 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
                 onReduce(1);
               }}
               data-testid={`reduce-${symbol}`}
-              aria-label={`Reduce ${p.name} by 1`}
+              aria-label={`Reduce ${symbol} by 1`}
             >
               −1
             </button>
           ) : null}
           <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
-            Close<span className="sr-only"> {p.name}</span>
+            Close<span className="sr-only"> {symbol}</span>
           </button>
         </div>
       </td>
