@@ -43,14 +43,27 @@ describe.skipIf(!process.env.WARDEN_HISTORY_E2E)('the history screens', () => {
     await page.goto(`${served.server.url}&screen=history`);
     await page.getByTestId('history-screen').waitFor();
     await page.getByTestId('history-account').selectOption('SIM-50K');
-    await page.getByTestId('history-refresh').click();
     const breach = page.getByTestId('timeline-breach').first();
     await breach.waitFor({ timeout: 10_000 });
     expect(await breach.textContent()).toMatch(/flatten/i);
-    await breach.click();
-    await page.getByTestId('breach-detail').waitFor();
-    expect(await page.getByTestId('breach-before').textContent()).toMatch(/^-/);
-    await page.screenshot({ path: join(artifactsDir, 'e2e-history-breach.png') });
+    // Equity is sampled every 10 s: refresh until a sample after the breach is there.
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('history-refresh').click();
+          await page.getByTestId('history-refresh').isEnabled();
+          await page.getByTestId('timeline-breach').first().click();
+          return page.getByTestId('breach-equity-after').count();
+        },
+        { timeout: 30_000, intervals: [2000] },
+      )
+      .toBe(1);
+    const detail = page.getByTestId('breach-detail');
+    expect(await page.getByTestId('breach-after').textContent()).toMatch(/^-/);
+    expect(await detail.getByTestId('breach-trades').textContent()).toContain('ES');
+    expect(await page.getByTestId('breach-equity-after').textContent()).toMatch(/^-/);
+    await detail.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'e2e-history-breach.png'), fullPage: true });
 
     await page.getByTestId('history-tab-days').click();
     const day = page.getByTestId('history-day-row').first();

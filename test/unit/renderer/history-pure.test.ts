@@ -14,8 +14,10 @@ import {
   breachContext,
   choices,
   filterTimeline,
+  equityAround,
   isBreach,
   NO_FILTER,
+  thin,
 } from '../../../renderer/src/features/history/timeline';
 import { entry, fixtureHistory, trade } from './history-fixture';
 
@@ -165,6 +167,44 @@ describe('timeline filters and breach context', () => {
     ]);
     expect(context.pnlBefore).toBe('-980.34');
     expect(context.pnlAfter).toBe('-20.33');
+  });
+});
+
+describe('equity around a breach', () => {
+  const breach = entry({ t: '2025-03-11T15:00:00.000Z', kind: 'response', level: 'done' });
+  const point = (t: string, dailyNetPnl: string) => ({ t, equity: '49000.00', dailyNetPnl });
+
+  it('keeps the samples within the window and finds the one at, the one after and the low', () => {
+    const equity = [
+      point('2025-03-11T14:20:00.000Z', '-10.00'),
+      point('2025-03-11T14:40:00.000Z', '-150.00'),
+      point('2025-03-11T15:00:00.000Z', '-300.25'),
+      point('2025-03-11T15:00:10.000Z', '-310.50'),
+      point('2025-03-11T15:20:00.000Z', '-305.00'),
+      point('2025-03-11T16:00:00.000Z', '-400.00'),
+    ];
+    const around = equityAround(breach, equity);
+    expect(around.points.map((p) => p.t.slice(11, 19))).toEqual([
+      '14:40:00',
+      '15:00:00',
+      '15:00:10',
+      '15:20:00',
+    ]);
+    expect(around.atBreach?.dailyNetPnl).toBe('-300.25');
+    expect(around.afterBreach?.dailyNetPnl).toBe('-310.50');
+    expect(around.low?.dailyNetPnl).toBe('-310.50');
+    expect(equityAround(breach, undefined)).toEqual({
+      points: [],
+      atBreach: null,
+      afterBreach: null,
+      low: null,
+    });
+  });
+
+  it('thins evenly, keeping the first and the last', () => {
+    expect(thin([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(thin([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3)).toEqual([0, 5, 10]);
+    expect(thin([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([0, 3, 6, 9]);
   });
 });
 

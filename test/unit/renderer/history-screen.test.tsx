@@ -120,6 +120,36 @@ describe('history screen', () => {
     expect(screen.queryByTestId('breach-detail')).toBeNull();
   });
 
+  it('shows the day P&L sampled around the breach when one account is chosen', async () => {
+    const history: HistoryView = {
+      ...fixtureHistory(),
+      equity: [
+        { t: '2025-03-11T14:40:20.000Z', equity: '49350.00', dailyNetPnl: '-650.00' },
+        { t: '2025-03-11T14:40:30.000Z', equity: '48999.33', dailyNetPnl: '-1000.67' },
+        { t: '2025-03-11T14:40:40.000Z', equity: '48999.33', dailyNetPnl: '-1000.67' },
+      ],
+    };
+    await renderHistory(history);
+    fireEvent.click(screen.getAllByTestId('timeline-breach')[1] as HTMLElement);
+    expect(screen.getByTestId('breach-equity-at').textContent).toBe('-1,000.67');
+    expect(screen.getByTestId('breach-equity-after').textContent).toBe('-1,000.67');
+    expect(screen.getByTestId('breach-equity-low').textContent).toBe('-1,000.67');
+    expect(rows('breach-equity-table').map((r) => [r[1], r[2]])).toEqual([
+      ['49,350.00', '-650.00'],
+      ['48,999.33', '-1,000.67'],
+      ['48,999.33', '-1,000.67'],
+    ]);
+    expect(screen.getByTestId('breach-spark').querySelector('path')?.getAttribute('d')).toMatch(/^M0\.0,/);
+  });
+
+  it('asks for one account when the history has no equity samples', async () => {
+    await renderHistory();
+    fireEvent.click(screen.getAllByTestId('timeline-breach')[0] as HTMLElement);
+    expect(screen.getByTestId('breach-equity-none').textContent).toBe(
+      'Choose one account to see its P&L sampled around the breach',
+    );
+  });
+
   it('shows the per-day summary with signed, coloured P&L', async () => {
     await renderHistory();
     fireEvent.click(screen.getByRole('tab', { name: 'Days' }));

@@ -4,17 +4,19 @@ import { useEffect, useRef } from 'react';
 import { Money } from '../../components/Money';
 import { EmptyState } from '../../components/EmptyState';
 import { formatClock, formatPrice } from '../../lib/format';
-import type { DaySummaryView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
+import type { DaySummaryView, EquityPointView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
+import { EquityAround } from './EquityAround';
 import { breachContext } from './timeline';
 
 type Props = {
   entry: TimelineEntryView;
   trades: readonly TradeView[];
   days: readonly DaySummaryView[];
+  equity: readonly EquityPointView[] | undefined;
   onClose: () => void;
 };
 
-export function BreachDetail({ entry, trades, days, onClose }: Props) {
+export function BreachDetail({ entry, trades, days, equity, onClose }: Props) {
   const context = breachContext(entry, trades, days);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -50,13 +52,14 @@ export function BreachDetail({ entry, trades, days, onClose }: Props) {
           </dd>
         </div>
         <div>
-          <dt>Closed after the breach</dt>
+          <dt>Closed after (incl. by the flatten)</dt>
           <dd data-testid="breach-after">
             <Money value={context.pnlAfter} pnl />
           </dd>
         </div>
       </dl>
       <p className="history-detail-text">{entry.detail}</p>
+      <EquityAround entry={entry} equity={equity} />
       {context.trades.length === 0 ? (
         <EmptyState text="No trades closed that day" testId="breach-no-trades" />
       ) : (

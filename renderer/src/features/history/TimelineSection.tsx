@@ -135,6 +135,7 @@ export function TimelineSection({ history }: { history: HistoryView }) {
           entry={selected}
           trades={history.trades}
           days={history.days}
+          equity={history.equity}
           onClose={() => {
             setSelected(null);
           }}

@@ -1,6 +1,6 @@
 // Filtering of the history timeline, and the P&L around a breach (the day's trades with their running total).
 import { dec } from '../../../../shared/domain/money';
-import type { DaySummaryView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
+import type { DaySummaryView, EquityPointView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
 
 export type TimelineFilter = {
   /** Case-insensitive text the title, detail or kind must contain ("" = any). */
@@ -77,4 +77,46 @@ export function breachContext(
     days.find((day) => day.day === entry.day && (entry.account === null || day.account === entry.account)) ??
     null;
   return { entry, summary, trades: rows, pnlBefore: before.toFixed(2), pnlAfter: after.toFixed(2) };
+}
+
+/** The window of equity samples the host sends around a breach (main/core/history.ts EQUITY_WINDOW_MS). */
+export const EQUITY_WINDOW_MS = 30 * 60_000;
+
+export type EquityAround = {
+  points: EquityPointView[];
+  /** The last sample at or before the breach, the first after it, and the lowest daily net P&L in the window. */
+  atBreach: EquityPointView | null;
+  afterBreach: EquityPointView | null;
+  low: EquityPointView | null;
+};
+
+export function equityAround(
+  entry: TimelineEntryView,
+  equity: readonly EquityPointView[] | undefined,
+  windowMs = EQUITY_WINDOW_MS,
+): EquityAround {
+  const at = Date.parse(entry.t);
+  const points = (equity ?? []).filter((p) => Math.abs(Date.parse(p.t) - at) <= windowMs);
+  let atBreach: EquityPointView | null = null;
+  let afterBreach: EquityPointView | null = null;
+  let low: EquityPointView | null = null;
+  for (const point of points) {
+    const t = Date.parse(point.t);
+    if (t <= at) atBreach = point;
+    else afterBreach ??= point;
+    if (low === null || dec(point.dailyNetPnl).lt(low.dailyNetPnl)) low = point;
+  }
+  return { points, atBreach, afterBreach, low };
+}
+
+/** At most `max` points, evenly spaced, always keeping the first and the last (for a small table or chart). */
+export function thin<T>(points: readonly T[], max: number): T[] {
+  if (points.length <= max || max < 2) return [...points];
+  const step = (points.length - 1) / (max - 1);
+  const out: T[] = [];
+  for (let i = 0; i < max; i += 1) {
+    const point = points[Math.round(i * step)];
+    if (point !== undefined) out.push(point);
+  }
+  return out;
 }
