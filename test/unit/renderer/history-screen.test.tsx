@@ -37,7 +37,7 @@ function rows(testId: string): string[][] {
   return within(screen.getByTestId(testId))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent ?? ''));
+    .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent));
 }
 
 describe('history screen', () => {
