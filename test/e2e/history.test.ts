@@ -55,7 +55,7 @@ describe.skipIf(!process.env.WARDEN_HISTORY_E2E)('the history screens', () => {
           await page.getByTestId('timeline-breach').first().click();
           return page.getByTestId('breach-equity-after').count();
         },
-        { timeout: 30_000, intervals: [2000] },
+        { timeout: 30_000, interval: 2000 },
       )
       .toBe(1);
     const detail = page.getByTestId('breach-detail');
