@@ -9,6 +9,9 @@ export type HistoryQuery = { account?: string | undefined; days: number };
 
 /** Audit rows read per kind for the timeline (the newest). */
 const TIMELINE_ROWS = 2000;
+/** Equity samples kept either side of a breach (an enforcement response), and the breaches looked at. */
+export const EQUITY_WINDOW_MS = 30 * 60_000;
+const EQUITY_BREACHES = 50;
 
 export function buildHistory(
   store: Store,
@@ -77,7 +80,30 @@ export function buildHistory(
       })),
   ].sort((a, b) => (a.t < b.t ? 1 : a.t > b.t ? -1 : 0));
 
-  return { trades, days: summarize(store, session, trades, timeline, query, from, now), timeline };
+  const days = summarize(store, session, trades, timeline, query, from, now);
+  if (query.account === undefined) return { trades, days, timeline };
+  return { trades, days, timeline, equity: equityAroundBreaches(store, query.account, timeline) };
+}
+
+function equityAroundBreaches(store: Store, account: string, timeline: TimelineEntryView[]) {
+  const seen = new Set<number>();
+  const points: { t: number; equity: string; dailyNetPnl: string }[] = [];
+  const breaches = timeline.filter((item) => item.kind === 'response').slice(0, EQUITY_BREACHES);
+  for (const breach of breaches) {
+    const at = Date.parse(breach.t);
+    for (const sample of store.history.samples(account, at - EQUITY_WINDOW_MS, at + EQUITY_WINDOW_MS + 1))
+      if (!seen.has(sample.t)) {
+        seen.add(sample.t);
+        points.push({ t: sample.t, equity: sample.equity, dailyNetPnl: sample.dailyNetPnl });
+      }
+  }
+  return points
+    .sort((a, b) => a.t - b.t)
+    .map((point) => ({
+      t: new Date(point.t).toISOString(),
+      equity: point.equity,
+      dailyNetPnl: point.dailyNetPnl,
+    }));
 }
 
 function summarize(

@@ -39,4 +39,13 @@ export type TimelineEntryView = {
   day: string;
 };
 
-export type HistoryView = { trades: TradeView[]; days: DaySummaryView[]; timeline: TimelineEntryView[] };
+/** An equity sample (every few seconds) of the account asked for, kept only around its breaches. */
+export type EquityPointView = { t: string; equity: string; dailyNetPnl: string };
+
+export type HistoryView = {
+  trades: TradeView[];
+  days: DaySummaryView[];
+  timeline: TimelineEntryView[];
+  /** With an account only: its samples within EQUITY_WINDOW_MS either side of each enforcement response. */
+  equity?: EquityPointView[];
+};

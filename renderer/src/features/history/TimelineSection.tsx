@@ -1,0 +1,146 @@
+// The timeline of alerts, enforcement responses and guard events, filterable by text (rule, kind), level and
+// day. A breach row opens its detail: the P&L around it from the day's trades and summary.
+import { useMemo, useState } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import type { HistoryView, TimelineEntryView } from '../../../../shared/ipc';
+import { formatClock } from '../../lib/format';
+import { BreachDetail } from './BreachDetail';
+import { choices, filterTimeline, isBreach, NO_FILTER } from './timeline';
+import type { TimelineFilter } from './timeline';
+
+export function TimelineSection({ history }: { history: HistoryView }) {
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<TimelineEntryView | null>(null);
+  const options = useMemo(() => choices(history.timeline), [history.timeline]);
+  const shown = useMemo(() => filterTimeline(history.timeline, filter), [history.timeline, filter]);
+  const update = (patch: Partial<TimelineFilter>) => {
+    setFilter((current) => ({ ...current, ...patch }));
+  };
+
+  return (
+    <div className="history-timeline">
+      <div className="history-filters" role="search" aria-label="Filter the timeline">
+        <label className="history-field">
+          <span>Rule or kind contains</span>
+          <input
+            type="search"
+            value={filter.text}
+            onChange={(e) => {
+              update({ text: e.target.value });
+            }}
+            data-testid="timeline-filter-text"
+          />
+        </label>
+        <label className="history-field">
+          <span>Level</span>
+          <select
+            value={filter.level}
+            onChange={(e) => {
+              update({ level: e.target.value });
+            }}
+            data-testid="timeline-filter-level"
+          >
+            <option value="">Any level</option>
+            {options.levels.map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="history-field">
+          <span>Day</span>
+          <select
+            value={filter.day}
+            onChange={(e) => {
+              update({ day: e.target.value });
+            }}
+            data-testid="timeline-filter-day"
+          >
+            <option value="">Any day</option>
+            {options.days.map((day) => (
+              <option key={day} value={day}>
+                {day}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="history-count" aria-live="polite" data-testid="timeline-count">
+          {shown.length} of {history.timeline.length}
+        </span>
+      </div>
+      {shown.length === 0 ? (
+        <EmptyState text="Nothing in the timeline matches" testId="timeline-empty" />
+      ) : (
+        <table className="grid history-grid" data-testid="timeline-table">
+          <caption>Timeline of alerts and actions (newest first)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Time</th>
+              <th scope="col">Account</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Level</th>
+              <th scope="col">What</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((entry, index) => {
+              const breach = isBreach(entry);
+              return (
+                <tr
+                  key={`${entry.t}-${entry.kind}-${index}`}
+                  className={breach ? 'history-breach-row' : undefined}
+                  data-testid="timeline-row"
+                  data-kind={entry.kind}
+                >
+                  <td>{entry.day}</td>
+                  <td className="num">
+                    <time dateTime={entry.t}>{formatClock(entry.t)}</time>
+                  </td>
+                  <td>{entry.account ?? 'all'}</td>
+                  <td>{entry.kind}</td>
+                  <td>
+                    <span className={`history-level history-level-${entry.level}`}>{entry.level}</span>
+                  </td>
+                  <td>
+                    {breach ? (
+                      <button
+                        type="button"
+                        className="history-link"
+                        aria-expanded={selected === entry}
+                        onClick={() => {
+                          setSelected(selected === entry ? null : entry);
+                        }}
+                        data-testid="timeline-breach"
+                      >
+                        {entry.title}
+                      </button>
+                    ) : (
+                      entry.title
+                    )}
+                  </td>
+                  <td className="history-detail" title={entry.detail}>
+                    {entry.detail}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {selected !== null ? (
+        <BreachDetail
+          entry={selected}
+          trades={history.trades}
+          days={history.days}
+          equity={history.equity}
+          onClose={() => {
+            setSelected(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

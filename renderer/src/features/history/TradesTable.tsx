@@ -1,0 +1,83 @@
+// The closed trades: time, symbol, side, qty, entry/exit, net P&L, MFE/MAE, R (not carried yet: a dash), tag.
+import { EmptyState } from '../../components/EmptyState';
+import { Money } from '../../components/Money';
+import { formatClock, formatPrice, MISSING } from '../../lib/format';
+import type { TradeView } from '../../../../shared/ipc';
+
+export function TradesTable({
+  trades,
+  caption = 'Closed trades',
+}: {
+  trades: readonly TradeView[];
+  caption?: string;
+}) {
+  if (trades.length === 0)
+    return <EmptyState text="No closed trades in this range" testId="history-trades-empty" />;
+  return (
+    <table className="grid history-grid" data-testid="history-trades-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          <th scope="col">Closed</th>
+          <th scope="col">Account</th>
+          <th scope="col">Symbol</th>
+          <th scope="col">Side</th>
+          <th scope="col" className="right">
+            Qty
+          </th>
+          <th scope="col" className="right">
+            Entry
+          </th>
+          <th scope="col" className="right">
+            Exit
+          </th>
+          <th scope="col" className="right">
+            Net P&amp;L
+          </th>
+          <th scope="col" className="right">
+            MFE
+          </th>
+          <th scope="col" className="right">
+            MAE
+          </th>
+          <th scope="col" className="right">
+            R
+          </th>
+          <th scope="col">Tag</th>
+        </tr>
+      </thead>
+      <tbody>
+        {trades.map((trade, index) => (
+          <tr key={`${trade.account}-${trade.closedAt}-${index}`} data-testid="history-trade-row">
+            <td>{trade.day}</td>
+            <td className="num">
+              <time dateTime={trade.closedAt}>{formatClock(trade.closedAt)}</time>
+            </td>
+            <td>{trade.account}</td>
+            <th scope="row" className="sym">
+              {trade.symbol}
+            </th>
+            <td className={trade.side === 'long' ? 'history-long' : 'history-short'}>
+              {trade.side === 'long' ? 'Long' : 'Short'}
+            </td>
+            <td className="right num">{trade.qty}</td>
+            <td className="right num">{formatPrice(trade.entryPrice)}</td>
+            <td className="right num">{formatPrice(trade.exitPrice)}</td>
+            <td className="right">
+              <Money value={trade.netPnl} pnl />
+            </td>
+            <td className="right excursion">
+              <Money value={trade.mfe} pnl />
+            </td>
+            <td className="right excursion">
+              <Money value={trade.mae} pnl />
+            </td>
+            <td className="right num">{MISSING}</td>
+            <td>{trade.tag ?? MISSING}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
