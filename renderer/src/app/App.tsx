@@ -11,6 +11,7 @@ import { FlattenBanner } from '../features/flatten/FlattenBanner';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
+import { HistoryScreen, historyRequested } from '../features/history/mount';
 import { RuleEditor } from '../features/rules/RuleEditor';
 import { OrderTicket } from '../features/ticket/OrderTicket';
 import { selectAccountIds, selectOnSimulator, useLink, useView } from '../state';
@@ -22,7 +23,9 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
   const linkOpen = useLink((s) => s.status.kind === 'open');
   const listed = useView((s) => s.view?.brokerAccounts?.length ?? 0);
   const onSimulator = useView(selectOnSimulator);
-  const [screen, setScreen] = useState<Screen>('dashboard');
+  const [screen, setScreen] = useState<Screen>(() =>
+    historyRequested(window.location) ? 'history' : 'dashboard',
+  );
   return (
     <div className="app">
       <Header />
@@ -37,6 +40,10 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
       ) : screen === 'rules' ? (
         <main className="layout-single" id="screen-rules" aria-labelledby="tab-rules">
           <RuleEditor />
+        </main>
+      ) : screen === 'history' ? (
+        <main className="layout-single" id="screen-history" aria-labelledby="tab-history">
+          <HistoryScreen />
         </main>
       ) : (
         <main
@@ -68,11 +75,12 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
   );
 }
 
-// Screens as tabs; the History screen (the store's past days) plugs in here as a third entry.
-type Screen = 'dashboard' | 'rules';
+// Screens as tabs (`?screen=history` opens on the History screen).
+type Screen = 'dashboard' | 'rules' | 'history';
 const screens: { id: Screen; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'rules', label: 'Rules' },
+  { id: 'history', label: 'History' },
 ];
 
 function ScreenTabs({ screen, onChange }: { screen: Screen; onChange: (screen: Screen) => void }) {
