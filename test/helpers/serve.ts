@@ -23,11 +23,17 @@ export type Served = {
   stop(): Promise<void>;
 };
 
+/** Longer than any test: the walk never steps. */
+const STILL_TICK_INTERVAL_MS = 24 * 3600 * 1000;
+
 export const rendererDir = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
-/** `config`: the text of config.yaml (default: the one Warden writes on first start). */
+/**
+ * `config`: the text of config.yaml (default: the one Warden writes on first start). `stillMarket`: the simulated
+ * market does not walk on its own, so prices move only by `setPrice` (for a test whose thresholds sit close).
+ */
 export async function serveInProcess(
-  options: { dataDir?: string; demo?: boolean; config?: string; seed?: number } = {},
+  options: { dataDir?: string; demo?: boolean; config?: string; seed?: number; stillMarket?: boolean } = {},
 ): Promise<Served> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-serve-'));
   const files = dataFiles(dataDir);
@@ -40,6 +46,7 @@ export async function serveInProcess(
     logger,
     demo: options.demo ?? false,
     seed: options.seed ?? 1,
+    ...(options.stillMarket === true ? { tickIntervalMs: STILL_TICK_INTERVAL_MS } : {}),
   });
   const store = openStore(files.database, { logger, clock });
   const document = loadConfig(files.config);
