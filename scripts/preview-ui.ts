@@ -249,6 +249,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
         return { ok: true, result: { lockedUntil: view.lockedUntil } };
       });
     case 'setConfig':
+    case 'confirmDayStart':
     case 'previewConfig':
     case 'lockSettings':
     case 'getConfig':

@@ -2,7 +2,7 @@
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this.
 import { apply, type Decision, type EngineConfig, type EngineState } from '../engine';
 import type { WardenConfig } from '../../shared/config/schema';
-import type { EngineEvent } from '../../shared/domain/events';
+import type { DayStartEvent, EngineEvent } from '../../shared/domain/events';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
 import { createNotifyPolicy } from '../alerts/notify-policy';
@@ -25,6 +25,7 @@ import { restoreEngine } from './restore';
 import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
 import { createConfigControl } from './config-control';
+import { dayStartDetail, planDayRebuild } from './day-rebuild';
 import { createEnforcement } from './enforcement';
 import { buildHistory } from './history';
 import { createHistoryRecorder } from './history-recorder';
@@ -122,16 +123,40 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     }
   };
 
+  // A day that began while Warden was not running: its start comes from the broker's first snapshot.
+  let dayRebuild = planDayRebuild(state, clock.now());
+  const fillsFrom = dayRebuild?.stoppedAt ?? null;
+  const settleDayStarts = (starts: DayStartEvent[]): void => {
+    for (const start of starts) {
+      onBrokerEvent(start);
+      if (start.source === 'rebuilt')
+        alerts.raise('info', start.account, "Today's start rebuilt", start.note);
+    }
+  };
+
   /** Every event passes here (the broker's, and the trader's own): journaled first (quotes excepted), then applied. */
   const onBrokerEvent = (event: EngineEvent): void => {
+    let starts: DayStartEvent[] | null;
     try {
       journaling.record(event);
       const { decisions } = apply(state, event);
       if (decisions.length > 0) journaling.flushQuotes();
       handleDecisions(decisions);
+      starts = dayRebuild?.observe(event, decisions) ?? null;
     } catch (error) {
       logger.error('broker event not applied', { type: event.type, reason: (error as Error).message });
       return;
+    }
+    if (event.type === 'dayStart')
+      store.riskEvents.record({
+        t: event.t,
+        account: event.account,
+        kind: 'dayStart',
+        detail: dayStartDetail(event),
+      });
+    if (starts !== null) {
+      dayRebuild = null;
+      settleDayStarts(starts);
     }
     if (event.type === 'connection' && (event.status === 'reconnecting' || event.status === 'disconnected')) {
       alerts.raise(
@@ -202,7 +227,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   if (broker.setExcluded !== undefined) broker.setExcluded(new Set(accountSelection.excluded()));
   /** Asked by the adapter at every (re)connect: what it must confirm or report gone. */
   const resumePoint = (): ResumePoint => ({
-    lastFillAt: store.journal.lastFillTime(),
+    lastFillAt: store.journal.lastFillTime() ?? fillsFrom,
     held: [...state.accounts.values()].map((account) => ({
       account: account.id,
       orders: [...account.orders.values()].map(({ id, symbol, side, kind, qty }) => ({

@@ -1,5 +1,5 @@
 // The commands a host may send (shared/ipc contract): each is validated, run, and answered; never throws.
-import { dec, type Dec } from '../../shared/domain/money';
+import { dec, formatMoney, type Dec } from '../../shared/domain/money';
 import {
   parseCommand,
   type CommandName,
@@ -165,6 +165,31 @@ function buildHandlers(deps: CommandDeps): Handlers {
       const before = manual();
       if (before > 0) deps.applyOwn({ type: 'lockReset', t: state.now, account: args.account });
       return Promise.resolve({ lifted: before - manual() });
+    },
+    async confirmDayStart(args) {
+      knownAccount(state, args.account);
+      const account = state.accounts.get(args.account);
+      const proposed = account?.day.startEquity;
+      if (
+        account === undefined ||
+        proposed === undefined ||
+        !account.locks.some((l) => l.until === 'confirmed')
+      )
+        throw new Refused(`${args.account} has no day start waiting to be confirmed`);
+      const startEquity = dec(args.startEquity);
+      const note = startEquity.equals(proposed)
+        ? `the trader confirmed today's start: ${formatMoney(startEquity)}`
+        : `the trader set today's start to ${formatMoney(startEquity)} (Warden's estimate was ${formatMoney(proposed)})`;
+      const event = {
+        type: 'dayStart',
+        t: state.now,
+        account: args.account,
+        startEquity,
+        source: 'confirmed',
+        note,
+      } as const;
+      deps.applyOwn(event);
+      return Promise.resolve({ startEquity: startEquity.toFixed() });
     },
     async setDemo(args) {
       if (broker.setDemo === undefined)

@@ -11,6 +11,7 @@ import type {
 import { Dec, ZERO } from '../../shared/domain/money';
 import type { Decision } from './decisions';
 import { applyConfigChange } from './config-change';
+import { applyDayStart } from './day-start';
 import { applyFill, openPosition } from './fills';
 import { ensureAccount, rollPeriods } from './periods';
 import type { AccountState, EngineState } from './state';
@@ -86,6 +87,7 @@ function accountOf(state: EngineState, event: EngineEvent): AccountState | null 
     case 'selfLock':
     case 'lockReset':
     case 'settingsLock':
+    case 'dayStart':
       return state.accounts.get(event.account) ?? null;
     default:
       return null;
@@ -150,6 +152,11 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
     case 'settingsLock': {
       const account = state.accounts.get(event.account);
       if (account !== undefined) account.settingsLockedUntil = account.day.end;
+      break;
+    }
+    case 'dayStart': {
+      const account = state.accounts.get(event.account);
+      if (account !== undefined) applyDayStart(state, account, event, decisions);
       break;
     }
     case 'lockReset': {

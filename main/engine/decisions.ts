@@ -1,7 +1,7 @@
 // What the engine decides, returned as values for the core to carry out (RULES.md sections 5-7).
 import type { Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
-import type { ClosedTrade } from './state';
+import type { ClosedTrade, Lock } from './state';
 
 export type RuleLevel = 'ok' | 'warning' | 'critical' | 'breach';
 export type RiskAction = 'alert' | 'cancelOrders' | 'closePosition' | 'reducePosition' | 'flatten';
@@ -17,7 +17,7 @@ export type RuleDecision = {
   rule: string;
   level: Exclude<RuleLevel, 'ok'>;
   action: RiskAction;
-  lock?: { state: 'halted' | 'reducing'; until: number | 'manual' | 'brokerAllows' };
+  lock?: { state: 'halted' | 'reducing'; until: Lock['until'] };
   symbol?: string;
   /** For reducePosition: how many contracts to close (default: half the position, rounded up). */
   qty?: number;

@@ -33,12 +33,18 @@ export function enforceLock(
     const grew =
       Math.abs(heldAfter) > Math.abs(heldBefore) || Math.sign(heldAfter) * Math.sign(heldBefore) < 0;
     if (!grew) return;
-    const halted = lock.state === 'halted';
+    if (lock.state === 'halted') {
+      out.push({ ...base, action: 'flatten', symbol: event.symbol, message: 'position opened while halted' });
+      return;
+    }
+    // Closed back by what was added (all of it when the fill turned the position around).
+    const flipped = Math.sign(heldAfter) * Math.sign(heldBefore) < 0;
     out.push({
       ...base,
-      action: halted ? 'flatten' : 'reducePosition',
+      action: 'reducePosition',
       symbol: event.symbol,
-      message: halted ? 'position opened while halted' : 'position increased while reducing only',
+      qty: flipped ? Math.abs(heldAfter) : Math.abs(heldAfter) - Math.abs(heldBefore),
+      message: 'position increased while reducing only',
     });
   }
   if (event.type === 'order' && event.status === 'working') {

@@ -41,7 +41,7 @@ export function liftBrokerLocks(account: AccountState): void {
 }
 
 const untilRank = (until: Lock['until']): number =>
-  until === 'manual' || until === 'brokerAllows' ? Number.POSITIVE_INFINITY : until;
+  typeof until === 'number' ? until : Number.POSITIVE_INFINITY;
 
 /** The lock that decides: halted beats reducing; among equals, the one lasting longest. */
 export function strictestLock(account: AccountState): Lock | null {
@@ -67,6 +67,7 @@ export function tradingState(account: AccountState): TradingState {
 export function untilText(until: Lock['until']): string {
   if (until === 'manual') return 'until reset by hand';
   if (until === 'brokerAllows') return 'until the broker allows trading';
+  if (until === 'confirmed') return "until the trader confirms the day's start";
   return `until ${new Date(until).toISOString()}`;
 }
 

@@ -68,7 +68,7 @@ export function rollPeriods(state: EngineState, t: number): void {
     const equity = accountEquity(state, account);
     const reportAt = account.balanceReportedAt;
     if (t >= account.day.end) {
-      trackTrailingDrawdown(state, account, equity, true);
+      trackTrailingDrawdown(state, account, equity, account.balance);
       account.day = openPeriod(tradingDayOf(t, state.config.session), equity, reportAt);
       account.lossStreakBreachesToday = 0;
       if (accountRules(state, account).consecutiveLosses?.resetDaily === true) account.consecutiveLosses = 0;

@@ -107,12 +107,13 @@ export type TradingState = 'active' | 'reducing' | 'halted';
 
 /**
  * A lock on an account (RULES.md section 4): `until` is a time (ms), 'manual' (only an explicit reset lifts
- * it) or 'brokerAllows' (lifted when the broker reports the account can trade again).
+ * it), 'brokerAllows' (lifted when the broker reports the account can trade again) or 'confirmed' (a day that
+ * began while Warden was not running, until the trader confirms its start).
  */
 export type Lock = {
   rule: string;
   state: Exclude<TradingState, 'active'>;
-  until: number | 'manual' | 'brokerAllows';
+  until: number | 'manual' | 'brokerAllows' | 'confirmed';
   reason: string;
   since: number;
 };

@@ -7,14 +7,14 @@ import type { AccountState, EngineState } from './state';
 
 /**
  * Moves the high-water mark and threshold: `equity` after anything that moves it (intraday counts it), and
- * `dayRoll` at a day roll (endOfDay counts the balance then). Null both when the rule is off. The settings are
+ * `rollBalance` at a day roll (endOfDay counts the balance then; null when this is not a roll). Null both when the rule is off. The settings are
  * looked up here rather than through rules/evaluate, which valuation.ts and periods.ts cannot import without a cycle.
  */
 export function trackTrailingDrawdown(
   state: EngineState,
   account: AccountState,
   equity: Dec,
-  dayRoll: boolean,
+  rollBalance: Dec | null,
 ): void {
   const settings = rulesFor(state.config, account.id).trailingDrawdown;
   if (settings === undefined || !settings.enabled) {
@@ -26,7 +26,7 @@ export function trackTrailingDrawdown(
   let highWater = account.trailingHighWater ?? start;
   if (settings.mode === 'static') highWater = start;
   if (settings.mode === 'intraday') highWater = maxDec(highWater, equity);
-  if (settings.mode === 'endOfDay' && dayRoll) highWater = maxDec(highWater, account.balance);
+  if (settings.mode === 'endOfDay' && rollBalance !== null) highWater = maxDec(highWater, rollBalance);
   account.trailingHighWater = highWater;
   account.trailingThreshold = thresholdFrom(settings, highWater, account.trailingThreshold);
 }

@@ -91,7 +91,7 @@ export function refreshAccount(state: EngineState, account: AccountState): void 
       ? ZERO
       : drawdown.dividedBy(account.equityPeak).times(100);
   }
-  trackTrailingDrawdown(state, account, equity, false);
+  trackTrailingDrawdown(state, account, equity, null);
 }
 
 export function newMarket(): Market {

@@ -8,6 +8,7 @@ import {
   createEngineState,
   strictestLock,
   type EngineConfig,
+  type Lock,
   type RuleDecision,
 } from '../engine';
 import { metricsView } from '../core/view';
@@ -21,7 +22,7 @@ export type Replayer = {
 };
 
 const isoTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-const untilJson = (until: number | 'manual' | 'brokerAllows') =>
+const untilJson = (until: Lock['until']) =>
   typeof until === 'number' ? isoTime(until) : until;
 
 export function decisionLine(decision: RuleDecision, t: string): string {

@@ -11,6 +11,7 @@ const routes: Record<string, CommandName> = {
   close: 'closePosition',
   lock: 'lock',
   reset: 'resetLock',
+  'confirm-day': 'confirmDayStart',
   demo: 'setDemo',
   config: 'setConfig',
   'settings-lock': 'lockSettings',

@@ -127,6 +127,15 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     by: z.enum(['trader', 'file']),
   }),
   z.strictObject({ type: z.literal('settingsLock'), t: time, account: id }),
+  z.strictObject({
+    type: z.literal('dayStart'),
+    t: time,
+    account: id,
+    startEquity: decimal,
+    source: z.enum(['rebuilt', 'estimate', 'confirmed']),
+    note: z.string(),
+    weekStartEquity: decimal.optional(),
+  }),
 ]);
 
 export type ParseResult = { ok: true; event: EngineEvent } | { ok: false; error: string };

@@ -102,9 +102,32 @@ export type ConfigChangeEvent = {
 /** The trader locks an account's settings until the trading day ends: until then a change may only tighten. */
 export type SettingsLockEvent = { type: 'settingsLock'; t: number; account: string };
 
+/**
+ * A trading day began while Warden was not running (RULES.md section 1): the day's starting equity, `rebuilt`
+ * from the broker's own trades since dayStart (dayStartBalance = balance − net realized since then), an
+ * `estimate` when that was impossible (the account is then `reducing` until the trader confirms), or
+ * `confirmed` by the trader. `weekStartEquity`: the week's too, when the week also began meanwhile.
+ */
+export type DayStartEvent = {
+  type: 'dayStart';
+  t: number;
+  account: string;
+  startEquity: Dec;
+  source: 'rebuilt' | 'estimate' | 'confirmed';
+  /** Why the day could not be rebuilt (an estimate), or what was rebuilt from: shown and audited. */
+  note: string;
+  weekStartEquity?: Dec;
+};
+
 export type BrokerEvent =
   InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
 export type EngineEvent =
-  BrokerEvent | ClockEvent | SelfLockEvent | LockResetEvent | ConfigChangeEvent | SettingsLockEvent;
+  | BrokerEvent
+  | ClockEvent
+  | SelfLockEvent
+  | LockResetEvent
+  | ConfigChangeEvent
+  | SettingsLockEvent
+  | DayStartEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -6,6 +6,7 @@ export const commandNames = [
   'flatten',
   'lock',
   'resetLock',
+  'confirmDayStart',
   'setDemo',
   'getState',
   'setConfig',

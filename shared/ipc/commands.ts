@@ -44,6 +44,11 @@ export const commandSchemas = {
   lock: z.strictObject({ account: accountId, until: z.enum(['dayEnd', 'weekEnd']).default('dayEnd') }),
   /** Lifts the locks that last until reset by hand (a failed account); timed locks stay. */
   resetLock: z.strictObject({ account: accountId }),
+  /**
+   * A day that began while Warden was not running and could not be rebuilt from the broker's trades: the trader
+   * confirms its starting equity (Warden's estimate, or the figure the broker shows), which lifts the lock.
+   */
+  confirmDayStart: z.strictObject({ account: accountId, startEquity: decimalString }),
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
   /**
@@ -98,6 +103,7 @@ export type CommandResults = {
   flatten: { reports: FlattenReport[] };
   lock: { lockedUntil: string };
   resetLock: { lifted: number };
+  confirmDayStart: { startEquity: string };
   setDemo: { demo: boolean };
   getState: StateView;
   /** Every rule setting the change made, per account ("A1 dailyLoss.amount: \"1000\" → \"800\""). */

@@ -6,7 +6,7 @@ import { allBands, levelBand } from './bands';
 
 export const dailyGiveback: Rule<'dailyGiveback'> = {
   id: 'dailyGiveback',
-  triggers: ['quote', 'fill', 'account', 'clock', 'configChange'],
+  triggers: ['quote', 'fill', 'account', 'clock', 'configChange', 'dayStart'],
   evaluate({ account, settings, metrics }) {
     const amount = dec(settings.amount);
     const gained = account.day.peakEquity.minus(account.day.startEquity);

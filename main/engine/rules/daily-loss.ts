@@ -6,7 +6,7 @@ import { allBands, levelBand } from './bands';
 
 export const dailyLoss: Rule<'dailyLoss'> = {
   id: 'dailyLoss',
-  triggers: ['quote', 'fill', 'account', 'clock', 'configChange'],
+  triggers: ['quote', 'fill', 'account', 'clock', 'configChange', 'dayStart'],
   evaluate({ settings, metrics }) {
     const m = metrics();
     const loss = (settings.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl).negated();

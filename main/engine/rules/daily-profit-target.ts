@@ -6,7 +6,7 @@ import { allBands, levelBand } from './bands';
 
 export const dailyProfitTarget: Rule<'dailyProfitTarget'> = {
   id: 'dailyProfitTarget',
-  triggers: ['quote', 'fill', 'account', 'clock', 'configChange'],
+  triggers: ['quote', 'fill', 'account', 'clock', 'configChange', 'dayStart'],
   evaluate({ settings, metrics }) {
     const m = metrics();
     const profit = settings.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl;

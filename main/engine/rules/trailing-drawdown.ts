@@ -8,11 +8,11 @@ import { allBands, levelBand } from './bands';
 
 export const trailingDrawdown: Rule<'trailingDrawdown'> = {
   id: 'trailingDrawdown',
-  triggers: ['quote', 'fill', 'account', 'position', 'clock', 'configChange'],
+  triggers: ['quote', 'fill', 'account', 'position', 'clock', 'configChange', 'dayStart'],
   evaluate({ state, account, settings, metrics }) {
     const { equity } = metrics();
     // A clock event may be the account's first sight of the rule: start tracking from the current equity.
-    if (account.trailingThreshold === null) trackTrailingDrawdown(state, account, equity, false);
+    if (account.trailingThreshold === null) trackTrailingDrawdown(state, account, equity, null);
     const threshold = account.trailingThreshold;
     if (threshold === null) return [];
     const amount = dec(settings.amount);

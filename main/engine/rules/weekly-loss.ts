@@ -6,7 +6,7 @@ import { allBands, levelBand } from './bands';
 
 export const weeklyLoss: Rule<'weeklyLoss'> = {
   id: 'weeklyLoss',
-  triggers: ['quote', 'fill', 'account', 'clock', 'configChange'],
+  triggers: ['quote', 'fill', 'account', 'clock', 'configChange', 'dayStart'],
   evaluate({ account, settings, metrics }) {
     const pnl =
       settings.basis === 'realized'

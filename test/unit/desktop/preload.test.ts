@@ -25,6 +25,7 @@ const sampleArgs = {
   flatten: { all: true },
   lock: { account: 'acc-1', until: 'dayEnd' },
   resetLock: { account: 'acc-1' },
+  confirmDayStart: { account: 'acc-1', startEquity: '50000' },
   setDemo: { enabled: true },
   getState: {},
   setConfig: { config: { accounts: {} } },

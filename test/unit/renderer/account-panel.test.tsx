@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The account panel shows the core's figures exactly, coloured by sign, with positions and working orders.
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFixtureState, fixtureAccount } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
@@ -75,6 +75,38 @@ describe('trading state', () => {
     expect(account().getByTestId('trading-state').textContent).toBe('Halted');
     expect(account().getByTestId('lock-reason').textContent).toBe('Daily loss limit');
     expect(account().getByTestId('lock-countdown').textContent).toMatch(/^2h 05m (29|30)s$/);
+  });
+});
+
+describe('a day start to confirm after a restart', () => {
+  it('shows the lock in words, offers the estimate, and sends the figure the trader enters', async () => {
+    const state = buildFixtureState();
+    state.accounts = [
+      fixtureAccount({
+        tradingState: 'reducing',
+        lockReason: "dayStart: today's start could not be rebuilt",
+        lockedUntil: 'confirmed',
+      }),
+    ];
+    const host = renderWithState(state);
+    expect(account().getByTestId('lock-until').textContent).toBe("until you confirm today's start");
+    expect(account().queryByTestId('lock-countdown')).toBeNull();
+    const input = account().getByTestId('day-start-input') as HTMLInputElement;
+    expect(input.value).toBe('49765.00'); // equity 49,912.50 − day net 147.50: the estimate in force
+    fireEvent.change(input, { target: { value: '49,800' } });
+    expect((account().getByTestId('day-start-submit') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '49800.25' } });
+    fireEvent.click(account().getByTestId('day-start-submit'));
+    await waitFor(() => {
+      expect(host.sent).toEqual([
+        { command: 'confirmDayStart', args: { account: 'SIM-50K', startEquity: '49800.25' } },
+      ]);
+    });
+  });
+
+  it('asks nothing while the account is active', () => {
+    renderWithState();
+    expect(account().queryByTestId('day-start-confirm')).toBeNull();
   });
 });
 

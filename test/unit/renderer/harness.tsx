@@ -44,6 +44,8 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     closePosition: (args) => run('closePosition', args, { ok: true, result: {} }),
     flatten: (args) => run('flatten', args, { ok: true, result: { reports: [] } }),
     resetLock: (args) => run('resetLock', args, { ok: true, result: { lifted: 0 } }),
+    confirmDayStart: (args) =>
+      run('confirmDayStart', args, { ok: true, result: { startEquity: String(args.startEquity) } }),
     lock: (args) => run('lock', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
     setDemo: (args) => run('setDemo', args, { ok: true, result: { demo: args.enabled } }),
     getState: (args) => run('getState', args, { ok: true, result: lastState }),

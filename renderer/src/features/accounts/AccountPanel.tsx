@@ -5,6 +5,7 @@ import { OrdersTable } from '../orders/OrdersTable';
 import { PositionsTable } from '../positions/PositionsTable';
 import { FlattenButton } from '../flatten/FlattenButton';
 import { AccountCounters } from './AccountCounters';
+import { DayStartConfirm } from './DayStartConfirm';
 import { EquityCharts } from '../charts/EquityCharts';
 import { LimitBars } from '../dashboard/LimitBars';
 import { RiskGauges } from '../dashboard/RiskGauges';
@@ -53,6 +54,7 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
           <FlattenButton target={{ account: accountId }} label={`Flatten ${head.name}`} size="small" />
         ) : null}
       </header>
+      <DayStartConfirm accountId={accountId} />
       <MetricsGrid accountId={accountId} />
       <div className="risk-row">
         <LimitBars accountId={accountId} />

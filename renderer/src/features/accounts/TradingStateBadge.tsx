@@ -15,6 +15,13 @@ const labels: Record<TradingState, string> = {
   halted: 'Halted',
 };
 
+/** Locks that end on something other than a time. */
+const untilWords: Partial<Record<string, string>> = {
+  manual: 'until reset by hand',
+  brokerAllows: 'until the broker allows trading',
+  confirmed: "until you confirm today's start",
+};
+
 export function TradingStateBadge({ state, lockReason, lockedUntil, clockOffsetMs }: TradingStateBadgeProps) {
   return (
     <div className={`trading-state trading-state-${state}`}>
@@ -27,8 +34,13 @@ export function TradingStateBadge({ state, lockReason, lockedUntil, clockOffsetM
         </span>
       ) : null}
       {state !== 'active' && lockedUntil !== null ? (
-        <span className="lock-until">
-          unlocks in <Countdown until={lockedUntil} clockOffsetMs={clockOffsetMs} testId="lock-countdown" />
+        <span className="lock-until" data-testid="lock-until">
+          {untilWords[lockedUntil] ?? (
+            <>
+              unlocks in{' '}
+              <Countdown until={lockedUntil} clockOffsetMs={clockOffsetMs} testId="lock-countdown" />
+            </>
+          )}
         </span>
       ) : null}
     </div>
