@@ -25,7 +25,8 @@ import { restoreEngine } from './restore';
 import type { PushMessage, WardenCore } from './types';
 import { buildView } from './view';
 import { createConfigControl } from './config-control';
-import { dayStartDetail, planDayRebuild } from './day-rebuild';
+import { planDayRebuild } from './day-rebuild';
+import { auditOf } from './trader-audit';
 import { createEnforcement } from './enforcement';
 import { buildHistory } from './history';
 import { createHistoryRecorder } from './history-recorder';
@@ -147,13 +148,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       logger.error('broker event not applied', { type: event.type, reason: (error as Error).message });
       return;
     }
-    if (event.type === 'dayStart')
-      store.riskEvents.record({
-        t: event.t,
-        account: event.account,
-        kind: 'dayStart',
-        detail: dayStartDetail(event),
-      });
+    const audit = auditOf(state, event);
+    if (audit !== null) store.riskEvents.record(audit);
     if (starts !== null) {
       dayRebuild = null;
       settleDayStarts(starts);

@@ -163,7 +163,8 @@ function buildHandlers(deps: CommandDeps): Handlers {
       const manual = () =>
         state.accounts.get(args.account)?.locks.filter((l) => l.until === 'manual').length ?? 0;
       const before = manual();
-      if (before > 0) deps.applyOwn({ type: 'lockReset', t: state.now, account: args.account });
+      // Applied (and so audited) even when nothing is lifted: the audit shows what the trader asked for.
+      deps.applyOwn({ type: 'lockReset', t: state.now, account: args.account });
       return Promise.resolve({ lifted: before - manual() });
     },
     async confirmDayStart(args) {

@@ -104,13 +104,3 @@ function dayStartOf(
   if (seen.weekToo) event.weekStartEquity = account.balance.minus(week.realizedPnl.minus(week.fees));
   return event;
 }
-
-/** The audit record of a day's start: where it came from and what it is. */
-export function dayStartDetail(event: DayStartEvent): Record<string, string> {
-  return {
-    source: event.source,
-    startEquity: event.startEquity.toFixed(),
-    ...(event.weekStartEquity === undefined ? {} : { weekStartEquity: event.weekStartEquity.toFixed() }),
-    note: event.note,
-  };
-}
