@@ -22,8 +22,7 @@ export type Replayer = {
 };
 
 const isoTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-const untilJson = (until: Lock['until']) =>
-  typeof until === 'number' ? isoTime(until) : until;
+const untilJson = (until: Lock['until']) => (typeof until === 'number' ? isoTime(until) : until);
 
 export function decisionLine(decision: RuleDecision, t: string): string {
   return JSON.stringify({
