@@ -15,7 +15,8 @@ import { useEffect, useRef } from 'react';
 import { useStores } from '../../state';
 import type { EquityPoint } from '../../state';
 
-export const DRAW_EVERY_MS = 250;
+/** The charts have one point per second: redrawing them more often than that only costs frames. */
+export const DRAW_EVERY_MS = 1000;
 
 const chartOptions: DeepPartial<ChartOptions> = {
   autoSize: true,
