@@ -107,10 +107,12 @@ describe('a fast market', () => {
     console.log('frame timing, 20 pushes/s, 100 positions:', JSON.stringify({ ...timing, machine }));
     await page.screenshot({ path: join(artifactsDir, 'e2e-fast-market.png') });
     // Every push changes equity; at least 90% of the 100 pushes in 5 s reach the screen. The frame bounds hold
-    // on 2 cores shared with other work (load 4-6): an idle machine draws 58-60 fps with no long task; React's
-    // development build or an auto-sized table here gave 5-30 fps with long tasks of 140-430 ms.
+    // on 2 cores shared with other work with margin: at load 6-8 this draws 56-60 fps with 0-11 dropped frames
+    // and no long task over 70 ms; with one more core kept busy, 56 fps, 15 dropped, longest task 67 ms. Before
+    // the positions list rendered only the rows in view it drew 15-29 fps with 49-66 dropped frames.
     expect(timing.updates).toBeGreaterThanOrEqual(90);
-    expect(timing.longTaskMaxMs).toBeLessThan(200);
-    expect(timing.fps).toBeGreaterThanOrEqual(20);
+    expect(timing.fps).toBeGreaterThanOrEqual(45);
+    expect(timing.droppedFrames).toBeLessThanOrEqual(30);
+    expect(timing.longTaskMaxMs).toBeLessThan(120);
   });
 });
