@@ -3,6 +3,7 @@
 // hundred positions costs what the visible rows cost.
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
 import { EmptyState } from '../../components/EmptyState';
 import { selectAccount, useView } from '../../state';
 import { useCommand } from '../../lib/use-command';
@@ -13,7 +14,17 @@ import { PositionRow } from './PositionRow';
 const ROW_PX = 44;
 /** The scroll box's max-height (tables.css) before it is measured. */
 const VIEWPORT_PX = 540;
-const COLUMNS = 9;
+const columns: readonly Column[] = [
+  { label: 'Symbol' },
+  { label: 'Position' },
+  { label: 'Avg price', align: 'right' },
+  { label: 'Mark', align: 'right' },
+  { label: 'Unrealized', align: 'right' },
+  { label: 'MFE / MAE', align: 'right' },
+  { label: 'R', align: 'right' },
+  { label: 'Stop' },
+  { label: 'Actions', hidden: true },
+];
 
 export function PositionsTable({ accountId }: { accountId: string }) {
   const symbols = useView(
@@ -54,31 +65,7 @@ export function PositionsTable({ accountId }: { accountId: string }) {
             aria-label="Open positions"
             aria-rowcount={symbols.length + 1}
           >
-            <thead>
-              <tr aria-rowindex={1}>
-                <th scope="col">Symbol</th>
-                <th scope="col">Position</th>
-                <th scope="col" className="right">
-                  Avg price
-                </th>
-                <th scope="col" className="right">
-                  Mark
-                </th>
-                <th scope="col" className="right">
-                  Unrealized
-                </th>
-                <th scope="col" className="right">
-                  MFE / MAE
-                </th>
-                <th scope="col" className="right">
-                  R
-                </th>
-                <th scope="col">Stop</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={columns} rowIndex={1} />
             <tbody>
               {rows.segments.flatMap((segment, n) =>
                 segment.kind === 'gap'
@@ -113,7 +100,7 @@ export function PositionsTable({ accountId }: { accountId: string }) {
 function Spacer({ px }: { px: number }) {
   return (
     <tr className="row-spacer" aria-hidden="true">
-      <td colSpan={COLUMNS} style={{ height: px }} />
+      <td colSpan={columns.length} style={{ height: px }} />
     </tr>
   );
 }
