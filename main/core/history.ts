@@ -4,8 +4,9 @@ import type { DaySummaryView, HistoryView, TimelineEntryView, TradeView } from '
 import { Dec } from '../../shared/domain/money';
 import { tradingDayOf, type SessionConfig } from '../engine';
 import type { Store } from '../store';
+import { equityDay } from './equity-day';
 
-export type HistoryQuery = { account?: string | undefined; days: number };
+export type HistoryQuery = { account?: string | undefined; days: number; equityDay?: string | undefined };
 
 /** Audit rows read per kind for the timeline (the newest). */
 const TIMELINE_ROWS = 2000;
@@ -82,7 +83,10 @@ export function buildHistory(
 
   const days = summarize(store, session, trades, timeline, query, from, now);
   if (query.account === undefined) return { trades, days, timeline };
-  return { trades, days, timeline, equity: equityAroundBreaches(store, query.account, timeline) };
+  const equity = equityAroundBreaches(store, query.account, timeline);
+  if (query.equityDay === undefined) return { trades, days, timeline, equity };
+  const day = equityDay(store, session, query.account, query.equityDay, now);
+  return { trades, days, timeline, equity, equityDay: day };
 }
 
 function equityAroundBreaches(store: Store, account: string, timeline: TimelineEntryView[]) {

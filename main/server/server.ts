@@ -83,12 +83,14 @@ async function handle(
     return;
   }
   if (request.method === 'GET' && url.pathname === '/api/history') {
-    // Read-only: ?account=ID&days=N (default 30), the same view as the getHistory command.
+    // Read-only: ?account=ID&days=N (default 30)&equityDay=today|YYYY-MM-DD, the same view as getHistory.
     const account = url.searchParams.get('account');
     const days = url.searchParams.get('days');
+    const equityDay = url.searchParams.get('equityDay');
     const answer = await options.core.command('getHistory', {
       ...(account === null ? {} : { account }),
       ...(days === null ? {} : { days: Number(days) }),
+      ...(equityDay === null ? {} : { equityDay }),
     });
     sendJson(response, answer.ok ? 200 : 400, answer.ok ? answer.result : answer);
     return;

@@ -61,11 +61,23 @@ export const commandSchemas = {
   /** Locks the account's settings until the trading day ends: until then config changes may only tighten. */
   lockSettings: z.strictObject({ account: accountId }),
   getConfig: z.strictObject({}),
-  /** The history of the last `days` trading days (of one account, or all): trades, day summaries, timeline. */
-  getHistory: z.strictObject({
-    account: accountId.optional(),
-    days: z.number().int().min(1).max(366).default(30),
-  }),
+  /**
+   * The history of the last `days` trading days (of one account, or all): trades, day summaries, timeline. With
+   * `account`, `equityDay` also asks for every equity sample of one trading day (`today`, or the day's label, the
+   * date on which it ends), for the equity charts.
+   */
+  getHistory: z
+    .strictObject({
+      account: accountId.optional(),
+      days: z.number().int().min(1).max(366).default(30),
+      equityDay: z
+        .union([z.literal('today'), z.iso.date('must be today or a trading day such as 2025-03-12')])
+        .optional(),
+    })
+    .refine((args) => args.equityDay === undefined || args.account !== undefined, {
+      message: 'equityDay needs an account',
+      path: ['equityDay'],
+    }),
   /**
    * The broker login (ProjectX): stored (encrypted on the desktop, a 0600 file in `serve`) and used at once. The
    * URLs default to the ones in use (TopstepX unless configured). The key is never sent back.

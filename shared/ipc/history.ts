@@ -42,10 +42,18 @@ export type TimelineEntryView = {
 /** An equity sample (every few seconds) of the account asked for, kept only around its breaches. */
 export type EquityPointView = { t: string; equity: string; dailyNetPnl: string };
 
+/** An equity sample of the trading day asked for (`equityDay`): what the charts draw for that day. */
+export type EquitySampleView = { t: string; equity: string; dailyNetPnl: string; dailyDrawdown: string };
+
+/** `day`: the trading day's label (the date it ends); `today` is resolved to it. Samples oldest first. */
+export type EquityDayView = { day: string; today: boolean; samples: EquitySampleView[] };
+
 export type HistoryView = {
   trades: TradeView[];
   days: DaySummaryView[];
   timeline: TimelineEntryView[];
   /** With an account only: its samples within EQUITY_WINDOW_MS either side of each enforcement response. */
   equity?: EquityPointView[];
+  /** With `account` and `equityDay`: that trading day's samples. */
+  equityDay?: EquityDayView;
 };

@@ -33,7 +33,15 @@ export const rendererDir = join(import.meta.dirname, '..', '..', 'dist', 'render
  * market does not walk on its own, so prices move only by `setPrice` (for a test whose thresholds sit close).
  */
 export async function serveInProcess(
-  options: { dataDir?: string; demo?: boolean; config?: string; seed?: number; stillMarket?: boolean } = {},
+  options: {
+    dataDir?: string;
+    demo?: boolean;
+    config?: string;
+    seed?: number;
+    stillMarket?: boolean;
+    /** An equity sample per account this often (the core's default: 10 s). */
+    sampleEveryMs?: number;
+  } = {},
 ): Promise<Served> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-serve-'));
   const files = dataFiles(dataDir);
@@ -57,6 +65,7 @@ export async function serveInProcess(
     logger,
     engineConfig: engineConfigOf(document),
     configSource: { document, file: files.config },
+    ...(options.sampleEveryMs === undefined ? {} : { sampleEveryMs: options.sampleEveryMs }),
   });
   const token = 'test-token-0123456789';
   const server = await startServer({

@@ -10,9 +10,13 @@ export type Freshness = { linkOpen: boolean; stale: boolean; silentForMs: number
 
 export function useFreshness(): Freshness {
   const linkOpen = useLink((s) => s.status.kind === 'open');
-  const receivedAt = useView((s) => s.receivedAt);
   const now = useNow(1000);
-  const silentForMs = receivedAt === null ? null : Math.max(0, now - receivedAt);
+  // Whole seconds since the last push, as of the last clock tick: a push in between makes it 0 again without a
+  // re-render per push (20 a second in a fast market).
+  const silentForS = useView((s) =>
+    s.receivedAt === null ? null : Math.max(0, Math.floor((now - s.receivedAt) / 1000)),
+  );
+  const silentForMs = silentForS === null ? null : silentForS * 1000;
   return {
     linkOpen,
     stale: !linkOpen || (silentForMs !== null && silentForMs > STALE_AFTER_MS),

@@ -1,17 +1,18 @@
-// An in-memory ring of equity points per account, fed by state pushes: what the live charts draw. One point per
-// second of server time (a later push in the same second replaces it), at most MAX_POINTS per account.
-// Seam for the store's history: `seed(account, points)` puts earlier points (e.g. from the History API) in front.
+// An in-memory ring of equity points per account, fed by state pushes and seeded from the store's samples: what
+// the live charts draw. One point per second of server time (a later push in the same second replaces it), at
+// most MAX_POINTS per account. Money stays exact decimal text here; the charts turn it into numbers to draw.
+import { dec } from '../../../shared/domain/money';
 import type { AccountView, StateView } from '../../../shared/ipc';
 
 export type EquityPoint = {
   /** Server time, whole seconds since the epoch (the charts' time axis). */
   time: number;
-  equity: number;
+  equity: string;
   /** The equity at which the daily loss limit breaches (day start equity − amount), when that rule is on. */
-  dailyLossFloor: number | null;
-  trailingThreshold: number | null;
+  dailyLossFloor: string | null;
+  trailingThreshold: string | null;
   /** The day's drawdown from its peak (≥ 0). */
-  drawdown: number;
+  drawdown: string;
 };
 
 export const MAX_POINTS = 8 * 3600;
@@ -22,24 +23,50 @@ export type EquityHistory = {
   points(account: string): readonly EquityPoint[];
   /** Records the view's accounts at its server time. */
   record(view: StateView): void;
-  /** Earlier points (oldest first) from the store; kept before the live ones, trimmed to MAX_POINTS. */
+  /**
+   * Points from the store (oldest first) merged in time order with the live ones, a live point winning its
+   * second; trimmed to MAX_POINTS. Listeners are not called: whoever seeds redraws from `points`.
+   */
   seed(account: string, points: readonly EquityPoint[]): void;
   /** Called per new (or replaced, same second) point; returns the unsubscribe. */
   subscribe(account: string, listener: Listener): () => void;
 };
 
+/** The day start equity (equity − day net P&L) less an amount: where the daily loss limit breaches. */
+export function floorBelowDayStart(equity: string, dailyNetPnl: string, amount: string): string {
+  return dec(equity).minus(dec(dailyNetPnl)).minus(dec(amount)).toFixed(2);
+}
+
 export function pointOf(account: AccountView, time: number): EquityPoint {
   const m = account.metrics;
-  const equity = Number(m.equity);
   const daily = account.limits.find((limit) => limit.rule === 'dailyLoss');
-  const dayStart = equity - Number(m.dailyNetPnl);
   return {
     time,
-    equity,
-    dailyLossFloor: daily === undefined ? null : dayStart - Number(daily.limit),
-    trailingThreshold: m.trailingThreshold === null ? null : Number(m.trailingThreshold),
-    drawdown: Number(m.dailyDrawdown),
+    equity: m.equity,
+    dailyLossFloor: daily === undefined ? null : floorBelowDayStart(m.equity, m.dailyNetPnl, daily.limit),
+    trailingThreshold: m.trailingThreshold,
+    drawdown: m.dailyDrawdown,
   };
+}
+
+/** Both lists oldest first, each with at most one point a second; on the same second `live` wins. */
+export function mergeByTime(stored: readonly EquityPoint[], live: readonly EquityPoint[]): EquityPoint[] {
+  const merged: EquityPoint[] = [];
+  let s = 0;
+  let l = 0;
+  while (s < stored.length || l < live.length) {
+    const a = stored[s];
+    const b = live[l];
+    if (b === undefined || (a !== undefined && a.time < b.time)) {
+      if (a !== undefined && merged.at(-1)?.time !== a.time) merged.push(a);
+      s += 1;
+    } else {
+      if (a?.time === b.time) s += 1;
+      merged.push(b);
+      l += 1;
+    }
+  }
+  return merged;
 }
 
 export function createEquityHistory(maxPoints = MAX_POINTS): EquityHistory {
@@ -52,6 +79,9 @@ export function createEquityHistory(maxPoints = MAX_POINTS): EquityHistory {
       rings.set(account, points);
     }
     return points;
+  };
+  const trim = (points: EquityPoint[]) => {
+    if (points.length > maxPoints) points.splice(0, points.length - maxPoints);
   };
   return {
     points: (account) => rings.get(account) ?? [],
@@ -67,17 +97,15 @@ export function createEquityHistory(maxPoints = MAX_POINTS): EquityHistory {
         if (replaced) points[points.length - 1] = point;
         else {
           points.push(point);
-          if (points.length > maxPoints) points.splice(0, points.length - maxPoints);
+          trim(points);
         }
         for (const listener of listeners.get(account.id) ?? []) listener(point, replaced);
       }
     },
-    seed(account, earlier) {
-      const points = ring(account);
-      const first = points[0]?.time ?? Number.POSITIVE_INFINITY;
-      const before = earlier.filter((point) => point.time < first);
-      points.unshift(...before);
-      if (points.length > maxPoints) points.splice(0, points.length - maxPoints);
+    seed(account, stored) {
+      const merged = mergeByTime(stored, ring(account));
+      trim(merged);
+      rings.set(account, merged);
     },
     subscribe(account, listener) {
       let set = listeners.get(account);

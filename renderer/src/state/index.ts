@@ -7,7 +7,16 @@ export { createLinkStore } from './link-store';
 export type { LinkState } from './link-store';
 export { createAlertsStore, MAX_ALERTS } from './alerts-store';
 export type { AlertsState } from './alerts-store';
-export { WardenProvider, useAlerts, useApi, useLink, useSound, useStores, useView } from './context';
+export {
+  WardenProvider,
+  useAlerts,
+  useApi,
+  useLink,
+  useSound,
+  useStores,
+  useView,
+  useViewSampled,
+} from './context';
 export { createEquityHistory, MAX_POINTS } from './equity-history';
 export type { EquityHistory, EquityPoint } from './equity-history';
 export type { WardenContextValue } from './context';

@@ -1,6 +1,25 @@
 // Narrow selectors over the view: components subscribe to the smallest piece they show.
-import type { AccountView, InstrumentView } from '../../../shared/ipc';
+import type { AccountView, InstrumentView, PositionView, StateView } from '../../../shared/ipc';
 import type { ViewState } from './view-store';
+
+// Lookups by symbol, built once per pushed view (views are replaced, never changed): a hundred rows each finding
+// their own position would otherwise scan the whole list on every push.
+const positionsBySymbol = new WeakMap<AccountView, Map<string, PositionView>>();
+const instrumentsBySymbol = new WeakMap<StateView, Map<string, InstrumentView>>();
+
+function indexed<K extends object, V>(
+  cache: WeakMap<K, Map<string, V>>,
+  owner: K,
+  items: () => V[],
+  key: (item: V) => string,
+) {
+  let index = cache.get(owner);
+  if (index === undefined) {
+    index = new Map(items().map((item) => [key(item), item]));
+    cache.set(owner, index);
+  }
+  return index;
+}
 
 export function selectAccount(id: string) {
   return (state: ViewState): AccountView | undefined =>
@@ -12,8 +31,29 @@ export function selectAccountIds(state: ViewState): string[] {
 }
 
 export function selectInstrument(symbol: string) {
-  return (state: ViewState): InstrumentView | undefined =>
-    state.view?.instruments.find((instrument) => instrument.symbol === symbol);
+  return (state: ViewState): InstrumentView | undefined => {
+    const view = state.view;
+    if (view === null) return undefined;
+    return indexed(
+      instrumentsBySymbol,
+      view,
+      () => view.instruments,
+      (i) => i.symbol,
+    ).get(symbol);
+  };
+}
+
+export function selectPosition(accountId: string, symbol: string) {
+  return (state: ViewState): PositionView | undefined => {
+    const account = selectAccount(accountId)(state);
+    if (account === undefined) return undefined;
+    return indexed(
+      positionsBySymbol,
+      account,
+      () => account.positions,
+      (p) => p.symbol,
+    ).get(symbol);
+  };
 }
 
 export function selectTickSize(symbol: string) {

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-// Live charts: the ring keeps one point per second of server time per account; the charts are created once,
-// filled once, then updated per point (series.update, at most every DRAW_EVERY_MS) and never rebuilt; they are
-// removed on unmount.
-import { act, cleanup } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEquityHistory } from '../../../renderer/src/state';
+// Live charts: created once, filled once, then updated per point (series.update, at most every DRAW_EVERY_MS) and
+// never rebuilt; removed on unmount. On opening they ask the core for today's stored samples and draw them before
+// the live points (a reload does not start empty); an earlier day picked beside the chart shows that day, still.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_EVERY_MS, EquityCharts } from '../../../renderer/src/features/charts/EquityCharts';
+import type { EquitySampleView, HistoryView } from '../../../shared/ipc';
 import { buildFixtureState } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
 
@@ -41,7 +41,13 @@ vi.mock('lightweight-charts', () => ({
 beforeAll(() => {
   Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => ({}), configurable: true });
 });
-afterEach(cleanup);
+beforeEach(() => {
+  Object.assign(chartLog, { charts: 0, removed: 0, series: 0, calls: [] });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 function stateAt(serverTime: string, equity: string, seq: number) {
   const state = buildFixtureState({ serverTime });
@@ -52,36 +58,27 @@ function stateAt(serverTime: string, equity: string, seq: number) {
   return state;
 }
 
-describe('the equity ring', () => {
-  it('keeps one point per second, computes the floor from day start and the daily loss limit, and is bounded', () => {
-    const history = createEquityHistory(3);
-    history.record(stateAt('2025-03-12T15:30:00.200Z', '49912.50', 1));
-    history.record(stateAt('2025-03-12T15:30:00.900Z', '49900.00', 2));
-    expect(history.points('SIM-50K')).toEqual([
-      // day start 49,900 − 147.50 = 49,752.50; floor = that − 1,000
-      { time: 1741793400, equity: 49900, dailyLossFloor: 48752.5, trailingThreshold: 48210, drawdown: 97.5 },
-    ]);
-    for (const [i, t] of ['01', '02', '03'].entries())
-      history.record(stateAt(`2025-03-12T15:30:${t}.000Z`, '49950.00', 3 + i));
-    expect(history.points('SIM-50K').map((p) => p.time)).toEqual([1741793401, 1741793402, 1741793403]);
-    history.record(stateAt('2025-03-12T15:29:59.000Z', '1.00', 9)); // older than the last point: ignored
-    expect(history.points('SIM-50K')).toHaveLength(3);
-  });
+const calls = (method: Call['method'], series: number) =>
+  chartLog.calls.filter((c) => c.method === method && c.series === series).map((c) => c.data);
 
-  it('takes earlier points from the store in front of the live ones', () => {
-    const history = createEquityHistory();
-    history.record(stateAt('2025-03-12T15:30:00.000Z', '49912.50', 1));
-    const earlier = { equity: 49000, dailyLossFloor: null, trailingThreshold: null, drawdown: 0 };
-    history.seed('SIM-50K', [
-      { time: 1741793300, ...earlier },
-      { time: 1741793400, ...earlier }, // not before the first live point: dropped
-    ]);
-    expect(history.points('SIM-50K').map((p) => [p.time, p.equity])).toEqual([
-      [1741793300, 49000],
-      [1741793400, 49912.5],
-    ]);
-  });
+function history(day: string, today: boolean, samples: EquitySampleView[]): HistoryView {
+  return { trades: [], days: [], timeline: [], equityDay: { day, today, samples } };
+}
+
+const sample = (t: string, equity: string, dailyNetPnl: string): EquitySampleView => ({
+  t,
+  equity,
+  dailyNetPnl,
+  dailyDrawdown: '10.00',
 });
+
+/** Lets the getHistory answer (a resolved promise) reach the component. */
+async function settle(): Promise<void> {
+  await act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
+}
 
 describe('the charts', () => {
   it('are created once, filled once, then updated per point; removed on unmount', () => {
@@ -99,24 +96,121 @@ describe('the charts', () => {
       host.stores.view.getState().receive(stateAt('2025-03-12T15:30:02.000Z', '49700.00', 3));
       host.stores.view.getState().receive(stateAt('2025-03-12T15:30:02.500Z', '49650.00', 4));
     });
-    const equityUpdates = () => chartLog.calls.filter((c) => c.series === 0).map((c) => c.data);
     // A new second draws the previous one at once; replacements within a second wait for DRAW_EVERY_MS.
-    expect(equityUpdates()).toEqual([{ time: 1741793401, value: 49800 }]);
+    expect(calls('update', 0)).toEqual([{ time: 1741793401, value: 49800 }]);
     act(() => {
       vi.advanceTimersByTime(DRAW_EVERY_MS);
     });
-    vi.useRealTimers();
     expect(chartLog.charts).toBe(2);
     expect(chartLog.calls.filter((c) => c.method === 'setData')).toEqual([]);
-    expect(equityUpdates()).toEqual([
+    expect(calls('update', 0)).toEqual([
       { time: 1741793401, value: 49800 },
       { time: 1741793402, value: 49650 },
     ]);
-    expect(chartLog.calls.filter((c) => c.series === 3).map((c) => c.data)).toEqual([
+    expect(calls('update', 3)).toEqual([
       { time: 1741793401, value: -97.5 },
       { time: 1741793402, value: -97.5 },
     ]);
     cleanup();
     expect(chartLog.removed).toBe(2);
+  });
+
+  it("draw today's stored samples before the live points, each second once, then go on live", async () => {
+    const stored = history('2025-03-12', true, [
+      sample('2025-03-12T15:29:40.000Z', '50010.00', '20.00'),
+      sample('2025-03-12T15:29:50.000Z', '49990.00', '0.00'),
+      sample('2025-03-12T15:30:00.000Z', '1.00', '0.00'), // the live point's second: the live point stays
+    ]);
+    const host = renderWithState(stateAt('2025-03-12T15:30:00.000Z', '49912.50', 1), {
+      ui: <EquityCharts accountId="SIM-50K" />,
+      handlers: { getHistory: () => ({ ok: true, result: stored }) },
+    });
+    expect(host.sent).toEqual([
+      { command: 'getHistory', args: { account: 'SIM-50K', days: 1, equityDay: 'today' } },
+    ]);
+    await settle();
+    expect(calls('setData', 0).at(-1)).toEqual([
+      { time: 1741793380, value: 50010 },
+      { time: 1741793390, value: 49990 },
+      { time: 1741793400, value: 49912.5 },
+    ]);
+    // The floor: day start (equity − day net P&L) − today's 1,000.00 limit; the live point's from its own figures.
+    expect(calls('setData', 1).at(-1)).toEqual([
+      { time: 1741793380, value: 48990 },
+      { time: 1741793390, value: 48990 },
+      { time: 1741793400, value: 48765 },
+    ]);
+    // No trailing threshold is stored: a gap until the live point.
+    expect(calls('setData', 2).at(-1)).toEqual([
+      { time: 1741793380 },
+      { time: 1741793390 },
+      { time: 1741793400, value: 48210 },
+    ]);
+    const box = screen.getByTestId('equity-chart');
+    expect([box.dataset.points, box.dataset.firstTime]).toEqual(['3', '1741793380']);
+    expect(screen.getByTestId<HTMLInputElement>('equity-day').value).toBe('2025-03-12');
+    act(() => {
+      host.stores.view.getState().receive(stateAt('2025-03-12T15:30:01.000Z', '49800.00', 2));
+      host.stores.view.getState().receive(stateAt('2025-03-12T15:30:02.000Z', '49700.00', 3));
+    });
+    expect(calls('update', 0)).toEqual([{ time: 1741793401, value: 49800 }]);
+    expect(box.dataset.points).toBe('4');
+  });
+
+  it('show an earlier day picked beside the chart, still, and go back to today', async () => {
+    const days: Record<string, HistoryView> = {
+      today: history('2025-03-12', true, []),
+      '2025-03-11': history('2025-03-11', false, [
+        sample('2025-03-11T15:00:00.000Z', '50100.00', '100.00'),
+        sample('2025-03-11T15:00:10.000Z', '50050.00', '50.00'),
+      ]),
+    };
+    const host = renderWithState(stateAt('2025-03-12T15:30:00.000Z', '49912.50', 1), {
+      ui: <EquityCharts accountId="SIM-50K" />,
+      handlers: {
+        getHistory: ({ equityDay }) => ({
+          ok: true,
+          result: days[equityDay ?? 'today'] ?? history('', false, []),
+        }),
+      },
+    });
+    await settle();
+    fireEvent.change(screen.getByTestId('equity-day'), { target: { value: '2025-03-11' } });
+    await settle();
+    expect(host.sent.at(-1)).toEqual({
+      command: 'getHistory',
+      args: { account: 'SIM-50K', days: 1, equityDay: '2025-03-11' },
+    });
+    expect(calls('setData', 0).at(-1)).toEqual([
+      { time: 1741705200, value: 50100 },
+      { time: 1741705210, value: 50050 },
+    ]);
+    // That day's limit is not stored: no floor line rather than today's.
+    expect(calls('setData', 1).at(-1)).toEqual([{ time: 1741705200 }, { time: 1741705210 }]);
+    expect(screen.getByText('Equity 2025-03-11')).toBeDefined();
+    chartLog.calls.length = 0;
+    vi.useFakeTimers();
+    act(() => {
+      host.stores.view.getState().receive(stateAt('2025-03-12T15:30:01.000Z', '49800.00', 2));
+      vi.advanceTimersByTime(DRAW_EVERY_MS);
+    });
+    expect(chartLog.calls).toEqual([]);
+    vi.useRealTimers();
+    fireEvent.click(screen.getByTestId('equity-today'));
+    expect(calls('setData', 0).at(-1)).toEqual([
+      { time: 1741793400, value: 49912.5 },
+      { time: 1741793401, value: 49800 },
+    ]);
+    expect(chartLog.charts).toBe(2);
+  });
+
+  it('say so when the stored equity cannot be had, and keep drawing live', async () => {
+    renderWithState(stateAt('2025-03-12T15:30:00.000Z', '49912.50', 1), {
+      ui: <EquityCharts accountId="SIM-50K" />,
+      handlers: { getHistory: () => ({ ok: false, error: 'store closed' }) },
+    });
+    await settle();
+    expect(screen.getByTestId('equity-note').textContent).toBe('Stored equity not available: store closed');
+    expect(calls('setData', 0)).toEqual([[{ time: 1741793400, value: 49912.5 }]]);
   });
 });

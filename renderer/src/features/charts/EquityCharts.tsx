@@ -1,52 +1,13 @@
-// The intraday equity chart (with the daily-loss floor and the trailing threshold as lines) and the drawdown
-// chart: imperative islands. Each chart is created once when mounted, filled once from the ring, and then
-// updated per point (series.update) as pushes arrive; React never re-renders them.
-import {
-  AreaSeries,
-  LineSeries,
-  LineStyle,
-  createChart,
-  type DeepPartial,
-  type ChartOptions,
-  type ISeriesApi,
-  type UTCTimestamp,
-} from 'lightweight-charts';
-import { useEffect, useRef } from 'react';
-import { useStores } from '../../state';
-import type { EquityPoint } from '../../state';
+// The account's equity and drawdown charts. Today: the points kept since the screen opened, seeded with the
+// day's stored samples (so a reload does not start empty), then moved per point as pushes arrive. An earlier
+// day, picked beside the chart: that day's stored samples, still. React never re-renders the charts themselves.
+import { useEffect, useRef, useState } from 'react';
+import { useApi, useStores } from '../../state';
+import { followLive, loadStoredDay } from './equity-feed';
+import { EquityDayPicker, TODAY } from './EquityDayPicker';
+import { createEquityCharts, type EquityChartsHandle } from './equity-series';
 
-export const DRAW_EVERY_MS = 250;
-
-const chartOptions: DeepPartial<ChartOptions> = {
-  autoSize: true,
-  layout: { background: { color: 'transparent' }, textColor: '#8e97a8', attributionLogo: false },
-  grid: { vertLines: { visible: false }, horzLines: { color: '#1e232d' } },
-  rightPriceScale: { borderVisible: false },
-  timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false },
-  crosshair: { horzLine: { visible: false } },
-  handleScroll: false,
-  handleScale: false,
-};
-
-type Line = ISeriesApi<'Line'> | ISeriesApi<'Area'>;
-type Value = (point: EquityPoint) => number | null;
-
-/** Sends one point to a series; a line without a value (rule off) gets a gap (whitespace point). */
-function put(series: Line, value: Value, point: EquityPoint): void {
-  const v = value(point);
-  const time = point.time as UTCTimestamp;
-  series.update(v === null ? { time } : { time, value: v });
-}
-
-function fill(series: Line, value: Value, points: readonly EquityPoint[]): void {
-  series.setData(
-    points.map((point) => {
-      const v = value(point);
-      const time = point.time as UTCTimestamp;
-      return v === null ? { time } : { time, value: v };
-    }),
-  );
-}
+export { DRAW_EVERY_MS } from './equity-feed';
 
 let canvas: boolean | undefined;
 /** Whether this page can draw on a canvas (not so in a DOM without one: then the charts are left out). */
@@ -56,90 +17,73 @@ export function canvasSupported(): boolean {
 }
 
 export function EquityCharts({ accountId }: { accountId: string }) {
-  const { equity } = useStores();
+  const stores = useStores();
+  const api = useApi();
   const equityRef = useRef<HTMLDivElement>(null);
   const drawdownRef = useRef<HTMLDivElement>(null);
+  const chartsRef = useRef<EquityChartsHandle | null>(null);
+  const [day, setDay] = useState<string>(TODAY);
+  const [todayLabel, setTodayLabel] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
   useEffect(() => {
     if (equityRef.current === null || drawdownRef.current === null || !canvasSupported()) return;
-    const equityChart = createChart(equityRef.current, chartOptions);
-    const drawdownChart = createChart(drawdownRef.current, chartOptions);
-    const lines: [Line, Value][] = [
-      [
-        equityChart.addSeries(LineSeries, {
-          color: '#e7eaf0',
-          lineWidth: 2,
-          priceLineVisible: false,
-          title: 'Equity',
-        }),
-        (p) => p.equity,
-      ],
-      [
-        equityChart.addSeries(LineSeries, {
-          color: '#ff6b6b',
-          lineWidth: 1,
-          lineStyle: LineStyle.Dashed,
-          priceLineVisible: false,
-          lastValueVisible: true,
-          title: 'Daily loss floor',
-        }),
-        (p) => p.dailyLossFloor,
-      ],
-      [
-        equityChart.addSeries(LineSeries, {
-          color: '#f5b942',
-          lineWidth: 1,
-          lineStyle: LineStyle.Dashed,
-          priceLineVisible: false,
-          title: 'Trailing threshold',
-        }),
-        (p) => p.trailingThreshold,
-      ],
-      [
-        drawdownChart.addSeries(AreaSeries, {
-          lineColor: '#ff6b6b',
-          topColor: 'rgba(255, 107, 107, 0.05)',
-          bottomColor: 'rgba(255, 107, 107, 0.3)',
-          lineWidth: 1,
-          priceLineVisible: false,
-          title: 'Drawdown',
-        }),
-        (p) => -p.drawdown,
-      ],
-    ];
-    const history = equity.points(accountId);
-    for (const [series, value] of lines) fill(series, value, history);
-    // Pushes come 20 times a second but the charts move once a second: draw the newest point at most every
-    // DRAW_EVERY_MS (a new second's point always gets drawn, its later replacements coalesce).
-    let pending: EquityPoint | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const draw = () => {
-      timer = null;
-      if (pending === null) return;
-      for (const [series, value] of lines) put(series, value, pending);
-      pending = null;
-    };
-    const unsubscribe = equity.subscribe(accountId, (point, replaced) => {
-      if (!replaced && pending !== null) draw();
-      pending = point;
-      timer ??= setTimeout(draw, DRAW_EVERY_MS);
-    });
+    const charts = createEquityCharts(equityRef.current, drawdownRef.current);
+    chartsRef.current = charts;
     return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-      equityChart.remove();
-      drawdownChart.remove();
+      chartsRef.current = null;
+      charts.remove();
     };
-  }, [equity, accountId]);
+  }, [accountId]);
+
+  useEffect(() => {
+    const charts = chartsRef.current;
+    if (charts === null) return;
+    let open = true;
+    setNote(null);
+    const live = day === TODAY;
+    const stop = live ? followLive(charts, stores.equity, accountId) : null;
+    if (!live) charts.fill([]);
+    loadStoredDay(api, stores.view, accountId, day)
+      .then((stored) => {
+        if (!open || stored.kind === 'none') return;
+        if (stored.kind === 'error') {
+          setNote(`Stored equity not available: ${stored.error}`);
+          return;
+        }
+        if (stored.today) setTodayLabel(stored.label);
+        if (live) stores.equity.seed(accountId, stored.points);
+        charts.fill(live ? stores.equity.points(accountId) : stored.points);
+        if (!live && stored.points.length === 0) setNote(`No equity stored for ${day}`);
+      })
+      .catch((error: unknown) => {
+        if (open) setNote(`Stored equity not available: ${String(error)}`);
+      });
+    return () => {
+      open = false;
+      stop?.();
+    };
+  }, [api, stores, accountId, day]);
+
+  const shown = day === TODAY ? 'today' : day;
   return (
     <div className="charts">
       <figure
         className="chart"
-        aria-label="Intraday equity with the daily loss floor and the trailing threshold"
+        aria-label={`Equity ${shown} with the daily loss floor and the trailing threshold`}
       >
-        <figcaption>Equity today</figcaption>
+        <figcaption className="chart-head">
+          <span>Equity {shown}</span>
+          <EquityDayPicker day={day} todayLabel={todayLabel} onChange={setDay} />
+        </figcaption>
         <div ref={equityRef} className="chart-canvas" data-testid="equity-chart" />
+        {note !== null ? (
+          <p className="chart-note muted" data-testid="equity-note">
+            {note}
+          </p>
+        ) : null}
       </figure>
-      <figure className="chart" aria-label="Drawdown from the day's peak">
+      <figure className="chart" aria-label={`Drawdown from the day's peak, ${shown}`}>
         <figcaption>Drawdown</figcaption>
         <div ref={drawdownRef} className="chart-canvas" data-testid="drawdown-chart" />
       </figure>

@@ -1,9 +1,20 @@
 // An account's working orders with a Cancel button each, or a calm line when there are none.
 import { useShallow } from 'zustand/react/shallow';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
 import { EmptyState } from '../../components/EmptyState';
 import { useCommand } from '../../lib/use-command';
 import { selectAccount, useView } from '../../state';
 import { OrderRow } from './OrderRow';
+
+const columns: readonly Column[] = [
+  { label: 'Order' },
+  { label: 'Symbol' },
+  { label: 'Side' },
+  { label: 'Type' },
+  { label: 'Qty', align: 'right' },
+  { label: 'Price', align: 'right' },
+  { label: 'Actions', hidden: true },
+];
 
 export function OrdersTable({ accountId }: { accountId: string }) {
   const orderIds = useView(
@@ -22,23 +33,7 @@ export function OrdersTable({ accountId }: { accountId: string }) {
         <EmptyState text="No working orders" testId="orders-empty" />
       ) : (
         <table className="grid" aria-label="Working orders">
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Side</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="right">
-                Qty
-              </th>
-              <th scope="col" className="right">
-                Price
-              </th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={columns} />
           <tbody>
             {orderIds.map((orderId) => (
               <OrderRow

@@ -1,24 +1,29 @@
 // One open position: signed size in words, prices at tick precision, coloured unrealized P&L, R multiple, stop
-// coverage (with the time left before stopRequired acts), Close and Reduce by one contract.
+// coverage (with the time left before stopRequired acts), Close and Reduce by one contract. Memoised: it
+// re-renders when its own position changes, not when the table around it does.
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Countdown } from '../../components/Countdown';
 import { Money } from '../../components/Money';
 import { formatPositionQty, formatPrice } from '../../lib/format';
-import { selectAccount, selectTickSize, useView } from '../../state';
+import { selectPosition, selectTickSize, useView } from '../../state';
 
 type PositionRowProps = {
   accountId: string;
   symbol: string;
-  onClose: () => void;
-  onReduce: (qty: number) => void;
+  /** 1-based row number in the whole table (header row included), for screen readers when rows are windowed. */
+  rowIndex: number;
+  onClose: (symbol: string) => void;
+  onReduce: (symbol: string, qty: number) => void;
 };
 
 const stopLabels = { full: 'Protected', partial: 'Partly protected', none: 'Unprotected' } as const;
 
-export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRowProps) {
+export const PositionRow = memo(function PositionRow(props: PositionRowProps) {
+  const { accountId, symbol, rowIndex, onClose, onReduce } = props;
   const p = useView(
     useShallow((s) => {
-      const position = selectAccount(accountId)(s)?.positions.find((item) => item.symbol === symbol);
+      const position = selectPosition(accountId, symbol)(s);
       return {
         qty: position?.qty ?? 0,
         avgPrice: position?.avgPrice ?? null,
@@ -37,7 +42,7 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
   );
   const side = p.qty > 0 ? 'long' : p.qty < 0 ? 'short' : 'flat';
   return (
-    <tr data-testid={`position-${symbol}`}>
+    <tr data-testid={`position-${symbol}`} aria-rowindex={rowIndex} data-row-key={symbol}>
       <th scope="row" className="sym">
         {symbol}
       </th>
@@ -75,7 +80,7 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
               type="button"
               className="btn btn-small btn-quiet"
               onClick={() => {
-                onReduce(1);
+                onReduce(symbol, 1);
               }}
               data-testid={`reduce-${symbol}`}
               aria-label={`Reduce ${symbol} by 1`}
@@ -83,11 +88,18 @@ export function PositionRow({ accountId, symbol, onClose, onReduce }: PositionRo
               −1
             </button>
           ) : null}
-          <button type="button" className="btn btn-small" onClick={onClose} data-testid={`close-${symbol}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              onClose(symbol);
+            }}
+            data-testid={`close-${symbol}`}
+          >
             Close<span className="sr-only"> {symbol}</span>
           </button>
         </div>
       </td>
     </tr>
   );
-}
+});
