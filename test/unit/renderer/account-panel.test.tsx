@@ -91,10 +91,10 @@ describe('a day start to confirm after a restart', () => {
     const host = renderWithState(state);
     expect(account().getByTestId('lock-until').textContent).toBe("until you confirm today's start");
     expect(account().queryByTestId('lock-countdown')).toBeNull();
-    const input = account().getByTestId('day-start-input') as HTMLInputElement;
+    const input = account().getByTestId<HTMLInputElement>('day-start-input');
     expect(input.value).toBe('49765.00'); // equity 49,912.50 − day net 147.50: the estimate in force
     fireEvent.change(input, { target: { value: '49,800' } });
-    expect((account().getByTestId('day-start-submit') as HTMLButtonElement).disabled).toBe(true);
+    expect(account().getByTestId<HTMLButtonElement>('day-start-submit').disabled).toBe(true);
     fireEvent.change(input, { target: { value: '49800.25' } });
     fireEvent.click(account().getByTestId('day-start-submit'));
     await waitFor(() => {
