@@ -43,6 +43,7 @@ export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: Not
       alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
       return;
     case 'tradeClosed':
+    case 'trailingStop':
       return;
   }
 }
