@@ -1,7 +1,7 @@
 // What the trader is told: each alert is kept (store), logged, shown in the feed (the newest 50) and pushed to
 // the hosts' sinks (desktop notifications and tray, browser notifications).
 import { randomUUID } from 'node:crypto';
-import type { AlertLevel, AlertView } from '../../shared/ipc';
+import type { AlertLevel, AlertView, LevelFigures } from '../../shared/ipc';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Alerts } from '../store';
@@ -9,8 +9,18 @@ import type { Alerts } from '../store';
 export const ALERTS_SHOWN = 50;
 
 export type AlertFeed = {
-  /** Warnings and criticals notify by default; an info alert only when `notify` says so. */
-  raise(level: AlertLevel, account: string | null, title: string, message: string, notify?: boolean): void;
+  /**
+   * Warnings and criticals notify by default; an info alert only when `notify` says so. `figures`: a rule's
+   * level change as measured, kept with the alert for the audit.
+   */
+  raise(
+    level: AlertLevel,
+    account: string | null,
+    title: string,
+    message: string,
+    notify?: boolean,
+    figures?: LevelFigures,
+  ): void;
   /** Newest first, at most ALERTS_SHOWN. */
   readonly recent: readonly AlertView[];
 };
@@ -24,7 +34,7 @@ export function createAlertFeed(deps: {
   const recent: AlertView[] = deps.store.recent(ALERTS_SHOWN);
   return {
     recent,
-    raise(level, account, title, message, notify = level !== 'info') {
+    raise(level, account, title, message, notify = level !== 'info', figures) {
       const alert: AlertView = {
         id: randomUUID(),
         t: new Date(deps.clock.now()).toISOString(),
@@ -33,6 +43,7 @@ export function createAlertFeed(deps: {
         title,
         message,
         notify,
+        ...(figures === undefined ? {} : { figures }),
       };
       recent.unshift(alert);
       recent.length = Math.min(recent.length, ALERTS_SHOWN);

@@ -1,7 +1,22 @@
 // What the trader is told about each engine decision: level changes and actions in plain words.
+import { moneyString } from '../../shared/domain/money';
+import type { LevelFigures } from '../../shared/ipc';
 import { untilText, type Decision, type RuleDecision } from '../engine';
 import type { AlertFeed } from './alert-feed';
 import type { NotifyPolicy } from './notify-policy';
+
+/** A level change's figures as exact decimal strings, for the audit. */
+export function levelFigures(decision: RuleDecision): LevelFigures | undefined {
+  const { figures } = decision;
+  if (figures === undefined) return undefined;
+  return {
+    rule: decision.rule,
+    level: decision.level,
+    value: moneyString(figures.value),
+    limit: moneyString(figures.limit),
+    threshold: moneyString(figures.threshold),
+  };
+}
 
 function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPolicy | undefined): void {
   const level = decision.level === 'warning' ? 'warning' : 'critical';
@@ -22,6 +37,7 @@ function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPoli
           level: decision.level,
           t: decision.t,
         }),
+    levelFigures(decision),
   );
 }
 
@@ -43,6 +59,7 @@ export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: Not
       alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
       return;
     case 'tradeClosed':
+    case 'trailingStop':
       return;
   }
 }

@@ -115,7 +115,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
       // An account the trader excluded is not guarded: nothing is said or done about it.
       if ('account' in decision && broker.isGuarded?.(decision.account) === false) continue;
       tellDecision(alerts, decision, notifyPolicy);
-      if (decision.kind === 'tradeClosed') recorder.trade(decision.trade);
+      recorder.record(decision);
       if (decision.kind !== 'rule') continue;
       if (decision.action === 'alert' && decision.attachStop === undefined) continue;
       enforcement.enforcer.carryOut(decision).catch((error: unknown) => {

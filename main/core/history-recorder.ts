@@ -1,31 +1,62 @@
-// What the history screens read later, written as it happens: each closed trade (with the strategy tag of a
-// working order in its symbol, where the broker carries one) and a periodic equity sample per account.
-import { accountMetrics, type ClosedTrade, type EngineState } from '../engine';
+// What the history screens read later, written as it happens: each closed trade (with its R multiple, and the
+// strategy tag of a working order in its symbol where the broker carries one), each step of a trailing stop's
+// life (a risk event), and a periodic equity sample per account.
+import { moneyString } from '../../shared/domain/money';
+import {
+  accountMetrics,
+  type ClosedTrade,
+  type Decision,
+  type EngineState,
+  type TrailingStopChange,
+} from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Store } from '../store';
 
+export const TRAILING_STOP_EVENT = 'trailingStop';
+
 export function createHistoryRecorder(store: Store, state: EngineState, clock: Clock) {
+  const trade = (closed: ClosedTrade): void => {
+    const tag = [...(state.accounts.get(closed.account)?.orders.values() ?? [])].find(
+      (order) => order.symbol === closed.symbol && order.tag !== null,
+    )?.tag;
+    store.history.addTrade({
+      account: closed.account,
+      symbol: closed.symbol,
+      side: closed.side,
+      qty: closed.qty,
+      entryPrice: closed.entryPrice.toFixed(),
+      exitPrice: closed.exitPrice.toFixed(),
+      openedAt: closed.openedAt,
+      closedAt: closed.closedAt,
+      realizedPnl: closed.realizedPnl.toFixed(2),
+      fees: closed.fees.toFixed(2),
+      netPnl: closed.netPnl.toFixed(2),
+      mfe: closed.mfe.toFixed(2),
+      mae: closed.mae.toFixed(2),
+      tag: tag ?? null,
+      initialRisk: closed.initialRisk === null ? null : moneyString(closed.initialRisk),
+      rMultiple: closed.rMultiple === null ? null : moneyString(closed.rMultiple),
+    });
+  };
+  const trailingStop = (change: TrailingStopChange): void => {
+    store.riskEvents.record({
+      t: change.t,
+      account: change.account,
+      kind: TRAILING_STOP_EVENT,
+      detail: {
+        change: change.change,
+        symbol: change.symbol,
+        side: change.side,
+        best: moneyString(change.best),
+        stopPrice: change.stopPrice === null ? null : moneyString(change.stopPrice),
+      },
+    });
+  };
   return {
-    trade(trade: ClosedTrade): void {
-      const tag = [...(state.accounts.get(trade.account)?.orders.values() ?? [])].find(
-        (order) => order.symbol === trade.symbol && order.tag !== null,
-      )?.tag;
-      store.history.addTrade({
-        account: trade.account,
-        symbol: trade.symbol,
-        side: trade.side,
-        qty: trade.qty,
-        entryPrice: trade.entryPrice.toFixed(),
-        exitPrice: trade.exitPrice.toFixed(),
-        openedAt: trade.openedAt,
-        closedAt: trade.closedAt,
-        realizedPnl: trade.realizedPnl.toFixed(2),
-        fees: trade.fees.toFixed(2),
-        netPnl: trade.netPnl.toFixed(2),
-        mfe: trade.mfe.toFixed(2),
-        mae: trade.mae.toFixed(2),
-        tag: tag ?? null,
-      });
+    /** Keeps what a decision leaves for the history (closed trades, trailing stops); the rest is not its business. */
+    record(decision: Decision): void {
+      if (decision.kind === 'tradeClosed') trade(decision.trade);
+      else if (decision.kind === 'trailingStop') trailingStop(decision);
     },
     sampleEquity(): void {
       const t = clock.now();

@@ -5,6 +5,8 @@ import { Dec } from '../../shared/domain/money';
 import { tradingDayOf, type SessionConfig } from '../engine';
 import type { Store } from '../store';
 import { equityDay } from './equity-day';
+import { TRAILING_STOP_EVENT } from './history-recorder';
+import { responseText, riskEventText } from './timeline-text';
 
 export type HistoryQuery = { account?: string | undefined; days: number; equityDay?: string | undefined };
 
@@ -39,6 +41,8 @@ export function buildHistory(
     mfe: trade.mfe,
     mae: trade.mae,
     tag: trade.tag,
+    initialRisk: trade.initialRisk,
+    rMultiple: trade.rMultiple,
     day: dayOf(trade.closedAt),
   }));
 
@@ -47,39 +51,50 @@ export function buildHistory(
       .recent(TIMELINE_ROWS)
       .filter((alert) => mine(alert.account) && Date.parse(alert.t) >= from)
       .map((alert) => ({
+        id: `alert-${alert.id}`,
         t: alert.t,
         account: alert.account,
         kind: 'alert' as const,
-        level: alert.level,
+        // A level change shows the level entered (a breach is a critical alert, but a breach).
+        level: alert.figures?.level ?? alert.level,
+        rule: alert.figures?.rule ?? null,
         title: alert.title,
         detail: alert.message,
         day: dayOf(Date.parse(alert.t)),
+        value: alert.figures?.value ?? null,
+        limit: alert.figures?.limit ?? null,
+        threshold: alert.figures?.threshold ?? null,
       })),
     ...store.responses
       .recent(TIMELINE_ROWS)
       .filter((response) => mine(response.account) && response.requestedAt >= from)
       .map((response) => ({
+        ...NO_FIGURES,
+        id: `response-${response.id}`,
         t: iso(response.requestedAt),
         account: response.account,
         kind: 'response' as const,
         level: response.outcome ?? 'running',
+        rule: ruleOfReason(response.reason),
         title: `${response.action}: ${response.reason}`,
-        detail: JSON.stringify(response.detail),
+        detail: responseText(response),
         day: dayOf(response.requestedAt),
       })),
     ...store.riskEvents
       .recent(TIMELINE_ROWS)
       .filter((event) => mine(event.account) && event.t >= from)
       .map((event) => ({
+        ...NO_FIGURES,
+        ...riskEventText(event),
+        id: `event-${event.id}`,
         t: iso(event.t),
         account: event.account,
         kind: 'event' as const,
         level: 'info',
-        title: event.kind,
-        detail: JSON.stringify(event.detail),
+        rule: event.kind === TRAILING_STOP_EVENT ? TRAILING_STOP_EVENT : null,
         day: dayOf(event.t),
       })),
-  ].sort((a, b) => (a.t < b.t ? 1 : a.t > b.t ? -1 : 0));
+  ].sort(newestFirst);
 
   const days = summarize(store, session, trades, timeline, query, from, now);
   if (query.account === undefined) return { trades, days, timeline };
@@ -87,6 +102,25 @@ export function buildHistory(
   if (query.equityDay === undefined) return { trades, days, timeline, equity };
   const day = equityDay(store, session, query.account, query.equityDay, now);
   return { trades, days, timeline, equity, equityDay: day };
+}
+
+const NO_FIGURES = { value: null, limit: null, threshold: null };
+
+/**
+ * Within one millisecond the cause comes before what it caused: a guard event (a trailing stop triggered), then
+ * the rule's alert, then the response carrying it out. Rows of one kind keep their recorded order (stable sort).
+ */
+const SAME_TIME_ORDER: Record<TimelineEntryView['kind'], number> = { event: 0, alert: 1, response: 2 };
+
+function newestFirst(a: TimelineEntryView, b: TimelineEntryView): number {
+  if (a.t !== b.t) return a.t < b.t ? 1 : -1;
+  return SAME_TIME_ORDER[b.kind] - SAME_TIME_ORDER[a.kind];
+}
+
+/** The rule a response carried out: its reason reads "dailyLoss: daily loss 326.4 reached 300" (a user's: "user: …"). */
+function ruleOfReason(reason: string): string | null {
+  const match = /^([A-Za-z]+): /.exec(reason);
+  return match?.[1] ?? null;
 }
 
 function equityAroundBreaches(store: Store, account: string, timeline: TimelineEntryView[]) {

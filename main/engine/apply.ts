@@ -18,6 +18,7 @@ import type { AccountState, EngineState } from './state';
 import { screenQuote } from './bad-ticks';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
 import { addLock, liftBrokerLocks } from './locks';
+import { noteInitialRisk } from './initial-risk';
 import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
 import { evaluateRules } from './rules/evaluate';
 import { timeGate, timeGateStale } from './time-gate';
@@ -66,6 +67,7 @@ export function apply(
   const heldBefore =
     touched !== null && 'symbol' in event ? (touched.positions.get(event.symbol)?.qty ?? 0) : 0;
   update(state, event, decisions);
+  if (touched !== null && 'symbol' in event) noteInitialRisk(state, touched, event.symbol);
   for (const account of touched === null ? state.accounts.values() : [touched]) {
     if (account === touched) enforceLock(account, event, heldBefore, decisions);
     evaluateRules(state, account, event, decisions);

@@ -23,8 +23,13 @@ export type RuleDecision = {
   qty?: number;
   /** For stopRequired's attachStop mode: the stop to place (the decision's action stays `alert`). */
   attachStop?: ProtectiveStop;
+  /** A measured level change: the value, the rule's limit and the threshold of the level entered. */
+  figures?: LevelChangeFigures;
   message: string;
 };
+
+/** Exact, in the rule's own units (money for the money rules); `threshold` is limit × warnAt/criticalAt, or the limit. */
+export type LevelChangeFigures = { value: Dec; limit: Dec; threshold: Dec };
 
 /** A lock ended (its time came, or the broker allows trading again). */
 export type LockLifted = { kind: 'lockLifted'; t: number; account: string; rule: string };
@@ -42,4 +47,22 @@ export type PositionCorrected = {
   brokerQty: number;
 };
 
-export type Decision = RuleDecision | TradeClosed | PositionCorrected | LockLifted;
+/**
+ * A trailing stop's life, for the audit (RULES.md section 6, `trailingStop`): added when its position opens,
+ * activated after the favourable move, updated as the best price improves, triggered on the retrace, removed
+ * when the position closes.
+ */
+export type TrailingStopChange = {
+  kind: 'trailingStop';
+  t: number;
+  account: string;
+  symbol: string;
+  change: 'add' | 'activate' | 'update' | 'trigger' | 'remove';
+  side: 'long' | 'short';
+  /** The best price since the position opened. */
+  best: Dec;
+  /** Where the stop triggers (the best less the trail) once active; null before. */
+  stopPrice: Dec | null;
+};
+
+export type Decision = RuleDecision | TradeClosed | PositionCorrected | LockLifted | TrailingStopChange;

@@ -134,10 +134,18 @@ function closeTrade(account: AccountState, position: Position, fill: FillEvent):
     netPnl,
     mfe: position.mfe,
     mae: position.mae,
+    initialRisk: trade.initialRisk ?? null,
+    rMultiple: rMultipleOf(netPnl, trade.initialRisk),
   };
   account.closedTrades.push(closed);
   if (account.closedTrades.length > closedTradesKept) account.closedTrades.shift();
   return closed;
+}
+
+/** Net P&L in multiples of the initial risk, a ratio rounded half-up to 4 places (RULES.md section 9). */
+function rMultipleOf(netPnl: Dec, initialRisk: Dec | undefined): Dec | null {
+  if (initialRisk === undefined || initialRisk.isZero()) return null;
+  return netPnl.dividedBy(initialRisk).toDecimalPlaces(4);
 }
 
 /** A position as it opens: average price `price`, a new round trip carrying the opening fees. */

@@ -38,7 +38,14 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
   if ((parsed.version !== 1 && parsed.version !== snapshotVersion) || parsed.state === undefined) {
     throw new Error(`engine snapshot has version ${String(parsed.version)}, expected ${snapshotVersion}`);
   }
-  for (const account of parsed.state.accounts.values()) account.settingsLockedUntil ??= null;
+  for (const account of parsed.state.accounts.values()) {
+    account.settingsLockedUntil ??= null;
+    // Trades closed before R multiples were kept have neither.
+    for (const trade of account.closedTrades) {
+      trade.initialRisk ??= null;
+      trade.rMultiple ??= null;
+    }
+  }
   const inForce = parsed.config ?? config;
   const { fastPath } = config;
   return { ...parsed.state, config: { ...inForce, ...(fastPath === undefined ? {} : { fastPath }) } };

@@ -39,6 +39,8 @@ export type OpenTrade = {
   /** Gross realized P&L and fees of all the trade's fills so far (opening fills included). */
   realizedPnl: Dec;
   fees: Dec;
+  /** |avgPrice − stop| × qty × pointValue when a protective stop was first seen; absent until then. */
+  initialRisk?: Dec;
 };
 
 export type Position = {
@@ -72,6 +74,9 @@ export type ClosedTrade = {
   netPnl: Dec;
   mfe: Dec;
   mae: Dec;
+  /** The trade's initial risk (null: never protected by a stop) and net P&L / initial risk (4 places; null without one). */
+  initialRisk: Dec | null;
+  rMultiple: Dec | null;
 };
 
 export type WorkingOrder = {

@@ -27,6 +27,9 @@ export type TradeRecord = {
   mfe: string;
   mae: string;
   tag: string | null;
+  /** Null when the trade had no protective stop (R: or one at the entry price). */
+  initialRisk: string | null;
+  rMultiple: string | null;
 };
 
 export type History = {
@@ -45,7 +48,8 @@ export type History = {
 const SAMPLE_COLUMNS = `account, t, balance, equity, daily_net_pnl AS dailyNetPnl,
   daily_drawdown AS dailyDrawdown, open_qty AS openQty`;
 const TRADE_COLUMNS = `account, symbol, side, qty, entry_price AS entryPrice, exit_price AS exitPrice,
-  opened_at AS openedAt, closed_at AS closedAt, realized_pnl AS realizedPnl, fees, net_pnl AS netPnl, mfe, mae, tag`;
+  opened_at AS openedAt, closed_at AS closedAt, realized_pnl AS realizedPnl, fees, net_pnl AS netPnl, mfe, mae, tag,
+  initial_risk AS initialRisk, r_multiple AS rMultiple`;
 
 export function createHistory(db: Database.Database): History {
   const insertSample = db.prepare<[EquitySample]>(
@@ -55,9 +59,9 @@ export function createHistory(db: Database.Database): History {
   );
   const insertTrade = db.prepare<[TradeRecord]>(
     `INSERT INTO closed_trades (account, symbol, side, qty, entry_price, exit_price, opened_at, closed_at,
-       realized_pnl, fees, net_pnl, mfe, mae, tag)
+       realized_pnl, fees, net_pnl, mfe, mae, tag, initial_risk, r_multiple)
      VALUES (@account, @symbol, @side, @qty, @entryPrice, @exitPrice, @openedAt, @closedAt,
-       @realizedPnl, @fees, @netPnl, @mfe, @mae, @tag)
+       @realizedPnl, @fees, @netPnl, @mfe, @mae, @tag, @initialRisk, @rMultiple)
      ON CONFLICT (account, symbol, opened_at, closed_at) DO NOTHING`,
   );
   const samplesOf = db.prepare<[string, number, number], EquitySample>(

@@ -6,5 +6,5 @@ export { DEFAULT_SNAPSHOTS_KEPT, type Snapshot, type Snapshots } from './snapsho
 export type { Alerts } from './alerts';
 export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';
 export type { Meta } from './meta';
-export type { RiskEvent, RiskEvents } from './risk-events';
+export type { RecordedRiskEvent, RiskEvent, RiskEvents } from './risk-events';
 export type { EquitySample, History, TradeRecord } from './history';

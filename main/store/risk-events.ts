@@ -5,20 +5,23 @@ import type { JsonValue } from './responses';
 
 export type RiskEvent = { t: number; account: string | null; kind: string; detail: JsonValue };
 
+/** A recorded event with its row id (the order it was recorded in). */
+export type RecordedRiskEvent = RiskEvent & { id: number };
+
 export type RiskEvents = {
   record(event: RiskEvent): void;
   /** The newest `limit` events, newest first. */
-  recent(limit: number): RiskEvent[];
+  recent(limit: number): RecordedRiskEvent[];
 };
 
-type RiskEventRow = { t: number; account: string | null; kind: string; detail: string };
+type RiskEventRow = { id: number; t: number; account: string | null; kind: string; detail: string };
 
 export function createRiskEvents(db: Database.Database): RiskEvents {
   const insert = db.prepare<[number, string | null, string, string]>(
     'INSERT INTO risk_events (t, account, kind, detail) VALUES (?, ?, ?, ?)',
   );
   const newest = db.prepare<[number], RiskEventRow>(
-    'SELECT t, account, kind, detail FROM risk_events ORDER BY t DESC, id DESC LIMIT ?',
+    'SELECT id, t, account, kind, detail FROM risk_events ORDER BY t DESC, id DESC LIMIT ?',
   );
   return {
     record: (event) => {

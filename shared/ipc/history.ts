@@ -15,6 +15,12 @@ export type TradeView = {
   mfe: string;
   mae: string;
   tag: string | null;
+  /**
+   * |entry − first protective stop| × qty × point value when the position was protected by a stop, and the net
+   * P&L in multiples of it (4 places); null without a stop (or, for R, with a stop at the entry price).
+   */
+  initialRisk: string | null;
+  rMultiple: string | null;
   /** The trading day it closed in (labelled by the date the day ends). */
   day: string;
 };
@@ -30,13 +36,28 @@ export type DaySummaryView = {
 };
 
 export type TimelineEntryView = {
+  /** Stable across reloads (`alert-<id>`, `response-<id>`, `event-<id>`): a selection survives a refresh. */
+  id: string;
   t: string;
   account: string | null;
   kind: 'alert' | 'response' | 'event';
+  /**
+   * An alert's level (info, warning, critical), or for a rule's level change the level entered (warning,
+   * critical, breach); a response's outcome (flat, failed, done, refused, running); info for an event.
+   */
   level: string;
+  /** The rule it is about (a level change, the rule a response carried out, a trailing stop), or null. */
+  rule: string | null;
   title: string;
   detail: string;
   day: string;
+  /**
+   * A rule's level change: the measured value, the rule's limit and the threshold of the level entered
+   * (limit × warnAt or criticalAt; the limit at breach), as exact decimal strings. Null for anything else.
+   */
+  value: string | null;
+  limit: string | null;
+  threshold: string | null;
 };
 
 /** An equity sample (every few seconds) of the account asked for, kept only around its breaches. */

@@ -122,6 +122,20 @@ export type AlertView = {
   message: string;
   /** Whether the hosts raise a native (desktop) or browser notification for it; history comes back false. */
   notify: boolean;
+  /** For a rule's level change: what was measured against which threshold. */
+  figures?: LevelFigures;
+};
+
+/**
+ * A rule's level change as measured, exact decimal strings: `threshold` is the one of the level entered (limit ×
+ * warnAt or criticalAt; the limit itself at breach).
+ */
+export type LevelFigures = {
+  rule: string;
+  level: 'warning' | 'critical' | 'breach';
+  value: string;
+  limit: string;
+  threshold: string;
 };
 
 export type BrokerAccountView = { id: string; name: string; guarded: boolean; fixed: boolean };

@@ -98,6 +98,8 @@ for (let d = 0; d < days; d += 1) {
       mfe: '8.75',
       mae: '-2.50',
       tag: null,
+      initialRisk: '12.50',
+      rMultiple: '0.4408',
     });
   rows += events.length + samples.length + tradesPerDay;
 }

@@ -7,7 +7,7 @@ import type { Decision, RiskAction, RuleDecision } from '../decisions';
 import { addLock, resolveLock, type ResolvedLock } from '../locks';
 import { accountMetrics, type AccountMetrics } from '../metrics';
 import type { AccountState, EngineState } from '../state';
-import { levelRank, nextLevel, type Thresholds } from './levels';
+import { levelRank, nextLevel, thresholdOf, type Thresholds } from './levels';
 import { rules } from './registry';
 import type { Breach, Measurement, RuleContext } from './types';
 
@@ -41,7 +41,9 @@ export function evaluateRules(
       const decision =
         finding.kind === 'measure'
           ? measured(state, ctx, rule.id, finding)
-          : breached(account, event.t, rule.id, settings, finding);
+          : finding.kind === 'notice'
+            ? finding.decision
+            : breached(account, event.t, rule.id, settings, finding);
       if (decision === null) continue;
       out.push(decision);
       made?.();
@@ -67,7 +69,8 @@ export function boundsContext(state: EngineState, account: AccountState, rule: R
 function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
   const { settings, account, event } = ctx;
   const memory = ctx.memory(m.key);
-  let level = nextLevel(memory.level, m.value, m.limit, thresholdsOf(state, settings));
+  const thresholds = thresholdsOf(state, settings);
+  let level = nextLevel(memory.level, m.value, m.limit, thresholds);
   if (level === 'breach' && memory.level !== 'breach' && event.type === 'quote') {
     memory.pendingBreaches += 1;
     const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
@@ -80,6 +83,11 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   memory.level = level;
   if (level === 'ok' || levelRank(level) <= levelRank(previous)) return null;
   const decision = ruleDecision(event.t, account.id, rule, level, m.describe(level), m.symbol);
+  decision.figures = m.figures?.(level) ?? {
+    value: m.value,
+    limit: m.limit,
+    threshold: thresholdOf(level, m.limit, thresholds),
+  };
   if (level !== 'breach') {
     decision.action = m.actionAt?.[level] ?? 'alert';
     return decision;

@@ -23,6 +23,14 @@ export const exposure: Rule<'exposure'> = {
         limit,
         describe: () =>
           `largest position is ${share.toFixed()}% of gross exposure (limit ${limit.toFixed()}%)`,
+        figures: (level) => ({
+          value: share,
+          limit,
+          threshold:
+            level === 'breach'
+              ? limit
+              : dec(settings[level === 'warning' ? 'warnAt' : 'criticalAt']).times(limit),
+        }),
       });
     }
     // hhiWarning is a warning threshold: HHI at it enters warning, never more.
@@ -34,6 +42,7 @@ export const exposure: Rule<'exposure'> = {
       value: minDec(m.hhi.div(hhiWarning).times(warnAt), warnAt),
       limit: ONE,
       describe: () => `concentration (HHI) ${m.hhi.toDecimalPlaces(4).toFixed()} at ${hhiWarning.toFixed()}`,
+      figures: () => ({ value: m.hhi.toDecimalPlaces(4), limit: hhiWarning, threshold: hhiWarning }),
     });
     return findings;
   },

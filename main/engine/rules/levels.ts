@@ -52,6 +52,11 @@ export function levelOf(value: Dec, limit: Dec, t: Thresholds): RuleLevel {
   return 'ok';
 }
 
+/** The threshold (in the value's units) at which `level` is entered against `limit`: limit × warnAt or criticalAt. */
+export function thresholdOf(level: Exclude<RuleLevel, 'ok'>, limit: Dec, t: Thresholds): Dec {
+  return scaled(limit, t).up[level];
+}
+
 /** The next level from `previous`: up at once; down only past each threshold minus the hysteresis. */
 export function nextLevel(previous: RuleLevel, value: Dec, limit: Dec, t: Thresholds): RuleLevel {
   const reached = levelOf(value, limit, t);

@@ -53,6 +53,12 @@ export const marginLevel: Rule<'marginLevel'> = {
         value: fractionOf(level, settings),
         limit: ONE,
         actionAt: { critical: 'reducePosition' },
+        // The audit keeps the margin level itself, its threshold and the liquidation level (ratios: 4 places).
+        figures: (reported) => ({
+          value: (value ?? ZERO).toDecimalPlaces(4),
+          limit: dec(settings.liquidate),
+          threshold: dec(settings[reported === 'breach' ? 'liquidate' : reported]),
+        }),
         describe: (reported) =>
           reported === 'critical' && target !== null
             ? `margin level ${shown}: reduce ${target.symbol} by ${target.half} of ${target.qty} (largest loss)`

@@ -34,6 +34,11 @@ export const staleData: Rule<'staleData'> = {
         value: stale ? dec(settings.criticalAt) : ZERO,
         limit: ONE,
         describe: () => message,
+        // The audit keeps the quote's age against the allowed age, in seconds.
+        figures: () => {
+          const allowed = dec(settings.maxQuoteAgeSeconds);
+          return { value: dec(event.t - quotedAt).div(1000), limit: allowed, threshold: allowed };
+        },
       });
     }
     return findings;

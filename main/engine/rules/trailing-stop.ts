@@ -1,22 +1,21 @@
 // trailingStop: per position, once price has moved `activateAfterTicks` in its favour from the average price,
 // a retrace of `trailTicks` from the best price since it opened closes that position.
-import { dec, maxDec, minDec } from '../../../shared/domain/money';
+import { dec, maxDec, minDec, type Dec } from '../../../shared/domain/money';
 import { defaultQuoteSanity } from '../config';
+import type { TrailingStopChange } from '../decisions';
 import type { Position } from '../state';
 import { positionMark, requireInstrument } from '../valuation';
 import { forgetClosedPositions, positionsFor } from './position-loss';
-import type { Breach, Rule, RuleContext } from './types';
+import type { Finding, Notice, Rule, RuleContext } from './types';
 import { boundAt, boundOrNull, type QuoteBound } from './types';
 
 export const trailingStop: Rule<'trailingStop'> = {
   id: 'trailingStop',
   triggers: ['quote', 'fill', 'position'],
   evaluate(ctx) {
+    const removed = removedStops(ctx);
     forgetClosedPositions(ctx.account, 'trailingStop', ctx.event);
-    return positionsFor(ctx).flatMap((position) => {
-      const breach = trail(ctx, position);
-      return breach === null ? [] : [breach];
-    });
+    return [...removed, ...positionsFor(ctx).flatMap((position) => trail(ctx, position))];
   },
   quoteBounds(ctx) {
     const bounds: QuoteBound[] = [];
@@ -60,42 +59,98 @@ export const trailingStop: Rule<'trailingStop'> = {
 
 /**
  * Memory data: `side`, `best` price so far, `active` 1 once activated. An event rule: no warning or critical, so the
- * bad-tick confirmation the framework gives measurements is counted here (consecutive breaching quotes).
+ * bad-tick confirmation the framework gives measurements is counted here (consecutive breaching quotes). Each step
+ * of the stop's life is reported as a notice for the audit.
  */
-function trail(ctx: RuleContext<'trailingStop'>, position: Position): Breach | null {
+function trail(ctx: RuleContext<'trailingStop'>, position: Position): Finding[] {
   const { state, settings, event } = ctx;
-  const memory = ctx.memory(`trailingStop:${position.symbol}`);
+  const { symbol } = position;
+  const memory = ctx.memory(`trailingStop:${symbol}`);
   const long = position.qty > 0;
   const side = long ? 1 : -1;
+  const findings: Finding[] = [];
   // A new position (or a reversal in one fill) starts again from its average price.
   if (memory.data?.side !== side) {
+    const before = memory.data;
+    if (before?.best !== undefined)
+      findings.push(
+        notice(ctx, symbol, 'remove', Number(before.side), dec(before.best), before.active === 1),
+      );
     memory.data = { side, best: position.avgPrice.toFixed(), active: 0 };
     memory.level = 'ok';
     memory.pendingBreaches = 0;
+    findings.push(notice(ctx, symbol, 'add', side, position.avgPrice, false));
   }
-  if (memory.level === 'breach') return null;
+  if (memory.level === 'breach') return findings;
   const data = memory.data;
-  const tick = requireInstrument(state, position.symbol).tickSize;
+  const tick = requireInstrument(state, symbol).tickSize;
   const mark = positionMark(state, position);
-  const best = long ? maxDec(dec(data.best ?? mark), mark) : minDec(dec(data.best ?? mark), mark);
+  const previousBest = dec(data.best ?? mark);
+  const best = long ? maxDec(previousBest, mark) : minDec(previousBest, mark);
   data.best = best.toFixed();
   const favourable = long ? best.minus(position.avgPrice) : position.avgPrice.minus(best);
-  if (favourable.greaterThanOrEqualTo(tick.times(settings.activateAfterTicks))) data.active = 1;
+  if (data.active !== 1 && favourable.greaterThanOrEqualTo(tick.times(settings.activateAfterTicks))) {
+    data.active = 1;
+    findings.push(notice(ctx, symbol, 'activate', side, best, true));
+  } else if (data.active === 1 && !best.equals(previousBest)) {
+    findings.push(notice(ctx, symbol, 'update', side, best, true));
+  }
   const retrace = long ? best.minus(mark) : mark.minus(best);
   if (data.active !== 1 || retrace.lessThan(tick.times(settings.trailTicks))) {
     memory.pendingBreaches = 0;
-    return null;
+    return findings;
   }
   if (event.type === 'quote') {
     memory.pendingBreaches += 1;
     const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
-    if (memory.pendingBreaches < confirm) return null;
+    if (memory.pendingBreaches < confirm) return findings;
   }
   memory.level = 'breach';
   memory.pendingBreaches = 0;
-  return {
+  findings.push(notice(ctx, symbol, 'trigger', side, best, true), {
     kind: 'breach',
-    symbol: position.symbol,
-    message: `${position.symbol} retraced ${retrace.toFixed()} from its best ${best.toFixed()} (trail ${settings.trailTicks} ticks)`,
+    symbol,
+    message: `${symbol} retraced ${retrace.toFixed()} from its best ${best.toFixed()} (trail ${settings.trailTicks} ticks)`,
+  });
+  return findings;
+}
+
+/** The stops of positions no longer open, reported removed before their memory is dropped (never on a quote). */
+function removedStops(ctx: RuleContext<'trailingStop'>): Notice[] {
+  const { account, event } = ctx;
+  if (event.type === 'quote') return [];
+  const notices: Notice[] = [];
+  for (const [key, memory] of Object.entries(account.rules)) {
+    if (!key.startsWith('trailingStop:')) continue;
+    const symbol = key.slice('trailingStop:'.length);
+    const data = memory.data;
+    if (account.positions.has(symbol) || data?.best === undefined) continue;
+    notices.push(notice(ctx, symbol, 'remove', Number(data.side), dec(data.best), data.active === 1));
+  }
+  return notices;
+}
+
+/** A step of a stop's life: `side` 1 long, −1 short; an active stop sits the trail behind the best price. */
+function notice(
+  ctx: RuleContext<'trailingStop'>,
+  symbol: string,
+  change: TrailingStopChange['change'],
+  side: number,
+  best: Dec,
+  active: boolean,
+): Notice {
+  const trailBy = requireInstrument(ctx.state, symbol).tickSize.times(ctx.settings.trailTicks);
+  return {
+    kind: 'notice',
+    decision: {
+      kind: 'trailingStop',
+      t: ctx.event.t,
+      account: ctx.account.id,
+      symbol,
+      change,
+      side: side === 1 ? 'long' : 'short',
+      best,
+      stopPrice: active ? (side === 1 ? best.minus(trailBy) : best.plus(trailBy)) : null,
+    },
   };
 }

@@ -3,7 +3,13 @@
 import type { RuleId, RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent, EngineEventType } from '../../../shared/domain/events';
 import { approxNumber, type Dec } from '../../../shared/domain/money';
-import type { ProtectiveStop, RiskAction, RuleLevel } from '../decisions';
+import type {
+  LevelChangeFigures,
+  ProtectiveStop,
+  RiskAction,
+  RuleLevel,
+  TrailingStopChange,
+} from '../decisions';
 import type { ResolvedLock } from '../locks';
 import type { AccountMetrics } from '../metrics';
 import type { AccountState, EngineState, RuleMemory } from '../state';
@@ -36,6 +42,11 @@ export type Measurement = {
   describe(level: Exclude<RuleLevel, 'ok'>): string;
   /** An action on entering a level below breach (marginLevel's critical reduces); default alert. */
   actionAt?: Partial<Record<'warning' | 'critical', RiskAction>>;
+  /**
+   * The figures the audit keeps for a level entered, for a rule whose `value` and `limit` are a stand-in fraction
+   * (margin level points, an age in seconds); by default `value`, `limit` and the level's threshold × limit.
+   */
+  figures?(level: Exclude<RuleLevel, 'ok'>): LevelChangeFigures;
 };
 
 /** Something that breaches by happening (count and event rules): reported each time it is found. */
@@ -51,7 +62,10 @@ export type Breach = {
   attachStop?: ProtectiveStop;
 };
 
-export type Finding = Measurement | Breach;
+/** Something for the audit that is neither a level nor an action (a trailing stop's life), passed on as it is. */
+export type Notice = { kind: 'notice'; decision: TrailingStopChange };
+
+export type Finding = Measurement | Breach | Notice;
 
 /**
  * Where the rule's outcome on a quote cannot change: while every watched value stays strictly inside its band

@@ -3,5 +3,6 @@ import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { riskEvents } from './002-risk-events';
 import { history } from './003-history';
+import { auditDetails } from './004-audit-details';
 
-export const migrations: readonly Migration[] = [initial, riskEvents, history];
+export const migrations: readonly Migration[] = [initial, riskEvents, history, auditDetails];

@@ -16,28 +16,35 @@ export function trade(overrides: Partial<TradeView> = {}): TradeView {
     mfe: '30.00',
     mae: '-5.50',
     tag: 'orb',
+    initialRisk: null,
+    rMultiple: null,
     day: '2025-03-11',
     ...overrides,
   };
 }
 
 export function entry(overrides: Partial<TimelineEntryView> = {}): TimelineEntryView {
-  return {
+  const made: Omit<TimelineEntryView, 'id'> = {
     t: '2025-03-11T15:00:00.000Z',
     account: 'SIM-50K',
     kind: 'alert',
     level: 'warning',
+    rule: null,
     title: 'Daily loss 80% used',
     detail: 'dailyLoss at 800.00 of 1,000.00',
     day: '2025-03-11',
+    value: null,
+    limit: null,
+    threshold: null,
     ...overrides,
   };
+  return { id: overrides.id ?? `${made.kind}-${made.t}`, ...made };
 }
 
 export function fixtureHistory(): HistoryView {
   return {
     trades: [
-      trade(),
+      trade({ initialRisk: '25', rMultiple: '0.7904' }),
       trade({
         symbol: 'MES',
         side: 'short',

@@ -1,5 +1,5 @@
-// The history screens' pure parts: exact decimal breakdowns, CSV quoting and JSON export, timeline filters and
-// the P&L around a breach.
+// The history screens' pure parts: exact decimal breakdowns, CSV quoting and JSON export, timeline filters, level
+// change figures in words, and the P&L around a breach.
 import { describe, expect, it } from 'vitest';
 import { breakdown, hourOf, UNTAGGED } from '../../../renderer/src/features/history/breakdown';
 import {
@@ -10,9 +10,13 @@ import {
   tradesJson,
 } from '../../../renderer/src/features/history/export';
 import { historyRequested } from '../../../renderer/src/features/history/mount';
+import type { TimelineEntryView } from '../../../shared/ipc';
 import {
   breachContext,
+  causeOf,
   choices,
+  figuresText,
+  figureText,
   filterTimeline,
   equityAround,
   isBreach,
@@ -74,23 +78,34 @@ describe('export', () => {
   });
 
   it('writes the trades as CSV with a header and CRLF line ends', () => {
-    const text = tradesCsv([trade(), trade({ tag: null, netPnl: '-1000.10', symbol: 'MES' })]);
+    const text = tradesCsv([
+      trade({ initialRisk: '25', rMultiple: '0.7904' }),
+      trade({ tag: null, netPnl: '-1000.10', symbol: 'MES' }),
+    ]);
     expect(text).toBe(
-      'account,day,openedAt,closedAt,symbol,side,qty,entryPrice,exitPrice,netPnl,fees,mfe,mae,tag\r\n' +
-        'SIM-50K,2025-03-11,2025-03-11T14:00:00.000Z,2025-03-11T14:05:00.000Z,MNQ,long,1,21450.25,21460.75,19.76,1.24,30.00,-5.50,orb\r\n' +
-        'SIM-50K,2025-03-11,2025-03-11T14:00:00.000Z,2025-03-11T14:05:00.000Z,MES,long,1,21450.25,21460.75,-1000.10,1.24,30.00,-5.50,\r\n',
+      'account,day,openedAt,closedAt,symbol,side,qty,entryPrice,exitPrice,netPnl,fees,mfe,mae,initialRisk,rMultiple,tag\r\n' +
+        'SIM-50K,2025-03-11,2025-03-11T14:00:00.000Z,2025-03-11T14:05:00.000Z,MNQ,long,1,21450.25,21460.75,19.76,1.24,30.00,-5.50,25,0.7904,orb\r\n' +
+        'SIM-50K,2025-03-11,2025-03-11T14:00:00.000Z,2025-03-11T14:05:00.000Z,MES,long,1,21450.25,21460.75,-1000.10,1.24,30.00,-5.50,,,\r\n',
     );
   });
 
   it('writes the timeline as CSV, quoting JSON details and money with separators', () => {
     const text = timelineCsv([
       entry({ kind: 'response', level: 'done', title: 'flatten: dailyLoss', detail: '{"a":1,"b":"x"}' }),
-      entry({ account: null, detail: 'dailyLoss at 800.00 of 1,000.00' }),
+      entry({
+        account: null,
+        rule: 'dailyLoss',
+        title: 'dailyLoss warning',
+        detail: 'dailyLoss at 800.00 of 1,000.00',
+        value: '800',
+        limit: '1000',
+        threshold: '800',
+      }),
     ]);
     expect(text).toBe(
-      't,day,account,kind,level,title,detail\r\n' +
-        '2025-03-11T15:00:00.000Z,2025-03-11,SIM-50K,response,done,flatten: dailyLoss,"{""a"":1,""b"":""x""}"\r\n' +
-        '2025-03-11T15:00:00.000Z,2025-03-11,,alert,warning,Daily loss 80% used,"dailyLoss at 800.00 of 1,000.00"\r\n',
+      't,day,account,kind,level,rule,title,detail,value,limit,threshold\r\n' +
+        '2025-03-11T15:00:00.000Z,2025-03-11,SIM-50K,response,done,,flatten: dailyLoss,"{""a"":1,""b"":""x""}",,,\r\n' +
+        '2025-03-11T15:00:00.000Z,2025-03-11,,alert,warning,dailyLoss,dailyLoss warning,"dailyLoss at 800.00 of 1,000.00",800,1000,800\r\n',
     );
   });
 
@@ -111,6 +126,8 @@ describe('export', () => {
       'fees',
       'mfe',
       'mae',
+      'initialRisk',
+      'rMultiple',
       'tag',
     ]);
     expect(text.endsWith(']\n')).toBe(true);
@@ -124,7 +141,7 @@ describe('export', () => {
     });
     const json = exportFile('timeline', 'json', data, { account: null, days: 7 });
     expect(json.name).toBe('warden-timeline-all-7d.json');
-    expect(JSON.parse(json.text)).toEqual(data.timeline);
+    expect(JSON.parse(json.text)).toEqual(data.timeline.map(({ id: _id, ...rest }) => rest));
   });
 });
 
@@ -151,8 +168,81 @@ describe('timeline filters and breach context', () => {
     });
   });
 
-  it('treats responses and critical alerts as breaches', () => {
+  it('treats responses, level changes to breach and critical alerts that are no level change as breaches', () => {
     expect(timeline.map(isBreach)).toEqual([false, true, true, false]);
+    const change = (level: string) =>
+      entry({ level, rule: 'dailyLoss', value: '290', limit: '300', threshold: '285' });
+    expect([change('critical'), change('breach'), change('warning')].map(isBreach)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('says a level change with its figures exactly, at least 2 places, never rounded', () => {
+    const change = (overrides: Partial<TimelineEntryView>) =>
+      figuresText(entry({ rule: 'dailyLoss', level: 'warning', ...overrides }));
+    expect(change({ value: '242.5', limit: '300', threshold: '240' })).toBe(
+      '242.50 of 300.00 (warning at 240.00)',
+    );
+    expect(change({ level: 'breach', value: '1250.125', limit: '1000', threshold: '1000' })).toBe(
+      '1,250.125 of 1,000.00 (breach at 1,000.00)',
+    );
+    expect(
+      change({ rule: 'marginLevel', level: 'critical', value: '119.0217', limit: '100', threshold: '120' }),
+    ).toBe('119.0217 (critical at 120.00, liquidation at 100.00)');
+    expect(change({})).toBeNull();
+    expect(figureText('-0.1')).toBe('-0.10');
+  });
+
+  it('finds the level change behind a response: the latest of its rule and account at or before it', () => {
+    const warning = entry({
+      id: 'w',
+      t: '2025-03-11T14:39:00.000Z',
+      rule: 'dailyLoss',
+      value: '800',
+      limit: '1000',
+      threshold: '800',
+    });
+    const breach = entry({
+      id: 'b',
+      t: '2025-03-11T14:41:00.000Z',
+      level: 'breach',
+      rule: 'dailyLoss',
+      value: '1000.67',
+      limit: '1000',
+      threshold: '1000',
+    });
+    const other = entry({
+      id: 'o',
+      t: '2025-03-11T14:41:00.000Z',
+      account: 'PA-150K',
+      level: 'breach',
+      rule: 'dailyLoss',
+      value: '1200',
+      limit: '1000',
+      threshold: '1000',
+    });
+    const later = entry({
+      id: 'l',
+      t: '2025-03-11T14:42:00.000Z',
+      level: 'breach',
+      rule: 'dailyLoss',
+      value: '1100',
+      limit: '1000',
+      threshold: '1000',
+    });
+    const response = entry({
+      id: 'r',
+      t: '2025-03-11T14:41:00.000Z',
+      kind: 'response',
+      level: 'flat',
+      rule: 'dailyLoss',
+    });
+    const all = [later, response, other, breach, warning];
+    expect(causeOf(response, all)?.id).toBe('b');
+    expect(causeOf(warning, all)?.id).toBe('w');
+    expect(causeOf({ ...response, rule: 'user' }, all)).toBeNull();
   });
 
   it('shows the day and the running P&L around a breach, split at its time', () => {

@@ -8,7 +8,7 @@ import { HistoryScreen } from '../../../renderer/src/features/history/HistoryScr
 import type { HistoryView } from '../../../shared/ipc';
 import { buildFixtureState, fixtureAccount } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
-import { fixtureHistory } from './history-fixture';
+import { entry, fixtureHistory } from './history-fixture';
 
 afterEach(() => {
   cleanup();
@@ -27,7 +27,8 @@ async function renderHistory(history: HistoryView = fixtureHistory()) {
   state.accounts = [...state.accounts, fixtureAccount({ id: 'PA-150K' })];
   const host = renderWithState(state, {
     ui: <HistoryScreen />,
-    handlers: { getHistory: () => ({ ok: true, result: history }) },
+    // A copy per answer, as from a real host: the view crosses a wire, so each load brings new objects.
+    handlers: { getHistory: () => ({ ok: true, result: structuredClone(history) }) },
   });
   await settle();
   return host;
@@ -120,6 +121,59 @@ describe('history screen', () => {
     expect(screen.queryByTestId('breach-detail')).toBeNull();
   });
 
+  it('says each level change with its figures, and shows the one behind a breach in its detail', async () => {
+    const base = fixtureHistory();
+    const levelChange = (id: string, t: string, level: string, value: string, threshold: string) =>
+      entry({
+        id,
+        t,
+        level,
+        rule: 'dailyLoss',
+        title: `dailyLoss ${level}`,
+        value,
+        limit: '1000',
+        threshold,
+      });
+    const history: HistoryView = {
+      ...base,
+      timeline: [
+        entry({
+          id: 'response-1',
+          t: '2025-03-11T14:41:00.000Z',
+          kind: 'response',
+          level: 'flat',
+          rule: 'dailyLoss',
+          title: 'flatten: dailyLoss: daily loss 1000.67 reached 1000',
+          detail: 'closePosition MES ok; flat in 40 ms: 1 position closed, 0 orders cancelled',
+        }),
+        levelChange('alert-b', '2025-03-11T14:40:30.000Z', 'breach', '1000.67', '1000'),
+        levelChange('alert-w', '2025-03-11T14:10:00.000Z', 'warning', '812.5', '800'),
+      ],
+    };
+    await renderHistory(history);
+    expect(screen.getAllByTestId('timeline-row').map((r) => r.children[5]?.textContent)).toEqual([
+      'flatten: dailyLoss: daily loss 1000.67 reached 1000',
+      'dailyLoss breach: 1,000.67 of 1,000.00 (breach at 1,000.00)',
+      'dailyLoss warning: 812.50 of 1,000.00 (warning at 800.00)',
+    ]);
+    fireEvent.click(screen.getAllByTestId('timeline-breach')[0] as HTMLElement);
+    expect(screen.getByTestId('breach-level').textContent).toBe(
+      'dailyLoss breach: 1,000.67 of 1,000.00 (breach at 1,000.00)',
+    );
+  });
+
+  it('keeps a breach open across a refresh, which brings the same entries anew', async () => {
+    const host = await renderHistory();
+    fireEvent.click(screen.getAllByTestId('timeline-breach')[1] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await settle();
+    expect(host.sent).toHaveLength(2);
+    expect(screen.getByTestId('breach-detail')).toBeTruthy();
+    expect(screen.getAllByTestId('timeline-breach')[1]?.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getAllByTestId('timeline-breach')[1] as HTMLElement);
+    expect(screen.queryByTestId('breach-detail')).toBeNull();
+  });
+
   it('shows the day P&L sampled around the breach when one account is chosen', async () => {
     const history: HistoryView = {
       ...fixtureHistory(),
@@ -139,7 +193,8 @@ describe('history screen', () => {
       ['48,999.33', '-1,000.67'],
       ['48,999.33', '-1,000.67'],
     ]);
-    expect(screen.getByTestId('breach-spark').querySelector('path')?.getAttribute('d')).toMatch(/^M0\.0,/);
+    // The first sample at the left edge, inside the chart's 5-unit margin.
+    expect(screen.getByTestId('breach-spark').querySelector('path')?.getAttribute('d')).toMatch(/^M5\.0,/);
   });
 
   it('asks for one account when the history has no equity samples', async () => {
@@ -162,7 +217,7 @@ describe('history screen', () => {
     expect(cells.map((c) => c.className)).toEqual(['num pnl-pos', 'num pnl-neg']);
   });
 
-  it('lists closed trades with MFE/MAE, a dash for R, and the tag', async () => {
+  it('lists closed trades with MFE/MAE, the initial risk and R (a dash without a stop), and the tag', async () => {
     await renderHistory();
     fireEvent.click(screen.getByRole('tab', { name: 'Trades' }));
     const table = rows('history-trades-table');
@@ -179,12 +234,13 @@ describe('history screen', () => {
       '+19.76',
       '+30.00',
       '-5.50',
-      '—',
+      '25.00',
+      '+0.7904R',
       'orb',
     ]);
     expect(second?.slice(3, 5)).toEqual(['MES', 'Short']);
     expect(second?.[8]).toBe('-1,000.10');
-    expect(second?.[12]).toBe('—');
+    expect(second?.slice(11, 13)).toEqual(['—', '—']);
   });
 
   it('breaks P&L down by symbol, tag and hour', async () => {
@@ -234,7 +290,7 @@ describe('history screen', () => {
     expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
     const text = await blobs[0]?.text();
     expect(text?.split('\r\n')[0]).toBe(
-      'account,day,openedAt,closedAt,symbol,side,qty,entryPrice,exitPrice,netPnl,fees,mfe,mae,tag',
+      'account,day,openedAt,closedAt,symbol,side,qty,entryPrice,exitPrice,netPnl,fees,mfe,mae,initialRisk,rMultiple,tag',
     );
     expect(text?.split('\r\n')).toHaveLength(6);
   });

@@ -1,4 +1,4 @@
-// The alert log: each alert once, newest first, read back as it was given.
+// The alert log: each alert once, newest first, read back as it was given (a level change with its figures).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../../shared/ipc/view';
@@ -70,6 +70,36 @@ describe('alerts', () => {
       "INSERT INTO alerts (id, t, level, title, message) VALUES ('x', 1, 'loud', 'T', 'M')",
     );
     expect(() => insert.run()).toThrow(/CHECK constraint failed/);
+    raw.close();
+  });
+
+  it('keeps a level change with its figures as exact text, beside alerts that have none', () => {
+    const { store, file } = openTemp();
+    const breach = alert('lc', '2025-03-03T14:00:00.000Z', {
+      level: 'critical',
+      title: 'dailyLoss breach',
+      message: 'daily loss 326.4 reached 300.',
+      figures: { rule: 'dailyLoss', level: 'breach', value: '326.40', limit: '300', threshold: '300.000' },
+    });
+    const plain = alert('pl', '2025-03-03T14:00:01.000Z', { level: 'info', title: 'Flatten complete' });
+    store.alerts.add(breach);
+    store.alerts.add(plain);
+    expect(store.alerts.recent(10)).toEqual([plain, breach]);
+    const raw = new Database(file, { readonly: true });
+    expect(
+      raw
+        .prepare('SELECT rule, rule_level, metric_value, metric_limit, threshold FROM alerts ORDER BY t')
+        .all(),
+    ).toEqual([
+      {
+        rule: 'dailyLoss',
+        rule_level: 'breach',
+        metric_value: '326.40',
+        metric_limit: '300',
+        threshold: '300.000',
+      },
+      { rule: null, rule_level: null, metric_value: null, metric_limit: null, threshold: null },
+    ]);
     raw.close();
   });
 });

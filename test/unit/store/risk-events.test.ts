@@ -29,6 +29,7 @@ describe('risk events', () => {
     const reopened = openTemp(file).store;
     expect(reopened.riskEvents.recent(10)).toHaveLength(3);
     expect(reopened.riskEvents.recent(10)[2]).toEqual({
+      id: 1,
       t: 1_000,
       account: null,
       kind: 'config',

@@ -1,27 +1,31 @@
-// A breach and the P&L around it: the day's summary, the account's trades of that day with the running net P&L,
-// and the P&L closed before and after the breach.
+// A breach and the P&L around it: the level change behind it (value against threshold), the day's summary, the
+// account's trades of that day with the running net P&L, and the P&L closed before and after the breach.
 import { useEffect, useRef } from 'react';
 import { Money } from '../../components/Money';
 import { EmptyState } from '../../components/EmptyState';
 import { formatClock, formatPrice } from '../../lib/format';
 import type { DaySummaryView, EquityPointView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
 import { EquityAround } from './EquityAround';
-import { breachContext } from './timeline';
+import { breachContext, figuresText } from './timeline';
 
 type Props = {
   entry: TimelineEntryView;
+  /** The level change behind it (the entry itself when it is one), with its figures; null when unknown. */
+  cause: TimelineEntryView | null;
   trades: readonly TradeView[];
   days: readonly DaySummaryView[];
   equity: readonly EquityPointView[] | undefined;
   onClose: () => void;
 };
 
-export function BreachDetail({ entry, trades, days, equity, onClose }: Props) {
+export function BreachDetail({ entry, cause, trades, days, equity, onClose }: Props) {
   const context = breachContext(entry, trades, days);
+  const figures = cause === null ? null : figuresText(cause);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Once per breach opened, not again when a refresh brings the same entry anew.
   useEffect(() => {
     heading.current?.focus();
-  }, [entry]);
+  }, [entry.id]);
   return (
     <section className="history-breach" aria-labelledby="history-breach-title" data-testid="breach-detail">
       <div className="history-breach-head">
@@ -58,6 +62,11 @@ export function BreachDetail({ entry, trades, days, equity, onClose }: Props) {
           </dd>
         </div>
       </dl>
+      {cause !== null && figures !== null ? (
+        <p className="history-breach-level" data-testid="breach-level">
+          {cause.title}: {figures}
+        </p>
+      ) : null}
       <p className="history-detail-text">{entry.detail}</p>
       <EquityAround entry={entry} equity={equity} />
       {context.trades.length === 0 ? (

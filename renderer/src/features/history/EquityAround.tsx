@@ -8,6 +8,8 @@ import { equityAround, thin } from './timeline';
 
 const WIDTH = 480;
 const HEIGHT = 90;
+/** Room at the edges, so a dot at the low or at the last sample is not cut in half. */
+const PAD = 5;
 
 function Sparkline({ points, breachAt }: { points: readonly EquityPointView[]; breachAt: number }) {
   const times = points.map((p) => Date.parse(p.t));
@@ -16,8 +18,9 @@ function Sparkline({ points, breachAt }: { points: readonly EquityPointView[]; b
   const t1 = Math.max(...times, breachAt);
   const v0 = Math.min(...values, 0);
   const v1 = Math.max(...values, 0);
-  const x = (t: number) => (t1 === t0 ? WIDTH / 2 : ((t - t0) / (t1 - t0)) * WIDTH);
-  const y = (v: number) => (v1 === v0 ? HEIGHT / 2 : HEIGHT - ((v - v0) / (v1 - v0)) * HEIGHT);
+  const x = (t: number) => (t1 === t0 ? WIDTH / 2 : PAD + ((t - t0) / (t1 - t0)) * (WIDTH - 2 * PAD));
+  const y = (v: number) =>
+    v1 === v0 ? HEIGHT / 2 : HEIGHT - PAD - ((v - v0) / (v1 - v0)) * (HEIGHT - 2 * PAD);
   const path = points
     .map((_, i) => `${i === 0 ? 'M' : 'L'}${x(times[i] ?? 0).toFixed(1)},${y(values[i] ?? 0).toFixed(1)}`)
     .join(' ');
@@ -89,7 +92,8 @@ export function EquityAround({
       <Sparkline points={around.points} breachAt={Date.parse(entry.t)} />
       <table className="grid history-grid" data-testid="breach-equity-table">
         <caption>
-          Day P&amp;L sampled around the breach ({around.points.length} samples, {rows.length} shown)
+          Day P&amp;L sampled around the breach ({around.points.length}{' '}
+          {around.points.length === 1 ? 'sample' : 'samples'}, {rows.length} shown)
         </caption>
         <thead>
           <tr>

@@ -2,15 +2,20 @@
 // day. A breach row opens its detail: the P&L around it from the day's trades and summary.
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
-import type { HistoryView, TimelineEntryView } from '../../../../shared/ipc';
+import type { HistoryView } from '../../../../shared/ipc';
 import { formatClock } from '../../lib/format';
 import { BreachDetail } from './BreachDetail';
-import { choices, filterTimeline, isBreach, NO_FILTER } from './timeline';
+import { causeOf, choices, figuresText, filterTimeline, isBreach, NO_FILTER } from './timeline';
 import type { TimelineFilter } from './timeline';
 
 export function TimelineSection({ history }: { history: HistoryView }) {
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
-  const [selected, setSelected] = useState<TimelineEntryView | null>(null);
+  // By id, not by object: a refresh brings new objects, and the open detail stays open across it.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = useMemo(
+    () => history.timeline.find((entry) => entry.id === selectedId) ?? null,
+    [history.timeline, selectedId],
+  );
   const options = useMemo(() => choices(history.timeline), [history.timeline]);
   const shown = useMemo(() => filterTimeline(history.timeline, filter), [history.timeline, filter]);
   const update = (patch: Partial<TimelineFilter>) => {
@@ -72,7 +77,7 @@ export function TimelineSection({ history }: { history: HistoryView }) {
       {shown.length === 0 ? (
         <EmptyState text="Nothing in the timeline matches" testId="timeline-empty" />
       ) : (
-        <table className="grid history-grid" data-testid="timeline-table">
+        <table className="grid history-grid history-timeline-grid" data-testid="timeline-table">
           <caption>Timeline of alerts and actions (newest first)</caption>
           <thead>
             <tr>
@@ -86,11 +91,13 @@ export function TimelineSection({ history }: { history: HistoryView }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((entry, index) => {
+            {shown.map((entry) => {
               const breach = isBreach(entry);
+              const figures = figuresText(entry);
+              const what = figures === null ? entry.title : `${entry.title}: ${figures}`;
               return (
                 <tr
-                  key={`${entry.t}-${entry.kind}-${index}`}
+                  key={entry.id}
                   className={breach ? 'history-breach-row' : undefined}
                   data-testid="timeline-row"
                   data-kind={entry.kind}
@@ -104,26 +111,24 @@ export function TimelineSection({ history }: { history: HistoryView }) {
                   <td>
                     <span className={`history-level history-level-${entry.level}`}>{entry.level}</span>
                   </td>
-                  <td>
+                  <td className="history-what">
                     {breach ? (
                       <button
                         type="button"
                         className="history-link"
-                        aria-expanded={selected === entry}
+                        aria-expanded={selectedId === entry.id}
                         onClick={() => {
-                          setSelected(selected === entry ? null : entry);
+                          setSelectedId(selectedId === entry.id ? null : entry.id);
                         }}
                         data-testid="timeline-breach"
                       >
-                        {entry.title}
+                        {what}
                       </button>
                     ) : (
-                      entry.title
+                      what
                     )}
                   </td>
-                  <td className="history-detail" title={entry.detail}>
-                    {entry.detail}
-                  </td>
+                  <td className="history-detail">{entry.detail}</td>
                 </tr>
               );
             })}
@@ -133,11 +138,12 @@ export function TimelineSection({ history }: { history: HistoryView }) {
       {selected !== null ? (
         <BreachDetail
           entry={selected}
+          cause={causeOf(selected, history.timeline)}
           trades={history.trades}
           days={history.days}
           equity={history.equity}
           onClose={() => {
-            setSelected(null);
+            setSelectedId(null);
           }}
         />
       ) : null}

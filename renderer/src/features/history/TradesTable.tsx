@@ -1,4 +1,5 @@
-// The closed trades: time, symbol, side, qty, entry/exit, net P&L, MFE/MAE, R (not carried yet: a dash), tag.
+// The closed trades: time, symbol, side, qty, entry/exit, net P&L, MFE/MAE, initial risk and R (a dash for a
+// trade that had no protective stop), tag.
 import { EmptyState } from '../../components/EmptyState';
 import { Money } from '../../components/Money';
 import { formatClock, formatPrice, MISSING } from '../../lib/format';
@@ -42,6 +43,9 @@ export function TradesTable({
             MAE
           </th>
           <th scope="col" className="right">
+            Risk
+          </th>
+          <th scope="col" className="right">
             R
           </th>
           <th scope="col">Tag</th>
@@ -73,11 +77,22 @@ export function TradesTable({
             <td className="right excursion">
               <Money value={trade.mae} pnl />
             </td>
-            <td className="right num">{MISSING}</td>
+            <td className="right">
+              {trade.initialRisk === null ? MISSING : <Money value={trade.initialRisk} />}
+            </td>
+            <td className="right num" data-testid="history-trade-r">
+              {formatR(trade.rMultiple)}
+            </td>
             <td>{trade.tag ?? MISSING}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** "+1.05R", "-0.3333R": the R multiple as kept (4 places at most), signed; a dash without one. */
+function formatR(rMultiple: string | null): string {
+  if (rMultiple === null) return MISSING;
+  return `${rMultiple.startsWith('-') || rMultiple === '0' ? '' : '+'}${rMultiple}R`;
 }

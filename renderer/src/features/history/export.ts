@@ -28,6 +28,8 @@ export const TRADE_COLUMNS = [
   'fees',
   'mfe',
   'mae',
+  'initialRisk',
+  'rMultiple',
   'tag',
 ] as const satisfies readonly (keyof TradeView)[];
 
@@ -37,8 +39,12 @@ export const TIMELINE_COLUMNS = [
   'account',
   'kind',
   'level',
+  'rule',
   'title',
   'detail',
+  'value',
+  'limit',
+  'threshold',
 ] as const satisfies readonly (keyof TimelineEntryView)[];
 
 export function tradesCsv(trades: readonly TradeView[]): string {

@@ -1,5 +1,5 @@
 // Filtering of the history timeline, and the P&L around a breach (the day's trades with their running total).
-import { dec } from '../../../../shared/domain/money';
+import { dec, formatMoney } from '../../../../shared/domain/money';
 import type { DaySummaryView, EquityPointView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
 
 export type TimelineFilter = {
@@ -36,9 +36,50 @@ export function choices(entries: readonly TimelineEntryView[]): { levels: string
   return { levels, days };
 }
 
-/** A breach: an enforcement response Warden took, or a critical alert (same count as the day summary's breaches for responses). */
+/**
+ * A breach: an enforcement response Warden took (the day summary counts these), a rule's level change to breach,
+ * or a critical alert that is no level change (a flatten that failed, a problem at start).
+ */
 export function isBreach(entry: TimelineEntryView): boolean {
-  return entry.kind === 'response' || (entry.kind === 'alert' && entry.level === 'critical');
+  if (entry.kind === 'response') return true;
+  if (entry.kind !== 'alert') return false;
+  return entry.level === 'breach' || (entry.level === 'critical' && entry.value === null);
+}
+
+/** A figure as kept (exact: never rounded), with separators and at least 2 places: "1,242.5" → "1,242.50". */
+export function figureText(value: string): string {
+  const d = dec(value);
+  return formatMoney(d, Math.max(2, d.decimalPlaces()));
+}
+
+/**
+ * A level change in words: "242.50 of 300.00 (warning at 240.00)"; the margin level, lower being worse, as
+ * "148.20 (warning at 150.00, liquidation at 100.00)". Null for an entry that is no level change.
+ */
+export function figuresText(entry: TimelineEntryView): string | null {
+  const { value, limit, threshold } = entry;
+  if (value === null || limit === null || threshold === null) return null;
+  const at = `${entry.level} at ${figureText(threshold)}`;
+  return entry.rule === 'marginLevel'
+    ? `${figureText(value)} (${at}, liquidation at ${figureText(limit)})`
+    : `${figureText(value)} of ${figureText(limit)} (${at})`;
+}
+
+/** The level change that led to a response: the latest of its rule and account at or before it. */
+export function causeOf(
+  entry: TimelineEntryView,
+  timeline: readonly TimelineEntryView[],
+): TimelineEntryView | null {
+  if (entry.value !== null) return entry;
+  if (entry.kind !== 'response' || entry.rule === null) return null;
+  const at = Date.parse(entry.t);
+  let cause: TimelineEntryView | null = null;
+  for (const other of timeline) {
+    if (other.value === null || other.rule !== entry.rule || other.account !== entry.account) continue;
+    const t = Date.parse(other.t);
+    if (t <= at && (cause === null || t > Date.parse(cause.t))) cause = other;
+  }
+  return cause;
 }
 
 export type BreachTradeRow = { trade: TradeView; runningPnl: string; beforeBreach: boolean };

@@ -37,11 +37,14 @@ export const quote = (t: string, symbol: string, last: string) => ev({ type: 'qu
 export const clock = (t: string) => ev({ type: 'clock', t });
 export const at = (t: string) => Date.parse(t);
 
-/** The rule decisions without their prose: what the trader's screen and the enforcer act on. */
+/**
+ * The rule decisions without their prose and audit figures: what the trader's screen and the enforcer act on
+ * (the figures have their own tests, levels.test.ts).
+ */
 export function ruleDecisions(
   decisions: readonly Decision[],
-): Omit<RuleDecision, 'kind' | 'account' | 'message'>[] {
+): Omit<RuleDecision, 'kind' | 'account' | 'message' | 'figures'>[] {
   return decisions
     .filter((d): d is RuleDecision => d.kind === 'rule')
-    .map(({ kind: _kind, account: _account, message: _message, ...rest }) => rest);
+    .map(({ kind: _kind, account: _account, message: _message, figures: _figures, ...rest }) => rest);
 }

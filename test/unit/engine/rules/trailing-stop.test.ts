@@ -1,5 +1,7 @@
-// trailingStop: activate after a favourable move from the average price, close on a retrace from the best.
+// trailingStop: activate after a favourable move from the average price, close on a retrace from the best; each
+// step of the stop's life (add, activate, update, trigger, remove) is reported for the audit.
 import { describe, expect, it } from 'vitest';
+import type { Decision, TrailingStopChange } from '../../../../main/engine';
 import { instrumentEvents, runEngine } from '../../../helpers/engine';
 import { accountConfig, at, fill, quote, rule, ruleDecisions } from './money-rules.helpers';
 
@@ -64,5 +66,64 @@ describe('trailingStop: 8 ticks to activate, 4 ticks of trail, on one ES contrac
   ])('$name', ({ events, expected }) => {
     const { decisions } = runEngine([...instrumentEvents, ...events], config);
     expect(ruleDecisions(decisions)).toEqual(expected);
+  });
+});
+
+/** The stop's life as the audit records it: time, change, side, best price, stop price. */
+function lifecycle(decisions: readonly Decision[]) {
+  return decisions
+    .filter((d): d is TrailingStopChange => d.kind === 'trailingStop')
+    .map((d) => [d.t, d.change, d.side, d.best.toFixed(), d.stopPrice?.toFixed() ?? null]);
+}
+
+describe('trailingStop: its life for the audit', () => {
+  it('long: added at the fill, activated 8 ticks up, moved with the best, triggered, removed at the close', () => {
+    const { decisions } = runEngine(
+      [
+        ...instrumentEvents,
+        fill('2026-05-05T09:00:00-05:00', 'ES', 'buy', 1, '5800'),
+        q('01:00', '5801.75'), // a new best, but not active: nothing to record
+        q('02:00', '5802'), // 8 ticks: active, the stop 4 ticks behind
+        q('03:00', '5803.5'), // a new best moves the stop
+        q('04:00', '5803'), // no new best
+        q('05:00', '5802.5'), // at the stop: first quote
+        q('06:00', '5802.5'), // confirmed
+        fill('2026-05-05T09:06:30-05:00', 'ES', 'sell', 1, '5802.5'),
+      ],
+      config,
+    );
+    const time = (hhmmss: string) => at(`2026-05-05T09:${hhmmss}-05:00`);
+    expect(lifecycle(decisions)).toEqual([
+      [time('00:00'), 'add', 'long', '5800', null],
+      [time('02:00'), 'activate', 'long', '5802', '5801'],
+      [time('03:00'), 'update', 'long', '5803.5', '5802.5'],
+      [time('06:00'), 'trigger', 'long', '5803.5', '5802.5'],
+      [time('06:30'), 'remove', 'long', '5803.5', '5802.5'],
+    ]);
+    expect(ruleDecisions(decisions)).toEqual([closed('06:00')]);
+  });
+
+  it('a reversal in one fill removes the short stop and adds a long one from the new average', () => {
+    const { decisions, state } = runEngine(
+      [
+        ...instrumentEvents,
+        fill('2026-05-05T09:00:00-05:00', 'ES', 'sell', 1, '5800'),
+        q('01:00', '5799.5'), // a better price for the short, not active (2 ticks)
+        fill('2026-05-05T09:02:00-05:00', 'ES', 'buy', 2, '5799'),
+      ],
+      config,
+    );
+    const time = (hhmmss: string) => at(`2026-05-05T09:${hhmmss}-05:00`);
+    expect(lifecycle(decisions)).toEqual([
+      [time('00:00'), 'add', 'short', '5800', null],
+      [time('02:00'), 'remove', 'short', '5799.5', null],
+      [time('02:00'), 'add', 'long', '5799', null],
+    ]);
+    // The long is marked at the last quote (5799.5), already above its 5799 entry: its best so far.
+    expect(state.accounts.get('A1')?.rules['trailingStop:ES']?.data).toEqual({
+      side: 1,
+      best: '5799.5',
+      active: 0,
+    });
   });
 });
