@@ -1,5 +1,6 @@
 // The history timeline in words: what an enforcement response sent and how it ended, and what a guard event
-// (trailing stop, circuit breaker, config change) changed, from the JSON the audit tables keep.
+// (trailing stop, circuit breaker, config change, the trader's locks, a day start) changed, from the JSON the
+// audit tables keep.
 import type { JsonValue, RecordedRiskEvent, RiskResponse } from '../store';
 
 type JsonRecord = { [key: string]: JsonValue };
@@ -62,6 +63,26 @@ export function riskEventText(event: RecordedRiskEvent): { title: string; detail
         detail: `by ${text(detail['by']) ?? '?'}: ${changes.length === 0 ? 'no rule changed' : changes.join('; ')}`,
       };
     }
+    case 'dayStart':
+      return {
+        title: `dayStart ${text(detail['source']) ?? ''}`.trim(),
+        detail: text(detail['note']) ?? JSON.stringify(event.detail),
+      };
+    case 'selfLock':
+      return {
+        title: 'selfLock',
+        detail: `locked by the trader ${text(detail['lockedUntil']) ?? ''}`.trim(),
+      };
+    case 'settingsLock':
+      return {
+        title: 'settingsLock',
+        detail: `settings locked by the trader ${text(detail['lockedUntil']) ?? ''}: only tightening accepted`,
+      };
+    case 'lockReset':
+      return {
+        title: 'lockReset',
+        detail: 'the trader asked to lift the locks that last until reset by hand',
+      };
     default:
       return { title: event.kind, detail: JSON.stringify(event.detail) };
   }

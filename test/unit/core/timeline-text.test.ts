@@ -70,9 +70,29 @@ describe('timeline text', () => {
         }),
       ),
     ).toEqual({ title: 'trailingStop activate', detail: 'NQ short: active at best 20990, stop 20992' });
-    expect(riskEventText(event('settingsLock', { until: 'dayEnd' }))).toEqual({
+    expect(
+      riskEventText(event('settingsLock', { by: 'trader', lockedUntil: 'until 2026-05-05T22:00:00.000Z' })),
+    ).toEqual({
       title: 'settingsLock',
-      detail: '{"until":"dayEnd"}',
+      detail: 'settings locked by the trader until 2026-05-05T22:00:00.000Z: only tightening accepted',
+    });
+    expect(
+      riskEventText(
+        event('selfLock', { by: 'trader', until: 'dayEnd', lockedUntil: 'until 2026-05-05T22:00:00.000Z' }),
+      ),
+    ).toEqual({ title: 'selfLock', detail: 'locked by the trader until 2026-05-05T22:00:00.000Z' });
+    expect(riskEventText(event('lockReset', { by: 'trader' }))).toEqual({
+      title: 'lockReset',
+      detail: 'the trader asked to lift the locks that last until reset by hand',
+    });
+    expect(
+      riskEventText(
+        event('dayStart', { source: 'estimate', startEquity: '50000', note: 'MNQ was open at the roll' }),
+      ),
+    ).toEqual({ title: 'dayStart estimate', detail: 'MNQ was open at the roll' });
+    expect(riskEventText(event('somethingNew', { a: 1 }))).toEqual({
+      title: 'somethingNew',
+      detail: '{"a":1}',
     });
   });
 });
