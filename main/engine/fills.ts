@@ -66,17 +66,21 @@ function moneyPlaces(instrument: Instrument): number {
   return Math.max(2, instrument.tickValue.decimalPlaces());
 }
 
-/** Cash: the day's and week's realized and fees always; the balance only for fills after the broker's last report. */
+/**
+ * Cash: the day's and week's realized and fees always; the balance only for fills not before the broker's last
+ * report. A fill in the report's own millisecond arrived after it (brokers send a fill before the balance it
+ * books), so it is not in it yet.
+ */
 function bookCash(account: AccountState, fill: FillEvent, realized: Dec): void {
   for (const period of [account.day, account.week]) {
     if (fill.t < period.start || fill.t >= period.end) continue;
     period.realizedPnl = period.realizedPnl.plus(realized);
     period.fees = period.fees.plus(fill.fees);
-    if (period.startReportAt !== null && fill.t <= period.startReportAt) {
+    if (period.startReportAt !== null && fill.t < period.startReportAt) {
       period.startEquity = period.startEquity.minus(realized).plus(fill.fees);
     }
   }
-  if (account.balanceReportedAt === null || fill.t > account.balanceReportedAt) {
+  if (account.balanceReportedAt === null || fill.t >= account.balanceReportedAt) {
     account.balance = account.balance.plus(realized).minus(fill.fees);
   }
 }

@@ -96,8 +96,8 @@ export type WorkingOrder = {
 export type PeriodTotals = Period & {
   startEquity: Dec;
   /**
-   * The broker balance report `startEquity` was taken from (its time). A fill of this period at or before it
-   * was already in that balance, so when it arrives late (a restart, a reconnect) the start is taken back by
+   * The broker balance report `startEquity` was taken from (its time). A fill of this period before it was
+   * already in that balance, so when it arrives late (a restart, a reconnect) the start is taken back by
    * its net: dayStartBalance = balance − net realized since dayStart (RULES.md section 1).
    */
   startReportAt: number | null;
@@ -138,7 +138,7 @@ export type AccountState = {
   canTrade: boolean;
   startingBalance: Dec;
   balance: Dec;
-  /** Time of the latest broker balance report; fills at or before it are already in `balance`. */
+  /** Time of the latest broker balance report; fills before it are already in `balance`. */
   balanceReportedAt: number | null;
   brokerUsedMargin: Dec | null;
   positions: Map<string, Position>;

@@ -71,8 +71,11 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   const memory = ctx.memory(m.key);
   const thresholds = thresholdsOf(state, settings);
   let level = nextLevel(memory.level, m.value, m.limit, thresholds);
-  if (level === 'breach' && memory.level !== 'breach' && event.type === 'quote') {
-    memory.pendingBreaches += 1;
+  // A price-driven breach waits for confirming quotes; a clock tick in between brings no new price, so it
+  // neither confirms nor counts (RULES.md section 2, bad-tick guard).
+  const awaitingQuotes = event.type === 'quote' || (event.type === 'clock' && memory.pendingBreaches > 0);
+  if (level === 'breach' && memory.level !== 'breach' && awaitingQuotes) {
+    if (event.type === 'quote') memory.pendingBreaches += 1;
     const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
     if (memory.pendingBreaches < confirm)
       level = levelRank(memory.level) >= levelRank('critical') ? memory.level : 'critical';

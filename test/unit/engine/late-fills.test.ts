@@ -91,4 +91,28 @@ describe('fills behind a balance report', () => {
       '-0.74',
     ]);
   });
+
+  it('counts a fill in the same millisecond as the report that came before it: it is not in that balance yet', () => {
+    // The broker books each fill and then reports the balance: open at 10:05:00.000 (report 50,038.04), then the
+    // close in the same millisecond. The close's −20.00 − 0.74 is not in the report before it.
+    const at = '2026-05-05T10:05:00-05:00';
+    const { state } = runEngine(
+      [
+        ...instrumentEvents,
+        report,
+        fill('l1', at, 'buy', '21000.25'),
+        ev({ type: 'account', t: at, account: 'A1', balance: '50038.04' }),
+        fill('l2', at, 'sell', '20995.25'),
+      ],
+      defaultEngineConfig,
+    );
+    const account = state.accounts.get('A1');
+    if (account === undefined) throw new Error('no account');
+    const m = accountMetrics(state, account);
+    expect([m.balance.toFixed(), m.dailyRealizedPnl.toFixed(), m.dailyNetPnl.toFixed()]).toEqual([
+      '50017.3',
+      '-21.48',
+      '-21.48',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 // positionLoss: a position's open loss reaching `amount` closes that position only.
 import { describe, expect, it } from 'vitest';
 import { instrumentEvents, runEngine } from '../../../helpers/engine';
-import { accountConfig, at, fill, quote, rule, ruleDecisions } from './money-rules.helpers';
+import { accountConfig, at, clock, fill, quote, rule, ruleDecisions } from './money-rules.helpers';
 
 const config = accountConfig(rule('positionLoss', { amount: '500' }));
 const step = (t: string, symbol: string, level: string, action = 'alert') => ({
@@ -28,6 +28,20 @@ describe('positionLoss: 500 per position (ES 50 a point, NQ 20 a point)', () => 
       expected: [
         step('2026-05-05T09:01:00-05:00', 'ES', 'warning'),
         step('2026-05-05T09:02:00-05:00', 'ES', 'critical'),
+        step('2026-05-05T09:04:00-05:00', 'ES', 'breach', 'closePosition'),
+      ],
+    },
+    {
+      name: 'a clock tick after the first breaching quote confirms nothing: the second quote does',
+      events: [
+        fill('2026-05-05T09:00:00-05:00', 'ES', 'buy', 1, '5800'),
+        quote('2026-05-05T09:03:00-05:00', 'ES', '5790'),
+        clock('2026-05-05T09:03:01-05:00'),
+        clock('2026-05-05T09:03:02-05:00'),
+        quote('2026-05-05T09:04:00-05:00', 'ES', '5789'),
+      ],
+      expected: [
+        step('2026-05-05T09:03:00-05:00', 'ES', 'critical'),
         step('2026-05-05T09:04:00-05:00', 'ES', 'breach', 'closePosition'),
       ],
     },
