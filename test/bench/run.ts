@@ -112,9 +112,9 @@ function breachLatencies(c: Case, warmup: QuoteEvent[]): number[] {
   const warmups = 50; // discarded: the breach path's first runs measure the JIT compiler, not the engine
   for (let i = 0; i < breachSamples + warmups; i += 1) {
     const state = setup(c);
-    // The set-up's garbage is the bench's, not the engine's: collect it before the warm-up quotes (a forced
-    // collection right before timing leaves the engine colder than any live quote ever finds it).
-    (globalThis as { gc?: () => void }).gc?.();
+    // No forced collection here: a full GC before each sample compacts the heap and leaves V8 sweeping on
+    // background threads while the sample runs (on two cores they take the engine's), a state no live quote
+    // meets. Collections come as they would in the app, the set-up's garbage included, and count in the tail.
     for (const event of warmup) apply(state, event);
     const crash: QuoteEvent = { type: 'quote', t: t0 + 10_000_000, symbol: 'S0', last: dec('4600') };
     const started = process.hrtime.bigint();
