@@ -25,8 +25,8 @@ import { createRng } from '../../main/broker/sim/prng';
 import { generateSession, sessionConfigYaml } from '../recovery/session';
 
 const childBundle = join(import.meta.dirname, '..', 'artifacts', 'recovery-child.mjs');
-/** RECOVERY_KILLS: kills per session (two sessions run side by side; 75 each, 150 in all, keeps the test under a minute here). */
-const kills = Number(process.env.RECOVERY_KILLS ?? 75);
+/** RECOVERY_KILLS: kills per session (two sessions run side by side; 125 each, 250 in all, about two minutes here). */
+const kills = Number(process.env.RECOVERY_KILLS ?? 125);
 const sessions = [
   { seed: 11, events: 600, kills },
   { seed: 23, events: 600, kills },
@@ -143,6 +143,6 @@ describe.concurrent('kill and recover', () => {
       expect(auditable(final.journaled)).toEqual(auditable(encoded));
       expect(final.state).toBe(referenceAt(events.length));
     },
-    180_000,
+    300_000,
   );
 });
