@@ -1,5 +1,5 @@
-// One trading day's equity samples of an account, for the equity charts: today's seed the live chart after a
-// reload, an earlier day's show how that day went. Money stays the store's exact decimal strings.
+// One trading day's equity samples of an account, with the metrics stored beside them, for the equity charts:
+// today's seed the live chart after a reload, an earlier day's show how that day went. Money stays exact text.
 import { DateTime } from 'luxon';
 import type { EquityDayView } from '../../shared/ipc';
 import { tradingDayOf, type Period, type SessionConfig } from '../engine';
@@ -35,6 +35,7 @@ export function equityDay(
     equity: sample.equity,
     dailyNetPnl: sample.dailyNetPnl,
     dailyDrawdown: sample.dailyDrawdown,
+    metrics: sample.metrics,
   }));
   return { day: day.label, today: day.label === today.label, samples };
 }

@@ -1,16 +1,11 @@
 // What the history screens read later, written as it happens: each closed trade (with its R multiple, and the
 // strategy tag of a working order in its symbol where the broker carries one), each step of a trailing stop's
-// life (a risk event), and a periodic equity sample per account.
+// life (a risk event), and a periodic sample of each account's equity and metrics.
 import { moneyString } from '../../shared/domain/money';
-import {
-  accountMetrics,
-  type ClosedTrade,
-  type Decision,
-  type EngineState,
-  type TrailingStopChange,
-} from '../engine';
+import type { ClosedTrade, Decision, EngineState, TrailingStopChange } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Store } from '../store';
+import { equitySampleOf } from './equity-sample';
 
 export const TRAILING_STOP_EVENT = 'trailingStop';
 
@@ -60,22 +55,7 @@ export function createHistoryRecorder(store: Store, state: EngineState, clock: C
     },
     sampleEquity(): void {
       const t = clock.now();
-      store.history.sample(
-        [...state.accounts.values()].map((account) => {
-          const metrics = accountMetrics(state, account);
-          let openQty = 0;
-          for (const position of account.positions.values()) openQty += Math.abs(position.qty);
-          return {
-            account: account.id,
-            t,
-            balance: metrics.balance.toFixed(2),
-            equity: metrics.equity.toFixed(2),
-            dailyNetPnl: metrics.dailyNetPnl.toFixed(2),
-            dailyDrawdown: metrics.dailyDrawdown.toFixed(2),
-            openQty,
-          };
-        }),
-      );
+      store.history.sample([...state.accounts.values()].map((account) => equitySampleOf(state, account, t)));
     },
   };
 }

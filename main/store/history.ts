@@ -1,6 +1,23 @@
-// The trading history: equity samples per account and closed round trips, for the history screens, the P&L
-// around a breach and exports. Money is kept as the engine's exact decimal strings.
+// The trading history: equity samples per account (each a snapshot of the account's metrics) and closed round
+// trips, for the charts, the history screens, the P&L around a breach and exports. Money is exact decimal text.
 import type Database from 'better-sqlite3';
+
+/**
+ * The rest of an account's metrics at a sample (schema 5), money as exact decimal text. `trailingThreshold`,
+ * `dailyLossFloor` (day start equity − the daily loss amount in force) and `marginLevel` are null when the
+ * account has none (rule off, no margin used).
+ */
+export type SampleMetrics = {
+  unrealizedPnl: string;
+  dailyRealizedPnl: string;
+  weeklyNetPnl: string;
+  trailingThreshold: string | null;
+  dailyLossFloor: string | null;
+  marginLevel: string | null;
+  tradesToday: number;
+  consecutiveLosses: number;
+  tradingState: 'active' | 'reducing' | 'halted';
+};
 
 export type EquitySample = {
   account: string;
@@ -10,6 +27,8 @@ export type EquitySample = {
   dailyNetPnl: string;
   dailyDrawdown: string;
   openQty: number;
+  /** Null for a sample recorded before schema 5 kept them. */
+  metrics: SampleMetrics | null;
 };
 
 export type TradeRecord = {
@@ -45,16 +64,38 @@ export type History = {
   pruneSamples(before: number): number;
 };
 
+/** A sample as one row: the metrics' columns all null for a sample from before schema 5. */
+type SampleRow = Omit<EquitySample, 'metrics'> & { [K in keyof SampleMetrics]: SampleMetrics[K] | null };
+
+const NO_METRICS: { [K in keyof SampleMetrics]: null } = {
+  unrealizedPnl: null,
+  dailyRealizedPnl: null,
+  weeklyNetPnl: null,
+  trailingThreshold: null,
+  dailyLossFloor: null,
+  marginLevel: null,
+  tradesToday: null,
+  consecutiveLosses: null,
+  tradingState: null,
+};
+
 const SAMPLE_COLUMNS = `account, t, balance, equity, daily_net_pnl AS dailyNetPnl,
-  daily_drawdown AS dailyDrawdown, open_qty AS openQty`;
+  daily_drawdown AS dailyDrawdown, open_qty AS openQty, unrealized_pnl AS unrealizedPnl,
+  daily_realized_pnl AS dailyRealizedPnl, weekly_net_pnl AS weeklyNetPnl, trailing_threshold AS trailingThreshold,
+  daily_loss_floor AS dailyLossFloor, margin_level AS marginLevel, trades_today AS tradesToday,
+  consecutive_losses AS consecutiveLosses, trading_state AS tradingState`;
 const TRADE_COLUMNS = `account, symbol, side, qty, entry_price AS entryPrice, exit_price AS exitPrice,
   opened_at AS openedAt, closed_at AS closedAt, realized_pnl AS realizedPnl, fees, net_pnl AS netPnl, mfe, mae, tag,
   initial_risk AS initialRisk, r_multiple AS rMultiple`;
 
 export function createHistory(db: Database.Database): History {
-  const insertSample = db.prepare<[EquitySample]>(
-    `INSERT INTO equity_samples (account, t, balance, equity, daily_net_pnl, daily_drawdown, open_qty)
-     VALUES (@account, @t, @balance, @equity, @dailyNetPnl, @dailyDrawdown, @openQty)
+  const insertSample = db.prepare<[SampleRow]>(
+    `INSERT INTO equity_samples (account, t, balance, equity, daily_net_pnl, daily_drawdown, open_qty,
+       unrealized_pnl, daily_realized_pnl, weekly_net_pnl, trailing_threshold, daily_loss_floor, margin_level,
+       trades_today, consecutive_losses, trading_state)
+     VALUES (@account, @t, @balance, @equity, @dailyNetPnl, @dailyDrawdown, @openQty,
+       @unrealizedPnl, @dailyRealizedPnl, @weeklyNetPnl, @trailingThreshold, @dailyLossFloor, @marginLevel,
+       @tradesToday, @consecutiveLosses, @tradingState)
      ON CONFLICT (account, t) DO NOTHING`,
   );
   const insertTrade = db.prepare<[TradeRecord]>(
@@ -64,7 +105,7 @@ export function createHistory(db: Database.Database): History {
        @realizedPnl, @fees, @netPnl, @mfe, @mae, @tag, @initialRisk, @rMultiple)
      ON CONFLICT (account, symbol, opened_at, closed_at) DO NOTHING`,
   );
-  const samplesOf = db.prepare<[string, number, number], EquitySample>(
+  const samplesOf = db.prepare<[string, number, number], SampleRow>(
     `SELECT ${SAMPLE_COLUMNS} FROM equity_samples WHERE account = ? AND t >= ? AND t < ? ORDER BY t`,
   );
   const tradesOf = db.prepare<[string | null, string | null, number, number], TradeRecord>(
@@ -73,15 +114,44 @@ export function createHistory(db: Database.Database): History {
   );
   const prune = db.prepare<[number]>('DELETE FROM equity_samples WHERE t < ?');
   const sampleAll = db.transaction((samples: readonly EquitySample[]) => {
-    for (const sample of samples) insertSample.run(sample);
+    for (const { metrics, ...sample } of samples) insertSample.run({ ...sample, ...(metrics ?? NO_METRICS) });
   });
   return {
     sample: (samples) => {
       if (samples.length > 0) sampleAll.immediate(samples);
     },
     addTrade: (trade) => insertTrade.run(trade).changes > 0,
-    samples: (account, from, to) => samplesOf.all(account, from, to),
+    samples: (account, from, to) => samplesOf.all(account, from, to).map(sampleOf),
     trades: (account, from, to) => tradesOf.all(account, account, from, to),
     pruneSamples: (before) => prune.run(before).changes,
+  };
+}
+
+function sampleOf(row: SampleRow): EquitySample {
+  const { account, t, balance, equity, dailyNetPnl, dailyDrawdown, openQty, ...metrics } = row;
+  const base = { account, t, balance, equity, dailyNetPnl, dailyDrawdown, openQty };
+  const { unrealizedPnl, dailyRealizedPnl, weeklyNetPnl, tradesToday, consecutiveLosses, tradingState } =
+    metrics;
+  // The recorder writes these always; any of them missing means a sample from before schema 5.
+  if (
+    unrealizedPnl === null ||
+    dailyRealizedPnl === null ||
+    weeklyNetPnl === null ||
+    tradesToday === null ||
+    consecutiveLosses === null ||
+    tradingState === null
+  )
+    return { ...base, metrics: null };
+  return {
+    ...base,
+    metrics: {
+      ...metrics,
+      unrealizedPnl,
+      dailyRealizedPnl,
+      weeklyNetPnl,
+      tradesToday,
+      consecutiveLosses,
+      tradingState,
+    },
   };
 }

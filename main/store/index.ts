@@ -7,4 +7,4 @@ export type { Alerts } from './alerts';
 export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';
 export type { Meta } from './meta';
 export type { RecordedRiskEvent, RiskEvent, RiskEvents } from './risk-events';
-export type { EquitySample, History, TradeRecord } from './history';
+export type { EquitySample, History, SampleMetrics, TradeRecord } from './history';

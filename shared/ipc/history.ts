@@ -63,8 +63,32 @@ export type TimelineEntryView = {
 /** An equity sample (every few seconds) of the account asked for, kept only around its breaches. */
 export type EquityPointView = { t: string; equity: string; dailyNetPnl: string };
 
+/**
+ * The rest of the account's metrics at a sample, exact decimal strings (margin level a ratio to 4 places).
+ * `trailingThreshold`, `dailyLossFloor` (day start equity − the daily loss amount in force) and `marginLevel`
+ * are null when the account had none then (rule off, no margin used).
+ */
+export type SampleMetricsView = {
+  unrealizedPnl: string;
+  dailyRealizedPnl: string;
+  weeklyNetPnl: string;
+  trailingThreshold: string | null;
+  dailyLossFloor: string | null;
+  marginLevel: string | null;
+  tradesToday: number;
+  consecutiveLosses: number;
+  tradingState: 'active' | 'reducing' | 'halted';
+};
+
 /** An equity sample of the trading day asked for (`equityDay`): what the charts draw for that day. */
-export type EquitySampleView = { t: string; equity: string; dailyNetPnl: string; dailyDrawdown: string };
+export type EquitySampleView = {
+  t: string;
+  equity: string;
+  dailyNetPnl: string;
+  dailyDrawdown: string;
+  /** Null for a sample stored before Warden kept them (schema 5). */
+  metrics: SampleMetricsView | null;
+};
 
 /** `day`: the trading day's label (the date it ends); `today` is resolved to it. Samples oldest first. */
 export type EquityDayView = { day: string; today: boolean; samples: EquitySampleView[] };

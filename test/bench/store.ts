@@ -1,6 +1,6 @@
 // `npm run bench:store`: a generated year of trading (250 days × 200 round trips, with their orders, quotes,
-// clock ticks and equity samples) written through the store, then compacted; prints one JSON line with the
-// database size before and after compaction and the time to open it (openStore + restore from the snapshot).
+// clock ticks and equity samples with their metrics) written through the store, then compacted; prints one JSON
+// line with the database size before and after compaction and the time to open it (openStore + restore).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,17 @@ for (let d = 0; d < days; d += 1) {
       dailyNetPnl: '12.50',
       dailyDrawdown: '3.75',
       openQty: 1,
+      metrics: {
+        unrealizedPnl: '-3.75',
+        dailyRealizedPnl: '16.25',
+        weeklyNetPnl: '112.5',
+        trailingThreshold: '48012.5',
+        dailyLossFloor: '49000',
+        marginLevel: '100025',
+        tradesToday: Math.floor(s / 12),
+        consecutiveLosses: 0,
+        tradingState: 'active',
+      },
     });
   store.journal.appendMany(events);
   store.history.sample(samples);

@@ -1,5 +1,6 @@
 // The equity chart after a reload, in Chromium over the real core: it starts from the day's stored samples (not
-// empty), takes the live points after them, and an earlier day can be picked beside it. The core samples every
+// empty) with the daily-loss floor and trailing threshold they kept, takes the live points after them, and an
+// earlier day can be picked beside it. The core samples every
 // 500 ms here (10 s by default) so the store holds a curve within a few seconds; the chart keeps one point a second.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,11 +44,13 @@ const chartData = async () => {
   return {
     points: Number(await box.getAttribute('data-points')),
     firstTime: Number(await box.getAttribute('data-first-time')),
+    firstFloor: await box.getAttribute('data-first-floor'),
+    firstThreshold: await box.getAttribute('data-first-threshold'),
   };
 };
 
 describe('the equity chart after a reload', () => {
-  it("starts from today's stored samples and goes on live", async () => {
+  it("starts from today's stored samples, their floor and threshold lines included, and goes on live", async () => {
     await page.goto(served.server.url);
     await page.getByTestId('account-SIM-50K').waitFor();
     await expect
@@ -55,11 +58,19 @@ describe('the equity chart after a reload', () => {
       .toBeGreaterThanOrEqual(4);
     const stored = await storedToday();
     const storedSeconds = seconds(stored.samples);
+    // The default config's prop50k preset: day start 50,000 − 1,000 daily loss; 50,000 − 2,000 end-of-day trailing.
+    const first = stored.samples
+      .filter((s) => Math.floor(Date.parse(s.t) / 1000) === storedSeconds[0])
+      .at(-1);
+    expect([first?.metrics?.dailyLossFloor, first?.metrics?.trailingThreshold]).toEqual(['49000', '48000']);
 
     await page.reload();
     await page.getByTestId('account-SIM-50K').waitFor();
-    // Live pushes alone would start at the reload; the stored samples reach back to before the page first opened.
-    await expect.poll(chartData, { timeout: 10_000 }).toMatchObject({ firstTime: storedSeconds[0] });
+    // Live pushes alone would start at the reload; the stored samples reach back to before the page first opened,
+    // and the first (stored) point draws the floor and threshold the sample kept.
+    await expect
+      .poll(chartData, { timeout: 10_000 })
+      .toMatchObject({ firstTime: storedSeconds[0], firstFloor: '49000', firstThreshold: '48000' });
     const seeded = await chartData();
     expect(seeded.points).toBeGreaterThanOrEqual(storedSeconds.length);
     expect(await page.getByTestId('equity-day').inputValue()).toBe(stored.day);

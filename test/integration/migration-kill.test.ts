@@ -49,7 +49,7 @@ describe('a kill during a migration', () => {
     expect(store.history.samples('A1', 0, 10)).toEqual([]);
     store.close();
     const reopened = new Database(file, { readonly: true });
-    expect(schemaVersion(reopened)).toBe(4);
+    expect(schemaVersion(reopened)).toBe(5);
     reopened.close();
   });
 });

@@ -4,5 +4,6 @@ import { initial } from './001-initial';
 import { riskEvents } from './002-risk-events';
 import { history } from './003-history';
 import { auditDetails } from './004-audit-details';
+import { metricSnapshots } from './005-metric-snapshots';
 
-export const migrations: readonly Migration[] = [initial, riskEvents, history, auditDetails];
+export const migrations: readonly Migration[] = [initial, riskEvents, history, auditDetails, metricSnapshots];

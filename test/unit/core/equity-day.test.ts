@@ -1,6 +1,6 @@
 // getHistory's equityDay: every equity sample of one trading day of one account (Chicago, days start 17:00 and are
-// labelled by the date they end), today's or an earlier day's, exact as stored; asked for without an account,
-// refused by name.
+// labelled by the date they end), today's or an earlier day's, exact as stored with the metrics kept beside
+// them (none for samples from before schema 5); asked for without an account, refused by name.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { equityDay, tradingDayLabelled } from '../../../main/core/equity-day';
 import { buildHistory } from '../../../main/core/history';
 import { defaultSession } from '../../../main/engine';
 import { memoryLogger } from '../../../main/platform/logger';
-import { openStore, type Store } from '../../../main/store';
+import { openStore, type EquitySample, type SampleMetrics, type Store } from '../../../main/store';
 import { parseCommand } from '../../../shared/ipc';
 
 let store: Store | undefined;
@@ -18,7 +18,13 @@ afterEach(() => {
   store = undefined;
 });
 
-const sample = (account: string, iso: string, equity: string, dailyDrawdown = '0.00') => ({
+const sample = (
+  account: string,
+  iso: string,
+  equity: string,
+  dailyDrawdown = '0.00',
+  metrics: SampleMetrics | null = null,
+): EquitySample => ({
   account,
   t: Date.parse(iso),
   balance: '50000.00',
@@ -26,7 +32,21 @@ const sample = (account: string, iso: string, equity: string, dailyDrawdown = '0
   dailyNetPnl: (Number(equity) - 50000).toFixed(2),
   dailyDrawdown,
   openQty: 1,
+  metrics,
 });
+
+/** What a sample recorded since schema 5 carries besides its equity. */
+const halted: SampleMetrics = {
+  unrealizedPnl: '-99.5',
+  dailyRealizedPnl: '-20.25',
+  weeklyNetPnl: '-310.75',
+  trailingThreshold: '48125.5',
+  dailyLossFloor: '49020',
+  marginLevel: null,
+  tradesToday: 3,
+  consecutiveLosses: 2,
+  tradingState: 'halted',
+};
 
 function storeWithSamples(): Store {
   const opened = openStore(join(mkdtempSync(join(tmpdir(), 'warden-eqday-')), 'warden.db'), {
@@ -36,7 +56,7 @@ function storeWithSamples(): Store {
     sample('SIM-50K', '2025-03-11T21:59:59.000Z', '50010.00'), // day 2025-03-11 (ends 17:00 CDT = 22:00Z)
     sample('SIM-50K', '2025-03-11T22:00:00.000Z', '50020.00'), // day 2025-03-12 starts
     sample('SIM-50K', '2025-03-12T15:00:00.000Z', '49880.25', '139.75'),
-    sample('SIM-50K', '2025-03-12T21:59:59.999Z', '49900.50', '119.50'),
+    sample('SIM-50K', '2025-03-12T21:59:59.999Z', '49900.50', '119.50', halted),
     sample('SIM-50K', '2025-03-12T22:00:00.000Z', '49900.50'), // day 2025-03-13
     sample('PA-150K', '2025-03-12T15:00:00.000Z', '150000.00'),
   ]);
@@ -52,14 +72,37 @@ describe('equityDay', () => {
       day: '2025-03-12',
       today: false,
       samples: [
-        { t: '2025-03-11T22:00:00.000Z', equity: '50020.00', dailyNetPnl: '20.00', dailyDrawdown: '0.00' },
+        {
+          t: '2025-03-11T22:00:00.000Z',
+          equity: '50020.00',
+          dailyNetPnl: '20.00',
+          dailyDrawdown: '0.00',
+          metrics: null,
+        },
         {
           t: '2025-03-12T15:00:00.000Z',
           equity: '49880.25',
           dailyNetPnl: '-119.75',
           dailyDrawdown: '139.75',
+          metrics: null,
         },
-        { t: '2025-03-12T21:59:59.999Z', equity: '49900.50', dailyNetPnl: '-99.50', dailyDrawdown: '119.50' },
+        {
+          t: '2025-03-12T21:59:59.999Z',
+          equity: '49900.50',
+          dailyNetPnl: '-99.50',
+          dailyDrawdown: '119.50',
+          metrics: {
+            unrealizedPnl: '-99.5',
+            dailyRealizedPnl: '-20.25',
+            weeklyNetPnl: '-310.75',
+            trailingThreshold: '48125.5',
+            dailyLossFloor: '49020',
+            marginLevel: null,
+            tradesToday: 3,
+            consecutiveLosses: 2,
+            tradingState: 'halted',
+          },
+        },
       ],
     });
   });

@@ -24,6 +24,7 @@ const sample = (account: string, t: number, equity: string) => ({
   dailyNetPnl: (Number(equity) - 50000).toFixed(2),
   dailyDrawdown: '0.00',
   openQty: 1,
+  metrics: null,
 });
 
 describe('history equity around breaches', () => {

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 // Live charts: created once, filled once, then updated per point (series.update, at most every DRAW_EVERY_MS) and
 // never rebuilt; removed on unmount. On opening they ask the core for today's stored samples and draw them before
-// the live points (a reload does not start empty); an earlier day picked beside the chart shows that day, still.
+// the live points (a reload does not start empty), with the floor and threshold lines the samples stored; an
+// earlier day picked beside the chart shows that day, still.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_EVERY_MS, EquityCharts } from '../../../renderer/src/features/charts/EquityCharts';
-import type { EquitySampleView, HistoryView } from '../../../shared/ipc';
+import type { EquitySampleView, HistoryView, SampleMetricsView } from '../../../shared/ipc';
 import { buildFixtureState } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
 
@@ -65,11 +66,24 @@ function history(day: string, today: boolean, samples: EquitySampleView[]): Hist
   return { trades: [], days: [], timeline: [], equityDay: { day, today, samples } };
 }
 
-const sample = (t: string, equity: string, dailyNetPnl: string): EquitySampleView => ({
-  t,
-  equity,
-  dailyNetPnl,
-  dailyDrawdown: '10.00',
+const sample = (
+  t: string,
+  equity: string,
+  dailyNetPnl: string,
+  metrics: SampleMetricsView | null = null,
+): EquitySampleView => ({ t, equity, dailyNetPnl, dailyDrawdown: '10.00', metrics });
+
+/** What a sample stored since schema 5 carries: its own trailing threshold and daily-loss floor. */
+const lines = (trailingThreshold: string | null, dailyLossFloor: string | null): SampleMetricsView => ({
+  unrealizedPnl: '0',
+  dailyRealizedPnl: '0',
+  weeklyNetPnl: '0',
+  trailingThreshold,
+  dailyLossFloor,
+  marginLevel: null,
+  tradesToday: 0,
+  consecutiveLosses: 0,
+  tradingState: 'active',
 });
 
 /** Lets the getHistory answer (a resolved promise) reach the component. */
@@ -140,7 +154,7 @@ describe('the charts', () => {
       { time: 1741793390, value: 48990 },
       { time: 1741793400, value: 48765 },
     ]);
-    // No trailing threshold is stored: a gap until the live point.
+    // Stored without metrics, so no trailing threshold: a gap until the live point.
     expect(calls('setData', 2).at(-1)).toEqual([
       { time: 1741793380 },
       { time: 1741793390 },
@@ -155,6 +169,60 @@ describe('the charts', () => {
     });
     expect(calls('update', 0)).toEqual([{ time: 1741793401, value: 49800 }]);
     expect(box.dataset.points).toBe('4');
+  });
+
+  it('draw the floor and the threshold of stored samples from their own values, today and on an earlier day', async () => {
+    const days: Record<string, HistoryView> = {
+      // The floor stored is 500 under the day start: the limit in force then, not today's 1,000.
+      today: history('2025-03-12', true, [
+        sample('2025-03-12T15:29:40.000Z', '50010.00', '20.00', lines('48010.5', '49490')),
+        sample('2025-03-12T15:29:50.000Z', '49990.00', '0.00', lines('48010.5', null)),
+      ]),
+      '2025-03-11': history('2025-03-11', false, [
+        sample('2025-03-11T15:00:00.000Z', '50100.00', '100.00', lines('47900', '49000')),
+        sample('2025-03-11T15:00:10.000Z', '50050.00', '50.00', lines('47925.25', '49000')),
+      ]),
+    };
+    renderWithState(stateAt('2025-03-12T15:30:00.000Z', '49912.50', 1), {
+      ui: <EquityCharts accountId="SIM-50K" />,
+      handlers: {
+        getHistory: ({ equityDay }) => ({
+          ok: true,
+          result: days[equityDay ?? 'today'] ?? history('', false, []),
+        }),
+      },
+    });
+    await settle();
+    // Stored points with their own lines (none where the rule was off), then the live point with its own.
+    expect(calls('setData', 1).at(-1)).toEqual([
+      { time: 1741793380, value: 49490 },
+      { time: 1741793390 },
+      { time: 1741793400, value: 48765 },
+    ]);
+    expect(calls('setData', 2).at(-1)).toEqual([
+      { time: 1741793380, value: 48010.5 },
+      { time: 1741793390, value: 48010.5 },
+      { time: 1741793400, value: 48210 },
+    ]);
+    const box = screen.getByTestId('equity-chart');
+    expect([box.dataset.firstTime, box.dataset.firstFloor, box.dataset.firstThreshold]).toEqual([
+      '1741793380',
+      '49490',
+      '48010.5',
+    ]);
+
+    fireEvent.change(screen.getByTestId('equity-day'), { target: { value: '2025-03-11' } });
+    await settle();
+    expect(calls('setData', 1).at(-1)).toEqual([
+      { time: 1741705200, value: 49000 },
+      { time: 1741705210, value: 49000 },
+    ]);
+    expect(calls('setData', 2).at(-1)).toEqual([
+      { time: 1741705200, value: 47900 },
+      { time: 1741705210, value: 47925.25 },
+    ]);
+    expect([box.dataset.firstFloor, box.dataset.firstThreshold]).toEqual(['49000', '47900']);
+    expect(chartLog.charts).toBe(2);
   });
 
   it('show an earlier day picked beside the chart, still, and go back to today', async () => {
@@ -185,7 +253,7 @@ describe('the charts', () => {
       { time: 1741705200, value: 50100 },
       { time: 1741705210, value: 50050 },
     ]);
-    // That day's limit is not stored: no floor line rather than today's.
+    // Stored without metrics: that day's limit is not known, so no floor line rather than today's.
     expect(calls('setData', 1).at(-1)).toEqual([{ time: 1741705200 }, { time: 1741705210 }]);
     expect(screen.getByText('Equity 2025-03-11')).toBeDefined();
     chartLog.calls.length = 0;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pointsOfDay } from '../../../renderer/src/features/charts/equity-day';
 import { createEquityHistory, type EquityPoint } from '../../../renderer/src/state';
 import { mergeByTime } from '../../../renderer/src/state/equity-history';
+import type { EquitySampleView, SampleMetricsView } from '../../../shared/ipc';
 import { buildFixtureState } from '../../helpers/fixture-state';
 
 function stateAt(serverTime: string, equity: string, seq: number) {
@@ -98,11 +99,30 @@ describe('mergeByTime', () => {
 });
 
 describe('pointsOfDay', () => {
+  const sample = (
+    t: string,
+    equity: string,
+    dailyNetPnl: string,
+    dailyDrawdown: string,
+    metrics: SampleMetricsView | null = null,
+  ): EquitySampleView => ({ t, equity, dailyNetPnl, dailyDrawdown, metrics });
+  // Stored before the metrics were kept: no floor or threshold of their own.
   const samples = [
-    { t: '2025-03-12T14:00:00.000Z', equity: '50000.10', dailyNetPnl: '0.20', dailyDrawdown: '0.00' },
-    { t: '2025-03-12T14:00:10.000Z', equity: '49880.25', dailyNetPnl: '-119.75', dailyDrawdown: '139.75' },
-    { t: '2025-03-12T14:00:10.600Z', equity: '49870.00', dailyNetPnl: '-130.00', dailyDrawdown: '150.00' },
+    sample('2025-03-12T14:00:00.000Z', '50000.10', '0.20', '0.00'),
+    sample('2025-03-12T14:00:10.000Z', '49880.25', '-119.75', '139.75'),
+    sample('2025-03-12T14:00:10.600Z', '49870.00', '-130.00', '150.00'),
   ];
+  const metrics = (trailingThreshold: string | null, dailyLossFloor: string | null): SampleMetricsView => ({
+    unrealizedPnl: '-130',
+    dailyRealizedPnl: '0',
+    weeklyNetPnl: '-130',
+    trailingThreshold,
+    dailyLossFloor,
+    marginLevel: null,
+    tradesToday: 1,
+    consecutiveLosses: 0,
+    tradingState: 'active',
+  });
 
   it('gives one point a second (its latest sample) with the floor at day start − limit in decimals, no trailing threshold', () => {
     expect(pointsOfDay(samples, '1000.10')).toEqual([
@@ -127,5 +147,26 @@ describe('pointsOfDay', () => {
 
   it('leaves the floor out without a limit', () => {
     expect(pointsOfDay(samples, null).map((p) => p.dailyLossFloor)).toEqual([null, null]);
+  });
+
+  it("draws a sample's own stored floor and threshold, whatever limit is given, and none where it had none", () => {
+    const stored = [
+      sample('2025-03-12T14:00:00.000Z', '50000.10', '0.20', '0.00', metrics('48125.5', '49000.1')),
+      // replaced by the later sample of its second, stored without metrics
+      sample('2025-03-12T14:00:10.000Z', '49880.25', '-119.75', '139.75', metrics('48125.75', '1')),
+      sample('2025-03-12T14:00:10.600Z', '49870.00', '-130.00', '150.00'),
+      sample('2025-03-12T14:00:20.000Z', '49870.00', '-130.00', '150.00', metrics(null, '48870')),
+      // the daily loss rule was off then: no floor, though a limit is given
+      sample('2025-03-12T14:00:30.000Z', '49870.00', '-130.00', '150.00', metrics('48125.75', null)),
+    ];
+    expect(
+      pointsOfDay(stored, '1000.10').map((p) => [p.time, p.dailyLossFloor, p.trailingThreshold]),
+    ).toEqual([
+      [1741788000, '49000.1', '48125.5'],
+      // no metrics stored: the floor from the limit given, 49,870.00 + 130.00 − 1,000.10; no threshold
+      [1741788010, '48999.90', null],
+      [1741788020, '48870', null],
+      [1741788030, null, '48125.75'],
+    ]);
   });
 });

@@ -49,6 +49,7 @@ describe('store.compact', () => {
         dailyNetPnl: '0',
         dailyDrawdown: '0',
         openQty: 0,
+        metrics: null,
       },
       {
         account: 'A1',
@@ -58,6 +59,7 @@ describe('store.compact', () => {
         dailyNetPnl: '0',
         dailyDrawdown: '0',
         openQty: 0,
+        metrics: null,
       },
     ]);
 

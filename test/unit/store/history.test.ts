@@ -1,6 +1,7 @@
-// The closed trades table: each trade once, read back exactly, with its initial risk and R multiple or null.
+// The history tables: closed trades once each, read back exactly, with their initial risk and R multiple or null;
+// equity samples read back exactly with their metrics, or none for a sample written without them.
 import { describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../../../main/store';
+import type { EquitySample, TradeRecord } from '../../../main/store';
 import { useStores } from './temp-store';
 
 const openTemp = useStores();
@@ -42,5 +43,53 @@ describe('closed trades', () => {
     expect(store.history.addTrade({ ...stopped, rMultiple: '9' })).toBe(false);
     expect(store.history.trades('A1', 0, 10_000)).toEqual([stopped, unprotected]);
     expect(store.history.trades(null, 2_001, 10_000)).toEqual([unprotected]);
+  });
+});
+
+describe('equity samples', () => {
+  const base = (t: number): Omit<EquitySample, 'metrics'> => ({
+    account: 'A1',
+    t,
+    balance: '50000.00',
+    equity: '49880.25',
+    dailyNetPnl: '-119.75',
+    dailyDrawdown: '139.75',
+    openQty: 2,
+  });
+
+  it('reads every metric back exactly, nulls kept as nulls, and a sample without metrics as none', () => {
+    const { store } = openTemp();
+    const full: EquitySample = {
+      ...base(1_000),
+      metrics: {
+        unrealizedPnl: '-119.75',
+        dailyRealizedPnl: '0.1',
+        weeklyNetPnl: '-310.5',
+        trailingThreshold: '48125.50',
+        dailyLossFloor: '49000',
+        marginLevel: '1234.5679',
+        tradesToday: 3,
+        consecutiveLosses: 0,
+        tradingState: 'reducing',
+      },
+    };
+    const noneInForce: EquitySample = {
+      ...base(2_000),
+      metrics: {
+        unrealizedPnl: '0',
+        dailyRealizedPnl: '0',
+        weeklyNetPnl: '0',
+        trailingThreshold: null,
+        dailyLossFloor: null,
+        marginLevel: null,
+        tradesToday: 0,
+        consecutiveLosses: 0,
+        tradingState: 'active',
+      },
+    };
+    const old: EquitySample = { ...base(3_000), metrics: null };
+    store.history.sample([full, noneInForce, old]);
+    store.history.sample([{ ...full, equity: '1.00' }]); // same account and time: the first one stays
+    expect(store.history.samples('A1', 0, 10_000)).toEqual([full, noneInForce, old]);
   });
 });

@@ -1,10 +1,13 @@
-// A trading day's stored equity samples as chart points, exactly: the daily-loss floor is the day start equity
-// (equity − day net P&L) less the limit, in decimals. The store keeps no trailing threshold, so stored points
-// leave that line out rather than guess it.
+// A trading day's stored equity samples as chart points, exactly. A sample carries the daily-loss floor and the
+// trailing threshold in force when it was taken; one stored before they were kept (no metrics) gets the floor
+// from the day start equity (equity − day net P&L) less the limit given, in decimals, and no threshold.
 import type { EquitySampleView } from '../../../../shared/ipc';
 import { floorBelowDayStart, type EquityPoint } from '../../state/equity-history';
 
-/** `dailyLossLimit`: the daily loss amount to draw the floor with (today's rule), or null for no floor line. */
+/**
+ * `dailyLossLimit`: the daily loss amount to draw the floor of samples without stored metrics with (today's
+ * rule), or null for no floor line there.
+ */
 export function pointsOfDay(
   samples: readonly EquitySampleView[],
   dailyLossLimit: string | null,
@@ -18,13 +21,17 @@ export function pointsOfDay(
     points.push({
       time,
       equity: sample.equity,
-      dailyLossFloor:
-        dailyLossLimit === null
-          ? null
-          : floorBelowDayStart(sample.equity, sample.dailyNetPnl, dailyLossLimit),
-      trailingThreshold: null,
+      dailyLossFloor: floorOf(sample, dailyLossLimit),
+      trailingThreshold: sample.metrics?.trailingThreshold ?? null,
       drawdown: sample.dailyDrawdown,
     });
   }
   return points;
+}
+
+function floorOf(sample: EquitySampleView, dailyLossLimit: string | null): string | null {
+  if (sample.metrics !== null) return sample.metrics.dailyLossFloor;
+  return dailyLossLimit === null
+    ? null
+    : floorBelowDayStart(sample.equity, sample.dailyNetPnl, dailyLossLimit);
 }

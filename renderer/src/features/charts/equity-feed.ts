@@ -40,8 +40,9 @@ export type StoredDay =
   | { kind: 'error'; error: string };
 
 /**
- * One trading day's stored samples of the account as chart points ('none' from a core that keeps none). Today's
- * floor line uses today's daily loss limit; an earlier day's limit is not stored, so it has no floor line.
+ * One trading day's stored samples of the account as chart points ('none' from a core that keeps none). The floor
+ * and threshold lines are the samples' own; samples stored before those were kept get today's daily loss limit
+ * for the floor when the day is today, and no floor on an earlier day (its limit is not known).
  */
 export async function loadStoredDay(
   api: Pick<WardenApi, 'getHistory'>,

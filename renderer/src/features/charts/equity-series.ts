@@ -44,7 +44,8 @@ function dataOf(value: Value, point: EquityPoint) {
 
 /**
  * `equityBox` also carries what is drawn, for tests and for anyone checking the chart: data-points (how many
- * seconds) and data-first-time (the first one, epoch seconds).
+ * seconds), data-first-time (the first one, epoch seconds), and the first point's data-first-floor and
+ * data-first-threshold (exact text; absent where that line has no value).
  */
 export function createEquityCharts(equityBox: HTMLElement, drawdownBox: HTMLElement): EquityChartsHandle {
   const equityChart = createChart(equityBox, chartOptions);
@@ -82,22 +83,27 @@ export function createEquityCharts(equityBox: HTMLElement, drawdownBox: HTMLElem
   ];
   let count = 0;
   let lastTime: number | null = null;
-  const mark = (first: number | null) => {
-    equityBox.dataset.points = String(count);
-    if (first !== null) equityBox.dataset.firstTime = String(first);
-    else delete equityBox.dataset.firstTime;
+  const attribute = (name: string, value: string | number | null | undefined) => {
+    if (value === null || value === undefined) equityBox.removeAttribute(name);
+    else equityBox.setAttribute(name, String(value));
+  };
+  const mark = (first: EquityPoint | undefined) => {
+    attribute('data-points', count);
+    attribute('data-first-time', first?.time);
+    attribute('data-first-floor', first?.dailyLossFloor);
+    attribute('data-first-threshold', first?.trailingThreshold);
   };
   return {
     fill(points) {
       for (const [series, value] of lines) series.setData(points.map((point) => dataOf(value, point)));
       count = points.length;
       lastTime = points.at(-1)?.time ?? null;
-      mark(points[0]?.time ?? null);
+      mark(points[0]);
     },
     put(point) {
       for (const [series, value] of lines) series.update(dataOf(value, point));
       if (lastTime === null || point.time > lastTime) {
-        if (count === 0) mark(point.time);
+        if (count === 0) mark(point);
         count += 1;
         lastTime = point.time;
         equityBox.dataset.points = String(count);
