@@ -1,23 +1,10 @@
 // The trading history: equity samples per account (each a snapshot of the account's metrics) and closed round
 // trips, for the charts, the history screens, the P&L around a breach and exports. Money is exact decimal text.
 import type Database from 'better-sqlite3';
+import type { SampleMetricsView } from '../../shared/ipc/history';
 
-/**
- * The rest of an account's metrics at a sample (schema 5), money as exact decimal text. `trailingThreshold`,
- * `dailyLossFloor` (day start equity − the daily loss amount in force) and `marginLevel` are null when the
- * account has none (rule off, no margin used).
- */
-export type SampleMetrics = {
-  unrealizedPnl: string;
-  dailyRealizedPnl: string;
-  weeklyNetPnl: string;
-  trailingThreshold: string | null;
-  dailyLossFloor: string | null;
-  marginLevel: string | null;
-  tradesToday: number;
-  consecutiveLosses: number;
-  tradingState: 'active' | 'reducing' | 'halted';
-};
+/** The rest of an account's metrics at a sample (schema 5): the shape the screens get, exact decimal text. */
+export type SampleMetrics = SampleMetricsView;
 
 export type EquitySample = {
   account: string;

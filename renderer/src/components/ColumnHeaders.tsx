@@ -1,5 +1,5 @@
-// The header row of a data table (positions, orders): one column header per column, numbers aligned right, and
-// columns without a visible title (the row's buttons) named for screen readers only.
+// The header row of a data table (positions, orders, the history tables): one column header per column, numbers
+// aligned right, and columns without a visible title (the row's buttons) named for screen readers only.
 
 export type Column = {
   label: string;

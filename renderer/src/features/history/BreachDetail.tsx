@@ -7,6 +7,7 @@ import { formatClock, formatPrice } from '../../lib/format';
 import type { DaySummaryView, EquityPointView, TimelineEntryView, TradeView } from '../../../../shared/ipc';
 import { EquityAround } from './EquityAround';
 import { breachContext, figuresText } from './timeline';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
 
 type Props = {
   entry: TimelineEntryView;
@@ -17,6 +18,17 @@ type Props = {
   equity: readonly EquityPointView[] | undefined;
   onClose: () => void;
 };
+
+const tradesAroundColumns: readonly Column[] = [
+  { label: 'Closed' },
+  { label: 'Symbol' },
+  { label: 'Side' },
+  { label: 'Qty', align: 'right' },
+  { label: 'Exit', align: 'right' },
+  { label: 'Net P&L', align: 'right' },
+  { label: 'Day running', align: 'right' },
+  { label: 'When' },
+];
 
 export function BreachDetail({ entry, cause, trades, days, equity, onClose }: Props) {
   const context = breachContext(entry, trades, days);
@@ -74,26 +86,7 @@ export function BreachDetail({ entry, cause, trades, days, equity, onClose }: Pr
       ) : (
         <table className="grid history-grid" data-testid="breach-trades">
           <caption>Trades of {entry.day} around the breach</caption>
-          <thead>
-            <tr>
-              <th scope="col">Closed</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Side</th>
-              <th scope="col" className="right">
-                Qty
-              </th>
-              <th scope="col" className="right">
-                Exit
-              </th>
-              <th scope="col" className="right">
-                Net P&amp;L
-              </th>
-              <th scope="col" className="right">
-                Day running
-              </th>
-              <th scope="col">When</th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={tradesAroundColumns} />
           <tbody>
             {context.trades.map(({ trade, runningPnl, beforeBreach }, index) => (
               <tr key={`${trade.closedAt}-${index}`} className={beforeBreach ? undefined : 'history-after'}>

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import type { TradeView } from '../../../../shared/ipc';
 import { breakdown } from './breakdown';
 import type { BreakdownRow } from './breakdown';
+import { ColumnHeaders } from '../../components/ColumnHeaders';
 
 function BreakdownTable({
   caption,
@@ -20,20 +21,14 @@ function BreakdownTable({
   return (
     <table className="grid history-grid history-breakdown" data-testid={testId}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{keyLabel}</th>
-          <th scope="col" className="right">
-            Trades
-          </th>
-          <th scope="col" className="right">
-            Won / lost
-          </th>
-          <th scope="col" className="right">
-            Net P&amp;L
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders
+        columns={[
+          { label: keyLabel },
+          { label: 'Trades', align: 'right' },
+          { label: 'Won / lost', align: 'right' },
+          { label: 'Net P&L', align: 'right' },
+        ]}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>

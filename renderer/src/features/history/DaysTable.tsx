@@ -2,6 +2,16 @@
 import { EmptyState } from '../../components/EmptyState';
 import { Money } from '../../components/Money';
 import type { DaySummaryView } from '../../../../shared/ipc';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
+
+const dayColumns: readonly Column[] = [
+  { label: 'Day' },
+  { label: 'Account' },
+  { label: 'Net P&L', align: 'right' },
+  { label: 'Max drawdown', align: 'right' },
+  { label: 'Trades', align: 'right' },
+  { label: 'Breaches', align: 'right' },
+];
 
 export function DaysTable({ days }: { days: readonly DaySummaryView[] }) {
   if (days.length === 0)
@@ -9,24 +19,7 @@ export function DaysTable({ days }: { days: readonly DaySummaryView[] }) {
   return (
     <table className="grid history-grid" data-testid="history-days-table">
       <caption>Per-day summary</caption>
-      <thead>
-        <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Account</th>
-          <th scope="col" className="right">
-            Net P&amp;L
-          </th>
-          <th scope="col" className="right">
-            Max drawdown
-          </th>
-          <th scope="col" className="right">
-            Trades
-          </th>
-          <th scope="col" className="right">
-            Breaches
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders columns={dayColumns} />
       <tbody>
         {days.map((day) => (
           <tr key={`${day.day}-${day.account}`} data-testid="history-day-row">

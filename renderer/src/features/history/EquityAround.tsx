@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatClock } from '../../lib/format';
 import type { EquityPointView, TimelineEntryView } from '../../../../shared/ipc';
 import { equityAround, thin } from './timeline';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
 
 const WIDTH = 480;
 const HEIGHT = 90;
@@ -48,6 +49,12 @@ function Sparkline({ points, breachAt }: { points: readonly EquityPointView[]; b
     </svg>
   );
 }
+
+const sampleColumns: readonly Column[] = [
+  { label: 'Time' },
+  { label: 'Equity', align: 'right' },
+  { label: 'Day net P&L', align: 'right' },
+];
 
 export function EquityAround({
   entry,
@@ -95,17 +102,7 @@ export function EquityAround({
           Day P&amp;L sampled around the breach ({around.points.length}{' '}
           {around.points.length === 1 ? 'sample' : 'samples'}, {rows.length} shown)
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col" className="right">
-              Equity
-            </th>
-            <th scope="col" className="right">
-              Day net P&amp;L
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={sampleColumns} />
         <tbody>
           {rows.map((point) => (
             <tr

@@ -7,6 +7,17 @@ import { formatClock } from '../../lib/format';
 import { BreachDetail } from './BreachDetail';
 import { causeOf, choices, figuresText, filterTimeline, isBreach, NO_FILTER } from './timeline';
 import type { TimelineFilter } from './timeline';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
+
+const timelineColumns: readonly Column[] = [
+  { label: 'Day' },
+  { label: 'Time' },
+  { label: 'Account' },
+  { label: 'Kind' },
+  { label: 'Level' },
+  { label: 'What' },
+  { label: 'Detail' },
+];
 
 export function TimelineSection({ history }: { history: HistoryView }) {
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
@@ -79,17 +90,7 @@ export function TimelineSection({ history }: { history: HistoryView }) {
       ) : (
         <table className="grid history-grid history-timeline-grid" data-testid="timeline-table">
           <caption>Timeline of alerts and actions (newest first)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Time</th>
-              <th scope="col">Account</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Level</th>
-              <th scope="col">What</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
+          <ColumnHeaders columns={timelineColumns} />
           <tbody>
             {shown.map((entry) => {
               const breach = isBreach(entry);

@@ -4,6 +4,24 @@ import { EmptyState } from '../../components/EmptyState';
 import { Money } from '../../components/Money';
 import { formatClock, formatPrice, MISSING } from '../../lib/format';
 import type { TradeView } from '../../../../shared/ipc';
+import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
+
+const tradeColumns: readonly Column[] = [
+  { label: 'Day' },
+  { label: 'Closed' },
+  { label: 'Account' },
+  { label: 'Symbol' },
+  { label: 'Side' },
+  { label: 'Qty', align: 'right' },
+  { label: 'Entry', align: 'right' },
+  { label: 'Exit', align: 'right' },
+  { label: 'Net P&L', align: 'right' },
+  { label: 'MFE', align: 'right' },
+  { label: 'MAE', align: 'right' },
+  { label: 'Risk', align: 'right' },
+  { label: 'R', align: 'right' },
+  { label: 'Tag' },
+];
 
 export function TradesTable({
   trades,
@@ -17,40 +35,7 @@ export function TradesTable({
   return (
     <table className="grid history-grid" data-testid="history-trades-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Day</th>
-          <th scope="col">Closed</th>
-          <th scope="col">Account</th>
-          <th scope="col">Symbol</th>
-          <th scope="col">Side</th>
-          <th scope="col" className="right">
-            Qty
-          </th>
-          <th scope="col" className="right">
-            Entry
-          </th>
-          <th scope="col" className="right">
-            Exit
-          </th>
-          <th scope="col" className="right">
-            Net P&amp;L
-          </th>
-          <th scope="col" className="right">
-            MFE
-          </th>
-          <th scope="col" className="right">
-            MAE
-          </th>
-          <th scope="col" className="right">
-            Risk
-          </th>
-          <th scope="col" className="right">
-            R
-          </th>
-          <th scope="col">Tag</th>
-        </tr>
-      </thead>
+      <ColumnHeaders columns={tradeColumns} />
       <tbody>
         {trades.map((trade, index) => (
           <tr key={`${trade.account}-${trade.closedAt}-${index}`} data-testid="history-trade-row">
