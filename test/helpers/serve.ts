@@ -13,6 +13,7 @@ import { createLogger } from '../../main/platform/logger';
 import { dataFiles } from '../../main/platform/paths';
 import { startServer, type RunningServer } from '../../main/server/server';
 import { openStore } from '../../main/store';
+import { STILL_TICK_INTERVAL_MS } from './sim-core';
 
 export type Served = {
   core: WardenCore;
@@ -22,9 +23,6 @@ export type Served = {
   token: string;
   stop(): Promise<void>;
 };
-
-/** Longer than any test: the walk never steps. */
-const STILL_TICK_INTERVAL_MS = 24 * 3600 * 1000;
 
 export const rendererDir = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 

@@ -1,19 +1,11 @@
 // The audit trail on a real SQLite file, through the core and the simulated broker: every level change is kept
 // with its value, limit and threshold; a trailing stop's life (add, activate, update, trigger, remove) is kept as
 // risk events; a closed trade keeps its initial risk and R multiple; the history view shows all of it in words.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimBroker } from '../../main/broker/sim';
-import { createCore } from '../../main/core/app';
-import { loadConfig } from '../../main/core/start';
 import type { WardenCore } from '../../main/core/types';
-import { engineConfigOf } from '../../main/engine';
-import { memoryLogger } from '../../main/platform/logger';
-import { openStore, type Store } from '../../main/store';
+import type { Store } from '../../main/store';
 import type { HistoryView } from '../../shared/ipc';
-import { createManualClock } from '../helpers/manual-clock';
+import { settle, simCore } from '../helpers/sim-core';
 
 let running: { core: WardenCore; store: Store } | null = null;
 afterEach(async () => {
@@ -22,42 +14,19 @@ afterEach(async () => {
 });
 
 async function setup(rules: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
-  writeFileSync(
-    join(dir, 'config.yaml'),
-    `accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n${rules}`,
-  );
-  const clock = createManualClock(Date.parse('2026-05-05T14:30:00Z')); // 09:30 CDT, Tuesday
-  const logger = memoryLogger();
-  // The market stands still between the test's own prices (the walk would step as the clock moves).
-  const broker = createSimBroker({
-    stateFile: join(dir, 'sim-broker.json'),
-    clock,
-    logger,
-    seed: 7,
-    tickIntervalMs: 24 * 3600 * 1000,
-  });
-  const store = openStore(join(dir, 'warden.db'), { logger, clock });
-  const core = await createCore({
-    broker,
-    store,
-    clock,
-    logger,
-    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  const { core, broker, clock, store } = await simCore({
+    config: `accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n${rules}`,
+    prefix: 'warden-audit-',
+    stillMarket: true,
   });
   running = { core, store };
-  // A moment passes before each price, as in a market (a fill at the very millisecond of the broker's last
-  // balance report would count as already in it, RULES.md section 9), but less than the core's 1 s clock tick:
-  // the quotes alone decide, as the comments say.
+  // A moment passes before each price, as in a market, but less than the core's 1 s clock tick: the quotes alone
+  // decide, as the comments say.
   const price = (p: string) => {
     clock.advance(100);
     broker.setPrice('ES', p);
   };
   return { core, price, store, clock };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function history(core: WardenCore): Promise<HistoryView> {

@@ -1,17 +1,8 @@
 // A breach in the app really flattens and locks: the sim broker, a real SQLite store and the core, driven by a
 // scripted market. The daily loss is hit by unrealized P&L, confirmed on the second quote (bad-tick guard).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimBroker } from '../../main/broker/sim';
 import type { BrokerCommand } from '../../main/broker/types';
-import { createCore } from '../../main/core/app';
-import { loadConfig } from '../../main/core/start';
-import { engineConfigOf } from '../../main/engine';
-import { memoryLogger } from '../../main/platform/logger';
-import { openStore } from '../../main/store';
-import { createManualClock } from '../helpers/manual-clock';
+import { settle, simCore } from '../helpers/sim-core';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -24,28 +15,20 @@ accounts:
 
 /** `refuses(command)`: the broker answers that command with this error instead of carrying it out. */
 async function setup(refuses: (command: BrokerCommand) => string | null = () => null, configText = config) {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-enforce-'));
-  writeFileSync(join(dir, 'config.yaml'), configText);
-  const clock = createManualClock(Date.parse('2026-05-05T14:30:00Z')); // 09:30 CDT, Tuesday
-  const logger = memoryLogger();
-  const sim = createSimBroker({ stateFile: join(dir, 'sim-broker.json'), clock, logger, seed: 7 });
-  const broker: typeof sim = Object.create(sim, {
-    execute: {
-      value: (command: BrokerCommand) => {
-        const error = refuses(command);
-        return error === null ? sim.execute(command) : Promise.resolve({ ok: false, error });
-      },
-    },
-  }) as typeof sim;
-  const store = openStore(join(dir, 'warden.db'), { logger, clock });
-  const core = await createCore({
-    broker,
-    store,
-    clock,
-    logger,
-    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  const { core, broker, clock, store } = await simCore({
+    config: configText,
+    prefix: 'warden-enforce-',
+    wrap: (sim) =>
+      Object.create(sim, {
+        execute: {
+          value: (command: BrokerCommand) => {
+            const error = refuses(command);
+            return error === null ? sim.execute(command) : Promise.resolve({ ok: false, error });
+          },
+        },
+      }) as typeof sim,
   });
-  return { core, broker: sim, clock, store };
+  return { core, broker, clock, store };
 }
 
 const account = (core: Awaited<ReturnType<typeof setup>>['core']) => {
@@ -53,10 +36,6 @@ const account = (core: Awaited<ReturnType<typeof setup>>['core']) => {
   if (view === undefined) throw new Error('no SIM-50K');
   return view;
 };
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-}
 
 describe('a daily-loss breach on the simulator', () => {
   it('warns, then on the confirming quote flattens, halts until the day ends, and refuses new orders', async () => {

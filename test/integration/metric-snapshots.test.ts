@@ -1,18 +1,10 @@
 // Periodic metric snapshots on a real SQLite file, through the core and the simulated broker: every 10 s sample
 // keeps, beside the equity, the P&L parts, the trailing threshold and the day's loss floor in force, the margin
 // level, the day's counts and the trading state, exactly; the equityDay answer hands them back as stored.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimBroker } from '../../main/broker/sim';
-import { createCore } from '../../main/core/app';
-import { loadConfig } from '../../main/core/start';
 import type { WardenCore } from '../../main/core/types';
-import { engineConfigOf } from '../../main/engine';
-import { memoryLogger } from '../../main/platform/logger';
-import { openStore, type Store } from '../../main/store';
-import { createManualClock } from '../helpers/manual-clock';
+import type { Store } from '../../main/store';
+import { settle, simCore } from '../helpers/sim-core';
 
 let running: { core: WardenCore; store: Store } | null = null;
 afterEach(async () => {
@@ -28,28 +20,11 @@ const RULES = `      dailyLoss: { amount: 1000 }
 `;
 
 async function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-snapshots-'));
-  writeFileSync(
-    join(dir, 'config.yaml'),
-    `accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n${RULES}`,
-  );
-  const clock = createManualClock(opened);
-  const logger = memoryLogger();
-  // The market stands still between the test's own prices.
-  const broker = createSimBroker({
-    stateFile: join(dir, 'sim-broker.json'),
-    clock,
-    logger,
-    seed: 7,
-    tickIntervalMs: 24 * 3600 * 1000,
-  });
-  const store = openStore(join(dir, 'warden.db'), { logger, clock });
-  const core = await createCore({
-    broker,
-    store,
-    clock,
-    logger,
-    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  const { core, broker, clock, store } = await simCore({
+    config: `accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n${RULES}`,
+    prefix: 'warden-snapshots-',
+    at: opened,
+    stillMarket: true,
   });
   running = { core, store };
   const price = (p: string) => {
@@ -67,10 +42,6 @@ async function setup() {
     if (!placed.ok) throw new Error(placed.error);
   };
   return { core, store, clock, price, order };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('the periodic samples', () => {
