@@ -2,11 +2,10 @@
 // stays reducing until the trader confirms today's starting equity (Warden's estimate, or the broker's figure).
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { decimalOf } from '../../../../shared/config/values';
 import { dec } from '../../../../shared/domain/money';
 import { useCommand } from '../../lib/use-command';
 import { selectAccount, useView } from '../../state';
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export function DayStartConfirm({ accountId }: { accountId: string }) {
   const waiting = useView(
@@ -21,7 +20,7 @@ export function DayStartConfirm({ accountId }: { accountId: string }) {
   const [entered, setEntered] = useState<string | null>(null);
   if (waiting === null) return null;
   const value = entered ?? waiting.estimate;
-  const valid = DECIMAL.test(value.trim());
+  const valid = decimalOf(value.trim()) !== null;
   return (
     <form
       className="day-start-confirm"
