@@ -1,37 +1,31 @@
 // A breach seen on the screen: the market moves against a position until the daily loss limit is confirmed;
 // Warden flattens, the account shows HALTED with its reason and a live countdown, and the ticket is disabled.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchChromium } from '../helpers/browser';
-import { serveInProcess, type Served } from '../helpers/serve';
+import { artifactsDir } from '../helpers/browser';
+import type { Served } from '../helpers/serve';
+import { buyWithTicket, openServedPage } from '../helpers/served-page';
 
 let served: Served;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveInProcess({
+  ({ served, page, close } = await openServedPage({
     config:
       'accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n      dailyLoss: { amount: 300 }\n',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  }));
 });
 
-afterAll(async () => {
-  await browser.close();
-  await served.stop();
-});
+afterAll(() => close());
 
 describe('a daily-loss breach on the screen', () => {
   it('flattens, shows HALTED with the reason and a countdown, and disables the ticket', async () => {
     await page.goto(served.server.url);
     await page.getByTestId('account-SIM-50K').waitFor();
     served.broker.setPrice('ES', '6000.00');
-    await page.getByTestId('ticket-symbol').selectOption('ES');
-    await page.getByTestId('ticket-qty').fill('1');
-    await page.getByTestId('ticket-buy').click();
+    await buyWithTicket(page, { symbol: 'ES', qty: 1 });
     await page.getByTestId('position-ES').waitFor();
 
     served.broker.setPrice('ES', '5994.00');

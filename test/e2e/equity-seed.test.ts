@@ -2,26 +2,21 @@
 // empty) with the daily-loss floor and trailing threshold they kept, takes the live points after them, and an
 // earlier day can be picked beside it. The core samples every
 // 500 ms here (10 s by default) so the store holds a curve within a few seconds; the chart keeps one point a second.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryView } from '../../shared/ipc';
-import { launchChromium } from '../helpers/browser';
-import { serveInProcess, type Served } from '../helpers/serve';
+import type { Served } from '../helpers/serve';
+import { openServedPage } from '../helpers/served-page';
 
 let served: Served;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveInProcess({ sampleEveryMs: 500 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  ({ served, page, close } = await openServedPage({ sampleEveryMs: 500 }));
 });
 
-afterAll(async () => {
-  await browser.close();
-  await served.stop();
-});
+afterAll(() => close());
 
 async function storedToday(): Promise<NonNullable<HistoryView['equityDay']>> {
   const url = new URL('/api/history?account=SIM-50K&days=1&equityDay=today', served.server.url);

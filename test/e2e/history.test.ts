@@ -5,39 +5,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchChromium } from '../helpers/browser';
-import { serveInProcess, type Served } from '../helpers/serve';
+import { artifactsDir } from '../helpers/browser';
+import type { Served } from '../helpers/serve';
+import { buyWithTicket, openServedPage } from '../helpers/served-page';
 
 let served: Served;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
   // The market stands still between the test's own prices, so the figures below are exact: the fill buys at the
   // ask (6000.25) with 1.40 of fees; at 5994.00 the loss is 313.90 (critical, a breach not yet confirmed), at
   // 5993.75 it is 326.40, the second breaching quote, which flattens. The trailing stop never activates.
-  served = await serveInProcess({
-    stillMarket: true,
-    config: [
-      'accounts:',
-      '  SIM-50K:',
-      '    startingBalance: 50000',
-      '    rules:',
-      '      dailyLoss: { amount: 300 }',
-      '      trailingStop: { activateAfterTicks: 40, trailTicks: 8 }',
-      '',
-    ].join('\n'),
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  ({ served, page, close } = await openServedPage(
+    {
+      stillMarket: true,
+      config: [
+        'accounts:',
+        '  SIM-50K:',
+        '    startingBalance: 50000',
+        '    rules:',
+        '      dailyLoss: { amount: 300 }',
+        '      trailingStop: { activateAfterTicks: 40, trailTicks: 8 }',
+        '',
+      ].join('\n'),
+    },
+    { acceptDownloads: true },
+  ));
 });
 
-afterAll(async () => {
-  await browser.close();
-  await served.stop();
-});
+afterAll(() => close());
 
 const text = (testId: string) => page.getByTestId(testId).first().textContent();
 
@@ -49,10 +48,7 @@ describe('the history screens', () => {
       await page.goto(served.server.url);
       await page.getByTestId('account-SIM-50K').waitFor();
       served.broker.setPrice('ES', '6000.00');
-      await page.getByTestId('ticket-symbol').selectOption('ES');
-      await page.getByTestId('ticket-qty').fill('1');
-      await page.getByTestId('ticket-stoploss').fill('5990.00');
-      await page.getByTestId('ticket-buy').click();
+      await buyWithTicket(page, { symbol: 'ES', qty: 1, stopLoss: '5990.00' });
       await page.getByTestId('position-ES').waitFor();
       // The bracket's stop is working before the market moves: it fixes the trade's initial risk.
       await expect

@@ -2,39 +2,38 @@
 // previews and applies a change with the real core, refuses to loosen after "lock my settings", and a breach
 // flattens and halts the account, seen with its countdown and the bar at breach. Screenshots in test/artifacts.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchChromium } from '../helpers/browser';
-import { serveInProcess, type Served } from '../helpers/serve';
+import { artifactsDir } from '../helpers/browser';
+import type { Served } from '../helpers/serve';
+import { buyWithTicket, openServedPage } from '../helpers/served-page';
 
 let served: Served;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
   // The market stands still between the test's own prices: the tightened daily loss (280) sits only about 15
   // above the position's loss, so a random walk could breach it before the lock is tried.
-  served = await serveInProcess({
-    stillMarket: true,
-    config: [
-      'accounts:',
-      '  SIM-50K:',
-      '    startingBalance: 50000',
-      '    rules:',
-      '      dailyLoss: { amount: 300 }',
-      '      weeklyLoss: { amount: 1500 }',
-      '      maxContracts: { total: 4 }',
-      '',
-    ].join('\n'),
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  ({ served, page, close } = await openServedPage(
+    {
+      stillMarket: true,
+      config: [
+        'accounts:',
+        '  SIM-50K:',
+        '    startingBalance: 50000',
+        '    rules:',
+        '      dailyLoss: { amount: 300 }',
+        '      weeklyLoss: { amount: 1500 }',
+        '      maxContracts: { total: 4 }',
+        '',
+      ].join('\n'),
+    },
+    { viewport: { width: 1440, height: 1000 } },
+  ));
 });
 
-afterAll(async () => {
-  await browser.close();
-  await served.stop();
-});
+afterAll(() => close());
 
 const text = (testId: string) => page.getByTestId(testId).first().textContent();
 
@@ -43,9 +42,7 @@ describe('the screens on the simulator', () => {
     await page.goto(served.server.url);
     await page.getByTestId('account-SIM-50K').waitFor();
     served.broker.setPrice('ES', '6000.00');
-    await page.getByTestId('ticket-symbol').selectOption('ES');
-    await page.getByTestId('ticket-qty').fill('1');
-    await page.getByTestId('ticket-buy').click();
+    await buyWithTicket(page, { symbol: 'ES', qty: 1 });
     await page.getByTestId('position-ES').waitFor();
     await expect.poll(() => text('limit-maxContracts-text')).toBe('1 of 4 · 3 left');
     served.broker.setPrice('ES', '5995.00'); // about −250 of 300 (the fill's spread and fees come on top)

@@ -1,25 +1,21 @@
 // The foundation's end-to-end path in real Chromium: open the served UI, buy on the simulator, watch the position
 // and its P&L move, flatten all, and see the account flat.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchChromium } from '../helpers/browser';
-import { serveInProcess, type Served } from '../helpers/serve';
+import { artifactsDir } from '../helpers/browser';
+import type { Served } from '../helpers/serve';
+import { buyWithTicket, openServedPage } from '../helpers/served-page';
 
 let served: Served;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveInProcess();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  ({ served, page, close } = await openServedPage());
 });
 
-afterAll(async () => {
-  await browser.close();
-  await served.stop();
-});
+afterAll(() => close());
 
 const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
 
@@ -33,9 +29,7 @@ describe('trading the simulator from the browser', () => {
   });
 
   it('buys 2 MNQ at market and shows the position with live P&L', async () => {
-    await page.getByTestId('ticket-symbol').selectOption('MNQ');
-    await page.getByTestId('ticket-qty').fill('2');
-    await page.getByTestId('ticket-buy').click();
+    await buyWithTicket(page, { symbol: 'MNQ', qty: 2 });
     const row = page.getByTestId('position-MNQ');
     await row.waitFor({ timeout: 5000 });
     expect(await row.getByTestId('position-qty').textContent()).toMatch(/Long 2/);
