@@ -31,6 +31,24 @@ export const FAST: Partial<ProjectXTiming> = {
   rateLimitBackoffMs: 50,
 };
 
+/** The real ProjectX adapter logged in to `gateway` with the fake credentials, on the system clock. */
+function adapterOn(
+  gateway: FakeGateway,
+  logger: ReturnType<typeof memoryLogger>,
+  exclude: readonly string[] = [],
+  timing: Partial<ProjectXTiming> = FAST,
+) {
+  return createProjectXBroker({
+    apiUrl: gateway.url,
+    rtcUrl: gateway.url,
+    credentials: FAKE_CREDENTIALS,
+    exclude: new Set(exclude),
+    clock: systemClock,
+    logger,
+    timing,
+  });
+}
+
 export async function gatewayAndBroker(
   options: {
     gateway?: FakeGatewayOptions;
@@ -46,15 +64,7 @@ export async function gatewayAndBroker(
   options.seed?.(gateway);
   const events: BrokerEvent[] = [];
   const logger = memoryLogger();
-  const broker = createProjectXBroker({
-    apiUrl: gateway.url,
-    rtcUrl: gateway.url,
-    credentials: FAKE_CREDENTIALS,
-    exclude: new Set(options.exclude ?? []),
-    clock: systemClock,
-    logger,
-    timing: { ...FAST, ...options.timing },
-  });
+  const broker = adapterOn(gateway, logger, options.exclude, { ...FAST, ...options.timing });
   await broker.start(
     (event) => events.push(event),
     () => ({
@@ -100,14 +110,9 @@ export async function coreOn(
     options.config ?? 'session: { timezone: America/Chicago, dayStart: "17:00" }\n',
   );
   const logger = memoryLogger();
-  const broker = createProjectXBroker({
-    apiUrl: gateway.url,
-    rtcUrl: gateway.url,
-    credentials: FAKE_CREDENTIALS,
-    exclude: new Set(options.exclude ?? []),
-    clock: systemClock,
-    logger,
-    timing: { ...FAST, reconnectDelaysMs: [0, 200, 400, 800, 1600] },
+  const broker = adapterOn(gateway, logger, options.exclude, {
+    ...FAST,
+    reconnectDelaysMs: [0, 200, 400, 800, 1600],
   });
   const store = openStore(join(dir, 'warden.db'), { logger, clock: systemClock });
   const core = await createCore({
