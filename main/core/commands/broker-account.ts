@@ -1,0 +1,96 @@
+// The trader's broker-side settings: the simulator's demo robot, which accounts Warden guards, and the
+// ProjectX credentials entered in the UI.
+import type { BrokerCredentials } from '../../broker/types';
+import { tradingState, untilText, type EngineState } from '../../engine';
+import type { ParsedCommandArgs } from '../../../shared/ipc';
+import type { CommandDeps, Handlers } from './types';
+import { Refused } from './refusals';
+
+type BrokerAccountDeps = Pick<CommandDeps, 'state' | 'broker' | 'accountSelection' | 'secrets' | 'logger'>;
+
+function setDemo({ broker }: BrokerAccountDeps, args: ParsedCommandArgs<'setDemo'>) {
+  if (broker.setDemo === undefined) throw new Refused('demo mode is only available on the simulated broker');
+  broker.setDemo(args.enabled);
+  return { demo: broker.demo ?? args.enabled };
+}
+
+/** An account the broker lists and the trader may choose about (not fixed by the environment). */
+function refuseUnlessChoosable({ broker }: BrokerAccountDeps, account: string): void {
+  if (broker.setExcluded === undefined || broker.accountsListed === undefined)
+    throw new Refused(`the ${broker.kind} broker's accounts are always guarded`);
+  const listed = broker.accountsListed().find((a) => a.id === account);
+  if (listed === undefined) throw new Refused(`the broker does not list an account ${account}`);
+  if (listed.fixed)
+    throw new Refused(`${account} is excluded by WARDEN_PROJECTX_EXCLUDE: change it there and restart`);
+}
+
+/** Leaving an account unguarded loosens every rule on it at once: not while a lock holds (RULES.md 6). */
+function refuseUnguardWhileLocked(state: EngineState, id: string): void {
+  const account = state.accounts.get(id);
+  if (account !== undefined && tradingState(account) !== 'active')
+    throw new Refused(`${id} is ${tradingState(account)}: it stays guarded until the lock ends`);
+  if (account?.settingsLockedUntil != null && account.settingsLockedUntil > state.now)
+    throw new Refused(
+      `${id}'s settings are locked ${untilText(account.settingsLockedUntil)}: it stays guarded until then`,
+    );
+}
+
+function setAccountGuarded(deps: BrokerAccountDeps, args: ParsedCommandArgs<'setAccountGuarded'>) {
+  refuseUnlessChoosable(deps, args.account);
+  const excluded = new Set(deps.accountSelection.excluded());
+  if (!args.guarded) {
+    refuseUnguardWhileLocked(deps.state, args.account);
+    excluded.add(args.account);
+  } else excluded.delete(args.account);
+  deps.accountSelection.save([...excluded]);
+  deps.broker.setExcluded?.(excluded);
+  deps.logger.info('account selection changed', { account: args.account, guarded: args.guarded });
+  return { excluded: [...excluded].sort() };
+}
+
+/** Keeps the credentials in the secret store; where they are kept, in words. */
+async function storeCredentials(deps: BrokerAccountDeps, credentials: BrokerCredentials): Promise<string> {
+  if (deps.secrets === undefined) throw new Refused('this Warden has no place to keep credentials');
+  try {
+    await deps.secrets.write(credentials);
+  } catch (error) {
+    // The reason is the store's (a path, a missing keychain), never the content.
+    deps.logger.error('credentials not stored', { reason: (error as Error).message });
+    throw new Refused(`the credentials were not stored: ${(error as Error).message}`);
+  }
+  return deps.secrets.description;
+}
+
+async function setCredentials(deps: BrokerAccountDeps, args: ParsedCommandArgs<'setCredentials'>) {
+  const { broker } = deps;
+  if (broker.setCredentials === undefined || broker.credentialsInfo === undefined)
+    throw new Refused(
+      `credentials are for the ProjectX broker; this Warden runs the ${broker.kind} broker (start it with --broker projectx)`,
+    );
+  const credentials = {
+    userName: args.userName,
+    apiKey: args.apiKey,
+    ...(args.apiUrl === undefined ? {} : { apiUrl: args.apiUrl }),
+    ...(args.rtcUrl === undefined ? {} : { rtcUrl: args.rtcUrl }),
+  };
+  const keptIn = await storeCredentials(deps, credentials);
+  broker.setCredentials(credentials);
+  const { apiUrl, rtcUrl } = broker.credentialsInfo();
+  deps.logger.info('broker credentials stored; reconnecting with them', {
+    userName: args.userName,
+    apiUrl,
+    rtcUrl,
+    keptIn,
+  });
+  return { credentials: 'stored' as const, userName: args.userName, apiUrl, rtcUrl };
+}
+
+export function brokerAccountHandlers(
+  deps: BrokerAccountDeps,
+): Handlers<'setDemo' | 'setAccountGuarded' | 'setCredentials'> {
+  return {
+    setDemo: (args) => setDemo(deps, args),
+    setAccountGuarded: (args) => setAccountGuarded(deps, args),
+    setCredentials: (args) => setCredentials(deps, args),
+  };
+}

@@ -1,0 +1,58 @@
+// The trader's own locks and day start: self-lock, reset of manual locks, settings lock, confirming the start.
+import { dec, formatMoney } from '../../../shared/domain/money';
+import type { ParsedCommandArgs } from '../../../shared/ipc';
+import type { CommandDeps, Handlers } from './types';
+import { knownAccount, Refused } from './refusals';
+
+type LockDeps = Pick<CommandDeps, 'state' | 'applyOwn'>;
+
+function lock({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'lock'>) {
+  knownAccount(state, args.account);
+  applyOwn({ type: 'selfLock', t: state.now, account: args.account, until: args.until });
+  const selfLock = state.accounts.get(args.account)?.locks.find((l) => l.rule === 'selfLock');
+  if (selfLock === undefined || typeof selfLock.until !== 'number') throw new Error('the lock was not set');
+  return { lockedUntil: new Date(selfLock.until).toISOString() };
+}
+
+function resetLock({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'resetLock'>) {
+  knownAccount(state, args.account);
+  const manual = () =>
+    state.accounts.get(args.account)?.locks.filter((l) => l.until === 'manual').length ?? 0;
+  const before = manual();
+  // Applied (and so audited) even when nothing is lifted: the audit shows what the trader asked for.
+  applyOwn({ type: 'lockReset', t: state.now, account: args.account });
+  return { lifted: before - manual() };
+}
+
+function lockSettings({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'lockSettings'>) {
+  knownAccount(state, args.account);
+  applyOwn({ type: 'settingsLock', t: state.now, account: args.account });
+  const until = state.accounts.get(args.account)?.settingsLockedUntil ?? null;
+  if (until === null) throw new Error('the settings were not locked');
+  return { lockedUntil: new Date(until).toISOString() };
+}
+
+function confirmDayStart({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'confirmDayStart'>) {
+  knownAccount(state, args.account);
+  const account = state.accounts.get(args.account);
+  const proposed = account?.day.startEquity;
+  if (account === undefined || proposed === undefined || !account.locks.some((l) => l.until === 'confirmed'))
+    throw new Refused(`${args.account} has no day start waiting to be confirmed`);
+  const startEquity = dec(args.startEquity);
+  const note = startEquity.equals(proposed)
+    ? `the trader confirmed today's start: ${formatMoney(startEquity)}`
+    : `the trader set today's start to ${formatMoney(startEquity)} (Warden's estimate was ${formatMoney(proposed)})`;
+  applyOwn({ type: 'dayStart', t: state.now, account: args.account, startEquity, source: 'confirmed', note });
+  return { startEquity: startEquity.toFixed() };
+}
+
+export function lockHandlers(
+  deps: LockDeps,
+): Handlers<'lock' | 'resetLock' | 'lockSettings' | 'confirmDayStart'> {
+  return {
+    lock: (args) => lock(deps, args),
+    resetLock: (args) => resetLock(deps, args),
+    lockSettings: (args) => lockSettings(deps, args),
+    confirmDayStart: (args) => confirmDayStart(deps, args),
+  };
+}

@@ -1,0 +1,71 @@
+// The trader's order commands: place (simulator only, and not what a lock forbids), cancel, close, flatten.
+import { dec, type Dec } from '../../../shared/domain/money';
+import type { ParsedCommandArgs } from '../../../shared/ipc';
+import type { CommandDeps, Handlers } from './types';
+import { brokerAnswer, knownAccount, Refused, refuseWhileLocked } from './refusals';
+
+type OrderDeps = Pick<CommandDeps, 'state' | 'broker' | 'flattener' | 'breaker'>;
+
+/** `{ [key]: price }` when the price was given, `{}` when not (the command's optional prices). */
+function price<K extends string>(key: K, value: string | undefined): Partial<Record<K, Dec>> {
+  return (value === undefined ? {} : { [key]: dec(value) }) as Partial<Record<K, Dec>>;
+}
+
+async function placeOrder({ state, broker }: OrderDeps, args: ParsedCommandArgs<'placeOrder'>) {
+  if (broker.kind !== 'sim') throw new Refused('placing orders is only available on the simulated broker');
+  knownAccount(state, args.account);
+  if (!state.instruments.has(args.symbol)) throw new Refused(`unknown symbol ${args.symbol}`);
+  refuseWhileLocked(state, args.account, args.symbol, args.side);
+  const answer = brokerAnswer(
+    await broker.execute({
+      type: 'placeOrder',
+      account: args.account,
+      symbol: args.symbol,
+      side: args.side,
+      qty: args.qty,
+      kind: args.kind,
+      ...price('limitPrice', args.limitPrice),
+      ...price('stopPrice', args.stopPrice),
+      ...price('stopLossPrice', args.stopLoss),
+      ...price('takeProfitPrice', args.takeProfit),
+    }),
+  );
+  return { orderId: answer.orderId ?? null };
+}
+
+async function cancelOrder({ state, broker }: OrderDeps, args: ParsedCommandArgs<'cancelOrder'>) {
+  knownAccount(state, args.account);
+  brokerAnswer(await broker.execute({ type: 'cancelOrder', account: args.account, orderId: args.orderId }));
+  return {};
+}
+
+async function closePosition({ state, broker }: OrderDeps, args: ParsedCommandArgs<'closePosition'>) {
+  knownAccount(state, args.account);
+  const command = { type: 'closePosition' as const, account: args.account, symbol: args.symbol };
+  brokerAnswer(await broker.execute(args.qty === undefined ? command : { ...command, qty: args.qty }));
+  return {};
+}
+
+async function flatten(deps: OrderDeps, args: ParsedCommandArgs<'flatten'>) {
+  const { state, broker } = deps;
+  // "All" is every guarded account: an excluded one is the trader's own business.
+  const ids =
+    'all' in args
+      ? [...state.accounts.keys()].filter((id) => broker.isGuarded?.(id) ?? true)
+      : [args.account];
+  if (!('all' in args)) knownAccount(state, args.account);
+  for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');
+  const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
+  return { reports };
+}
+
+export function orderHandlers(
+  deps: OrderDeps,
+): Handlers<'placeOrder' | 'cancelOrder' | 'closePosition' | 'flatten'> {
+  return {
+    placeOrder: (args) => placeOrder(deps, args),
+    cancelOrder: (args) => cancelOrder(deps, args),
+    closePosition: (args) => closePosition(deps, args),
+    flatten: (args) => flatten(deps, args),
+  };
+}

@@ -1,0 +1,33 @@
+// Refusals the trader reads as they are (not logged as faults), and the checks shared by the command areas.
+import { increasesPosition, strictestLock, untilText, type EngineState } from '../../engine';
+import type { CommandResult } from '../../broker/types';
+
+/** A refusal the user should read as is (not logged as a fault). */
+export class Refused extends Error {}
+
+export function knownAccount(state: EngineState, id: string): void {
+  if (!state.accounts.has(id)) throw new Refused(`unknown account ${id}`);
+}
+
+/** Halted: no new orders. Reducing: only orders that make |position| smaller (RULES.md section 4). */
+export function refuseWhileLocked(
+  state: EngineState,
+  accountId: string,
+  symbol: string,
+  side: 'buy' | 'sell',
+): void {
+  const account = state.accounts.get(accountId);
+  const lock = account === undefined ? null : strictestLock(account);
+  if (account === undefined || lock === null) return;
+  const held = account.positions.get(symbol)?.qty ?? 0;
+  if (lock.state === 'reducing' && !increasesPosition(held, side)) return;
+  throw new Refused(
+    `${accountId} is ${lock.state === 'halted' ? 'halted' : 'reducing only'} ${untilText(lock.until)} (${lock.rule}: ${lock.reason})`,
+  );
+}
+
+/** The broker's answer when it took the command; its refusal, as the trader's, when not. */
+export function brokerAnswer(result: CommandResult): CommandResult & { ok: true } {
+  if (!result.ok) throw new Refused(result.error);
+  return result;
+}

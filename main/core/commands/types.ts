@@ -1,0 +1,44 @@
+// What the trader's commands work on, and the shape of a handler: a plain function when it does nothing
+// asynchronous, a promise when it waits on the broker or the secret store.
+import type { EngineEvent } from '../../../shared/domain/events';
+import type {
+  CommandName,
+  CommandResults,
+  HistoryView,
+  ParsedCommandArgs,
+  StateView,
+} from '../../../shared/ipc';
+import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../../broker/types';
+import type { CircuitBreaker } from '../../enforce/circuit-breaker';
+import type { Flattener } from '../../enforce/flatten';
+import type { EngineState } from '../../engine';
+import type { Logger } from '../../platform/logger';
+import type { SecretStore } from '../../platform/secrets';
+import type { ConfigControl } from '../config-control';
+
+export type CommandDeps = {
+  /** The history screens' view (read-only, from the store). */
+  history: (query: { account?: string | undefined; days: number }) => HistoryView;
+  state: EngineState;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
+  /** The accounts the trader chose not to guard, kept across restarts. */
+  accountSelection: { excluded(): string[]; save(ids: readonly string[]): void };
+  /** Where credentials entered in the UI are kept. */
+  secrets?: SecretStore;
+  flattener: Flattener;
+  /** A trader's flatten is always tried: it turns an open breaker half open. */
+  breaker: Pick<CircuitBreaker, 'probe'>;
+  config: ConfigControl;
+  logger: Logger;
+  afterCommand(): void;
+  /** Journals and applies an event the trader caused (a self-lock), like a broker event. */
+  applyOwn(event: EngineEvent): void;
+  view(): StateView;
+};
+
+export type Handler<N extends CommandName> = (
+  args: ParsedCommandArgs<N>,
+) => CommandResults[N] | Promise<CommandResults[N]>;
+
+/** The handlers of the commands `N` (all of them by default). */
+export type Handlers<N extends CommandName = CommandName> = { [K in N]: Handler<K> };
