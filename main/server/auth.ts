@@ -55,8 +55,26 @@ export function allowedHost(hostHeader: string | undefined, listenHost: string):
 /** A WebSocket may come from our own page only (or a non-browser client that sends no Origin). */
 export function allowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
   if (origin === undefined) return true;
+  return sameHost(origin, hostHeader);
+}
+
+/**
+ * A state-changing request must come from our own page: its `Origin` (or, when a browser sent none, its
+ * `Referer`) must name this server. The token cookie is `SameSite=Strict`, but a page on another port of the
+ * same machine is the same *site*, so the cookie alone does not prove the request is ours. A client that sends
+ * neither header is not a browser page (curl, a script): the token is its proof.
+ */
+export function sameOriginRequest(request: IncomingMessage): boolean {
+  const { origin, referer, host } = request.headers;
+  if (origin !== undefined) return sameHost(origin, host);
+  if (referer !== undefined) return sameHost(referer, host);
+  return true;
+}
+
+function sameHost(address: string, hostHeader: string | undefined): boolean {
   try {
-    return new URL(origin).host === hostHeader;
+    const url = new URL(address);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === hostHeader;
   } catch {
     return false;
   }

@@ -60,7 +60,11 @@ async function readJson(
   }
 }
 
-/** Runs a command posted to /api/commands/<name>: 200 with the result, 400 when invalid or refused. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Runs a command posted to /api/commands/<name>: 200 with the result, 400 when invalid or refused, 415 when not JSON. */
 export async function postCommand(
   core: WardenCore,
   name: string,
@@ -72,6 +76,14 @@ export async function postCommand(
     sendJson(response, 404, {
       ok: false,
       error: `unknown command "${name}"; known: ${Object.keys(routes).join(', ')}`,
+    });
+    return;
+  }
+  if (!isJson(request.headers['content-type'])) {
+    // A form or text/plain POST needs no CORS preflight: only a JSON body proves a script asked for it.
+    sendJson(response, 415, {
+      ok: false,
+      error: 'send the command as JSON (Content-Type: application/json)',
     });
     return;
   }

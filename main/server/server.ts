@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
-import { allowedHost, allowedOrigin, isAuthorized, tokenCookie } from './auth';
+import { allowedHost, allowedOrigin, isAuthorized, sameOriginRequest, tokenCookie } from './auth';
 import { health, postCommand, sendJson } from './http-api';
 import { serveStatic } from './static-files';
 import { attachSocket } from './socket';
@@ -103,6 +103,8 @@ async function handle(
   const command = /^\/api\/commands\/([a-zA-Z-]+)$/.exec(url.pathname)?.[1];
   if (command !== undefined) {
     if (request.method !== 'POST') sendJson(response, 405, { ok: false, error: 'use POST' });
+    else if (!sameOriginRequest(request))
+      sendJson(response, 403, { ok: false, error: 'commands are accepted only from Warden’s own page' });
     else await postCommand(options.core, command, request, response);
     return;
   }
