@@ -1,12 +1,11 @@
 // Tells the trader before they try: a halted account refuses new orders, a reducing one only takes orders
 // that make a position smaller.
-import type { TradingState } from '../../../../shared/ipc';
+import type { TicketContext } from './ticket-order';
 
-type AccountLockNoticeProps = { name: string; state: TradingState; reason: string | null };
-
-export function AccountLockNotice({ name, state, reason }: AccountLockNoticeProps) {
-  if (state === 'active') return null;
-  const why = reason === null ? '' : ` — ${reason}`;
+export function AccountLockNotice({ account }: { account: TicketContext['account'] }) {
+  if (account === undefined || account.tradingState === 'active') return null;
+  const { name, tradingState: state, lockReason } = account;
+  const why = lockReason === null ? '' : ` — ${lockReason}`;
   const text =
     state === 'halted'
       ? `${name} is halted${why}. New orders are refused.`

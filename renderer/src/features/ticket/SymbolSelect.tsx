@@ -1,5 +1,6 @@
 // The ticket's symbol choice: one option per instrument, each with its bid × ask refreshed every second (the
 // chosen symbol's live quote is shown beside it; a hundred option texts 20 times a second cost frames).
+import { SelectField } from '../../components/SelectField';
 import { formatPrice } from '../../lib/format';
 import { useViewSampled } from '../../state';
 import type { ViewState } from '../../state';
@@ -18,23 +19,19 @@ type SymbolSelectProps = { id: string; value: string; onChange: (symbol: string)
 
 export function SymbolSelect({ id, value, onChange }: SymbolSelectProps) {
   const options = useViewSampled(optionTexts, LIST_QUOTES_EVERY_MS);
+  const choices = options.map((option) => {
+    const [symbol = '', quote = ''] = option.split('\t');
+    return { value: symbol, label: `${symbol}  ${quote}` };
+  });
   return (
-    <select
+    <SelectField
       id={id}
-      data-testid="ticket-symbol"
+      label="Symbol"
+      testId="ticket-symbol"
       value={value}
-      onChange={(event) => {
-        onChange(event.target.value);
-      }}
-    >
-      {options.map((option) => {
-        const [symbol = '', quote = ''] = option.split('\t');
-        return (
-          <option key={symbol} value={symbol}>
-            {`${symbol}  ${quote}`}
-          </option>
-        );
-      })}
-    </select>
+      choices={choices}
+      wide
+      onChange={onChange}
+    />
   );
 }
