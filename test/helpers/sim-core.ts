@@ -41,16 +41,77 @@ export async function simCore(options: {
   });
   const store = openStore(join(dir, 'warden.db'), { logger, clock });
   const core = await createCore({
-    broker: options.wrap?.(broker) ?? broker,
+    broker: announcing(options.wrap?.(broker) ?? broker),
     store,
     clock,
     logger,
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
+  core.subscribe(announce);
   return { core, broker, clock, store, dir };
 }
 
-/** Lets enforcement's promises (broker commands, their answers) run: a few turns of the event loop. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+/** Re-checks of `waitFor` waiting on any sim core of this test file. */
+const waiting = new Set<() => void>();
+const announce = (): void => {
+  for (const recheck of [...waiting]) recheck();
+};
+
+/** The broker as the core sees it, announcing each event it emits and each command it answered. */
+function announcing(broker: SimBroker): SimBroker {
+  return Object.create(broker, {
+    start: {
+      value: (...[emit, resume]: Parameters<SimBroker['start']>) =>
+        broker.start((event) => {
+          emit(event);
+          announce();
+        }, resume),
+    },
+    execute: {
+      value: (command: Parameters<SimBroker['execute']>[0]) => broker.execute(command).finally(announce),
+    },
+  }) as SimBroker;
+}
+
+/**
+ * Runs every promise reaction already queued, and every one those queue: one turn of the event loop. On the sim
+ * core that is all there is to run (the simulator answers with settled promises, SQLite and the state file are
+ * synchronous, timers are the manual clock's), so afterwards the core has done everything it will do until the
+ * test moves the clock or the market. For tests that step the manual clock and look at each instant.
+ */
+export function drain(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Resolves once `check()` holds, re-checked (after a `drain`) whenever the core pushes a message, the broker emits
+ * an event or answers a command. `timeoutMs` only fails the test (naming `what`), it never lets it pass.
+ */
+export function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let pending = false;
+    const finish = (error?: Error): void => {
+      waiting.delete(recheck);
+      clearTimeout(timer);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const recheck = (): void => {
+      if (pending) return;
+      pending = true;
+      void drain().then(() => {
+        pending = false;
+        try {
+          if (check()) finish();
+        } catch (error) {
+          finish(error as Error);
+        }
+      });
+    };
+    const timer = setTimeout(() => {
+      finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    waiting.add(recheck);
+    recheck();
+  });
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WardenCore } from '../../main/core/types';
 import type { Store } from '../../main/store';
 import type { HistoryView } from '../../shared/ipc';
-import { settle, simCore } from '../helpers/sim-core';
+import { drain, simCore, waitFor } from '../helpers/sim-core';
 
 let running: { core: WardenCore; store: Store } | null = null;
 afterEach(async () => {
@@ -51,9 +51,9 @@ describe('the audit trail', () => {
     price('5994.50'); // 288.90: critical at 285
     price('5994.00'); // 313.90: a breach not yet confirmed stays critical
     price('5993.75'); // 326.40: confirmed, flattened
-    await settle();
+    await waitFor('the flatten to finish', () => store.responses.recent(1)[0]?.outcome === 'flat');
     clock.advance(1000);
-    await settle();
+    await drain();
 
     expect(
       store.alerts
@@ -110,15 +110,15 @@ describe('the audit trail', () => {
       stopLoss: '5990',
     });
     expect(placed.ok).toBe(true);
-    await settle();
+    await drain();
     // Bought at 6000.25; the bracket's stop at 5990 puts 10.25 points × 50 = 512.50 at risk.
     price('6002.50'); // 9 ticks up: active, the stop 4 ticks (1.00) behind the best
     price('6003.50'); // a new best moves the stop
     price('6002.50'); // 4 ticks back: first quote
     price('6002.50'); // confirmed: the position is closed at the bid
-    await settle();
+    await waitFor('the close to finish', () => store.responses.recent(1)[0]?.outcome === 'done');
     clock.advance(1000);
-    await settle();
+    await drain();
 
     expect(
       store.riskEvents

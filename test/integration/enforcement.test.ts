@@ -2,7 +2,7 @@
 // scripted market. The daily loss is hit by unrealized P&L, confirmed on the second quote (bad-tick guard).
 import { describe, expect, it } from 'vitest';
 import type { BrokerCommand } from '../../main/broker/types';
-import { settle, simCore } from '../helpers/sim-core';
+import { drain, simCore, waitFor } from '../helpers/sim-core';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -63,7 +63,7 @@ describe('a daily-loss breach on the simulator', () => {
     expect(alerts.at(-1)).toBe('critical: dailyLoss critical');
 
     broker.setPrice('ES', '5993.75'); // the second breaching quote latches it
-    await settle();
+    await waitFor('the flatten to complete', () => alerts.includes('info: Flatten complete'));
     const halted = account(core);
     expect(halted.tradingState).toBe('halted');
     expect(halted.lockedUntil).toBe('2026-05-05T22:00:00.000Z');
@@ -114,10 +114,10 @@ describe('a broker that keeps refusing to close', () => {
     const start = clock.now();
     const advanceTo = async (ms: number) => {
       while (clock.now() < start + ms) {
-        await settle();
+        await drain();
         clock.advance(50);
       }
-      await settle();
+      await drain();
     };
 
     await advanceTo(8_000);
@@ -181,7 +181,7 @@ accounts:
     expect(account(core).positions.map((p) => [p.symbol, p.qty, p.avgPrice])).toEqual([['ES', 2, '6000.25']]);
     for (let i = 0; i < 15; i += 1) {
       clock.advance(1000);
-      await settle();
+      await drain();
     }
     // Placed once, by Warden, 8 ticks below the entry: 6000.25 − 2.00.
     expect(placed.filter((c) => c.type === 'placeOrder' && c.tag === 'warden-stop')).toHaveLength(1);
@@ -214,7 +214,7 @@ accounts:
     ]);
     for (let i = 0; i < 20; i += 1) {
       clock.advance(1000);
-      await settle();
+      await drain();
     }
     expect(account(core).positions.map((p) => p.qty)).toEqual([2]);
     await core.stop();

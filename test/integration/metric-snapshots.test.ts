@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WardenCore } from '../../main/core/types';
 import type { Store } from '../../main/store';
-import { settle, simCore } from '../helpers/sim-core';
+import { drain, simCore, waitFor } from '../helpers/sim-core';
 
 let running: { core: WardenCore; store: Store } | null = null;
 afterEach(async () => {
@@ -57,15 +57,15 @@ describe('the periodic samples', () => {
     await order('buy', 2);
     price('6001.00');
     clock.set(opened + 10_000);
-    await settle();
+    await drain();
 
     // Falls to 5985.25: open −500.00, day net −1,018.10; the second breaching quote confirms, and the
     // account is flattened at the bid 5985.25 (−500.00 realized, 2.80 fees) and halted until the day ends.
     price('5985.25');
     price('5985.25');
-    await settle();
+    await waitFor('the flatten to finish', () => store.responses.recent(1)[0]?.outcome === 'flat');
     clock.set(opened + 20_000);
-    await settle();
+    await drain();
 
     const samples = store.history.samples('SIM-50K', opened, opened + 20_001);
     expect(samples).toEqual([
