@@ -5,7 +5,8 @@
 import { approxNumber, compareDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { accountRules, boundsContext } from './rules/evaluate';
-import { rules } from './rules/registry';
+import { ruleTable } from './rules/registry';
+import { ruleIds, type AccountRules, type RuleId } from '../../shared/config/rules';
 import { boundAt, type Band, type Bound, type QuoteBound } from './rules/types';
 import type { AccountState, EngineState, Market, Position } from './state';
 import { accountEquity, positionMark, positionUnrealized } from './valuation';
@@ -282,14 +283,27 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
   }
   guard.pnlSum = guard.positions.reduce((sum, p) => sum + p.pnlNow, 0);
   const configured = accountRules(state, account);
-  for (const rule of rules) {
-    const settings = configured[rule.id];
-    if (settings === undefined || !settings.enabled || !rule.triggers.includes('quote')) continue;
-    const bounds = rule.quoteBounds?.(boundsContext(state, account, rule.id) as never) ?? 'always';
+  for (const id of ruleIds) {
+    const bounds = quoteBoundsOf(id, state, account, configured);
     if (bounds === 'always') return null;
     for (const bound of bounds) applyBound(guard, bound);
   }
   return guard;
+}
+
+/** Rule `id`'s bands on a quote ([] when it is off or not triggered by quotes), typed by its id. */
+// R ties the rule to its own settings inside (one instantiation per id), which a plain RuleId cannot.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function quoteBoundsOf<R extends RuleId>(
+  id: R,
+  state: EngineState,
+  account: AccountState,
+  configured: AccountRules,
+): QuoteBound[] | 'always' {
+  const settings = configured[id];
+  const rule = ruleTable[id];
+  if (settings === undefined || !settings.enabled || !rule.triggers.includes('quote')) return [];
+  return rule.quoteBounds?.(boundsContext(state, account, settings)) ?? 'always';
 }
 
 const coefOf = (position: Position, pointValue: Dec) => position.qty * approxNumber(pointValue);

@@ -1,5 +1,5 @@
 // Runs the account's rules after an event: findings become level changes and actions, breaches set locks.
-import type { RuleId, RuleSettings } from '../../../shared/config/rules';
+import { ruleIds, type AccountRules, type RuleId, type RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent } from '../../../shared/domain/events';
 import { dec } from '../../../shared/domain/money';
 import { defaultHysteresisPct, defaultQuoteSanity, rulesFor } from '../config';
@@ -8,7 +8,7 @@ import { addLock, resolveLock, type ResolvedLock } from '../locks';
 import { accountMetrics, type AccountMetrics } from '../metrics';
 import type { AccountState, EngineState } from '../state';
 import { levelRank, nextLevel, thresholdOf, type Thresholds } from './levels';
-import { rules } from './registry';
+import { ruleTable } from './registry';
 import type { Breach, Measurement, RuleContext } from './types';
 
 export function accountRules(state: EngineState, account: AccountState) {
@@ -25,36 +25,65 @@ export function evaluateRules(
 ): void {
   const configured = accountRules(state, account);
   let metrics: AccountMetrics | null = null;
-  for (const rule of rules) {
-    const settings: RuleSettings | undefined = configured[rule.id];
-    if (settings === undefined || !settings.enabled || !rule.triggers.includes(event.type)) continue;
-    if (event.type === 'quote' && !account.positions.has(event.symbol)) continue;
-    const ctx: RuleContext = {
-      state,
-      account,
-      settings,
-      event,
-      metrics: () => (metrics ??= accountMetrics(state, account)),
-      memory: (key) => (account.rules[key] ??= { level: 'ok', pendingBreaches: 0 }),
-    };
-    for (const finding of rule.evaluate(ctx as never)) {
-      const decision =
-        finding.kind === 'measure'
-          ? measured(state, ctx, rule.id, finding)
-          : finding.kind === 'notice'
-            ? finding.decision
-            : breached(account, event.t, rule.id, settings, finding);
-      if (decision === null) continue;
-      out.push(decision);
-      made?.();
-    }
+  const shared: SharedContext = {
+    state,
+    account,
+    event,
+    metrics: () => (metrics ??= accountMetrics(state, account)),
+    memory: (key) => (account.rules[key] ??= { level: 'ok', pendingBreaches: 0 }),
+  };
+  for (const id of ruleIds) evaluateRule(id, configured, shared, out, made);
+}
+
+// R ties the rule to its own settings inside (one instantiation per id), which a plain RuleId cannot.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function evaluateRule<R extends RuleId>(
+  id: R,
+  configured: AccountRules,
+  shared: SharedContext,
+  out: Decision[],
+  made: (() => void) | undefined,
+): void {
+  const ctx = contextFor(id, configured, shared);
+  if (ctx === null) return;
+  const { state, account, event } = shared;
+  for (const finding of ruleTable[id].evaluate(ctx)) {
+    const decision =
+      finding.kind === 'measure'
+        ? measured(state, ctx, id, finding)
+        : finding.kind === 'notice'
+          ? finding.decision
+          : breached(account, event.t, id, ctx.settings, finding);
+    if (decision === null) continue;
+    out.push(decision);
+    made?.();
   }
 }
 
+/** What every rule's context of one evaluation shares: all but the rule's own settings. */
+type SharedContext = Omit<RuleContext, 'settings'>;
+
+/** Rule `id`'s context when it is enabled and triggered by this event, typed by its id; null when it sits out. */
+function contextFor<R extends RuleId>(
+  id: R,
+  configured: AccountRules,
+  shared: SharedContext,
+): RuleContext<R> | null {
+  const settings = configured[id];
+  const { event, account } = shared;
+  if (settings === undefined || !settings.enabled || !ruleTable[id].triggers.includes(event.type))
+    return null;
+  if (event.type === 'quote' && !account.positions.has(event.symbol)) return null;
+  const { state, metrics, memory } = shared;
+  return { state, account, settings, event, metrics, memory };
+}
+
 /** A read-only context for a rule's quoteBounds: memory is looked up, never created. */
-export function boundsContext(state: EngineState, account: AccountState, rule: RuleId): RuleContext {
-  const settings = accountRules(state, account)[rule];
-  if (settings === undefined) throw new Error(`rule ${rule} is not configured for ${account.id}`);
+export function boundsContext<R extends RuleId>(
+  state: EngineState,
+  account: AccountState,
+  settings: RuleSettings<R>,
+): RuleContext<R> {
   let metrics: AccountMetrics | null = null;
   return {
     state,

@@ -1,4 +1,6 @@
-// Every rule, evaluated in the order of RULES.md section 6 (so simultaneous decisions come out in that order).
+// Every rule by its id, the compiler checking that each id has its own rule; evaluated in the order of `ruleIds`
+// (RULES.md section 6), so simultaneous decisions come out in that order.
+import { ruleIds, type RuleId } from '../../../shared/config/rules';
 import { brokerLock } from './broker-lock';
 import { consecutiveLosses } from './consecutive-losses';
 import { dailyGiveback } from './daily-giveback';
@@ -16,10 +18,10 @@ import { tradeFrequency } from './trade-frequency';
 import { tradingHours } from './trading-hours';
 import { trailingDrawdown } from './trailing-drawdown';
 import { trailingStop } from './trailing-stop';
-import type { AnyRule } from './types';
+import type { AnyRule, Rule } from './types';
 import { weeklyLoss } from './weekly-loss';
 
-export const rules: readonly AnyRule[] = [
+export const ruleTable: { readonly [R in RuleId]: Rule<R> } = {
   dailyLoss,
   dailyProfitTarget,
   dailyGiveback,
@@ -38,4 +40,7 @@ export const rules: readonly AnyRule[] = [
   brokerLock,
   staleData,
   trailingStop,
-];
+};
+
+/** The rules in evaluation order. */
+export const rules: readonly AnyRule[] = ruleIds.map((id) => ruleTable[id]);
