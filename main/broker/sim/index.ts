@@ -1,6 +1,7 @@
 // The simulated broker: the app's default adapter (a seeded market, a paper broker with a persisted book, a
 // demo robot), and its parts for tests and tools.
-export { createSimBroker, DEFAULT_TICK_INTERVAL_MS, PRICE_SAVE_INTERVAL_MS } from './sim-broker';
+export { createSimBroker, DEFAULT_TICK_INTERVAL_MS } from './sim-broker';
+export { PRICE_SAVE_INTERVAL_MS } from './kept-book';
 export type { SimBroker, SimBrokerOptions } from './sim-broker';
 export { SIM_INSTRUMENTS, instrumentMap, instrumentEvent, onTickGrid, pointValue } from './instruments';
 export type { SimInstrument } from './instruments';
@@ -8,7 +9,8 @@ export { createMarket } from './market';
 export type { SimMarket, SimQuote } from './market';
 export { createRng } from './prng';
 export type { Rng } from './prng';
-export { createPaperBroker, orderEvent } from './paper-broker';
+export { createPaperBroker } from './paper-broker';
+export { orderEvent } from './working-orders';
 export type { Outcome, PaperBroker, PaperBrokerDeps } from './paper-broker';
 export { bookExecution, nextHolding, accountEvent, positionEvent, usedMargin } from './ledger';
 export type { Execution } from './ledger';

@@ -97,6 +97,16 @@ export function instrumentMap(
   return new Map(list.map((i) => [i.symbol, i]));
 }
 
+/** The listed instrument for `symbol`; a symbol the book holds is always listed, so a miss is a bug. */
+export function listedInstrument(
+  instruments: ReadonlyMap<string, SimInstrument>,
+  symbol: string,
+): SimInstrument {
+  const instrument = instruments.get(symbol);
+  if (instrument === undefined) throw new Error(`no instrument ${symbol}`);
+  return instrument;
+}
+
 /** Money per one point of price: tickValue / tickSize (ES: 50, MNQ: 2, CL: 1000). */
 export function pointValue(instrument: SimInstrument): Dec {
   return instrument.tickValue.div(instrument.tickSize);
