@@ -1,4 +1,5 @@
 // Entry point: connect to the host, feed the stores from it, render the screen.
+import './zod-config'; // first: before any module that creates a schema
 import { StrictMode } from 'react';
 import type { AlertView } from '../../../shared/ipc';
 import { createRoot } from 'react-dom/client';
