@@ -8,7 +8,7 @@ import { createCore } from '../../main/core/app';
 import { loadConfig } from '../../main/core/start';
 import { engineConfigOf } from '../../main/engine';
 import type { WardenCore } from '../../main/core/types';
-import { systemClock } from '../../main/platform/clock';
+import { systemClock, type Clock } from '../../main/platform/clock';
 import { createLogger } from '../../main/platform/logger';
 import { dataFiles } from '../../main/platform/paths';
 import { startServer, type RunningServer } from '../../main/server/server';
@@ -39,19 +39,24 @@ export async function serveInProcess(
     stillMarket?: boolean;
     /** An equity sample per account this often (the core's default: 10 s). */
     sampleEveryMs?: number;
+    /** The core's and the simulator's clock (default: the system clock), e.g. a manual one the test moves. */
+    clock?: Clock;
+    /** How often the simulated market walks (the simulator's default: 250 ms); `stillMarket` wins. */
+    tickIntervalMs?: number;
   } = {},
 ): Promise<Served> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-serve-'));
   const files = dataFiles(dataDir);
   if (options.config !== undefined) writeFileSync(files.config, options.config);
   const logger = createLogger({ level: 'warn', file: files.log, console: false });
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
   const broker = createSimBroker({
     stateFile: files.simBroker,
     clock,
     logger,
     demo: options.demo ?? false,
     seed: options.seed ?? 1,
+    ...(options.tickIntervalMs === undefined ? {} : { tickIntervalMs: options.tickIntervalMs }),
     ...(options.stillMarket === true ? { tickIntervalMs: STILL_TICK_INTERVAL_MS } : {}),
   });
   const store = openStore(files.database, { logger, clock });

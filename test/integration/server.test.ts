@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AlertView, ServerFrame } from '../../shared/ipc';
+import { createManualClock } from '../helpers/manual-clock';
 import { serveInProcess, type Served } from '../helpers/serve';
+import { TUESDAY_MORNING } from '../helpers/sim-core';
 
 let served: Served;
 let base: string;
@@ -23,8 +25,11 @@ const post = (path: string, body: string, headers: Record<string, string> = auth
     body,
   });
 
-function socket(query: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; closed: Promise<number> }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${served.server.port}/ws${query}`);
+function socket(
+  query: string,
+  port = served.server.port,
+): Promise<{ ws: WebSocket; frames: ServerFrame[]; closed: Promise<number> }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${query}`);
   const frames: ServerFrame[] = [];
   ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as ServerFrame));
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -34,14 +39,26 @@ function socket(query: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; 
   });
 }
 
-async function until<T>(read: () => T | undefined, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** `read()`'s first value, read again as each frame arrives on `ws`; `ms` only fails the test. */
+function until<T>(ws: WebSocket, read: () => T | undefined, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      ws.off('message', check);
+      clearTimeout(timer);
+    };
+    const check = (): void => {
+      const value = read();
+      if (value === undefined) return;
+      done();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no such frame within ${ms} ms`));
+    }, ms);
+    ws.on('message', check);
+    check();
+  });
 }
 
 describe('HTTP API', () => {
@@ -144,7 +161,7 @@ describe('WebSocket', () => {
 
   it('pushes state, answers commands by id, and survives garbage', async () => {
     const { ws, frames } = await socket(`?token=${served.token}`);
-    await until(() => frames.find((f) => f.type === 'state'));
+    await until(ws, () => frames.find((f) => f.type === 'state'));
     ws.send('this is not json');
     ws.send(JSON.stringify({ id: 1, command: 'launchMissiles', args: {} }));
     ws.send(
@@ -162,18 +179,18 @@ describe('WebSocket', () => {
       }),
     );
     const answer = (id: number) => frames.find((f) => f.type === 'response' && f.id === id);
-    expect(await until(() => frames.find((f) => f.type === 'error'))).toEqual({
+    expect(await until(ws, () => frames.find((f) => f.type === 'error'))).toEqual({
       type: 'error',
       error: 'frame is not JSON',
     });
-    expect(await until(() => answer(1))).toMatchObject({
+    expect(await until(ws, () => answer(1))).toMatchObject({
       response: { ok: false, error: 'unknown command "launchMissiles"' },
     });
-    expect(await until(() => answer(2))).toMatchObject({
+    expect(await until(ws, () => answer(2))).toMatchObject({
       response: { ok: false, error: expect.stringMatching(/qty: must be at least 1/) as string },
     });
-    expect(await until(() => answer(3))).toMatchObject({ response: { ok: true } });
-    const withPosition = await until(() =>
+    expect(await until(ws, () => answer(3))).toMatchObject({ response: { ok: true } });
+    const withPosition = await until(ws, () =>
       frames.find(
         (f) => f.type === 'state' && f.state.accounts[0]?.positions.some((p) => p.symbol === 'MES'),
       ),
@@ -183,11 +200,22 @@ describe('WebSocket', () => {
   });
 
   it('coalesces pushes to at most about 20 a second', async () => {
-    const { ws, frames } = await socket(`?token=${served.token}`);
-    await new Promise((r) => setTimeout(r, 2000));
-    const states = frames.filter((f) => f.type === 'state').length;
-    ws.close();
-    expect(states).toBeGreaterThan(5);
-    expect(states).toBeLessThanOrEqual(42);
+    // A market quoting every 10 ms, on a clock the test moves: 2 s of it, 200 quotes. A command answered after
+    // them on the same socket proves every push of those 2 s has arrived.
+    const clock = createManualClock(TUESDAY_MORNING);
+    const fast = await serveInProcess({ clock, tickIntervalMs: 10 });
+    try {
+      const { ws, frames } = await socket(`?token=${fast.token}`, fast.server.port);
+      await until(ws, () => frames.find((f) => f.type === 'state'));
+      clock.advance(2000);
+      ws.send(JSON.stringify({ id: 1, command: 'afterTwoSeconds', args: {} }));
+      await until(ws, () => frames.find((f) => f.type === 'response' && f.id === 1));
+      const states = frames.filter((f) => f.type === 'state').length;
+      ws.close();
+      expect(states).toBeGreaterThan(5);
+      expect(states).toBeLessThanOrEqual(42);
+    } finally {
+      await fast.stop();
+    }
   });
 });
