@@ -12,11 +12,12 @@ import type {
 import { createBook } from './book';
 import { createCommands } from './commands';
 import { createContracts } from './contracts';
-import { createFeed, createSerialQueue } from './feed';
+import { createFeed } from './feed';
 import { createLink, type Link } from './link';
 import { DEFAULT_TIMING, type ProjectXOptions } from './options';
 import type { PxAccount } from './parse';
 import { createRateLimiter } from './rate-limiter';
+import { createSerialQueue } from './serial-queue';
 import { readAccounts, readSnapshot } from './reconcile';
 import { createRestClient, errorText } from './rest-client';
 import { createSession, type Credentials, type Session } from './session';

@@ -1,0 +1,19 @@
+// One task at a time, in the order asked: hub events and REST reconciles take turns on the book, so a snapshot
+// and the events that arrive while it is read are applied in order. A task that throws is logged, not passed on.
+import type { Logger } from '../../platform/logger';
+import { errorText } from './rest-client';
+
+export type SerialQueue = { run(task: () => Promise<void> | void): Promise<void> };
+
+export function createSerialQueue(logger: Logger): SerialQueue {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    run(task) {
+      const next = tail.then(task).catch((error: unknown) => {
+        logger.error('feed task failed', { error: errorText(error) });
+      });
+      tail = next;
+      return next;
+    },
+  };
+}
