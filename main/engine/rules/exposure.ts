@@ -60,7 +60,11 @@ function gross(ctx: RuleContext<'exposure'>, limit: Dec): Finding {
   const value = ctx.metrics().grossExposure;
   const memory = ctx.memory('exposure:gross');
   const ownLock = settings.lock === 'none';
-  if (ownLock && value.lessThan(limit)) liftOwnLock(account);
+  if (ownLock && value.lessThan(limit)) {
+    liftOwnLock(account);
+    // The breach ended with the lock: going over again is a new breach, whatever the hysteresis band says.
+    if (memory.level === 'breach') memory.level = 'critical';
+  }
   const confirm = state.config.quoteSanity?.confirmQuotes ?? defaultQuoteSanity.confirmQuotes;
   const entersBreach =
     value.greaterThanOrEqualTo(limit) &&

@@ -49,6 +49,34 @@ describe('exposure', () => {
       state: 'active',
     },
     {
+      name: 'maxGross: back under lifts the lock, and going over again (609,000) reduces only again',
+      limits: { maxGross: '600000', maxSymbolPct: null, hhiWarning: noHhi },
+      events: [
+        fill(t('00:00'), 'ES', 'buy', 2, '5800'),
+        fill(t('01:00'), 'MES', 'buy', 1, '5800'),
+        fill(t('02:00'), 'MES', 'sell', 1, '5800'),
+        fill(t('03:00'), 'MES', 'buy', 1, '5800'),
+      ],
+      expected: [
+        { t: at(t('00:00')), rule: 'exposure', level: 'critical', action: 'alert' },
+        {
+          t: at(t('01:00')),
+          rule: 'exposure',
+          level: 'breach',
+          action: 'alert',
+          lock: { state: 'reducing', until: 'manual' },
+        },
+        {
+          t: at(t('03:00')),
+          rule: 'exposure',
+          level: 'breach',
+          action: 'alert',
+          lock: { state: 'reducing', until: 'manual' },
+        },
+      ],
+      state: 'reducing',
+    },
+    {
       name: 'maxSymbolPct 70: NQ alone is 100%; with an ES 59.2%; a second NQ 74.3% alerts again',
       limits: { maxGross: null, maxSymbolPct: '70', hhiWarning: noHhi },
       events: [
