@@ -71,6 +71,13 @@ export function positionEvent(account: string, symbol: string, holding: Holding,
   return { type: 'position', t, account, symbol, qty: holding.qty, avgPrice: holding.avgPrice };
 }
 
+/** Files the account's new holding of `symbol`; a flat one leaves the book. */
+function holdPosition(state: SimState, account: string, symbol: string, holding: Holding): void {
+  const key = positionKey(account, symbol);
+  if (holding.qty === 0) state.positions.delete(key);
+  else state.positions.set(key, { account, symbol, qty: holding.qty, avgPrice: holding.avgPrice });
+}
+
 /** Applies an execution to the book and returns its events: fill, position, account. */
 export function bookExecution(
   state: SimState,
@@ -81,8 +88,7 @@ export function bookExecution(
   const { account: accountId, side, qty, price, t } = execution;
   const account = state.accounts.get(accountId);
   if (account === undefined) throw new Error(`no account ${accountId}`);
-  const key = positionKey(accountId, instrument.symbol);
-  const held = state.positions.get(key) ?? { qty: 0, avgPrice: ZERO };
+  const held = state.positions.get(positionKey(accountId, instrument.symbol)) ?? { qty: 0, avgPrice: ZERO };
   const signed = side === 'buy' ? qty : -qty;
   const next = nextHolding(held, signed, price, pointValue(instrument));
   const fees = instrument.feePerSide.mul(qty);
@@ -100,14 +106,7 @@ export function bookExecution(
     ...(next.realized === undefined ? {} : { realizedPnl: next.realized }),
   };
   state.fills.push(fill);
-  if (next.qty === 0) state.positions.delete(key);
-  else
-    state.positions.set(key, {
-      account: accountId,
-      symbol: instrument.symbol,
-      qty: next.qty,
-      avgPrice: next.avgPrice,
-    });
+  holdPosition(state, accountId, instrument.symbol, next);
   account.balance = account.balance.add(next.realized ?? ZERO).sub(fees);
   return [
     fill,

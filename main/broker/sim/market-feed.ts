@@ -24,25 +24,27 @@ export type MarketFeed = {
   readonly running: boolean;
 };
 
+/** Sends each quote and then whatever it filled; the book is on disk before anyone hears of a fill. */
+function publish({ book, sender, clock }: MarketFeedDeps, quotes: readonly SimQuote[]): void {
+  const current = book.current;
+  if (current === undefined) return;
+  for (const quote of quotes) {
+    sender.send([quoteEvent(quote, clock.now())]);
+    const filled = current.paper.match(quote.symbol);
+    if (filled.length > 0) book.save();
+    sender.send(filled);
+  }
+  book.savePricesWhenDue();
+}
+
 export function createMarketFeed(deps: MarketFeedDeps): MarketFeed {
-  const { market, book, sender, clock, logger } = deps;
+  const { market, clock, logger } = deps;
   let stopTimer: (() => void) | undefined;
 
-  const publish = (quotes: readonly SimQuote[]): void => {
-    const current = book.current;
-    if (current === undefined) return;
-    for (const quote of quotes) {
-      sender.send([quoteEvent(quote, clock.now())]);
-      const filled = current.paper.match(quote.symbol);
-      if (filled.length > 0) book.save();
-      sender.send(filled);
-    }
-    book.savePricesWhenDue();
-  };
-
+  /** One market step; a bug here is logged, never thrown into the timer. */
   const tick = (): void => {
     try {
-      publish(market.step());
+      publish(deps, market.step());
     } catch (error) {
       logger.error('market step failed', { error: String(error) });
     }
@@ -54,7 +56,7 @@ export function createMarketFeed(deps: MarketFeedDeps): MarketFeed {
   };
 
   return {
-    publish,
+    publish: (quotes) => publish(deps, quotes),
     start(intervalMs) {
       stop();
       stopTimer = clock.setInterval(tick, intervalMs);

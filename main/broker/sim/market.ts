@@ -2,7 +2,7 @@
 // and has occasional bursts of larger, directional moves that decay. Micros quote the price of their mini.
 import { Dec } from '../../../shared/domain/money';
 import { onTickGrid, type SimInstrument } from './instruments';
-import { createRng } from './prng';
+import { createRng, type Rng } from './prng';
 
 export type SimQuote = { symbol: string; bid: Dec; ask: Dec; last: Dec };
 
@@ -70,8 +70,11 @@ function place(walk: Walk, bidTicks: number, lastTicks: number): void {
   walk.quote = priceQuote(walk.mini, bidTicks, lastTicks);
 }
 
-export function createMarket(instruments: readonly SimInstrument[], seed: number): SimMarket {
-  const rng = createRng(seed);
+/** One walk per mini (by its symbol), and the walk each listed symbol quotes from. */
+function walksOf(instruments: readonly SimInstrument[]): {
+  walks: Map<string, Walk>;
+  walkOf: Map<string, Walk>;
+} {
   const walks = new Map<string, Walk>();
   const walkOf = new Map<string, Walk>();
   for (const instrument of instruments) {
@@ -85,6 +88,38 @@ export function createMarket(instruments: readonly SimInstrument[], seed: number
     walk.symbols.push(instrument.symbol);
     walkOf.set(instrument.symbol, walk);
   }
+  return { walks, walkOf };
+}
+
+function stepWalk(rng: Rng, walk: Walk): void {
+  const calm = walk.mini.calmTicksPerStep;
+  if (rng.next() < BURST_CHANCE) {
+    walk.burst = 2.5 + rng.next() * 3.5;
+    walk.drift = (rng.next() < 0.5 ? -1 : 1) * calm * 0.15 * walk.burst;
+  }
+  const pull = (walk.anchorTicks - walk.bidTicks) * REVERSION;
+  const move = Math.round(rng.gaussian() * calm * walk.burst + walk.drift + pull);
+  const hitAsk = move > 0 || (move === 0 && rng.next() < 0.5);
+  const bidTicks = Math.max(walk.floorTicks, walk.bidTicks + move);
+  place(walk, bidTicks, hitAsk ? bidTicks + 1 : bidTicks);
+  walk.burst = 1 + (walk.burst - 1) * BURST_DECAY;
+  walk.drift *= BURST_DECAY;
+}
+
+/** Puts a walk at `price` (bid and last); refuses a price off its tick grid or not above zero. */
+function setWalkPrice(walk: Walk, symbol: string, price: Dec): void {
+  if (price.lessThanOrEqualTo(0) || !onTickGrid(walk.mini, price)) {
+    throw new Error(
+      `${symbol} price ${price.toFixed()} is not a positive multiple of ${walk.mini.tickSize.toFixed()}`,
+    );
+  }
+  const ticks = ticksOf(walk.mini, price);
+  place(walk, ticks, ticks);
+}
+
+export function createMarket(instruments: readonly SimInstrument[], seed: number): SimMarket {
+  const rng = createRng(seed);
+  const { walks, walkOf } = walksOf(instruments);
 
   const find = (symbol: string): Walk => {
     const walk = walkOf.get(symbol);
@@ -93,36 +128,15 @@ export function createMarket(instruments: readonly SimInstrument[], seed: number
   };
   const quotesOf = (walk: Walk): SimQuote[] => walk.symbols.map((symbol) => ({ symbol, ...walk.quote }));
 
-  const stepWalk = (walk: Walk): void => {
-    const calm = walk.mini.calmTicksPerStep;
-    if (rng.next() < BURST_CHANCE) {
-      walk.burst = 2.5 + rng.next() * 3.5;
-      walk.drift = (rng.next() < 0.5 ? -1 : 1) * calm * 0.15 * walk.burst;
-    }
-    const pull = (walk.anchorTicks - walk.bidTicks) * REVERSION;
-    const move = Math.round(rng.gaussian() * calm * walk.burst + walk.drift + pull);
-    const hitAsk = move > 0 || (move === 0 && rng.next() < 0.5);
-    const bidTicks = Math.max(walk.floorTicks, walk.bidTicks + move);
-    place(walk, bidTicks, hitAsk ? bidTicks + 1 : bidTicks);
-    walk.burst = 1 + (walk.burst - 1) * BURST_DECAY;
-    walk.drift *= BURST_DECAY;
-  };
-
   return {
     quote: (symbol) => ({ symbol, ...find(symbol).quote }),
     step: () => {
-      for (const walk of walks.values()) stepWalk(walk);
+      for (const walk of walks.values()) stepWalk(rng, walk);
       return [...walks.values()].flatMap(quotesOf);
     },
     setPrice: (symbol, price) => {
       const walk = find(symbol);
-      if (price.lessThanOrEqualTo(0) || !onTickGrid(walk.mini, price)) {
-        throw new Error(
-          `${symbol} price ${price.toFixed()} is not a positive multiple of ${walk.mini.tickSize.toFixed()}`,
-        );
-      }
-      const ticks = ticksOf(walk.mini, price);
-      place(walk, ticks, ticks);
+      setWalkPrice(walk, symbol, price);
       return quotesOf(walk);
     },
     prices: () => Object.fromEntries([...walks].map(([key, walk]) => [key, walk.quote.bid.toFixed()])),

@@ -180,6 +180,36 @@ function readProblem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Moves an unreadable file aside (never deletes it), so the broker can start fresh and nothing is lost. */
+function moveAside(path: string, clock: Clock, logger: Logger, reason: string): void {
+  const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
+  const aside = `${path}.corrupt-${stamp}`;
+  try {
+    renameSync(path, aside);
+    logger.error('sim broker state file unreadable; moved aside, starting fresh', {
+      path,
+      movedTo: aside,
+      reason,
+    });
+  } catch (error) {
+    logger.error('sim broker state file unreadable and could not be moved aside; starting fresh', {
+      path,
+      reason,
+      moveError: readProblem(error),
+    });
+  }
+}
+
+/** The book in the file; throws when it cannot be read or a newer Warden wrote it. */
+function readBook(path: string, symbols: ReadonlySet<string>): StoredBook {
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const version = z.object({ version: z.number() }).safeParse(raw).data?.version;
+  if (version !== undefined && version > STATE_FILE_VERSION) {
+    throw new Error(`written by a newer version of Warden (file version ${version})`);
+  }
+  return toBook(fileSchema.parse(raw), symbols);
+}
+
 export function createStateFile(options: {
   path: string;
   clock: Clock;
@@ -189,36 +219,12 @@ export function createStateFile(options: {
   const { path, clock, logger } = options;
   let failing = false;
 
-  const moveAside = (reason: string): void => {
-    const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
-    const aside = `${path}.corrupt-${stamp}`;
-    try {
-      renameSync(path, aside);
-      logger.error('sim broker state file unreadable; moved aside, starting fresh', {
-        path,
-        movedTo: aside,
-        reason,
-      });
-    } catch (error) {
-      logger.error('sim broker state file unreadable and could not be moved aside; starting fresh', {
-        path,
-        reason,
-        moveError: readProblem(error),
-      });
-    }
-  };
-
   const load = (): StoredBook | undefined => {
     if (!existsSync(path)) return undefined;
     try {
-      const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      const version = z.object({ version: z.number() }).safeParse(raw).data?.version;
-      if (version !== undefined && version > STATE_FILE_VERSION) {
-        throw new Error(`written by a newer version of Warden (file version ${version})`);
-      }
-      return toBook(fileSchema.parse(raw), options.symbols);
+      return readBook(path, options.symbols);
     } catch (error) {
-      moveAside(readProblem(error));
+      moveAside(path, clock, logger, readProblem(error));
       return undefined;
     }
   };
