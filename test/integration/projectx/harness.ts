@@ -8,7 +8,7 @@ import { createCore } from '../../../main/core/app';
 import { loadConfig } from '../../../main/core/start';
 import type { WardenCore } from '../../../main/core/types';
 import { engineConfigOf } from '../../../main/engine';
-import { openStore } from '../../../main/store';
+import { openStore, type Store } from '../../../main/store';
 import type { Held } from '../../../main/broker/types';
 import { systemClock } from '../../../main/platform/clock';
 import { memoryLogger } from '../../../main/platform/logger';
@@ -103,7 +103,7 @@ export async function coreOn(
   gateway: FakeGateway,
   dir: string,
   options: { exclude?: string[]; config?: string } = {},
-): Promise<WardenCore & { logger: ReturnType<typeof memoryLogger> }> {
+): Promise<WardenCore & { logger: ReturnType<typeof memoryLogger>; store: Store }> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'config.yaml'),
@@ -123,5 +123,22 @@ export async function coreOn(
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
   let stopped: Promise<void> | undefined;
-  return { ...core, logger, stop: () => (stopped ??= core.stop()) };
+  return { ...core, logger, store, stop: () => (stopped ??= core.stop()) };
+}
+
+/** Whether the core has handled a clock tick at `t` or later: it journals each event just before applying it. */
+export function tickedAt(store: Store, t: number): boolean {
+  return store.journal.readAfter(0).some((entry) => entry.event.type === 'clock' && entry.event.t >= t);
+}
+
+/**
+ * How many REST snapshots the adapter emitted after `events[from]`: each one's events go out together, its
+ * instruments first and then its accounts; a contract met first on the hub brings its instrument before its fill.
+ */
+export function snapshotsAfter(events: readonly BrokerEvent[], from: number): number {
+  let count = 0;
+  for (let i = from; i < events.length - 1; i += 1) {
+    if (events[i]?.type === 'instrument' && events[i + 1]?.type === 'account') count += 1;
+  }
+  return count;
 }

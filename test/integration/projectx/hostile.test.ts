@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, MNQ } from '../../fakes/projectx-gateway/seed';
 import { RS } from '../../fakes/projectx-gateway/hub-protocol';
-import { gatewayAndBroker, waitFor } from './harness';
+import { gatewayAndBroker, snapshotsAfter, waitFor } from './harness';
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -146,7 +146,16 @@ describe('hostile frames from ProjectX', () => {
     h.gateway.invoke('market', 'GatewayQuote', [{ bestBid: 1 }]);
     h.gateway.fill(ACCOUNT_ID, MNQ, 0, 1, 21450); // a good frame after the bad ones still counts
     await waitFor('the good fill', () => h.of('fill').length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the resync the bad frames asked for
+    // The resyncs the bad frames asked for, and the two bad quotes on the other hub.
+    const logged = (message: string) => h.logger.lines.filter((l) => l.message === message).length;
+    const resyncs = () => logged('resync from REST requested');
+    await waitFor(
+      'the resyncs and the bad quotes',
+      () =>
+        resyncs() > 0 &&
+        snapshotsAfter(h.events, before) === resyncs() &&
+        logged('quote not understood, dropped') >= 2,
+    );
     const after = h.events.slice(before);
     expect(after.filter((e) => e.type === 'order' || e.type === 'quote')).toEqual([]);
     expect(after.filter((e) => e.type === 'account').map((e) => e.balance.toFixed())).not.toContain('lots');

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dec } from '../../../shared/domain/money';
 import { startFakeGateway } from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, MNQ, seedDemo } from '../../fakes/projectx-gateway/seed';
-import { coreOn, gatewayAndBroker, waitFor } from './harness';
+import { coreOn, gatewayAndBroker, tickedAt, waitFor } from './harness';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -48,7 +48,14 @@ describe('a protective stop placed by Warden on ProjectX', () => {
       stopPrice: 21448.25,
     });
     expect(String((placed[0]?.body as { customTag?: unknown }).customTag)).toMatch(/^warden-stop-/);
-    await new Promise((resolve) => setTimeout(resolve, 2500)); // past the second grace: covered, not closed
+    // Past the second grace (a clock tick at the position's open + 2 × 1 s handled, and any response it started
+    // finished): covered, not closed.
+    const secondGraceEnds = Date.parse(account()?.positions[0]?.openedAt ?? '') + 2000;
+    await waitFor(
+      'a clock tick past the second grace, every response finished',
+      () => tickedAt(core.store, secondGraceEnds) && core.store.responses.unfinished().length === 0,
+      10_000,
+    );
     expect(account()?.positions.map((p) => p.qty)).toEqual([2]);
     expect(gateway.calls.filter((c) => c.endpoint === 'Position/closeContract')).toHaveLength(0);
   });
