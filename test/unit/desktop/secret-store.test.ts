@@ -1,6 +1,6 @@
 // The desktop's credentials: encrypted by safeStorage in an owner-only file that never holds the key in plain
 // text; without a keychain nothing is written, and a file that cannot be decrypted is refused without its content.
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -48,8 +48,9 @@ describe('the safeStorage secret store', () => {
     const dataDir = dir();
     const file = encryptedCredentialsFile(dataDir);
     await safeStorageSecretStore(dataDir).write({ userName: 'trader', apiKey: KEY });
+    const aMinuteAgo = new Date(Date.now() - 60_000); // a rewrite now moves the mtime, however coarse its clock
+    utimesSync(file, aMinuteAgo, aMinuteAgo);
     const before = statSync(file).mtimeMs;
-    await new Promise((resolve) => setTimeout(resolve, 20));
     safeStorage.rotated = true;
     expect(await safeStorageSecretStore(dataDir).read()).toEqual({ userName: 'trader', apiKey: KEY });
     expect(statSync(file).mtimeMs).toBeGreaterThan(before);
