@@ -4,6 +4,10 @@ import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder 
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
+import type { AlertFeed } from '../alerts/alert-feed';
+import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
+import type { Clock } from '../platform/clock';
+import type { Enforcement } from './enforcement';
 import { limitsView } from './limits-view';
 import { protectionView } from './position-risk-view';
 
@@ -22,6 +26,35 @@ export type ViewExtras = {
   enforcement(account: string): AccountView['enforcement'];
   alerts: readonly AlertView[];
 };
+
+/** What the hosts' view is built from. */
+export type ViewSources = {
+  state: EngineState;
+  clock: Pick<Clock, 'now'>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
+  guarded: (account: string) => boolean;
+  enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
+  alerts: Pick<AlertFeed, 'recent'>;
+};
+
+/** The view as the hosts get it, built on each call and numbered (a later one has a higher `seq`). */
+export function createViewSource(sources: ViewSources): () => StateView {
+  const { state, clock, broker, enforcement } = sources;
+  let seq = 0;
+  return () =>
+    buildView(state, {
+      seq: ++seq,
+      now: clock.now(),
+      broker: broker.kind,
+      demo: broker.demo ?? false,
+      guarded: sources.guarded,
+      ...(broker.accountsListed === undefined ? {} : { brokerAccounts: broker.accountsListed() }),
+      ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
+      flattening: enforcement.flattener.running,
+      enforcement: (account) => enforcement.breaker.stateOf(account),
+      alerts: sources.alerts.recent,
+    });
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const money = (value: Dec) => moneyString(value);

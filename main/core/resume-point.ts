@@ -1,0 +1,26 @@
+// Where the engine's picture ends, asked by the adapter at every (re)connect: what it must confirm or report gone.
+import type { ResumePoint } from '../broker/types';
+import type { EngineState } from '../engine';
+import type { Store } from '../store';
+
+/** `fillsFrom`: when a day began while Warden was not running, the broker's fills are needed from its stop on. */
+export function resumePointOf(
+  state: EngineState,
+  store: Pick<Store, 'journal'>,
+  fillsFrom: number | null,
+): ResumePoint {
+  return {
+    lastFillAt: store.journal.lastFillTime() ?? fillsFrom,
+    held: [...state.accounts.values()].map((account) => ({
+      account: account.id,
+      orders: [...account.orders.values()].map(({ id, symbol, side, kind, qty }) => ({
+        id,
+        symbol,
+        side,
+        kind,
+        qty,
+      })),
+      positions: [...account.positions.values()].filter((p) => p.qty !== 0).map((p) => p.symbol),
+    })),
+  };
+}

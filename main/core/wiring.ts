@@ -1,0 +1,144 @@
+// What the core is made of, built in dependency order: the engine restored from the store and its journal;
+// what the trader is shown (subscribers, alerts, enforcement, the view and its publisher); the event pipeline
+// through them; then config control and the commands, which feed their own events into that pipeline.
+import { apply, type EngineState } from '../engine';
+import { createAlertFeed } from '../alerts/alert-feed';
+import { createChangeSignal } from '../enforce/change-signal';
+import type { Logger } from '../platform/logger';
+import type { CoreDeps } from './app';
+import { createAccountSelection } from './account-selection';
+import { createCommandHandlers } from './commands';
+import { createConfigControl } from './config-control';
+import { planDayRebuild } from './day-rebuild';
+import { createEnforcement } from './enforcement';
+import { buildHistory } from './history';
+import { createHistoryRecorder } from './history-recorder';
+import { createJournaling } from './journaling';
+import { createPipeline, type Pipeline } from './pipeline';
+import { createPublisher } from './publisher';
+import { restoreEngine } from './restore';
+import { createSignal } from './signal';
+import { createSubscribers } from './subscribers';
+import { createViewSource } from './view';
+
+export type CoreParts = ReturnType<typeof wireCore>;
+type Records = ReturnType<typeof wireRecords>;
+type Shown = ReturnType<typeof wireShown>;
+
+export function wireCore(deps: CoreDeps) {
+  const logger = deps.logger.child('core');
+  const life = { stopped: false };
+  const records = wireRecords(deps, logger);
+  const shown = wireShown(deps, logger, records.state, life);
+  const dayRebuild = planDayRebuild(records.state, deps.clock.now());
+  const pipeline = createPipeline({
+    ...records,
+    ...shown,
+    enforcer: shown.enforcement.enforcer,
+    store: deps.store,
+    dayRebuild,
+    brokerKind: deps.broker.kind,
+    logger,
+  });
+  const commands = wireCommands(deps, logger, { ...records, ...shown, pipeline });
+  return {
+    ...records,
+    ...shown,
+    ...commands,
+    pipeline,
+    logger,
+    life,
+    fillsFrom: dayRebuild?.stoppedAt ?? null,
+  };
+}
+
+/** The engine as the store left it (latest snapshot + the journal since), its journal, and the history kept. */
+function wireRecords(deps: CoreDeps, logger: Logger) {
+  const { store, clock } = deps;
+  const restored = restoreEngine(store, deps.engineConfig, logger);
+  const state: EngineState = restored.state;
+  state.connection = { status: 'connecting', detail: null };
+  logger.info('engine restored', { journalSeq: restored.journalSeq, replayed: restored.replayed });
+  const engine = { state, apply: (event: Parameters<typeof apply>[1]) => apply(state, event).decisions };
+  const journaling = createJournaling({
+    store,
+    state,
+    clock,
+    logger,
+    restored,
+    ...(deps.snapshotEvery === undefined ? {} : { snapshotEvery: deps.snapshotEvery }),
+  });
+  return { state, engine, journaling, recorder: createHistoryRecorder(store, state, clock) };
+}
+
+/** What the trader is shown and what acts: alerts, enforcement, and the view pushed to the subscribers. */
+function wireShown(deps: CoreDeps, logger: Logger, state: EngineState, life: { stopped: boolean }) {
+  const { store, clock, broker } = deps;
+  const subscribers = createSubscribers();
+  /** Something the view shows changed outside the engine (a breaker, a flatten, an alert). */
+  const viewChanged = createSignal();
+  const alerts = createAlertFeed({
+    store: store.alerts,
+    clock,
+    logger,
+    onAlert: (alert) => {
+      subscribers.emit({ type: 'alert', payload: alert });
+      viewChanged.notify();
+    },
+  });
+  const guarded = (account: string) => broker.isGuarded?.(account) ?? true;
+  const changes = createChangeSignal(clock);
+  const enforcement = createEnforcement({
+    ...{ state, store, clock, logger, broker, guarded, alerts, changes },
+    stopped: () => life.stopped,
+    changed: viewChanged.notify,
+  });
+  const view = createViewSource({ state, clock, broker, guarded, enforcement, alerts });
+  const publish = () => {
+    subscribers.emit({ type: 'state', payload: view() });
+  };
+  const publisher = createPublisher(clock, publish, deps.publishIntervalMs);
+  viewChanged.listen(() => {
+    publisher.markDirty();
+  });
+  return { subscribers, alerts, guarded, changes, enforcement, view, publisher };
+}
+
+/** Config control and the command handlers: the trader's own events go through the same pipeline. */
+function wireCommands(
+  deps: CoreDeps,
+  logger: Logger,
+  parts: Pick<Records, 'state' | 'journaling'> &
+    Pick<Shown, 'enforcement' | 'publisher' | 'view'> & { pipeline: Pipeline },
+) {
+  const { store, clock, broker } = deps;
+  const { state, journaling, enforcement, publisher } = parts;
+  const config = createConfigControl({
+    state,
+    store,
+    clock,
+    applyOwn: parts.pipeline.run,
+    ...(deps.configSource?.file === undefined ? {} : { file: deps.configSource.file }),
+  });
+  const accountSelection = createAccountSelection(store.meta);
+  const handlers = createCommandHandlers({
+    state,
+    broker,
+    flattener: enforcement.flattener,
+    breaker: enforcement.breaker,
+    config,
+    logger,
+    applyOwn: parts.pipeline.run,
+    ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
+    accountSelection,
+    history: (query) => {
+      journaling.flushQuotes();
+      return buildHistory(store, state.config.session, query, clock.now());
+    },
+    afterCommand: () => {
+      publisher.flush();
+    },
+    view: parts.view,
+  });
+  return { config, accountSelection, handlers };
+}
