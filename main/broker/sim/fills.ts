@@ -10,6 +10,11 @@ import type { PaperBrokerDeps } from './paper-broker';
 import { fileOrder, prune, type SimOrder } from './state';
 import { orderEvent } from './working-orders';
 
+/** The touch an order on `side` trades at by market: the ask for a buy, the bid for a sell. */
+export function touch(side: SimOrder['side'], quote: SimQuote): Dec {
+  return side === 'buy' ? quote.ask : quote.bid;
+}
+
 /** The price a resting order trades at now, or undefined when the quote has not reached it. */
 export function triggerPrice(order: SimOrder, quote: SimQuote): Dec | undefined {
   const buy = order.side === 'buy';
@@ -22,7 +27,7 @@ export function triggerPrice(order: SimOrder, quote: SimQuote): Dec | undefined 
   }
   if (order.kind === 'stop' && stopPrice !== undefined) {
     const touched = buy ? quote.ask.greaterThanOrEqualTo(stopPrice) : quote.bid.lessThanOrEqualTo(stopPrice);
-    return touched ? (buy ? quote.ask : quote.bid) : undefined;
+    return touched ? touch(order.side, quote) : undefined;
   }
   return undefined;
 }

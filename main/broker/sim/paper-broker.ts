@@ -3,7 +3,7 @@
 // protective brackets one-cancels-other and no larger than the position they protect.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { BrokerCommand, CancelOrder, ClosePosition, CommandResult, PlaceOrder } from '../types';
-import { fillOrder, matchResting } from './fills';
+import { fillOrder, matchResting, touch } from './fills';
 import { listedInstrument, type SimInstrument } from './instruments';
 import type { SimQuote } from './market';
 import { findOrder, positionQty, type SimState } from './state';
@@ -28,14 +28,18 @@ export type PaperBroker = {
 
 const refuse = (error: string): Outcome => ({ result: { ok: false, error }, events: [] });
 
-/** The touch a market order on `side` trades at: the ask for a buy, the bid for a sell. */
-const touch = (side: PlaceOrder['side'], quote: SimQuote) => (side === 'buy' ? quote.ask : quote.bid);
+/** The first problem with trading `symbol` in `account`: an unknown or closed account, an unlisted symbol. */
+function checkListed({ state, instruments }: PaperBrokerDeps, account: string, symbol: string) {
+  return (
+    checkAccount(state.accounts.get(account), account) ??
+    checkSymbol(instruments.get(symbol), symbol, instruments.keys())
+  );
+}
 
 function placeOrder(deps: PaperBrokerDeps, command: PlaceOrder): Outcome {
   const { state, instruments } = deps;
   const problem =
-    checkAccount(state.accounts.get(command.account), command.account) ??
-    checkSymbol(instruments.get(command.symbol), command.symbol, instruments.keys()) ??
+    checkListed(deps, command.account, command.symbol) ??
     checkPlaceOrder(command, listedInstrument(instruments, command.symbol), deps.quote(command.symbol));
   if (problem !== undefined) return refuse(problem);
   const { type: _type, ...fields } = command;
@@ -62,22 +66,16 @@ function cancel(deps: PaperBrokerDeps, command: CancelOrder): Outcome {
 }
 
 function closePosition(deps: PaperBrokerDeps, command: ClosePosition): Outcome {
-  const { state, instruments } = deps;
-  const held = positionQty(state, command.account, command.symbol);
-  const problem =
-    checkAccount(state.accounts.get(command.account), command.account) ??
-    checkSymbol(instruments.get(command.symbol), command.symbol, instruments.keys()) ??
-    checkClose(command, held);
+  const { state } = deps;
+  const { account, symbol } = command;
+  const held = positionQty(state, account, symbol);
+  const problem = checkListed(deps, account, symbol) ?? checkClose(command, held);
   if (problem !== undefined) return refuse(problem);
   const side = held > 0 ? ('sell' as const) : ('buy' as const);
   const qty = command.qty ?? Math.abs(held);
-  const fields = { account: command.account, symbol: command.symbol, side, kind: 'market' as const, qty };
-  const order = openOrder(state, { ...fields, tag: 'close' }, deps.now());
-  const events = fillOrder(deps, order, touch(side, deps.quote(command.symbol)));
-  return {
-    result: { ok: true, orderId: order.id },
-    events: [...events, ...matchResting(deps, command.symbol)],
-  };
+  const order = openOrder(state, { account, symbol, side, kind: 'market', qty, tag: 'close' }, deps.now());
+  const events = [...fillOrder(deps, order, touch(side, deps.quote(symbol))), ...matchResting(deps, symbol)];
+  return { result: { ok: true, orderId: order.id }, events };
 }
 
 function execute(deps: PaperBrokerDeps, command: BrokerCommand): Outcome {

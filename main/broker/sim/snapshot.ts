@@ -6,7 +6,7 @@ import type { ResumePoint } from '../types';
 import { instrumentEvent, instrumentMap, SIM_INSTRUMENTS } from './instruments';
 import { accountEvent, positionEvent } from './ledger';
 import type { SimMarket, SimQuote } from './market';
-import { positionKey, type SimState } from './state';
+import { positionQty, type SimState } from './state';
 import { orderEvent } from './working-orders';
 
 export function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
@@ -31,7 +31,7 @@ export function snapshotEvents(
     {
       guarded: () => true,
       hasOrder: (_account, id) => state.working.has(id),
-      hasPosition: (account, symbol) => (state.positions.get(positionKey(account, symbol))?.qty ?? 0) !== 0,
+      hasPosition: (account, symbol) => positionQty(state, account, symbol) !== 0,
     },
     t,
   );
