@@ -3,22 +3,26 @@
 import { useId, useState } from 'react';
 import { configText, parseConfigText, type Draft } from './config-draft';
 
+const exportFormats = ['yaml', 'json'] as const;
+
+/** Saves the draft as warden-config.json or .yaml through the browser's download. */
+function downloadConfig(draft: Draft, format: (typeof exportFormats)[number]): void {
+  const blob = new Blob([configText(draft, format)], {
+    type: format === 'json' ? 'application/json' : 'text/yaml',
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `warden-config.${format}`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 type ConfigTransferProps = { draft: Draft; onImport: (draft: Draft) => void };
 
 export function ConfigTransfer({ draft, onImport }: ConfigTransferProps) {
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
-  const download = (format: 'json' | 'yaml') => {
-    const blob = new Blob([configText(draft, format)], {
-      type: format === 'json' ? 'application/json' : 'text/yaml',
-    });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `warden-config.${format === 'json' ? 'json' : 'yaml'}`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
   const importText = (text: string) => {
     try {
       onImport(parseConfigText(text));
@@ -29,22 +33,19 @@ export function ConfigTransfer({ draft, onImport }: ConfigTransferProps) {
   };
   return (
     <div className="config-transfer">
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="export-yaml"
-        onClick={() => download('yaml')}
-      >
-        Export YAML
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="export-json"
-        onClick={() => download('json')}
-      >
-        Export JSON
-      </button>
+      {exportFormats.map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="btn btn-small"
+          data-testid={`export-${format}`}
+          onClick={() => {
+            downloadConfig(draft, format);
+          }}
+        >
+          {`Export ${format.toUpperCase()}`}
+        </button>
+      ))}
       <label htmlFor={inputId} className="btn btn-small">
         Import…
       </label>

@@ -15,14 +15,8 @@ type RuleFieldsetProps = {
   onChange: (field: FieldSpec, value: string) => void;
 };
 
-function inherited(effective: AccountRules | null, field: FieldSpec): string {
-  const block = effective?.[field.rule as keyof AccountRules] as Record<string, unknown> | undefined;
-  return shown(block?.[field.param]);
-}
-
 export function RuleFieldset(props: RuleFieldsetProps) {
   const { account, rule, title, fields, enabled } = props;
-  const base = `rule-${account}-${rule}`;
   return (
     <fieldset className={enabled ? 'rule' : 'rule rule-off'} data-testid={`rule-${rule}`}>
       <legend>
@@ -38,58 +32,90 @@ export function RuleFieldset(props: RuleFieldsetProps) {
           {title}
         </label>
       </legend>
-      {fields.map((field) => {
-        const id = `${base}-${field.param}`;
-        const error = props.error(field);
-        const errorId = `${id}-error`;
-        const testId = `rule-${rule}-${field.param}`;
-        return (
-          <div key={field.param} className={error === null ? 'field' : 'field field-invalid'}>
-            <label htmlFor={id}>{field.label}</label>
-            {field.kind === 'choice' ? (
-              <select
-                id={id}
-                data-testid={testId}
-                value={props.value(field)}
-                disabled={!enabled}
-                onChange={(event) => {
-                  props.onChange(field, event.target.value);
-                }}
-              >
-                <option value="">{`inherited (${inherited(props.effective, field) || 'default'})`}</option>
-                {(field.choices ?? []).map((choice) => (
-                  <option key={choice} value={choice}>
-                    {choice}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id={id}
-                type="text"
-                className="num"
-                inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
-                autoComplete="off"
-                spellCheck={false}
-                data-testid={testId}
-                value={props.value(field)}
-                placeholder={inherited(props.effective, field)}
-                disabled={!enabled}
-                aria-invalid={error !== null}
-                aria-describedby={error === null ? undefined : errorId}
-                onChange={(event) => {
-                  props.onChange(field, event.target.value);
-                }}
-              />
-            )}
-            {error !== null ? (
-              <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
-                {error}
-              </span>
-            ) : null}
-          </div>
-        );
-      })}
+      {fields.map((field) => (
+        <RuleParamField
+          key={field.param}
+          id={`rule-${account}-${rule}-${field.param}`}
+          testId={`rule-${rule}-${field.param}`}
+          field={field}
+          enabled={enabled}
+          value={props.value(field)}
+          inherited={inherited(props.effective, field)}
+          error={props.error(field)}
+          onChange={(value) => {
+            props.onChange(field, value);
+          }}
+        />
+      ))}
     </fieldset>
+  );
+}
+
+function inherited(effective: AccountRules | null, field: FieldSpec): string {
+  const block = effective?.[field.rule as keyof AccountRules] as Record<string, unknown> | undefined;
+  return shown(block?.[field.param]);
+}
+
+type RuleParamFieldProps = {
+  id: string;
+  testId: string;
+  field: FieldSpec;
+  enabled: boolean;
+  value: string;
+  /** What applies when the account sets nothing ('' when nothing does). */
+  inherited: string;
+  error: string | null;
+  onChange: (value: string) => void;
+};
+
+/** One setting of a rule: a choice (with "inherited" as the empty one) or a number, and its error beside it. */
+function RuleParamField(props: RuleParamFieldProps) {
+  const { id, testId, field, enabled, value, error, onChange } = props;
+  const errorId = `${id}-error`;
+  return (
+    <div className={error === null ? 'field' : 'field field-invalid'}>
+      <label htmlFor={id}>{field.label}</label>
+      {field.kind === 'choice' ? (
+        <select
+          id={id}
+          data-testid={testId}
+          value={value}
+          disabled={!enabled}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        >
+          <option value="">{`inherited (${props.inherited || 'default'})`}</option>
+          {(field.choices ?? []).map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          className="num"
+          inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid={testId}
+          value={value}
+          placeholder={props.inherited}
+          disabled={!enabled}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : errorId}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      )}
+      {error !== null ? (
+        <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }

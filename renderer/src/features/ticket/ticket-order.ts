@@ -70,45 +70,59 @@ function checkSides(
   return null;
 }
 
-export function buildPlaceOrder(form: TicketForm, side: Side, ctx: TicketContext): Checked<PlaceOrderArgs> {
+/** The account and symbol are known and the account takes new orders; the instrument when so. */
+function checkTarget(form: TicketForm, ctx: TicketContext): Checked<InstrumentView> {
   if (form.account === '' || ctx.account === undefined) return { ok: false, error: 'Choose an account' };
   if (form.symbol === '' || ctx.instrument === undefined) return { ok: false, error: 'Choose a symbol' };
   if (ctx.account.tradingState === 'halted') {
     const why = ctx.account.lockReason === null ? '' : ` (${ctx.account.lockReason})`;
     return { ok: false, error: `${ctx.account.name} is halted${why}: new orders are refused` };
   }
-  const qtyText = form.qty.trim();
-  const qty = Number(qtyText);
-  if (!/^\d+$/.test(qtyText) || qty < 1 || qty > 1000) {
+  return { ok: true, value: ctx.instrument };
+}
+
+function checkQty(text: string): Checked<number> {
+  const qty = Number(text);
+  if (!/^\d+$/.test(text) || qty < 1 || qty > 1000) {
     return { ok: false, error: 'Quantity must be a whole number of contracts from 1 to 1000' };
   }
-  const tick = ctx.instrument.tickSize;
-  const args: PlaceOrderArgs = { account: form.account, symbol: form.symbol, side, qty, kind: form.kind };
-  let entry: Dec | null = null;
-  if (form.kind !== 'market') {
-    const label = form.kind === 'limit' ? 'Limit price' : 'Stop price';
-    const price = checkPrice(label, form.price.trim(), tick);
-    if (!price.ok) return price;
-    entry = price.value;
-    if (form.kind === 'limit') args.limitPrice = form.price.trim();
-    else args.stopPrice = form.price.trim();
-  }
-  let stopLoss: Dec | null = null;
-  let takeProfit: Dec | null = null;
-  if (form.stopLoss.trim() !== '') {
-    const checked = checkPrice('Stop loss', form.stopLoss.trim(), tick);
-    if (!checked.ok) return checked;
-    stopLoss = checked.value;
-    args.stopLoss = form.stopLoss.trim();
-  }
-  if (form.takeProfit.trim() !== '') {
-    const checked = checkPrice('Take profit', form.takeProfit.trim(), tick);
-    if (!checked.ok) return checked;
-    takeProfit = checked.value;
-    args.takeProfit = form.takeProfit.trim();
-  }
-  const ref = referencePrice(side, entry, ctx.instrument);
-  const sideError = checkSides(side, form.kind, ref, stopLoss, takeProfit, ctx.instrument);
+  return { ok: true, value: qty };
+}
+
+/** A price the trader may leave empty (a stop loss, a take profit; the entry of a market order): null then. */
+function checkOptionalPrice(label: string, text: string, tickSize: string): Checked<Dec | null> {
+  return text === '' ? { ok: true, value: null } : checkPrice(label, text, tickSize);
+}
+
+export function buildPlaceOrder(form: TicketForm, side: Side, ctx: TicketContext): Checked<PlaceOrderArgs> {
+  const target = checkTarget(form, ctx);
+  if (!target.ok) return target;
+  const qty = checkQty(form.qty.trim());
+  if (!qty.ok) return qty;
+  const instrument = target.value;
+  const args: PlaceOrderArgs = {
+    account: form.account,
+    symbol: form.symbol,
+    side,
+    qty: qty.value,
+    kind: form.kind,
+  };
+  const price = form.price.trim();
+  const entry: Checked<Dec | null> =
+    form.kind === 'market'
+      ? { ok: true, value: null }
+      : checkPrice(form.kind === 'limit' ? 'Limit price' : 'Stop price', price, instrument.tickSize);
+  if (!entry.ok) return entry;
+  if (form.kind === 'limit') args.limitPrice = price;
+  if (form.kind === 'stop') args.stopPrice = price;
+  const stopLoss = checkOptionalPrice('Stop loss', form.stopLoss.trim(), instrument.tickSize);
+  if (!stopLoss.ok) return stopLoss;
+  if (stopLoss.value !== null) args.stopLoss = form.stopLoss.trim();
+  const takeProfit = checkOptionalPrice('Take profit', form.takeProfit.trim(), instrument.tickSize);
+  if (!takeProfit.ok) return takeProfit;
+  if (takeProfit.value !== null) args.takeProfit = form.takeProfit.trim();
+  const ref = referencePrice(side, entry.value, instrument);
+  const sideError = checkSides(side, form.kind, ref, stopLoss.value, takeProfit.value, instrument);
   if (sideError !== null) return { ok: false, error: sideError };
   return { ok: true, value: args };
 }
