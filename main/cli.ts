@@ -8,7 +8,7 @@ import { replayCommand } from './replay/cli';
 import { readConfigFile } from './platform/config-file';
 import { createLogger } from './platform/logger';
 import { dataFiles, defaultDataDir } from './platform/paths';
-import { generateToken } from './server/auth';
+import { serverToken } from './server/auth';
 import { startServer } from './server/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +50,7 @@ async function serve(argv: string[]): Promise<void> {
     logger,
     ...(configPath === undefined ? {} : { configPath }),
   });
-  const token = env.WARDEN_TOKEN ?? generateToken();
+  const token = serverToken(env.WARDEN_TOKEN);
   const server = await startServer({
     core,
     host: values.host ?? env.WARDEN_HOST ?? '127.0.0.1',

@@ -9,6 +9,13 @@ export function generateToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/** The token to require: the one set (WARDEN_TOKEN), else a fresh one. A blank one counts as unset: it would
+ * make `?token=` with no value a valid login. */
+export function serverToken(configured: string | undefined): string {
+  const token = configured?.trim() ?? '';
+  return token === '' ? generateToken() : token;
+}
+
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
