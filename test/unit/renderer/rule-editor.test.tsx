@@ -13,7 +13,7 @@ import {
   withParam,
   type Draft,
 } from '../../../renderer/src/features/rules/config-draft';
-import { RuleEditor } from '../../../renderer/src/features/rules/RuleEditor';
+import { PREVIEW_DELAY_MS, RuleEditor } from '../../../renderer/src/features/rules/RuleEditor';
 import { validateConfig } from '../../../shared/config/schema';
 import { buildFixtureState } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
@@ -95,7 +95,8 @@ describe('the rule editor', () => {
     expect(error.textContent).toMatch(/^must be /);
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     expect(amount.getAttribute('aria-describedby')).toBe(error.id);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    // Timers of one delay fire in the order set: when this one fires, a preview the edit had asked for was sent.
+    await act(() => new Promise((resolve) => setTimeout(resolve, PREVIEW_DELAY_MS)));
     expect(host.sent.filter((c) => c.command === 'previewConfig')).toHaveLength(0);
     expect(screen.getByTestId<HTMLButtonElement>('rules-apply').disabled).toBe(true);
   });

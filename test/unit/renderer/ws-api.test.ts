@@ -1,6 +1,6 @@
 // The WebSocket api against a real `ws` server: requests matched to responses by id, pushes delivered, pending
 // requests failed on a drop, reconnect with backoff, and 4401 reported as a token problem without retrying.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import type { WebSocket as ServerSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
@@ -66,12 +66,22 @@ function send(socket: ServerSocket, frame: ServerFrame): void {
   socket.send(JSON.stringify(frame));
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((done) => setTimeout(done, 10));
-  }
+/** Resolves once `condition()` holds, checked again at each link change of `api`; `timeoutMs` only fails. */
+function waitUntil(api: HostApi, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error('condition not met in time'));
+    }, timeoutMs);
+    const stop = api.onLink(check);
+    check();
+  });
 }
 
 function connect(
@@ -182,10 +192,10 @@ describe('ws api', () => {
 
   it('backs off while the server is down, doubling up to the cap', async () => {
     const server = await startServer();
-    const { links, opened } = connect(server.url);
+    const { api, links, opened } = connect(server.url);
     await opened();
     await server.close();
-    await waitUntil(() => links.filter((l) => l.kind === 'reconnecting').length >= 4);
+    await waitUntil(api, () => links.filter((l) => l.kind === 'reconnecting').length >= 4);
     const delays = links.filter((l) => l.kind === 'reconnecting').map((l) => l.retryInMs);
     expect(delays.slice(0, 4)).toEqual([20, 40, 80, 80]);
   });
@@ -194,9 +204,22 @@ describe('ws api', () => {
     const server = await startServer((socket) => {
       socket.close(4401, 'unauthorized');
     });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the client's timers, moved by the test
+    cleanups.push(() => {
+      vi.useRealTimers();
+    });
     const { api, links } = connect(server.url);
-    await waitUntil(() => links.length >= 2);
-    await new Promise((done) => setTimeout(done, 100));
+    await waitUntil(api, () => links.length >= 2);
+    // The server has seen the close too; a timer left in the client now could only be a reconnect: it fires,
+    // and the connection it makes reaches the server before the checks.
+    const closing = server.sockets[0];
+    if (closing !== undefined && closing.readyState !== closing.CLOSED)
+      await new Promise((done) => closing.once('close', done));
+    if (vi.getTimerCount() > 0) {
+      const reconnected = server.connected();
+      vi.runAllTimers();
+      await reconnected;
+    }
     // The server accepts the upgrade and then closes with 4401, so the link is briefly open first.
     expect(links).toEqual([{ kind: 'open' }, { kind: 'unauthorized' }]);
     expect(server.sockets).toHaveLength(1);
