@@ -1,7 +1,7 @@
 // The trader's broker-side settings: the simulator's demo robot, which accounts Warden guards, and the
 // ProjectX credentials entered in the UI.
 import type { BrokerCredentials } from '../../broker/types';
-import { tradingState, untilText, type EngineState } from '../../engine';
+import { tradingState, untilText, type ReadonlyEngineState } from '../../engine';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
 import { Refused } from './refusals';
@@ -25,7 +25,7 @@ function refuseUnlessChoosable({ broker }: BrokerAccountDeps, account: string): 
 }
 
 /** Leaving an account unguarded loosens every rule on it at once: not while a lock holds (RULES.md 6). */
-function refuseUnguardWhileLocked(state: EngineState, id: string): void {
+function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string): void {
   const account = state.accounts.get(id);
   if (account !== undefined && tradingState(account) !== 'active')
     throw new Refused(`${id} is ${tradingState(account)}: it stays guarded until the lock ends`);

@@ -2,7 +2,7 @@
 // which only a restart may change).
 import { validateConfig, type WardenConfig } from '../../../shared/config/schema';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
-import type { EngineState } from '../../engine';
+import type { ReadonlyEngineState } from '../../engine';
 import { judgeConfigChange } from '../config-changes';
 import type { CommandDeps, Handlers } from './types';
 import { Refused } from './refusals';
@@ -11,7 +11,7 @@ type ConfigDeps = Pick<CommandDeps, 'state' | 'config'>;
 
 const SESSION_FIXED = 'the session (time zone, day start, week start) cannot change while Warden runs';
 
-function sessionChanged(state: EngineState, config: WardenConfig): boolean {
+function sessionChanged(state: ReadonlyEngineState, config: WardenConfig): boolean {
   return JSON.stringify(config.session) !== JSON.stringify(state.config.session);
 }
 

@@ -1,17 +1,17 @@
 // Refusals the trader reads as they are (not logged as faults), and the checks shared by the command areas.
-import { increasesPosition, strictestLock, untilText, type EngineState } from '../../engine';
+import { increasesPosition, strictestLock, untilText, type ReadonlyEngineState } from '../../engine';
 import type { CommandResult } from '../../broker/types';
 
 /** A refusal the user should read as is (not logged as a fault). */
 export class Refused extends Error {}
 
-export function knownAccount(state: EngineState, id: string): void {
+export function knownAccount(state: ReadonlyEngineState, id: string): void {
   if (!state.accounts.has(id)) throw new Refused(`unknown account ${id}`);
 }
 
 /** Halted: no new orders. Reducing: only orders that make |position| smaller (RULES.md section 4). */
 export function refuseWhileLocked(
-  state: EngineState,
+  state: ReadonlyEngineState,
   accountId: string,
   symbol: string,
   side: 'buy' | 'sell',

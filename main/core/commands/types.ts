@@ -11,7 +11,7 @@ import type {
 import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../../broker/types';
 import type { CircuitBreaker } from '../../enforce/circuit-breaker';
 import type { Flattener } from '../../enforce/flatten';
-import type { EngineState } from '../../engine';
+import type { ReadonlyEngineState } from '../../engine';
 import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secrets';
 import type { ConfigControl } from '../config-control';
@@ -19,7 +19,7 @@ import type { ConfigControl } from '../config-control';
 export type CommandDeps = {
   /** The history screens' view (read-only, from the store). */
   history: (query: { account?: string | undefined; days: number }) => HistoryView;
-  state: EngineState;
+  state: ReadonlyEngineState;
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
   /** The accounts the trader chose not to guard, kept across restarts. */
   accountSelection: { excluded(): string[]; save(ids: readonly string[]): void };
