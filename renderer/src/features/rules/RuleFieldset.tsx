@@ -1,5 +1,6 @@
 // One rule in the editor: on/off, its fields with the inherited value as placeholder, the error beside each.
 import type { AccountRules } from '../../../../shared/config/rules';
+import { NumberInput } from '../../components/NumberInput';
 import { shown, type FieldSpec } from './config-draft';
 
 type RuleFieldsetProps = {
@@ -93,22 +94,16 @@ function RuleParamField(props: RuleParamFieldProps) {
           ))}
         </select>
       ) : (
-        <input
+        <NumberInput
           id={id}
-          type="text"
-          className="num"
           inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          spellCheck={false}
-          data-testid={testId}
+          testId={testId}
           value={value}
           placeholder={props.inherited}
           disabled={!enabled}
           aria-invalid={error !== null}
           aria-describedby={error === null ? undefined : errorId}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
+          onChange={onChange}
         />
       )}
       {error !== null ? (

@@ -1,4 +1,6 @@
 // A labelled text input of the order ticket.
+import { NumberInput } from '../../components/NumberInput';
+
 type TicketFieldProps = {
   id: string;
   label: string;
@@ -15,19 +17,13 @@ export function TicketField(props: TicketFieldProps) {
   return (
     <div className={wide ? 'field field-wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <input
+      <NumberInput
         id={id}
-        type="text"
-        className="num"
         inputMode={inputMode}
-        autoComplete="off"
-        spellCheck={false}
-        data-testid={testId}
+        testId={testId}
         value={value}
         placeholder={placeholder}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
+        onChange={onChange}
       />
     </div>
   );
