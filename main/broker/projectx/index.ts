@@ -1,6 +1,7 @@
 // The ProjectX Gateway adapter (TopstepX): REST + two SignalR hubs, see PROJECTX.md.
-export { createProjectXBroker, NO_CREDENTIALS } from './adapter';
+export { createProjectXBroker } from './adapter';
 export type { ProjectXBroker } from './adapter';
+export { NO_CREDENTIALS } from './credentials';
 export { DEFAULT_API_URL, DEFAULT_RTC_URL, DEFAULT_TIMING, projectXEnvironment } from './options';
 export type { ProjectXOptions, ProjectXTiming } from './options';
 export type { Credentials } from './session';
