@@ -42,12 +42,30 @@ async function rowsWhileScrolling(page: Page): Promise<string[][]> {
       element.scrollTop += element.clientHeight / 2;
       return end;
     });
-    await page.waitForTimeout(60);
+    await box.evaluate(rowsCoverView);
     stops.push(await rendered(page));
     if (atEnd) break;
   }
   return stops;
 }
+
+/** In the page: resolves once rendered rows cover the scroll box's visible part, checked at each frame. */
+const rowsCoverView = (element: Element) =>
+  new Promise<void>((resolve) => {
+    const check = () => {
+      const box = element.getBoundingClientRect();
+      const header = element.querySelector('thead')?.getBoundingClientRect().bottom ?? box.top;
+      const top = Math.max(box.top, header) + 1;
+      const bottom = box.top + element.clientTop + element.clientHeight - 1;
+      const rows = Array.from(element.querySelectorAll('[data-testid^="position-X"]'), (row) =>
+        row.getBoundingClientRect(),
+      );
+      const covered = (y: number) => rows.some((row) => row.top <= y && row.bottom >= y);
+      if (covered(top) && covered(bottom)) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
 
 const rendered = (page: Page) =>
   page
@@ -96,7 +114,20 @@ describe('a fast market', () => {
     await installFrameProbe(page);
     await page.goto(preview.url);
     await page.getByTestId('position-X000').waitFor();
-    await page.waitForTimeout(1000);
+    // Past the first render: the page has drawn 20 pushes (a second of this market) before the window opens.
+    await page.getByTestId('metric-equity').evaluate(
+      (element) =>
+        new Promise<void>((resolve) => {
+          let drawn = 0;
+          const observer = new MutationObserver(() => {
+            drawn += 1;
+            if (drawn < 20) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(element, { characterData: true, childList: true, subtree: true });
+        }),
+    );
     const timing = await measureFrames(page, 5000, 'metric-equity');
     // The machine is shared: the load says how much of the CPU Chromium could have had.
     const machine = { cores: cpus().length, loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
