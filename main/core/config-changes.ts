@@ -10,15 +10,15 @@ import {
   rulesFor,
   strictestLock,
   untilText,
-  type AccountState,
+  type ReadonlyAccountState,
   type EngineConfig,
-  type EngineState,
+  type ReadonlyEngineState,
 } from '../engine';
 
 export type ConfigVerdict = { ok: true; changes: string[] } | { ok: false; problems: string[] };
 
 /** Why the account may only tighten now, or null when it may change freely. */
-function restriction(account: AccountState, now: number): string | null {
+function restriction(account: ReadonlyAccountState, now: number): string | null {
   const lock = strictestLock(account);
   if (lock !== null) return `is ${lock.state} ${untilText(lock.until)}`;
   if (account.settingsLockedUntil !== null && account.settingsLockedUntil > now)
@@ -26,7 +26,7 @@ function restriction(account: AccountState, now: number): string | null {
   return null;
 }
 
-export function judgeConfigChange(state: EngineState, next: WardenConfig): ConfigVerdict {
+export function judgeConfigChange(state: ReadonlyEngineState, next: WardenConfig): ConfigVerdict {
   const after = engineConfigOf(next);
   const changes: string[] = [];
   const problems: string[] = [];

@@ -4,14 +4,14 @@
 // in the same way, or kept out (the user told why) when it would loosen a locked account.
 import type { WardenConfig } from '../../shared/config/schema';
 import type { EngineEvent } from '../../shared/domain/events';
-import { engineConfigOf, type EngineState } from '../engine';
+import { engineConfigOf, type ReadonlyEngineState } from '../engine';
 import type { Clock } from '../platform/clock';
 import { writeConfigFile } from '../platform/config-file';
 import type { Store } from '../store';
 import { judgeConfigChange, sameConfig, type ConfigVerdict } from './config-changes';
 
 export type ConfigControlDeps = {
-  state: EngineState;
+  state: ReadonlyEngineState;
   store: Pick<Store, 'riskEvents' | 'meta'>;
   clock: Clock;
   /** Journals and applies an event, like a broker event. */

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { DayStartEvent, EngineEvent } from '../../shared/domain/events';
 import { formatMoney } from '../../shared/domain/money';
-import type { AccountState, Decision, EngineState } from '../engine';
+import type { ReadonlyAccountState, Decision, ReadonlyEngineState } from '../engine';
 
 type Missed = {
   account: string;
@@ -26,7 +26,7 @@ export type DayRebuild = {
 };
 
 /** Null when no day began while Warden was not running (or there is no account yet). */
-export function planDayRebuild(state: EngineState, now: number): DayRebuild | null {
+export function planDayRebuild(state: ReadonlyEngineState, now: number): DayRebuild | null {
   const stoppedAt = state.now;
   const missed: Missed[] = [];
   for (const account of state.accounts.values()) {
@@ -70,8 +70,8 @@ function openAt(held: Map<string, number>, gap: readonly GapFill[], t: number): 
 }
 
 function dayStartOf(
-  state: EngineState,
-  account: AccountState,
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
   seen: { held: Map<string, number>; gap: GapFill[]; weekToo: boolean; corrected: Set<string> | undefined },
 ): DayStartEvent {
   const { day, week } = account;

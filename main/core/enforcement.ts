@@ -8,14 +8,14 @@ import { createEnforcer, type ActionRecorder } from '../enforce/actions';
 import type { ChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
 import { createFlattener, type Flattener, type FlattenRecorder } from '../enforce/flatten';
-import { tradingState, type EngineState, type RuleDecision } from '../engine';
+import { tradingState, type ReadonlyEngineState, type RuleDecision } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 import { createActionRecorder, createFlattenRecorder } from './flatten-recorder';
 
 export type EnforcementDeps = {
-  state: EngineState;
+  state: ReadonlyEngineState;
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -77,7 +77,7 @@ export function createEnforcement(deps: EnforcementDeps) {
 }
 
 /** What the engine holds for the account: what a flatten must cancel and close. */
-function exposureOf(state: EngineState, id: string) {
+function exposureOf(state: ReadonlyEngineState, id: string) {
   const account = state.accounts.get(id);
   if (account === undefined) return null;
   const positions = [...account.positions.values()].map((p) => ({ symbol: p.symbol, qty: p.qty }));

@@ -1,10 +1,20 @@
 // One account's periodic sample: its equity and the other metrics a prop-firm dispute asks about (the trailing
 // threshold and the day's loss floor in force, margin level, counts, trading state), as the store keeps them.
 import { dec, moneyString, ratioString } from '../../shared/domain/money';
-import { accountMetrics, rulesFor, tradingState, type AccountState, type EngineState } from '../engine';
+import {
+  accountMetrics,
+  rulesFor,
+  tradingState,
+  type ReadonlyAccountState,
+  type ReadonlyEngineState,
+} from '../engine';
 import type { EquitySample } from '../store';
 
-export function equitySampleOf(state: EngineState, account: AccountState, t: number): EquitySample {
+export function equitySampleOf(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  t: number,
+): EquitySample {
   const metrics = accountMetrics(state, account);
   let openQty = 0;
   for (const position of account.positions.values()) openQty += Math.abs(position.qty);
@@ -31,7 +41,7 @@ export function equitySampleOf(state: EngineState, account: AccountState, t: num
 }
 
 /** The equity at which today's daily loss limit is reached: day start equity − its amount; null when it is off. */
-export function dailyLossFloor(state: EngineState, account: AccountState): string | null {
+export function dailyLossFloor(state: ReadonlyEngineState, account: ReadonlyAccountState): string | null {
   const settings = rulesFor(state.config, account.id).dailyLoss;
   if (settings === undefined || !settings.enabled) return null;
   return moneyString(account.day.startEquity.minus(dec(settings.amount)));

@@ -2,7 +2,7 @@
 // strategy tag of a working order in its symbol where the broker carries one), each step of a trailing stop's
 // life (a risk event), and a periodic sample of each account's equity and metrics.
 import { moneyString } from '../../shared/domain/money';
-import type { ClosedTrade, Decision, EngineState, TrailingStopChange } from '../engine';
+import type { ClosedTrade, Decision, ReadonlyEngineState, TrailingStopChange } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { RiskEvent, Store, TradeRecord } from '../store';
 import { equitySampleOf } from './equity-sample';
@@ -11,7 +11,7 @@ export const TRAILING_STOP_EVENT = 'trailingStop';
 
 export type HistoryRecorder = ReturnType<typeof createHistoryRecorder>;
 
-export function createHistoryRecorder(store: Store, state: EngineState, clock: Clock) {
+export function createHistoryRecorder(store: Store, state: ReadonlyEngineState, clock: Clock) {
   return {
     /** Keeps what a decision leaves for the history (closed trades, trailing stops); the rest is not its business. */
     record(decision: Decision): void {
@@ -26,7 +26,7 @@ export function createHistoryRecorder(store: Store, state: EngineState, clock: C
 }
 
 /** A closed trade as the store keeps it, with the strategy tag of a working order in its symbol, if any. */
-function tradeRow(state: EngineState, closed: ClosedTrade): TradeRecord {
+function tradeRow(state: ReadonlyEngineState, closed: ClosedTrade): TradeRecord {
   const tag = [...(state.accounts.get(closed.account)?.orders.values() ?? [])].find(
     (order) => order.symbol === closed.symbol && order.tag !== null,
   )?.tag;

@@ -3,14 +3,14 @@
 // crash loses at most that much market data, never a decision); snapshots after enough events, on a timer and
 // at stop; compaction of what the snapshots make unneeded, at most hourly.
 import type { EngineEvent } from '../../shared/domain/events';
-import { serializeState, type EngineState } from '../engine';
+import { serializeState, type ReadonlyEngineState } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 
 export type JournalingDeps = {
   store: Store;
-  state: EngineState;
+  state: ReadonlyEngineState;
   clock: Clock;
   logger: Logger;
   /** Where the restored journal ended, and how many events were replayed since the snapshot. */

@@ -2,12 +2,17 @@
 // as the engine remembers it. Read-only over the engine state (the engine decides; this only describes).
 import { dec, maxDec, moneyString, ZERO, type Dec } from '../../shared/domain/money';
 import type { LimitView, RuleLevelView } from '../../shared/ipc';
-import { rulesFor, type AccountMetrics, type AccountState, type EngineState } from '../engine';
+import {
+  rulesFor,
+  type AccountMetrics,
+  type ReadonlyAccountState,
+  type ReadonlyEngineState,
+} from '../engine';
 
 const levelOrder: readonly RuleLevelView[] = ['ok', 'warning', 'critical', 'breach'];
 
 /** The worst level remembered under the rule's keys (`rule`, or `rule:symbol` for per-symbol checks). */
-export function rememberedLevel(account: AccountState, rule: string): RuleLevelView {
+export function rememberedLevel(account: ReadonlyAccountState, rule: string): RuleLevelView {
   let worst = 0;
   for (const [key, memory] of Object.entries(account.rules)) {
     if (key !== rule && !key.startsWith(`${rule}:`)) continue;
@@ -19,7 +24,7 @@ export function rememberedLevel(account: AccountState, rule: string): RuleLevelV
 const nonNegative = (value: Dec): Dec => maxDec(value, ZERO);
 
 /** Weighted open contracts across the account (a micro counts its instrument's weight). */
-function openContracts(state: EngineState, account: AccountState): Dec {
+function openContracts(state: ReadonlyEngineState, account: ReadonlyAccountState): Dec {
   let total = ZERO;
   for (const position of account.positions.values()) {
     const weight = state.instruments.get(position.symbol)?.weight ?? dec(1);
@@ -28,7 +33,11 @@ function openContracts(state: EngineState, account: AccountState): Dec {
   return total;
 }
 
-export function limitsView(state: EngineState, account: AccountState, m: AccountMetrics): LimitView[] {
+export function limitsView(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  m: AccountMetrics,
+): LimitView[] {
   const rules = rulesFor(state.config, account.id);
   const limits: LimitView[] = [];
   const money = (rule: string, label: string, used: Dec, limit: string): void => {

@@ -7,7 +7,7 @@ import type { AlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
 import { createNotifyPolicy, type NotifyPolicy } from '../alerts/notify-policy';
 import type { ChangeSignal } from '../enforce/change-signal';
-import type { Decision, EngineState, RuleDecision } from '../engine';
+import type { Decision, ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 import type { DayRebuild } from './day-rebuild';
@@ -18,7 +18,7 @@ import { auditOf } from './trader-audit';
 
 export type PipelineDeps = {
   /** The engine: its state to read, and `apply`, the one way to change it. */
-  engine: { readonly state: EngineState; apply(event: EngineEvent): Decision[] };
+  engine: { readonly state: ReadonlyEngineState; apply(event: EngineEvent): Decision[] };
   journaling: Pick<Journaling, 'record' | 'flushQuotes' | 'afterApply'>;
   store: Pick<Store, 'riskEvents'>;
   alerts: AlertFeed;

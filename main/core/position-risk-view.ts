@@ -3,13 +3,13 @@
 // Read-only over the engine state.
 import { moneyString, type Dec } from '../../shared/domain/money';
 import type { PositionView } from '../../shared/ipc';
-import { rulesFor, type AccountState, type EngineState, type Position } from '../engine';
+import { rulesFor, type ReadonlyAccountState, type ReadonlyEngineState, type Position } from '../engine';
 
 type Protection = Pick<PositionView, 'stop' | 'stopPrice' | 'initialRisk' | 'rMultiple' | 'stopDueAt'>;
 
 export function protectionView(
-  state: EngineState,
-  account: AccountState,
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
   position: Position,
   unrealized: Dec,
 ): Protection {
@@ -37,7 +37,11 @@ export function protectionView(
 }
 
 /** From the stopRequired rule's memory: when its grace (of the current step) runs out. */
-function stopDue(state: EngineState, account: AccountState, position: Position): string | null {
+function stopDue(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  position: Position,
+): string | null {
   const settings = rulesFor(state.config, account.id).stopRequired;
   if (settings?.enabled !== true) return null;
   const data = account.rules[`stopRequired:${position.symbol}`]?.data;

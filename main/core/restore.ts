@@ -1,10 +1,18 @@
 // Rebuilds the engine at start: the latest snapshot, then every journaled event after it (RULES.md / DESIGN.md
 // "Restart = latest snapshot + replay of the journal since").
-import { apply, createEngineState, deserializeState, type EngineConfig, type EngineState } from '../engine';
+import {
+  apply,
+  createEngineState,
+  deserializeState,
+  startEngine,
+  type Engine,
+  type EngineConfig,
+} from '../engine';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 
-export type Restored = { state: EngineState; journalSeq: number; replayed: number };
+/** The engine, started over its restored state; where the journal ended and how many events were replayed. */
+export type Restored = { engine: Engine; journalSeq: number; replayed: number };
 
 export function restoreEngine(store: Store, config: EngineConfig, logger: Logger): Restored {
   let state = createEngineState(config);
@@ -32,5 +40,5 @@ export function restoreEngine(store: Store, config: EngineConfig, logger: Logger
       replayed += 1;
     }
   }
-  return { state, journalSeq, replayed };
+  return { engine: startEngine(state), journalSeq, replayed };
 }

@@ -1,11 +1,11 @@
 // Where the engine's picture ends, asked by the adapter at every (re)connect: what it must confirm or report gone.
 import type { ResumePoint } from '../broker/types';
-import type { EngineState } from '../engine';
+import type { ReadonlyEngineState } from '../engine';
 import type { Store } from '../store';
 
 /** `fillsFrom`: when a day began while Warden was not running, the broker's fills are needed from its stop on. */
 export function resumePointOf(
-  state: EngineState,
+  state: ReadonlyEngineState,
   store: Pick<Store, 'journal'>,
   fillsFrom: number | null,
 ): ResumePoint {

@@ -1,11 +1,11 @@
 // The audit of what the trader (or a restart) did to an account's locks and day, beside what the rules did: a
 // self-lock, a reset, a settings lock, a day start rebuilt or confirmed; one risk_events row each.
 import type { EngineEvent } from '../../shared/domain/events';
-import { untilText, type AccountState, type EngineState } from '../engine';
+import { untilText, type ReadonlyAccountState, type ReadonlyEngineState } from '../engine';
 import type { RiskEvent } from '../store';
 
 /** The risk event an engine event leaves in the audit, after it was applied; null for the broker's own events. */
-export function auditOf(state: EngineState, event: EngineEvent): RiskEvent | null {
+export function auditOf(state: ReadonlyEngineState, event: EngineEvent): RiskEvent | null {
   const account = 'account' in event ? state.accounts.get(event.account) : undefined;
   switch (event.type) {
     case 'selfLock':
@@ -46,7 +46,7 @@ export function auditOf(state: EngineState, event: EngineEvent): RiskEvent | nul
   }
 }
 
-function lockedUntilOf(account: AccountState | undefined, rule: string): string | null {
+function lockedUntilOf(account: ReadonlyAccountState | undefined, rule: string): string | null {
   const lock = account?.locks.find((l) => l.rule === rule);
   return lock === undefined ? null : untilText(lock.until);
 }

@@ -1,6 +1,12 @@
 // Builds the UI's state snapshot (shared/ipc StateView) from the engine state: money as exact strings.
 import { accountMetrics, positionMark, positionUnrealized, strictestLock } from '../engine';
-import type { AccountMetrics, AccountState, EngineState, Position, WorkingOrder } from '../engine';
+import type {
+  AccountMetrics,
+  ReadonlyAccountState,
+  ReadonlyEngineState,
+  Position,
+  WorkingOrder,
+} from '../engine';
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
@@ -29,7 +35,7 @@ export type ViewExtras = {
 
 /** What the hosts' view is built from. */
 export type ViewSources = {
-  state: EngineState;
+  state: ReadonlyEngineState;
   clock: Pick<Clock, 'now'>;
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
   guarded: (account: string) => boolean;
@@ -61,7 +67,7 @@ const money = (value: Dec) => moneyString(value);
 /** Averages need not terminate; 8 places is finer than any tick. */
 const price = (value: Dec) => value.toDecimalPlaces(8).toFixed();
 
-export function buildView(state: EngineState, extras: ViewExtras): StateView {
+export function buildView(state: ReadonlyEngineState, extras: ViewExtras): StateView {
   return {
     seq: extras.seq,
     serverTime: iso(extras.now),
@@ -93,7 +99,11 @@ export function buildView(state: EngineState, extras: ViewExtras): StateView {
   };
 }
 
-function accountView(state: EngineState, account: AccountState, extras: ViewExtras): AccountView {
+function accountView(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  extras: ViewExtras,
+): AccountView {
   const metrics = accountMetrics(state, account);
   return {
     id: account.id,
@@ -110,7 +120,9 @@ function accountView(state: EngineState, account: AccountState, extras: ViewExtr
 }
 
 /** The deciding lock: its state, until (ISO time, or "manual"), and why. */
-function lockView(account: AccountState): Pick<AccountView, 'tradingState' | 'lockedUntil' | 'lockReason'> {
+function lockView(
+  account: ReadonlyAccountState,
+): Pick<AccountView, 'tradingState' | 'lockedUntil' | 'lockReason'> {
   const lock = strictestLock(account);
   if (lock === null) return { tradingState: 'active', lockedUntil: null, lockReason: null };
   const until = typeof lock.until === 'number' ? iso(lock.until) : lock.until;
@@ -141,7 +153,11 @@ export function metricsView(m: AccountMetrics): AccountMetricsView {
   };
 }
 
-function positionView(state: EngineState, account: AccountState, position: Position): PositionView {
+function positionView(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  position: Position,
+): PositionView {
   const unrealized = positionUnrealized(state, position);
   return {
     symbol: position.symbol,

@@ -1,7 +1,7 @@
 // What the core is made of, built in dependency order: the engine restored from the store and its journal;
 // what the trader is shown (subscribers, alerts, enforcement, the view and its publisher); the event pipeline
 // through them; then config control and the commands, which feed their own events into that pipeline.
-import { apply, type EngineState } from '../engine';
+import type { ReadonlyEngineState } from '../engine';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
 import type { Logger } from '../platform/logger';
@@ -56,10 +56,9 @@ export function wireCore(deps: CoreDeps) {
 function wireRecords(deps: CoreDeps, logger: Logger) {
   const { store, clock } = deps;
   const restored = restoreEngine(store, deps.engineConfig, logger);
-  const state: EngineState = restored.state;
-  state.connection = { status: 'connecting', detail: null };
+  const { engine } = restored;
+  const { state } = engine;
   logger.info('engine restored', { journalSeq: restored.journalSeq, replayed: restored.replayed });
-  const engine = { state, apply: (event: Parameters<typeof apply>[1]) => apply(state, event).decisions };
   const journaling = createJournaling({
     store,
     state,
@@ -72,7 +71,7 @@ function wireRecords(deps: CoreDeps, logger: Logger) {
 }
 
 /** What the trader is shown and what acts: alerts, enforcement, and the view pushed to the subscribers. */
-function wireShown(deps: CoreDeps, logger: Logger, state: EngineState, life: { stopped: boolean }) {
+function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, life: { stopped: boolean }) {
   const { store, clock, broker } = deps;
   const subscribers = createSubscribers();
   /** Something the view shows changed outside the engine (a breaker, a flatten, an alert). */

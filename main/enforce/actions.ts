@@ -1,7 +1,7 @@
 // Carries out the engine's decisions (RULES.md section 7): flatten (verified), close, reduce, cancel. Each
 // broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
 import type { BrokerCommand, CommandResult } from '../broker/types';
-import type { EngineState, RuleDecision } from '../engine';
+import type { ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Flattener, FlattenStep } from './flatten';
@@ -13,7 +13,7 @@ export type ActionRecorder = {
 };
 
 export type EnforcerDeps = {
-  state: EngineState;
+  state: ReadonlyEngineState;
   clock: Pick<Clock, 'now'>;
   execute(command: BrokerCommand): Promise<CommandResult>;
   flattener: Flattener;

@@ -1,5 +1,7 @@
 // The risk engine's public face: the reducer, its state, metrics and snapshots.
 export { apply, type ApplyResult } from './apply';
+export { startEngine, type Engine } from './engine';
+export type { Immutable, ReadonlyAccountState, ReadonlyEngineState, ReadonlyPosition } from './readonly';
 export { accountMetrics, type AccountMetrics } from './metrics';
 export { createEngineState } from './state';
 export type * from './state';

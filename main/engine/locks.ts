@@ -1,6 +1,7 @@
 // Trading states (RULES.md section 4): locks set by rules, the strictest one deciding, lifted only when their
 // time comes (or the broker allows trading again, or an explicit reset for 'manual').
 import type { LockState, LockUntil } from '../../shared/config/rules';
+import type { ReadonlyAccountState } from './readonly';
 import type { AccountState, Lock, TradingState } from './state';
 
 export type ResolvedLock = { state: LockState; until: Lock['until'] };
@@ -44,8 +45,8 @@ const untilRank = (until: Lock['until']): number =>
   typeof until === 'number' ? until : Number.POSITIVE_INFINITY;
 
 /** The lock that decides: halted beats reducing; among equals, the one lasting longest. */
-export function strictestLock(account: AccountState): Lock | null {
-  let strictest: Lock | null = null;
+export function strictestLock<A extends ReadonlyAccountState>(account: A): A['locks'][number] | null {
+  let strictest: A['locks'][number] | null = null;
   for (const lock of account.locks) {
     if (strictest === null) {
       strictest = lock;
@@ -59,7 +60,7 @@ export function strictestLock(account: AccountState): Lock | null {
   return strictest;
 }
 
-export function tradingState(account: AccountState): TradingState {
+export function tradingState(account: ReadonlyAccountState): TradingState {
   return strictestLock(account)?.state ?? 'active';
 }
 

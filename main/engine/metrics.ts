@@ -1,6 +1,6 @@
 // Every per-account metric of RULES.md section 3, computed exactly from the engine state.
 import { Dec, ZERO } from '../../shared/domain/money';
-import type { AccountState, EngineState } from './state';
+import type { ReadonlyAccountState, ReadonlyEngineState } from './readonly';
 import { accountUnrealized, pointValueOf, positionMark } from './valuation';
 
 export type AccountMetrics = {
@@ -31,7 +31,7 @@ export type AccountMetrics = {
  * them all). Reading every field gives exactly the eager values. A class, so that making one per evaluation
  * costs an allocation, not a fresh set of accessors.
  */
-export function accountMetrics(state: EngineState, account: AccountState): AccountMetrics {
+export function accountMetrics(state: ReadonlyEngineState, account: ReadonlyAccountState): AccountMetrics {
   return new LazyMetrics(state, account);
 }
 
@@ -42,8 +42,8 @@ class LazyMetrics implements AccountMetrics {
   #exposure: Pick<AccountMetrics, 'grossExposure' | 'hhi' | 'largestPositionPct'> | undefined;
 
   constructor(
-    private readonly state: EngineState,
-    private readonly account: AccountState,
+    private readonly state: ReadonlyEngineState,
+    private readonly account: ReadonlyAccountState,
   ) {}
 
   get balance() {
@@ -112,7 +112,7 @@ function nonNegative(value: Dec): Dec {
   return value.isNegative() ? ZERO : value;
 }
 
-function computedMargin(state: EngineState, account: AccountState): Dec {
+function computedMargin(state: ReadonlyEngineState, account: ReadonlyAccountState): Dec {
   let margin = ZERO;
   for (const position of account.positions.values()) {
     const perContract = state.instruments.get(position.symbol)?.marginPerContract ?? ZERO;
@@ -123,8 +123,8 @@ function computedMargin(state: EngineState, account: AccountState): Dec {
 
 /** Gross exposure, and the concentration of it across symbols (Herfindahl index, largest share). */
 function exposureOf(
-  state: EngineState,
-  account: AccountState,
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
 ): Pick<AccountMetrics, 'grossExposure' | 'hhi' | 'largestPositionPct'> {
   const perSymbol: Dec[] = [];
   for (const position of account.positions.values()) {

@@ -1,12 +1,13 @@
 // Engine state to and from JSON for the store's snapshots: decimals as exact strings, maps and sets as arrays.
 import { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
+import type { ReadonlyEngineState } from './readonly';
 import type { EngineState } from './state';
 
 /** 2: the config in force is part of the snapshot (1 had none: the current config is used for those). */
 export const snapshotVersion = 2;
 
-export function serializeState(state: EngineState): string {
+export function serializeState(state: ReadonlyEngineState): string {
   const { config, ...rest } = state;
   const { fastPath: _fastPath, ...inForce } = config;
   // A replacer sees values after toJSON (a Decimal already as a bare string), so look at the holder's raw value.

@@ -2,7 +2,8 @@
 import { ZERO, compareDec, maxDec, minDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { trackTrailingDrawdown } from './trailing-threshold';
-import type { AccountState, EngineState, Instrument, Market, Position } from './state';
+import type { ReadonlyAccountState, ReadonlyEngineState, ReadonlyPosition } from './readonly';
+import type { AccountState, EngineState, Instrument, Market } from './state';
 
 /** The price a position is valued at: last trade, else mid of bid/ask, else the latest fill in that symbol. */
 export function markPrice(market: Market | undefined, mode: MarkPriceMode, qty: number): Dec | null {
@@ -17,17 +18,17 @@ export function markPrice(market: Market | undefined, mode: MarkPriceMode, qty: 
   return last ?? bid ?? ask ?? lastFillPrice;
 }
 
-export function positionMark(state: EngineState, position: Position): Dec {
+export function positionMark(state: ReadonlyEngineState, position: ReadonlyPosition): Dec {
   return (
     markPrice(state.markets.get(position.symbol), state.config.markPrice, position.qty) ?? position.avgPrice
   );
 }
 
-export function pointValueOf(state: EngineState, symbol: string): Dec {
+export function pointValueOf(state: ReadonlyEngineState, symbol: string): Dec {
   return requireInstrument(state, symbol).pointValue;
 }
 
-export function requireInstrument(state: EngineState, symbol: string): Instrument {
+export function requireInstrument(state: ReadonlyEngineState, symbol: string): Instrument {
   const instrument = state.instruments.get(symbol);
   if (instrument === undefined)
     throw new Error(`unknown instrument ${symbol}: no instrument event seen for it`);
@@ -37,9 +38,9 @@ export function requireInstrument(state: EngineState, symbol: string): Instrumen
 /** (mark − avgPrice) × signedQty × pointValue, computed from the cost basis so it stays exact. */
 type Valued = { mark: Dec; pointValue: Dec; cost: Dec; qty: number; pnl: Dec };
 /** The last valuation of each position: a quote, its rules and the guard all ask for the same one. */
-const valued = new WeakMap<Position, Valued>();
+const valued = new WeakMap<ReadonlyPosition, Valued>();
 
-export function positionUnrealized(state: EngineState, position: Position): Dec {
+export function positionUnrealized(state: ReadonlyEngineState, position: ReadonlyPosition): Dec {
   const mark = positionMark(state, position);
   const pointValue = pointValueOf(state, position.symbol);
   const last = valued.get(position);
@@ -58,13 +59,13 @@ export function positionUnrealized(state: EngineState, position: Position): Dec 
   return pnl;
 }
 
-export function accountUnrealized(state: EngineState, account: AccountState): Dec {
+export function accountUnrealized(state: ReadonlyEngineState, account: ReadonlyAccountState): Dec {
   let total = ZERO;
   for (const position of account.positions.values()) total = total.plus(positionUnrealized(state, position));
   return total;
 }
 
-export function accountEquity(state: EngineState, account: AccountState): Dec {
+export function accountEquity(state: ReadonlyEngineState, account: ReadonlyAccountState): Dec {
   return account.balance.plus(accountUnrealized(state, account));
 }
 

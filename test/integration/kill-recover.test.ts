@@ -16,7 +16,7 @@ import {
   createEngineState,
   engineConfigOf,
   serializeState,
-  type EngineState,
+  type ReadonlyEngineState,
 } from '../../main/engine';
 import { memoryLogger } from '../../main/platform/logger';
 import { openStore } from '../../main/store';
@@ -68,7 +68,7 @@ function live(env: Record<string, string>): Promise<Life> {
 }
 
 /** The state as the test compares it: the connection is live and not part of what a restart must bring back. */
-function picture(state: EngineState): string {
+function picture(state: ReadonlyEngineState): string {
   return serializeState({ ...state, connection: { status: 'disconnected', detail: null } });
 }
 
@@ -79,8 +79,8 @@ function recover(dataDir: string, configFile: string) {
     const journaled = store.journal
       .readAfter(0)
       .map((entry) => JSON.stringify(encodeEngineEvent(entry.event)));
-    const { state } = restoreEngine(store, engineConfigOf(loadConfig(configFile)), memoryLogger());
-    return { journaled, state: picture(state) };
+    const { engine } = restoreEngine(store, engineConfigOf(loadConfig(configFile)), memoryLogger());
+    return { journaled, state: picture(engine.state) };
   } finally {
     store.close();
   }
