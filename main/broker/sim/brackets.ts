@@ -1,5 +1,5 @@
-// Protective brackets: placed when their entry fills, one-cancels-other between siblings, and never larger than
-// the position they protect nor left working once they would no longer reduce it.
+// Protective brackets: placed when their entry fills, one-cancels-other between siblings, never larger than
+// the position they protect, and cancelled once they would no longer reduce it.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { positionQty, type SimOrder, type SimState } from './state';
 import { cancelOrder, openOrder, orderEvent, workingBrackets } from './working-orders';

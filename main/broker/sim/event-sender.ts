@@ -1,5 +1,5 @@
 // Hands the simulated broker's events to the app's listener while one is attached. A listener that throws is
-// logged, at most once a minute with how many times it failed, so a bad listener cannot flood the log per quote.
+// logged at most once a minute, with how often it failed, so it cannot write log lines at the quote rate.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';

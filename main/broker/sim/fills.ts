@@ -1,5 +1,5 @@
-// Filling: the price a resting order trades at on a quote, a complete fill booked with its bracket upkeep, and
-// working a symbol's resting orders until nothing more is due.
+// Filling: the price a resting order trades at on a quote, a complete fill booked with its brackets' upkeep,
+// and working a symbol's resting orders until nothing more is due.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Dec } from '../../../shared/domain/money';
 import { cancelSiblings, placeBracket, tidyBrackets } from './brackets';

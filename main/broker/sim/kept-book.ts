@@ -1,5 +1,5 @@
-// The simulated broker's book as kept on disk: loaded (or started fresh) on the first connect, written whole on
-// every change, and its last prices written at most every PRICE_SAVE_INTERVAL_MS when nothing else changed.
+// The simulated broker's book as kept on disk: loaded (or started fresh) at the first connect, written whole
+// at every change, and the last prices alone at most every PRICE_SAVE_INTERVAL_MS.
 import type { Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';

@@ -1,5 +1,5 @@
-// Drives the simulated market: a step on a timer, each quote sent and then whatever it filled, the book on disk
-// before anyone hears of a fill. A failing step is logged, never thrown into the timer (which would stop the app).
+// Drives the simulated market: a step on a timer, each quote sent and then whatever it filled, the book on
+// disk before anyone hears of a fill. A failing step is logged, never thrown into the timer (it would stop).
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { EventSender } from './event-sender';

@@ -1,4 +1,4 @@
-// What a (re)connect to the simulated broker reports: its instruments, quotes, accounts, the fills the app may
+// What a (re)connect to the simulated broker reports: instruments, quotes, accounts, the fills the app may
 // have missed, positions and working orders, and what the app still holds that the book no longer does.
 import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import { heldButGone } from '../held';

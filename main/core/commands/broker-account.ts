@@ -14,7 +14,7 @@ function setDemo({ broker }: BrokerAccountDeps, args: ParsedCommandArgs<'setDemo
   return { demo: broker.demo ?? args.enabled };
 }
 
-/** An account the broker lists and the trader may choose about (not fixed by the environment). */
+/** Refuses unless the trader may choose if `account` is guarded: listed, and not fixed by the environment. */
 function refuseUnlessChoosable({ broker }: BrokerAccountDeps, account: string): void {
   if (broker.setExcluded === undefined || broker.accountsListed === undefined)
     throw new Refused(`the ${broker.kind} broker's accounts are always guarded`);

@@ -1,4 +1,5 @@
-// The trader's own locks and day start: self-lock, reset of manual locks, settings lock, confirming the start.
+// The trader's own locks and day start: self-lock, reset of the manual locks, settings lock, and confirming
+// a day start Warden could not rebuild.
 import { dec, formatMoney } from '../../../shared/domain/money';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
@@ -6,33 +7,37 @@ import { knownAccount, Refused } from './refusals';
 
 type LockDeps = Pick<CommandDeps, 'state' | 'applyOwn'>;
 
-function lock({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'lock'>) {
+function lock(deps: LockDeps, args: ParsedCommandArgs<'lock'>) {
+  const { state } = deps;
   knownAccount(state, args.account);
-  applyOwn({ type: 'selfLock', t: state.now, account: args.account, until: args.until });
+  deps.applyOwn({ type: 'selfLock', t: state.now, account: args.account, until: args.until });
   const selfLock = state.accounts.get(args.account)?.locks.find((l) => l.rule === 'selfLock');
   if (selfLock === undefined || typeof selfLock.until !== 'number') throw new Error('the lock was not set');
   return { lockedUntil: new Date(selfLock.until).toISOString() };
 }
 
-function resetLock({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'resetLock'>) {
+function resetLock(deps: LockDeps, args: ParsedCommandArgs<'resetLock'>) {
+  const { state } = deps;
   knownAccount(state, args.account);
   const manual = () =>
     state.accounts.get(args.account)?.locks.filter((l) => l.until === 'manual').length ?? 0;
   const before = manual();
   // Applied (and so audited) even when nothing is lifted: the audit shows what the trader asked for.
-  applyOwn({ type: 'lockReset', t: state.now, account: args.account });
+  deps.applyOwn({ type: 'lockReset', t: state.now, account: args.account });
   return { lifted: before - manual() };
 }
 
-function lockSettings({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'lockSettings'>) {
+function lockSettings(deps: LockDeps, args: ParsedCommandArgs<'lockSettings'>) {
+  const { state } = deps;
   knownAccount(state, args.account);
-  applyOwn({ type: 'settingsLock', t: state.now, account: args.account });
+  deps.applyOwn({ type: 'settingsLock', t: state.now, account: args.account });
   const until = state.accounts.get(args.account)?.settingsLockedUntil ?? null;
   if (until === null) throw new Error('the settings were not locked');
   return { lockedUntil: new Date(until).toISOString() };
 }
 
-function confirmDayStart({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<'confirmDayStart'>) {
+function confirmDayStart(deps: LockDeps, args: ParsedCommandArgs<'confirmDayStart'>) {
+  const { state } = deps;
   knownAccount(state, args.account);
   const account = state.accounts.get(args.account);
   const proposed = account?.day.startEquity;
@@ -42,7 +47,14 @@ function confirmDayStart({ state, applyOwn }: LockDeps, args: ParsedCommandArgs<
   const note = startEquity.equals(proposed)
     ? `the trader confirmed today's start: ${formatMoney(startEquity)}`
     : `the trader set today's start to ${formatMoney(startEquity)} (Warden's estimate was ${formatMoney(proposed)})`;
-  applyOwn({ type: 'dayStart', t: state.now, account: args.account, startEquity, source: 'confirmed', note });
+  deps.applyOwn({
+    type: 'dayStart',
+    t: state.now,
+    account: args.account,
+    startEquity,
+    source: 'confirmed',
+    note,
+  });
   return { startEquity: startEquity.toFixed() };
 }
 

@@ -1,4 +1,4 @@
-// The command runner: every command is validated, run and answered, never thrown; a trader's refusal is not a fault.
+// The command runner: every command is validated, run and answered, never thrown; a refusal is not a fault.
 import { describe, expect, it } from 'vitest';
 import { createEngineState, defaultEngineConfig } from '../../../main/engine';
 import { createCommandHandlers, type CommandDeps } from '../../../main/core/commands';
