@@ -141,7 +141,7 @@ function compose(options: ProjectXOptions): Units {
     logger,
     timing,
     lose,
-    noteInstrument: feed.noteInstrument,
+    feed,
     link: () => connector.link(),
   });
   const connector = createConnector({

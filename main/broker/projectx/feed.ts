@@ -37,6 +37,8 @@ export type Feed = {
   ensureInstrument: (contractId: string) => Promise<boolean>;
   /** A snapshot emitted this contract's instrument. */
   noteInstrument: (contractId: string) => void;
+  /** A REST snapshot is applied now (in the queue): position reports still waiting are older, and dropped. */
+  snapshotApplied: () => void;
   stop(): void;
 };
 
@@ -67,6 +69,7 @@ export function createFeed(deps: FeedDeps): Feed {
     market: { GatewayQuote: quoteUpdate(context), GatewayTrade: ignore, GatewayDepth: ignore },
     ensureInstrument: context.ensureInstrument,
     noteInstrument: context.noteInstrument,
+    snapshotApplied: positions.supersede,
     stop: positions.stop,
   };
 }

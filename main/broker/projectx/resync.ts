@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/logger';
 import type { AccountSelection } from './account-selection';
 import type { Book } from './book';
 import type { Loss } from './connection';
+import type { Feed } from './feed';
 import type { Link } from './link';
 import type { Outlet } from './outlet';
 import { readAccounts, readSnapshot, type ReconcileDeps } from './reconcile';
@@ -19,8 +20,7 @@ export type ResyncDeps = {
   clock: Clock;
   logger: Logger;
   timing: { tradeLookbackMs: number; resyncDelayMs: number };
-  /** A snapshot emitted this contract's instrument (the feed need not emit it again). */
-  noteInstrument(contractId: string): void;
+  feed: Pick<Feed, 'noteInstrument' | 'snapshotApplied'>;
   /** The link up now, if any. */
   link(): Link | null;
   lose(loss: Loss): void;
@@ -59,8 +59,9 @@ export function createResync(deps: ResyncDeps): Resync {
       () => deps.outlet.held(),
     );
     if (!snapshot.ok) return snapshot.error;
+    deps.feed.snapshotApplied();
     for (const event of snapshot.value) {
-      if (event.type === 'instrument') deps.noteInstrument(event.symbol);
+      if (event.type === 'instrument') deps.feed.noteInstrument(event.symbol);
       deps.outlet.send(event);
     }
     syncQuotes();

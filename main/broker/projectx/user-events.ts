@@ -77,10 +77,17 @@ export function orderUpdate(context: FeedContext): Update<PxOrder> {
 
 /**
  * Position updates, each reported only after `positionSettleMs` (a newer one for the same position replaces it),
- * so that the trade that caused it is applied first. `stop` drops the reports still waiting.
+ * so that the trade that caused it is applied first. `supersede` drops the reports still waiting, and those
+ * queued behind it, when a REST snapshot newer than them is applied; `stop` drops the waiting ones.
  */
 export function createPositionReports(context: FeedContext) {
   const settling = new Map<string, () => void>();
+  /** Bumped by each snapshot: a report armed before it is stale. */
+  let snapshots = 0;
+  const cancelWaiting = () => {
+    for (const cancel of settling.values()) cancel();
+    settling.clear();
+  };
   const update: Update<PxPosition> = async (position, action, drop) => {
     if (position.accountId != null && !context.guarded(position.accountId)) return;
     if (position.contractId != null && !(await context.ensureInstrument(position.contractId))) return;
@@ -92,10 +99,11 @@ export function createPositionReports(context: FeedContext) {
     const report = mapped.event;
     const key = positionKey(report.account, report.symbol);
     settling.get(key)?.();
+    const armedAt = snapshots;
     const settled = () => {
       settling.delete(key);
       void context.queue.run(() => {
-        context.emit({ ...report, t: context.clock.now() });
+        if (armedAt === snapshots) context.emit({ ...report, t: context.clock.now() });
       });
     };
     settling.set(key, context.clock.setTimeout(settled, context.positionSettleMs));
@@ -103,9 +111,10 @@ export function createPositionReports(context: FeedContext) {
   };
   return {
     handler: userEvent(context, 'GatewayUserPosition', positionSchema, update),
-    stop: () => {
-      for (const cancel of settling.values()) cancel();
-      settling.clear();
+    supersede: () => {
+      snapshots += 1;
+      cancelWaiting();
     },
+    stop: cancelWaiting,
   };
 }

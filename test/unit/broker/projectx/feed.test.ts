@@ -54,7 +54,7 @@ function setup(guarded = ['18410777']) {
   };
   /** Events as plain JSON-like records (decimals as strings), without the instrument announcements. */
   const seen = () => events.filter((e) => e.type !== 'instrument').map((e) => decimalsAsStrings(e));
-  return { clock, logger, book, events, resyncs, feed, send, seen };
+  return { clock, logger, book, events, resyncs, feed, queue, send, seen };
 }
 
 describe('the user hub', () => {
@@ -193,6 +193,27 @@ describe('the user hub', () => {
       },
     ]);
     expect(book.positions.size).toBe(0);
+  });
+
+  it('drops the position reports still waiting, or settled behind it, once a REST snapshot is applied', async () => {
+    const { send, seen, clock, feed, queue } = setup();
+    await send(samples.positionOpened);
+    let snapshotRead: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => {
+      snapshotRead = resolve;
+    });
+    const reconcile = queue.run(async () => {
+      await reading;
+      feed.snapshotApplied();
+    });
+    clock.advance(500); // settles while the snapshot is read: its report waits in the queue behind it
+    snapshotRead();
+    await reconcile;
+    await send(samples.positionClosedBySize);
+    feed.snapshotApplied(); // this one was still waiting
+    clock.advance(500);
+    await send({ target: 'GatewayUserPosition', arguments: [] }); // lets the queue run
+    expect(seen()).toEqual([]);
   });
 
   it('merges a delta position (no contractId) into the one known by its id', async () => {
