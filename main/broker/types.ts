@@ -72,15 +72,18 @@ export type CredentialsCapable = {
   credentialsInfo(): CredentialsInfo;
 };
 
-/** One of the trader's accounts at the broker; `fixed`: excluded by the environment, not changeable in the app. */
-export type BrokerAccount = { id: string; name: string; guarded: boolean; fixed: boolean };
+/** One of the trader's accounts at the broker. */
+export type BrokerAccount = { id: string; name: string };
 
-/** A broker whose accounts the trader may leave unguarded (ProjectX): by default every active account is guarded. */
+/**
+ * A broker whose accounts the trader may leave unguarded (ProjectX). Which are guarded is the core's to decide
+ * (main/core/guarded-accounts.ts): the adapter only subscribes to and acts on the accounts it is not told to
+ * leave alone.
+ */
 export type AccountSelectable = {
   /** The accounts the broker listed at the last (re)connect. */
   accountsListed(): BrokerAccount[];
-  isGuarded(account: string): boolean;
-  /** The accounts the trader excluded (replaces the previous choice); reconnects to apply it. */
+  /** Every account to leave alone (replaces the previous set); reconnects to apply it. */
   setExcluded(ids: ReadonlySet<string>): void;
 };
 

@@ -26,6 +26,11 @@ export type CoreDeps = {
   publishIntervalMs?: number;
   /** An equity sample per account this often (default 10 s), for charts and the P&L around a breach. */
   sampleEveryMs?: number;
+  /**
+   * Accounts the host's environment excludes for good (WARDEN_PROJECTX_EXCLUDE): never guarded, and not
+   * changeable in the app. Only for a broker whose accounts can be chosen.
+   */
+  fixedExcluded?: readonly string[];
   /** Things the user must be told at start (e.g. a damaged database moved aside). */
   startupNotices?: string[];
   /**
@@ -39,8 +44,6 @@ export type CoreDeps = {
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const core = wireCore(deps);
   announceStart(deps, core);
-  if (deps.broker.setExcluded !== undefined)
-    deps.broker.setExcluded(new Set(core.accountSelection.excluded()));
   await deps.broker.start(core.pipeline.run, () => resumePointOf(core.state, deps.store, core.fillsFrom));
   core.enforcement.resume();
   const stopTimers = startTimers({

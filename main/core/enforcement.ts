@@ -13,6 +13,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 import { createActionRecorder, createFlattenRecorder } from './flatten-recorder';
+import type { GuardedAccounts } from './guarded-accounts';
 
 export type EnforcementDeps = {
   state: ReadonlyEngineState;
@@ -20,8 +21,8 @@ export type EnforcementDeps = {
   clock: Clock;
   logger: Logger;
   broker: Pick<BrokerAdapter, 'execute'>;
-  /** Whether Warden guards the account (a restart empties only guarded ones). */
-  guarded(account: string): boolean;
+  /** A restart empties only the accounts Warden guards. */
+  guarded: Pick<GuardedAccounts, 'isGuarded'>;
   alerts: AlertFeed;
   changes: ChangeSignal;
   /** True once the core stopped: the database is closed, a running flatten records nothing more. */
@@ -158,7 +159,7 @@ function resumeAfterRestart(deps: EnforcementDeps, flattener: Flattener): void {
     if (response.action === 'flatten') interrupted.add(response.account);
   }
   for (const account of deps.state.accounts.values()) {
-    if (!deps.guarded(account.id)) continue;
+    if (!deps.guarded.isGuarded(account.id)) continue;
     const holds = account.positions.size > 0 || account.orders.size > 0;
     if (!holds) continue;
     if (interrupted.has(account.id)) void flattener.flatten(account.id, 'resume: an interrupted flatten');

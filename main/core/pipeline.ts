@@ -11,6 +11,7 @@ import type { Decision, ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
 import type { DayRebuild } from './day-rebuild';
+import type { GuardedAccounts } from './guarded-accounts';
 import type { HistoryRecorder } from './history-recorder';
 import type { Journaling } from './journaling';
 import type { Publisher } from './publisher';
@@ -24,8 +25,8 @@ export type PipelineDeps = {
   alerts: AlertFeed;
   recorder: Pick<HistoryRecorder, 'record'>;
   enforcer: { carryOut(decision: RuleDecision): Promise<unknown> };
-  /** Whether Warden guards the account: nothing is said or done about one the trader excluded. */
-  guarded(account: string): boolean;
+  /** Nothing is said or done about an account Warden does not guard. */
+  guarded: Pick<GuardedAccounts, 'isGuarded'>;
   changes: Pick<ChangeSignal, 'notify'>;
   publisher: Pick<Publisher, 'markDirty'>;
   /** A day that began while Warden was not running: its start comes from the broker's first snapshot. */
@@ -71,7 +72,7 @@ function applyStep(deps: PipelineDeps, event: EngineEvent): Decision[] {
 
 /** A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. */
 function decideStep(deps: PipelineDeps, policy: NotifyPolicy, decision: Decision): boolean {
-  if ('account' in decision && !deps.guarded(decision.account)) return false;
+  if ('account' in decision && !deps.guarded.isGuarded(decision.account)) return false;
   tellDecision(deps.alerts, decision, policy);
   deps.recorder.record(decision);
   return true;

@@ -65,11 +65,17 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       configSource: { document: config, file: configFile },
       startupNotices,
       secrets,
+      ...(options.broker === 'projectx' ? { fixedExcluded: excludedByEnvironment() } : {}),
     });
   } catch (error) {
     store.close();
     throw error;
   }
+}
+
+/** The accounts WARDEN_PROJECTX_EXCLUDE (comma- or space-separated ids) leaves unguarded for good. */
+export function excludedByEnvironment(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.WARDEN_PROJECTX_EXCLUDE ?? '').split(/[\s,]+/).filter((id) => id !== '');
 }
 
 /**

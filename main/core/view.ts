@@ -11,9 +11,10 @@ import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
 import type { AlertFeed } from '../alerts/alert-feed';
-import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
+import type { BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
+import type { GuardedAccounts } from './guarded-accounts';
 import { limitsView } from './limits-view';
 import { protectionView } from './position-risk-view';
 
@@ -24,8 +25,8 @@ export type ViewExtras = {
   demo: boolean;
   /** Accounts the trader excluded are not shown (they are not guarded). */
   guarded(account: string): boolean;
-  /** For a broker whose accounts can be chosen: every account it lists. */
-  brokerAccounts?: StateView['brokerAccounts'];
+  /** Every account the broker lists, for a broker whose accounts can be chosen (else undefined). */
+  brokerAccounts: StateView['brokerAccounts'];
   /** Set for a broker that logs in: whether it has credentials (never what they are). */
   credentials?: 'missing' | 'stored';
   flattening: ReadonlySet<string>;
@@ -37,8 +38,8 @@ export type ViewExtras = {
 export type ViewSources = {
   state: ReadonlyEngineState;
   clock: Pick<Clock, 'now'>;
-  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
-  guarded: (account: string) => boolean;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
+  guarded: Pick<GuardedAccounts, 'isGuarded' | 'listed'>;
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
   alerts: Pick<AlertFeed, 'recent'>;
 };
@@ -53,8 +54,8 @@ export function createViewSource(sources: ViewSources): () => StateView {
       now: clock.now(),
       broker: broker.kind,
       demo: broker.demo ?? false,
-      guarded: sources.guarded,
-      ...(broker.accountsListed === undefined ? {} : { brokerAccounts: broker.accountsListed() }),
+      guarded: (account) => sources.guarded.isGuarded(account),
+      brokerAccounts: sources.guarded.listed(),
       ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
       flattening: enforcement.flattener.running,
       enforcement: (account) => enforcement.breaker.stateOf(account),

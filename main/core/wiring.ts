@@ -6,11 +6,11 @@ import { createAlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
 import type { Logger } from '../platform/logger';
 import type { CoreDeps } from './app';
-import { createAccountSelection } from './account-selection';
 import { createCommandHandlers } from './commands';
 import { createConfigControl } from './config-control';
 import { planDayRebuild } from './day-rebuild';
 import { createEnforcement } from './enforcement';
+import { createGuardedAccounts } from './guarded-accounts';
 import { buildHistory } from './history';
 import { createHistoryRecorder } from './history-recorder';
 import { createJournaling } from './journaling';
@@ -85,7 +85,11 @@ function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, l
       viewChanged.notify();
     },
   });
-  const guarded = (account: string) => broker.isGuarded?.(account) ?? true;
+  const guarded = createGuardedAccounts({
+    meta: store.meta,
+    broker,
+    ...(deps.fixedExcluded === undefined ? {} : { fixedExcluded: deps.fixedExcluded }),
+  });
   const changes = createChangeSignal(clock);
   const enforcement = createEnforcement({
     ...{ state, store, clock, logger, broker, guarded, alerts, changes },
@@ -108,7 +112,7 @@ function wireCommands(
   deps: CoreDeps,
   logger: Logger,
   parts: Pick<Records, 'state' | 'journaling'> &
-    Pick<Shown, 'enforcement' | 'publisher' | 'view'> & { pipeline: Pipeline },
+    Pick<Shown, 'enforcement' | 'publisher' | 'view' | 'guarded'> & { pipeline: Pipeline },
 ) {
   const { store, clock, broker } = deps;
   const { state, journaling, enforcement, publisher } = parts;
@@ -119,7 +123,6 @@ function wireCommands(
     applyOwn: parts.pipeline.run,
     ...(deps.configSource?.file === undefined ? {} : { file: deps.configSource.file }),
   });
-  const accountSelection = createAccountSelection(store.meta);
   const handlers = createCommandHandlers({
     state,
     broker,
@@ -129,7 +132,7 @@ function wireCommands(
     logger,
     applyOwn: parts.pipeline.run,
     ...(deps.secrets === undefined ? {} : { secrets: deps.secrets }),
-    accountSelection,
+    accountSelection: parts.guarded,
     history: (query) => {
       journaling.flushQuotes();
       return buildHistory(store, state.config.session, query, clock.now());
@@ -139,5 +142,5 @@ function wireCommands(
     },
     view: parts.view,
   });
-  return { config, accountSelection, handlers };
+  return { config, handlers };
 }
