@@ -37,8 +37,6 @@ type Units = {
 export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
   const units = compose(options);
   const { outlet, selection, credentials, connection, connector, feed } = units;
-  const fixedExcluded = new Set(options.exclude);
-  selection.exclude(fixedExcluded);
   return {
     kind: 'projectx',
     async start(emit, resume) {
@@ -58,15 +56,9 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
       if (outlet.isOpen()) connection.renew('new credentials');
     },
     credentialsInfo: () => credentials.info(),
-    accountsListed: () =>
-      selection.listed().map((account) => ({
-        ...account,
-        guarded: !selection.isExcluded(account.id),
-        fixed: fixedExcluded.has(account.id),
-      })),
-    isGuarded: (account) => !selection.isExcluded(account),
+    accountsListed: () => selection.listed(),
     setExcluded(ids) {
-      selection.exclude(new Set([...fixedExcluded, ...ids]));
+      selection.exclude(ids);
       if (connector.link() !== null) connection.lose({ reason: 'account selection changed', planned: true });
     },
   };

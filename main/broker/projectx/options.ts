@@ -1,5 +1,5 @@
-// The ProjectX adapter's settings: where the gateway is, whose credentials, which accounts to leave alone, and
-// the timings (defaults for the real service; tests shorten them). INTERFACES.md section 2 names the variables.
+// The ProjectX adapter's settings: where the gateway is, whose credentials, and the timings (defaults for the
+// real service; tests shorten them). INTERFACES.md section 2 names the variables.
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';
@@ -43,8 +43,6 @@ export type ProjectXOptions = {
   apiUrl: string;
   rtcUrl: string;
   credentials: Credentials | null;
-  /** Account ids Warden does not guard. */
-  exclude: ReadonlySet<string>;
   clock: Clock;
   logger: Logger;
   timing?: Partial<ProjectXTiming>;
@@ -53,7 +51,7 @@ export type ProjectXOptions = {
 export const DEFAULT_API_URL = 'https://api.topstepx.com';
 export const DEFAULT_RTC_URL = 'https://rtc.topstepx.com';
 
-/** The settings the environment gives: URLs, credentials (both or none), excluded accounts (comma-separated ids). */
+/** The settings the environment gives: URLs and credentials (both or none). */
 export function projectXEnvironment(env: NodeJS.ProcessEnv = process.env) {
   const text = (name: string) => {
     const value = env[name]?.trim();
@@ -65,6 +63,5 @@ export function projectXEnvironment(env: NodeJS.ProcessEnv = process.env) {
     apiUrl: text('WARDEN_PROJECTX_API_URL') ?? DEFAULT_API_URL,
     rtcUrl: text('WARDEN_PROJECTX_RTC_URL') ?? DEFAULT_RTC_URL,
     credentials: userName !== undefined && apiKey !== undefined ? { userName, apiKey } : null,
-    exclude: new Set((text('WARDEN_PROJECTX_EXCLUDE') ?? '').split(/[\s,]+/).filter((id) => id !== '')),
   };
 }

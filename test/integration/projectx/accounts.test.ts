@@ -33,8 +33,8 @@ async function gateway(): Promise<FakeGateway> {
   cleanup.push(() => g.stop());
   return g;
 }
-async function core(g: FakeGateway, dir: string, exclude: string[] = []) {
-  const c = await coreOn(g, dir, { exclude });
+async function core(g: FakeGateway, dir: string, fixedExcluded: string[] = []) {
+  const c = await coreOn(g, dir, { fixedExcluded });
   cleanup.push(() => c.stop());
   return c;
 }

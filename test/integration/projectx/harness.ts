@@ -35,14 +35,12 @@ export const FAST: Partial<ProjectXTiming> = {
 function adapterOn(
   gateway: FakeGateway,
   logger: ReturnType<typeof memoryLogger>,
-  exclude: readonly string[] = [],
   timing: Partial<ProjectXTiming> = FAST,
 ) {
   return createProjectXBroker({
     apiUrl: gateway.url,
     rtcUrl: gateway.url,
     credentials: FAKE_CREDENTIALS,
-    exclude: new Set(exclude),
     clock: systemClock,
     logger,
     timing,
@@ -64,7 +62,9 @@ export async function gatewayAndBroker(
   options.seed?.(gateway);
   const events: BrokerEvent[] = [];
   const logger = memoryLogger();
-  const broker = adapterOn(gateway, logger, options.exclude, { ...FAST, ...options.timing });
+  const broker = adapterOn(gateway, logger, { ...FAST, ...options.timing });
+  // As the core does: the whole excluded set before start.
+  broker.setExcluded(new Set(options.exclude));
   await broker.start(
     (event) => events.push(event),
     () => ({
@@ -96,13 +96,13 @@ export async function waitFor(what: string, check: () => boolean, ms = 5000): Pr
 }
 
 /**
- * The real core (store in `dir`: the same dir again is a restart) on the ProjectX adapter against `gateway`.
- * `stop()` may be called more than once.
+ * The real core (store in `dir`: the same dir again is a restart) on the ProjectX adapter against `gateway`;
+ * `fixedExcluded` as WARDEN_PROJECTX_EXCLUDE would give them. `stop()` may be called more than once.
  */
 export async function coreOn(
   gateway: FakeGateway,
   dir: string,
-  options: { exclude?: string[]; config?: string } = {},
+  options: { fixedExcluded?: string[]; config?: string } = {},
 ): Promise<WardenCore & { logger: ReturnType<typeof memoryLogger>; store: Store }> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -110,10 +110,7 @@ export async function coreOn(
     options.config ?? 'session: { timezone: America/Chicago, dayStart: "17:00" }\n',
   );
   const logger = memoryLogger();
-  const broker = adapterOn(gateway, logger, options.exclude, {
-    ...FAST,
-    reconnectDelaysMs: [0, 200, 400, 800, 1600],
-  });
+  const broker = adapterOn(gateway, logger, { ...FAST, reconnectDelaysMs: [0, 200, 400, 800, 1600] });
   const store = openStore(join(dir, 'warden.db'), { logger, clock: systemClock });
   const core = await createCore({
     broker,
@@ -121,6 +118,7 @@ export async function coreOn(
     clock: systemClock,
     logger,
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+    ...(options.fixedExcluded === undefined ? {} : { fixedExcluded: options.fixedExcluded }),
   });
   let stopped: Promise<void> | undefined;
   return { ...core, logger, store, stop: () => (stopped ??= core.stop()) };

@@ -64,7 +64,6 @@ describe('the ProjectX session', () => {
       apiUrl: h.gateway.url,
       rtcUrl: h.gateway.url,
       credentials: { userName: 'trader', apiKey: 'wrong' },
-      exclude: new Set(),
       clock: systemClock,
       logger: memoryLogger(),
       timing: FAST,
@@ -89,7 +88,6 @@ describe('the ProjectX session', () => {
       apiUrl: 'http://127.0.0.1:9',
       rtcUrl: 'http://127.0.0.1:9',
       credentials: null,
-      exclude: new Set(),
       clock: systemClock,
       logger: memoryLogger(),
     });
