@@ -1,6 +1,7 @@
 // The ProjectX Gateway adapter (BrokerAdapter), composed of named units: the credentials holder, the account
 // selection, the connection state machine driving one connect attempt at a time, reconcile and resync, the feed
 // of hub events, and the REST commands. This module only wires them and answers for the adapter.
+import type { Clock } from '../../platform/clock';
 import type {
   AccountSelectable,
   BrokerAdapter,
@@ -16,10 +17,11 @@ import { createConnector, type Connector } from './connector';
 import { createContracts } from './contracts';
 import { createCredentialsHolder, NO_CREDENTIALS, type CredentialsHolder } from './credentials';
 import { createFeed, type Feed } from './feed';
-import { DEFAULT_TIMING, type ProjectXOptions } from './options';
+import { DEFAULT_TIMING, type ProjectXOptions, type ProjectXTiming } from './options';
 import { createOutlet, type Outlet } from './outlet';
-import { createResync } from './resync';
-import { createSerialQueue } from './serial-queue';
+import type { ReconcileDeps } from './reconcile';
+import { createResync, type Resync } from './resync';
+import { createSerialQueue, type SerialQueue } from './serial-queue';
 
 /** New credentials (and gateway URLs, when given): the session is rebuilt with them and a running connection is replaced. */
 export type ProjectXBroker = BrokerAdapter & CredentialsCapable & AccountSelectable;
@@ -78,6 +80,15 @@ function executeUnlessExcluded(
   return commands(command);
 }
 
+/** What several units are built from. */
+type Shared = Pick<Units, 'outlet' | 'selection' | 'credentials'> & {
+  reads: ReconcileDeps;
+  queue: SerialQueue;
+  clock: Clock;
+  timing: ProjectXTiming;
+  lose: (loss: Loss) => void;
+};
+
 function compose(options: ProjectXOptions): Units {
   const { clock, logger } = options;
   const timing = { ...DEFAULT_TIMING, ...options.timing };
@@ -97,56 +108,13 @@ function compose(options: ProjectXOptions): Units {
   });
   const session = credentials.current;
   const reads = { session, book, contracts: createContracts(session, book, logger), logger };
-  const feed = createFeed({
-    ...reads,
-    clock,
-    queue,
-    emit: (event) => {
-      outlet.send(event);
-    },
-    guarded: (account) => selection.isGuarded(account),
-    positionSettleMs: timing.positionSettleMs,
-    resync: (reason) => {
-      resync.request(reason);
-    },
-    holdingsChanged: () => {
-      resync.syncQuotes();
-    },
-    loggedOut: () => {
-      void credentials
-        .built()
-        ?.refresh()
-        .finally(() => {
-          lose({ reason: 'the gateway ended the session', planned: false });
-        });
-    },
-  });
-  const report = (...args: Parameters<Outlet['connection']>) => {
-    outlet.connection(...args);
+  const shared: Shared = { reads, queue, outlet, selection, credentials, clock, timing, lose };
+  const feed = feedOf(shared, () => resync);
+  const resync = createResync({ ...shared, logger, feed, link: () => connector.link() });
+  const report: Outlet['connection'] = (status, detail) => {
+    outlet.connection(status, detail);
   };
-  const resync = createResync({
-    reads,
-    selection,
-    outlet,
-    queue,
-    clock,
-    logger,
-    timing,
-    lose,
-    feed,
-    link: () => connector.link(),
-  });
-  const connector = createConnector({
-    credentials,
-    reads,
-    selection,
-    feed,
-    resync,
-    logger,
-    timing,
-    report,
-    lose,
-  });
+  const connector = createConnector({ ...shared, logger, feed, resync, report });
   const connection = createConnection({
     clock,
     logger,
@@ -158,4 +126,33 @@ function compose(options: ProjectXOptions): Units {
   });
   const commands = createCommands({ session, book, logger, resync: (reason) => resync.request(reason) });
   return { outlet, selection, credentials, connection, connector, feed, commands };
+}
+
+/** The feed of hub events: only guarded accounts' events pass; what it cannot complete asks for a resync. */
+function feedOf(units: Shared, resync: () => Resync): Feed {
+  const { outlet, selection, credentials, lose } = units;
+  return createFeed({
+    ...units.reads,
+    clock: units.clock,
+    queue: units.queue,
+    emit: (event) => {
+      outlet.send(event);
+    },
+    guarded: (account) => selection.isGuarded(account),
+    positionSettleMs: units.timing.positionSettleMs,
+    resync: (reason) => {
+      resync().request(reason);
+    },
+    holdingsChanged: () => {
+      resync().syncQuotes();
+    },
+    loggedOut: () => {
+      void credentials
+        .built()
+        ?.refresh()
+        .finally(() => {
+          lose({ reason: 'the gateway ended the session', planned: false });
+        });
+    },
+  });
 }

@@ -14,13 +14,7 @@ export async function cancelOrder(
   const outcome = await deps.session.call('Order/cancel', { accountId, orderId: Number(orderId) });
   // Gone at the broker: a close that follows must not cancel it again (the hub's report may still be on its way).
   if (outcome.kind === 'ok') deps.book.orders.delete(orderId);
-  return settle(deps, `cancel order ${orderId}`, outcome, async () => {
-    const working = await stillListed(
-      deps.session,
-      'Order/searchOpen',
-      accountId,
-      (row) => String(row.id) === orderId,
-    );
-    return working === null ? null : !working;
-  });
+  return settle(deps, `cancel order ${orderId}`, outcome, () =>
+    stillListed(deps.session, 'Order/searchOpen', accountId, (row) => String(row.id) === orderId),
+  );
 }

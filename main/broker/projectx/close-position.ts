@@ -3,7 +3,7 @@
 import type { CommandResult } from '../types';
 import { positionKey } from './book';
 import { cancelOrder } from './cancel-order';
-import { ID, settle, stillListed, type CommandDeps } from './command-outcome';
+import { notAnAccount, settle, stillListed, type CommandDeps } from './command-outcome';
 
 export async function closePosition(
   deps: CommandDeps,
@@ -11,7 +11,8 @@ export async function closePosition(
   contractId: string,
   qty: number | undefined,
 ): Promise<CommandResult> {
-  if (!ID.test(account)) return { ok: false, error: `not a ProjectX account: ${account}` };
+  const refused = notAnAccount(account);
+  if (refused !== null) return refused;
   const held = deps.book.positions.get(positionKey(account, contractId))?.size ?? undefined;
   if (qty !== undefined && (held == null || qty < held)) return closePart(deps, account, contractId, qty);
   return closeAll(deps, account, contractId);
@@ -40,15 +41,14 @@ async function closeAll(deps: CommandDeps, account: string, contractId: string):
     if (!cancelled.ok) refusedCancels.push(cancelled.error);
   }
   const outcome = await deps.session.call('Position/closeContract', { accountId, contractId });
-  const closed = await settle(deps, `close ${contractId}`, outcome, async () => {
-    const open = await stillListed(
+  const closed = await settle(deps, `close ${contractId}`, outcome, () =>
+    stillListed(
       deps.session,
       'Position/searchOpen',
       accountId,
       (row) => row.contractId === contractId && row.size !== 0,
-    );
-    return open === null ? null : !open;
-  });
+    ),
+  );
   if (!closed.ok || refusedCancels.length === 0) return closed;
   return {
     ok: false,

@@ -20,6 +20,10 @@ export type CommandDeps = {
 export const ID = /^\d{1,19}$/;
 const NOT_FOUND = 2;
 
+/** A refusal for an account id that cannot be ProjectX's, or null. */
+export const notAnAccount = (account: string): CommandResult | null =>
+  ID.test(account) ? null : { ok: false, error: `not a ProjectX account: ${account}` };
+
 /** Whether the gateway still lists a matching row (true/false), or null when that cannot be read. */
 export async function stillListed(
   session: Session,
@@ -39,31 +43,31 @@ export const notLoggedIn = (what: string): CommandResult => ({
 });
 
 /**
- * What a mutating call's outcome means. `gone` reads back whether the thing it acts on is gone: after a
- * "not found" refusal or no answer at all, that decides; other refusals are told as they are.
+ * What a mutating call's outcome means. `stillThere` reads back whether the thing it acts on is still listed:
+ * after a "not found" refusal or no answer at all, that decides; other refusals are told as they are.
  */
 export async function settle(
   deps: CommandDeps,
   what: string,
   outcome: RestOutcome,
-  gone: (() => Promise<boolean | null>) | null,
+  stillThere: (() => Promise<boolean | null>) | null,
 ): Promise<CommandResult> {
   if (outcome.kind === 'ok') return { ok: true };
   if (outcome.kind === 'unauthorized') return notLoggedIn(what);
   const unanswered = outcome.kind === 'failed' && outcome.uncertain;
   const readBack = outcome.kind === 'refused' ? outcome.code === NOT_FOUND : outcome.uncertain;
-  if (!readBack || gone === null) {
+  if (!readBack || stillThere === null) {
     if (unanswered) deps.resync(`${what}: no answer`);
     const verb = unanswered ? 'did not answer whether it could' : 'refused to';
     return { ok: false, error: `ProjectX ${verb} ${what}: ${outcome.error}` };
   }
-  const isGone = await gone();
-  if (isGone === true) {
+  const there = await stillThere();
+  if (there === false) {
     deps.resync(`${what}: already done`);
     deps.logger.info('command found its work already done', { what, outcome: outcome.kind });
     return { ok: true };
   }
-  const state = isGone === false ? 'it is still there' : 'its state could not be read back: check it by hand';
+  const state = there === true ? 'it is still there' : 'its state could not be read back: check it by hand';
   return { ok: false, error: `ProjectX did not ${what}: ${outcome.error}; ${state}` };
 }
 

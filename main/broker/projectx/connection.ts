@@ -19,6 +19,13 @@ export type Attempt =
   | { ok: true; detail: string | null }
   | { ok: false; status: ConnectionStatus; detail: string; delayMs?: number };
 
+/** A failed attempt that the next one may cure. */
+export const notConnected = (error: string): Attempt => ({
+  ok: false,
+  status: 'reconnecting',
+  detail: `not connected: ${error}`,
+});
+
 /** Why the connection must be rebuilt. A planned loss (a refreshed token, a new selection) is not told. */
 export type Loss = { reason: string; planned: boolean };
 
@@ -50,14 +57,14 @@ export type Connection = {
    * rebuilt at once. Ignored while waiting (the next attempt is fresh anyway), idle or stopped.
    */
   lose(loss: Loss): void;
-  /** The wake-up: a wait before the next attempt ends now. */
-  wake(): void;
+  /** Ends the connection for good (a wait before the next attempt ends too). */
   stop(): void;
 };
 
 export function createConnection(deps: ConnectionDeps): Connection {
   let state: ConnectionState = 'idle';
   let lose: ((loss: Loss) => void) | undefined;
+  /** The wake-up: ends a wait before the next attempt now (set while waiting). */
   let wake: (() => void) | undefined;
   /** Read through a call: `stop()` changes it while the machine awaits. */
   const stopped = () => state === 'stopped';
@@ -72,10 +79,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
     try {
       return { attempt: await deps.connect(), lost };
     } catch (error) {
-      return {
-        attempt: { ok: false, status: 'reconnecting', detail: `not connected: ${errorText(error)}` },
-        lost,
-      };
+      return { attempt: notConnected(errorText(error)), lost };
     }
   };
 
@@ -153,7 +157,6 @@ export function createConnection(deps: ConnectionDeps): Connection {
       wake?.();
     },
     lose: (loss) => lose?.(loss),
-    wake: () => wake?.(),
     stop() {
       state = 'stopped';
       lose?.({ reason: 'stopping', planned: true });

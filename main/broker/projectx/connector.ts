@@ -4,7 +4,7 @@
 import type { ConnectionStatus } from '../../../shared/domain/events';
 import type { Logger } from '../../platform/logger';
 import type { AccountSelection } from './account-selection';
-import type { Attempt, Loss } from './connection';
+import { notConnected, type Attempt, type Loss } from './connection';
 import type { CredentialsHolder } from './credentials';
 import type { Feed } from './feed';
 import { createLink, type Link } from './link';
@@ -31,12 +31,6 @@ export type Connector = {
   drop(): Promise<void>;
   link(): Link | null;
 };
-
-const notConnected = (error: string): Attempt => ({
-  ok: false,
-  status: 'reconnecting',
-  detail: `not connected: ${error}`,
-});
 
 export function createConnector(deps: ConnectorDeps): Connector {
   let link: Link | null = null;
