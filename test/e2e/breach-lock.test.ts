@@ -13,6 +13,8 @@ let page: Page;
 
 beforeAll(async () => {
   ({ served, page, close } = await openServedPage({
+    // Prices move only by setPrice: a walking market could fill the buy a few ticks lower, short of the limit.
+    stillMarket: true,
     config:
       'accounts:\n  SIM-50K:\n    startingBalance: 50000\n    rules:\n      dailyLoss: { amount: 300 }\n',
   }));
