@@ -61,106 +61,122 @@ export type Connection = {
   stop(): void;
 };
 
-export function createConnection(deps: ConnectionDeps): Connection {
-  let state: ConnectionState = 'idle';
-  let lose: ((loss: Loss) => void) | undefined;
+/** The machine's explicit state: where it is, and the two signals it may be waiting on. */
+type Machine = {
+  deps: ConnectionDeps;
+  state: ConnectionState;
+  /** The loss signal of the link being built or up (set from each attempt until its loss or failure). */
+  lose: ((loss: Loss) => void) | undefined;
   /** The wake-up: ends a wait before the next attempt now (set while waiting). */
-  let wake: (() => void) | undefined;
-  /** Read through a call: `stop()` changes it while the machine awaits. */
-  const stopped = () => state === 'stopped';
-  const enter = (next: ConnectionState) => {
-    if (!stopped()) state = next;
-  };
+  wake: (() => void) | undefined;
+};
 
-  const attempt = async (): Promise<{ attempt: Attempt; lost: Promise<Loss> }> => {
-    const lost = new Promise<Loss>((resolve) => {
-      lose = resolve;
-    });
-    try {
-      return { attempt: await deps.connect(), lost };
-    } catch (error) {
-      return { attempt: notConnected(errorText(error)), lost };
-    }
-  };
-
-  /** connected until the loss; then the link is dropped and the machine reconnects. */
-  const stayConnected = async (lost: Promise<Loss>): Promise<void> => {
-    enter('connected');
-    const loss = await lost;
-    lose = undefined;
-    if (stopped()) return;
-    enter('reconnecting');
-    deps.logger.warn('connection lost; rebuilding it', { reason: loss.reason });
-    await deps.drop();
-    if (!loss.planned) deps.report('reconnecting', `reconnecting: ${loss.reason}`);
-  };
-
-  const waitToRetry = async (failed: Extract<Attempt, { ok: false }>, failures: number): Promise<void> => {
-    lose = undefined;
-    deps.logger.warn('connect failed', { detail: failed.detail });
-    deps.report(failed.status, failed.detail);
-    enter('waiting-to-retry');
-    const delays = deps.restartDelaysMs;
-    await pause(failed.delayMs ?? delays[Math.min(failures, delays.length - 1)] ?? 1000);
-    enter('reconnecting');
-  };
-
-  const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const cancel = deps.clock.setTimeout(resolve, ms);
-      wake = () => {
-        wake = undefined;
-        cancel();
-        resolve();
-      };
-    });
-
-  const run = async (firstAttemptEnded: () => void): Promise<void> => {
-    let failures = 0;
-    while (!stopped()) {
-      const { attempt: ended, lost } = await attempt();
-      if (ended.ok) deps.report('connected', ended.detail ?? undefined);
-      firstAttemptEnded();
-      if (stopped()) break;
-      if (ended.ok) {
-        failures = 0;
-        await stayConnected(lost);
-      } else {
-        await waitToRetry(ended, failures);
-        failures += 1;
-      }
-    }
-  };
-
-  const start = (): Promise<void> => {
-    const missing = deps.cannotConnect();
-    if (missing !== null) {
-      state = 'idle';
-      deps.report('disconnected', missing);
-      return Promise.resolve();
-    }
-    state = 'connecting';
-    deps.report('connecting');
-    return new Promise<void>((resolve) => {
-      void run(resolve);
-    });
-  };
-  const running = () => state !== 'idle' && state !== 'stopped';
-
+export function createConnection(deps: ConnectionDeps): Connection {
+  const machine: Machine = { deps, state: 'idle', lose: undefined, wake: undefined };
   return {
-    state: () => state,
-    start,
+    state: () => machine.state,
+    start: () => start(machine),
     renew(reason) {
-      if (stopped()) return;
-      if (running()) lose?.({ reason, planned: false });
-      else void start();
-      wake?.();
+      if (stopped(machine)) return;
+      if (running(machine)) machine.lose?.({ reason, planned: false });
+      else void start(machine);
+      machine.wake?.();
     },
-    lose: (loss) => lose?.(loss),
+    lose: (loss) => machine.lose?.(loss),
     stop() {
-      state = 'stopped';
-      lose?.({ reason: 'stopping', planned: true });
-      wake?.();
+      machine.state = 'stopped';
+      machine.lose?.({ reason: 'stopping', planned: true });
+      machine.wake?.();
     },
   };
+}
+
+/** Read through a call: `stop()` changes the state while the machine awaits. */
+const stopped = (machine: Machine) => machine.state === 'stopped';
+const running = (machine: Machine) => machine.state !== 'idle' && !stopped(machine);
+
+/** Every transition but start and stop: none leaves `stopped`. */
+function enter(machine: Machine, next: ConnectionState): void {
+  if (!stopped(machine)) machine.state = next;
+}
+
+function start(machine: Machine): Promise<void> {
+  const missing = machine.deps.cannotConnect();
+  if (missing !== null) {
+    machine.state = 'idle';
+    machine.deps.report('disconnected', missing);
+    return Promise.resolve();
+  }
+  machine.state = 'connecting';
+  machine.deps.report('connecting');
+  return new Promise<void>((resolve) => {
+    void run(machine, resolve);
+  });
+}
+
+async function run(machine: Machine, firstAttemptEnded: () => void): Promise<void> {
+  let failures = 0;
+  while (!stopped(machine)) {
+    const { ended, lost } = await attempt(machine);
+    if (ended.ok) machine.deps.report('connected', ended.detail ?? undefined);
+    firstAttemptEnded();
+    if (stopped(machine)) break;
+    if (ended.ok) {
+      failures = 0;
+      await stayConnected(machine, lost);
+    } else {
+      await waitToRetry(machine, ended, failures);
+      failures += 1;
+    }
+  }
+}
+
+/** One attempt, with the loss signal armed from its start. */
+async function attempt(machine: Machine): Promise<{ ended: Attempt; lost: Promise<Loss> }> {
+  const lost = new Promise<Loss>((resolve) => {
+    machine.lose = resolve;
+  });
+  try {
+    return { ended: await machine.deps.connect(), lost };
+  } catch (error) {
+    return { ended: notConnected(errorText(error)), lost };
+  }
+}
+
+/** connected until the loss; then the link is dropped and the machine reconnects. */
+async function stayConnected(machine: Machine, lost: Promise<Loss>): Promise<void> {
+  enter(machine, 'connected');
+  const loss = await lost;
+  machine.lose = undefined;
+  if (stopped(machine)) return;
+  enter(machine, 'reconnecting');
+  machine.deps.logger.warn('connection lost; rebuilding it', { reason: loss.reason });
+  await machine.deps.drop();
+  if (!loss.planned) machine.deps.report('reconnecting', `reconnecting: ${loss.reason}`);
+}
+
+async function waitToRetry(
+  machine: Machine,
+  failed: Extract<Attempt, { ok: false }>,
+  failures: number,
+): Promise<void> {
+  const { deps } = machine;
+  machine.lose = undefined;
+  deps.logger.warn('connect failed', { detail: failed.detail });
+  deps.report(failed.status, failed.detail);
+  enter(machine, 'waiting-to-retry');
+  const delays = deps.restartDelaysMs;
+  await pause(machine, failed.delayMs ?? delays[Math.min(failures, delays.length - 1)] ?? 1000);
+  enter(machine, 'reconnecting');
+}
+
+function pause(machine: Machine, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cancel = machine.deps.clock.setTimeout(resolve, ms);
+    machine.wake = () => {
+      machine.wake = undefined;
+      cancel();
+      resolve();
+    };
+  });
 }

@@ -44,21 +44,9 @@ export function createConnector(deps: ConnectorDeps): Connector {
     await old?.stop();
   };
 
-  const logIn = async (session: Session): Promise<Attempt | null> => {
-    if (session.token() !== null) return null;
-    const login = await session.login();
-    if (login.ok) return null;
-    return {
-      ok: false,
-      status: 'disconnected',
-      detail: `login failed (${login.error})`,
-      ...(login.badCredentials ? { delayMs: deps.timing.badCredentialsRetryMs } : {}),
-    };
-  };
-
   const attempt = async (): Promise<Attempt> => {
     const session = deps.credentials.session();
-    const refused = await logIn(session);
+    const refused = await logIn(session, deps.timing.badCredentialsRetryMs);
     if (refused !== null) return refused;
     const read = await readAccounts(deps.reads);
     if (!read.ok) return notConnected(read.error);
@@ -109,4 +97,20 @@ export function createConnector(deps: ConnectorDeps): Connector {
   };
 
   return { attempt, drop, link: () => link };
+}
+
+/**
+ * Logs in when the session has no token: null when it has one now, else why not (after bad credentials, with a
+ * longer wait before the next attempt: retrying sooner cannot help).
+ */
+async function logIn(session: Session, badCredentialsRetryMs: number): Promise<Attempt | null> {
+  if (session.token() !== null) return null;
+  const login = await session.login();
+  if (login.ok) return null;
+  return {
+    ok: false,
+    status: 'disconnected',
+    detail: `login failed (${login.error})`,
+    ...(login.badCredentials ? { delayMs: badCredentialsRetryMs } : {}),
+  };
 }
