@@ -2,12 +2,13 @@
 // it was told are excluded (the core decides which). What is subscribed, reconciled and reported derives from
 // these two alone.
 import type { Logger } from '../../platform/logger';
+import type { BrokerAccount } from '../types';
 import type { PxAccount } from './parse';
 
 export type AccountSelection = {
   /** The gateway's listing at a connect: the link subscribes what is guarded of it. */
   list(accounts: readonly PxAccount[]): void;
-  listed(): { id: string; name: string }[];
+  listed(): BrokerAccount[];
   /** Replaces what is excluded; events of a newly excluded account stop at once. */
   exclude(ids: ReadonlySet<string>): void;
   isExcluded(id: string): boolean;
@@ -19,7 +20,7 @@ export type AccountSelection = {
 export function createAccountSelection(logger: Logger): AccountSelection {
   let listing: readonly PxAccount[] = [];
   let excluded: ReadonlySet<string> = new Set();
-  const isGuarded = (id: string) => !excluded.has(id) && listing.some((account) => account.id === id);
+  const guarded = () => listing.filter((account) => !excluded.has(account.id));
   return {
     list(accounts) {
       listing = accounts;
@@ -30,7 +31,7 @@ export function createAccountSelection(logger: Logger): AccountSelection {
       logger.info('account selection', { excluded: [...excluded] });
     },
     isExcluded: (id) => excluded.has(id),
-    isGuarded,
-    guardedIds: () => listing.filter((account) => !excluded.has(account.id)).map((account) => account.id),
+    isGuarded: (id) => guarded().some((account) => account.id === id),
+    guardedIds: () => guarded().map((account) => account.id),
   };
 }
