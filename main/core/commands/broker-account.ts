@@ -15,12 +15,12 @@ function setDemo({ broker }: BrokerAccountDeps, args: ParsedCommandArgs<'setDemo
 }
 
 /** Refuses unless the trader may choose if `account` is guarded: listed, and not fixed by the environment. */
-function refuseUnlessChoosable({ broker }: BrokerAccountDeps, account: string): void {
-  if (broker.setExcluded === undefined || broker.accountsListed === undefined)
-    throw new Refused(`the ${broker.kind} broker's accounts are always guarded`);
-  const listed = broker.accountsListed().find((a) => a.id === account);
-  if (listed === undefined) throw new Refused(`the broker does not list an account ${account}`);
-  if (listed.fixed)
+function refuseUnlessChoosable({ broker, accountSelection }: BrokerAccountDeps, account: string): void {
+  const listed = accountSelection.listed();
+  if (listed === undefined) throw new Refused(`the ${broker.kind} broker's accounts are always guarded`);
+  const found = listed.find((a) => a.id === account);
+  if (found === undefined) throw new Refused(`the broker does not list an account ${account}`);
+  if (found.fixed)
     throw new Refused(`${account} is excluded by WARDEN_PROJECTX_EXCLUDE: change it there and restart`);
 }
 
@@ -35,17 +35,17 @@ function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string): void 
     );
 }
 
+/** The trader's own choice changes (the core's guarded set tells the broker); answers the accounts it excludes. */
 function setAccountGuarded(deps: BrokerAccountDeps, args: ParsedCommandArgs<'setAccountGuarded'>) {
+  const selection = deps.accountSelection;
   refuseUnlessChoosable(deps, args.account);
-  const excluded = new Set(deps.accountSelection.excluded());
-  if (!args.guarded) {
-    refuseUnguardWhileLocked(deps.state, args.account);
-    excluded.add(args.account);
-  } else excluded.delete(args.account);
-  deps.accountSelection.save([...excluded]);
-  deps.broker.setExcluded?.(excluded);
+  if (!args.guarded) refuseUnguardWhileLocked(deps.state, args.account);
+  const chosen = new Set(selection.excluded().filter((id) => !selection.fixed(id)));
+  if (args.guarded) chosen.delete(args.account);
+  else chosen.add(args.account);
+  selection.save([...chosen]);
   deps.logger.info('account selection changed', { account: args.account, guarded: args.guarded });
-  return { excluded: [...excluded].sort() };
+  return { excluded: [...chosen].sort() };
 }
 
 /** Keeps the credentials in the secret store; where they are kept, in words. */

@@ -4,7 +4,7 @@ import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
 import { brokerAnswer, knownAccount, Refused, refuseWhileLocked } from './refusals';
 
-type OrderDeps = Pick<CommandDeps, 'state' | 'broker' | 'flattener' | 'breaker'>;
+type OrderDeps = Pick<CommandDeps, 'state' | 'broker' | 'flattener' | 'breaker' | 'accountSelection'>;
 
 /** `{ [key]: price }` when the price was given, `{}` when not (the command's optional prices). */
 function price<K extends string>(key: K, value: string | undefined): Partial<Record<K, Dec>> {
@@ -47,11 +47,11 @@ async function closePosition({ state, broker }: OrderDeps, args: ParsedCommandAr
 }
 
 async function flatten(deps: OrderDeps, args: ParsedCommandArgs<'flatten'>) {
-  const { state, broker } = deps;
+  const { state, accountSelection } = deps;
   // "All" is every guarded account: an excluded one is the trader's own business.
   const ids =
     'all' in args
-      ? [...state.accounts.keys()].filter((id) => broker.isGuarded?.(id) ?? true)
+      ? [...state.accounts.keys()].filter((id) => accountSelection.isGuarded(id))
       : [args.account];
   if (!('all' in args)) knownAccount(state, args.account);
   for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');

@@ -15,14 +15,15 @@ import type { ReadonlyEngineState } from '../../engine';
 import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secrets';
 import type { ConfigControl } from '../config-control';
+import type { GuardedAccounts } from '../guarded-accounts';
 
 export type CommandDeps = {
   /** The history screens' view (read-only, from the store). */
   history: (query: { account?: string | undefined; days: number }) => HistoryView;
   state: ReadonlyEngineState;
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<AccountSelectable>;
-  /** The accounts the trader chose not to guard, kept across restarts. */
-  accountSelection: { excluded(): string[]; save(ids: readonly string[]): void };
+  /** Which accounts Warden guards (the core's alone): asked by flatten-all, changed by setAccountGuarded. */
+  accountSelection: GuardedAccounts;
   /** Where credentials entered in the UI are kept. */
   secrets?: SecretStore;
   flattener: Flattener;
