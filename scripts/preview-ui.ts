@@ -21,7 +21,7 @@ import type {
   ServerFrame,
   StateView,
 } from '../shared/ipc';
-import { buildFixtureState, fixtureAccount } from '../test/helpers/fixture-state';
+import { buildFixtureState, fixtureAccount, fixtureAlerts } from '../test/helpers/fixture-state';
 
 export type PreviewScenario = 'normal' | 'halted' | 'multi';
 export type PreviewOptions = {
@@ -368,6 +368,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   const state = initialState(options.scenario ?? 'normal');
   if (options.positions !== undefined) widen(state, options.positions);
   let orders = 2000;
+  let alerts = fixtureAlerts();
   const http = createServer((req, res) => void serveFile(dir, req, res));
   const wss = new WebSocketServer({ server: http, path: '/ws' });
   const send = (socket: WebSocket, frame: ServerFrame) => {
@@ -378,6 +379,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       socket.close(4401, 'unauthorized');
       return;
     }
+    send(socket, { type: 'alerts', alerts });
     socket.on('message', (data, isBinary) => {
       const frame = !isBinary && Buffer.isBuffer(data) ? readFrame(data.toString('utf8')) : null;
       if (frame === null) {
@@ -396,7 +398,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     ticks += 1;
     if (ticks % (options.alertEveryTicks ?? 400) === 0) {
       const alert = sampleAlert(ticks);
-      state.alerts = [alert, ...state.alerts].slice(0, 50);
+      alerts = [alert, ...alerts].slice(0, 50);
       for (const client of wss.clients) send(client, { type: 'alert', alert });
     }
   }, options.intervalMs ?? 50);

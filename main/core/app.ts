@@ -59,7 +59,8 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   core.journaling.compact();
   return {
     command: (name, args) => core.handlers.run(name, args),
-    subscribe: (listener) => core.subscribers.subscribe(listener),
+    subscribe: (listener) =>
+      core.subscribers.subscribe(listener, { type: 'alerts', payload: [...core.alerts.recent] }),
     view: core.view,
     stop: () => stopCore(deps, core, stopTimers),
   };

@@ -12,7 +12,10 @@ export type PushMessage = {
 export type WardenCore = {
   /** Validates `args` against the contract, runs the command and answers; never throws. */
   command<N extends CommandName>(name: N, args: unknown): Promise<CommandResponse<N>>;
-  /** Coalesced state pushes (at most about 20 a second) and alerts. Returns the unsubscribe function. */
+  /**
+   * First, to this listener alone, the recent alerts (`alerts`, newest first); then coalesced state pushes (at
+   * most about 20 a second) and each new alert (`alert`). Returns the unsubscribe function.
+   */
   subscribe(listener: (message: PushMessage) => void): () => void;
   /** The latest view, built now. */
   view(): StateView;

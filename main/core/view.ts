@@ -9,8 +9,7 @@ import type {
 } from '../engine';
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
-import type { AccountMetricsView, AccountView, AlertView, PositionView, StateView } from '../../shared/ipc';
-import type { AlertFeed } from '../alerts/alert-feed';
+import type { AccountMetricsView, AccountView, PositionView, StateView } from '../../shared/ipc';
 import type { BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
@@ -31,7 +30,6 @@ export type ViewExtras = {
   credentials?: 'missing' | 'stored';
   flattening: ReadonlySet<string>;
   enforcement(account: string): AccountView['enforcement'];
-  alerts: readonly AlertView[];
 };
 
 /** What the hosts' view is built from. */
@@ -41,7 +39,6 @@ export type ViewSources = {
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
   guarded: Pick<GuardedAccounts, 'isGuarded' | 'listed'>;
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
-  alerts: Pick<AlertFeed, 'recent'>;
 };
 
 /** The view as the hosts get it, built on each call and numbered (a later one has a higher `seq`). */
@@ -59,7 +56,6 @@ export function createViewSource(sources: ViewSources): () => StateView {
       ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
       flattening: enforcement.flattener.running,
       enforcement: (account) => enforcement.breaker.stateOf(account),
-      alerts: sources.alerts.recent,
     });
 }
 
@@ -96,7 +92,6 @@ export function buildView(state: ReadonlyEngineState, extras: ViewExtras): State
         last: market?.last ? market.last.toFixed() : null,
       };
     }),
-    alerts: [...extras.alerts],
   };
 }
 

@@ -74,7 +74,7 @@ function wireRecords(deps: CoreDeps, logger: Logger) {
 function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, life: { stopped: boolean }) {
   const { store, clock, broker } = deps;
   const subscribers = createSubscribers();
-  /** Something the view shows changed outside the engine (a breaker, a flatten, an alert). */
+  /** Something the view shows changed outside the engine (a breaker, a flatten). */
   const viewChanged = createSignal();
   const alerts = createAlertFeed({
     store: store.alerts,
@@ -82,7 +82,6 @@ function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, l
     logger,
     onAlert: (alert) => {
       subscribers.emit({ type: 'alert', payload: alert });
-      viewChanged.notify();
     },
   });
   const guarded = createGuardedAccounts({
@@ -96,7 +95,7 @@ function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, l
     stopped: () => life.stopped,
     changed: viewChanged.notify,
   });
-  const view = createViewSource({ state, clock, broker, guarded, enforcement, alerts });
+  const view = createViewSource({ state, clock, broker, guarded, enforcement });
   const publish = () => {
     subscribers.emit({ type: 'state', payload: view() });
   };

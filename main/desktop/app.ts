@@ -70,10 +70,12 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
   const appPath = app.getAppPath();
   const iconDir = join(appPath, 'dist', 'desktop', 'icons');
   let window: BrowserWindow | null = null;
+  const ipc = registerIpc({ core, window: () => window, rendererUrl: rendererUrl(appPath), logger });
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ appPath, logger, iconPath: join(iconDir, 'warden.png') });
       const created = window;
+      ipc.followPages(created);
       window.on('closed', () => {
         window = null;
       });
@@ -103,10 +105,10 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
     logger,
   );
   app.on('will-quit', unregisterShortcuts);
-  registerIpc({ core, window: () => window, rendererUrl: rendererUrl(appPath), logger });
+  // A new alert notifies (the recent ones a subscription starts with were told when they were new).
   core.subscribe((message) => {
     if (message.type === 'alert') notifier.alert(message.payload);
-    else tray.update(message.payload);
+    else if (message.type === 'state') tray.update(message.payload);
   });
   showWindow();
   return { core, window: () => window, showWindow };

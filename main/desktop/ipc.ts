@@ -1,5 +1,6 @@
 // The central IPC registry: one handler per command channel, each dropping messages that do not come from our own
-// window's renderer before the core sees them; and the core's pushes forwarded to that window.
+// window's renderer before the core sees them; and the core's pushes forwarded to that window, each page it
+// loads subscribing anew (so it first hears the recent alerts).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandNames, ipcChannels, type CommandName, type CommandResponse } from '../../shared/ipc';
 import type { PushMessage, WardenCore } from '../core/types';
@@ -17,19 +18,39 @@ export type IpcRegistryOptions = {
 
 export const unknownSenderResponse = { ok: false, error: 'unknown sender' } as const;
 
-/** Registers every command handler and the push forwarding; returns the function that undoes both. */
-export function registerIpc(options: IpcRegistryOptions): () => void {
+export type IpcRegistry = {
+  /**
+   * Follows the pages `window` loads: each one is a new subscriber to the core's pushes, and so hears the
+   * recent alerts first (a page starts with none).
+   */
+  followPages(window: BrowserWindow): void;
+  /** Unregisters every command handler and the push forwarding. */
+  dispose(): void;
+};
+
+/** Registers every command handler and the push forwarding to the window. */
+export function registerIpc(options: IpcRegistryOptions): IpcRegistry {
   for (const name of commandNames) {
     ipcMain.handle(ipcChannels.command(name), (event, args: unknown) =>
       handleCommand(options, name, event, args),
     );
   }
-  const unsubscribe = options.core.subscribe((message) => {
-    forwardPush(options.window(), message);
-  });
-  return () => {
-    unsubscribe();
-    for (const name of commandNames) ipcMain.removeHandler(ipcChannels.command(name));
+  const subscribe = () =>
+    options.core.subscribe((message) => {
+      forwardPush(options.window(), message);
+    });
+  let unsubscribe = subscribe();
+  return {
+    followPages(window) {
+      window.webContents.on('did-finish-load', () => {
+        unsubscribe();
+        unsubscribe = subscribe();
+      });
+    },
+    dispose() {
+      unsubscribe();
+      for (const name of commandNames) ipcMain.removeHandler(ipcChannels.command(name));
+    },
   };
 }
 

@@ -37,6 +37,7 @@ export function createWardenApi(ipc: RendererIpc): WardenApi {
   return {
     ...commands,
     onState: subscriber('state'),
+    onAlerts: subscriber('alerts'),
     onAlert: subscriber('alert'),
   };
 }

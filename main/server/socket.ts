@@ -1,7 +1,7 @@
 // One browser connection: ClientFrame commands in (each validated by the core), responses and pushes out.
 import type { RawData, WebSocket } from 'ws';
 import { isCommandName, type ServerFrame } from '../../shared/ipc';
-import type { WardenCore } from '../core/types';
+import type { PushMessage, WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
 
 function rawText(data: RawData): string {
@@ -22,13 +22,24 @@ function parseFrame(data: string): { id: number; command: unknown; args: unknown
   return { id, command, args };
 }
 
+function serverFrameOf(message: PushMessage): ServerFrame {
+  switch (message.type) {
+    case 'state':
+      return { type: 'state', state: message.payload };
+    case 'alerts':
+      return { type: 'alerts', alerts: message.payload };
+    case 'alert':
+      return { type: 'alert', alert: message.payload };
+  }
+}
+
 export function attachSocket(ws: WebSocket, core: WardenCore, logger: Logger): void {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
+  // The recent alerts come first (this page missed them), then the state and every push.
   const unsubscribe = core.subscribe((message) => {
-    if (message.type === 'state') send({ type: 'state', state: message.payload });
-    else send({ type: 'alert', alert: message.payload });
+    send(serverFrameOf(message));
   });
   send({ type: 'state', state: core.view() });
   ws.on('message', (data, isBinary) => {

@@ -22,5 +22,5 @@ export type CommandName = (typeof commandNames)[number];
 /** Electron IPC channel names: one per command, one per push (no generic "method + args" channel). */
 export const ipcChannels = {
   command: (name: CommandName) => `warden:${name}`,
-  push: (name: 'state' | 'alert') => `warden:push:${name}`,
+  push: (name: 'state' | 'alerts' | 'alert') => `warden:push:${name}`,
 } as const;

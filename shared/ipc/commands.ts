@@ -157,12 +157,17 @@ export function isCommandName(value: unknown): value is CommandName {
   return (commandNames as readonly unknown[]).includes(value);
 }
 
-/** Messages the core pushes to the UI. */
-export type PushMessages = { state: StateView; alert: AlertView };
+/**
+ * Messages the core pushes to the UI. Alerts reach the screen by one route: a subscriber (a page) hears the
+ * recent ones (`alerts`, newest first) once, when it subscribes, then each new one as an `alert`.
+ */
+export type PushMessages = { state: StateView; alerts: AlertView[]; alert: AlertView };
 
 /** The contract as the renderer sees it: one function per command, and subscriptions to pushes. */
 export type WardenApi = { [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResponse<N>> } & {
   onState(listener: (state: StateView) => void): () => void;
+  /** The recent alerts, newest first: once per (re)connection, before any new one. */
+  onAlerts(listener: (alerts: AlertView[]) => void): () => void;
   onAlert(listener: (alert: AlertView) => void): () => void;
 };
 
@@ -171,5 +176,6 @@ export type ClientFrame = { id: number; command: CommandName; args: unknown };
 export type ServerFrame =
   | { type: 'response'; id: number; response: CommandResponse<CommandName> }
   | { type: 'state'; state: StateView }
+  | { type: 'alerts'; alerts: AlertView[] }
   | { type: 'alert'; alert: AlertView }
   | { type: 'error'; error: string };

@@ -163,5 +163,4 @@ export type StateView = {
    */
   brokerAccounts?: BrokerAccountView[];
   instruments: InstrumentView[];
-  alerts: AlertView[];
 };

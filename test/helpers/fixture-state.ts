@@ -185,7 +185,6 @@ export function buildFixtureState(overrides: Partial<StateView> = {}): StateView
     demo: false,
     accounts: [fixtureAccount()],
     instruments: fixtureInstruments(),
-    alerts: fixtureAlerts(),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WardenConfig } from '../../shared/config/schema';
 import { serveInProcess, type Served } from '../helpers/serve';
+import { recentAlerts } from '../../main/core/subscribers';
 
 const configText = (amount: number) => `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -95,7 +96,7 @@ describe('config changes over the API', () => {
     // The file edited by hand to loosen while the settings are still locked: not applied, and the trader is told.
     served = await serveInProcess({ dataDir, config: configText(5000) });
     api = client(served);
-    const alert = served.core.view().alerts.find((a) => a.title === 'Config file not applied');
+    const alert = recentAlerts(served.core).find((a) => a.title === 'Config file not applied');
     expect(alert?.message).toBe(
       `SIM-50K has its settings locked until ${lockedUntil}, so its rules may only tighten; this change loosens dailyLoss.amount: raised from 600 to 5000. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
     );

@@ -10,6 +10,7 @@ import type { WardenCore } from '../../main/core/types';
 import { memoryLogger } from '../../main/platform/logger';
 import { openStore } from '../../main/store';
 import { createManualClock } from '../helpers/manual-clock';
+import { recentAlerts } from '../../main/core/subscribers';
 
 /** Tuesday 5 May 2026, 09:30 CDT; the day rolls at 17:00 CDT (22:00Z). */
 const tuesday = Date.parse('2026-05-05T14:30:00Z');
@@ -63,7 +64,7 @@ describe('a restart after a day roll Warden did not see', () => {
     expect(view.metrics.balance).toBe(tuesdayBalance);
     expect(view.metrics.dailyNetPnl).toBe('0');
     expect(view.metrics.tradesToday).toBe(0);
-    expect(second.view().alerts.map((alert) => alert.title)).toContain("Today's start rebuilt");
+    expect(recentAlerts(second).map((alert) => alert.title)).toContain("Today's start rebuilt");
     await second.stop();
 
     const [record] = dayStartRecords(dataDir);

@@ -159,6 +159,13 @@ describe('WebSocket', () => {
     expect(await closed).toBe(4401);
   });
 
+  it('sends a new socket the recent alerts first, then the state', async () => {
+    const { ws, frames } = await socket(`?token=${served.token}`);
+    await until(ws, () => frames.find((f) => f.type === 'state'));
+    expect(frames.slice(0, 2).map((f) => f.type)).toEqual(['alerts', 'state']);
+    ws.close();
+  });
+
   it('pushes state, answers commands by id, and survives garbage', async () => {
     const { ws, frames } = await socket(`?token=${served.token}`);
     await until(ws, () => frames.find((f) => f.type === 'state'));

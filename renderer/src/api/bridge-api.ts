@@ -14,6 +14,7 @@ export function fromBridge(bridge: WardenApi): HostApi {
   return {
     ...commandsOf(bridge),
     onState: (listener) => bridge.onState(listener),
+    onAlerts: (listener) => bridge.onAlerts(listener),
     onAlert: (listener) => bridge.onAlert(listener),
     link: () => open,
     onLink: () => () => undefined,

@@ -1,5 +1,5 @@
 // Reads one text frame from `warden serve`: JSON, then a structural check of the envelope. The payloads (state,
-// alert, response) are the core's own typed output and are trusted past this check.
+// alerts, response) are the core's own typed output and are trusted past this check.
 import type { ServerFrame } from '../../../shared/ipc';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -31,6 +31,9 @@ export function parseServerFrame(
       if (!isRecord(value.state) || typeof value.state.seq !== 'number') {
         return { ok: false, error: 'state frame without a state carrying a numeric seq' };
       }
+      break;
+    case 'alerts':
+      if (!Array.isArray(value.alerts)) return { ok: false, error: 'alerts frame without a list of alerts' };
       break;
     case 'alert':
       if (!isRecord(value.alert) || typeof value.alert.id !== 'string') {

@@ -1,5 +1,5 @@
-// The WebSocket host (`warden serve`): numbered requests answered by id, state/alert pushes, reconnect with
-// backoff. A request that cannot be answered (socket down, dropped, timed out) resolves to {ok:false, error}.
+// The WebSocket host (`warden serve`): numbered requests answered by id, pushes (state, the recent alerts on
+// each connection, each new alert), reconnect with backoff. A request that cannot be answered (socket down, dropped, timed out) resolves to {ok:false, error}.
 import {
   commandNames,
   type AlertView,
@@ -79,6 +79,7 @@ export function createWsApi(options: WsApiOptions): HostApi {
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const backoff = options.backoff ?? { initialMs: 250, maxMs: 5_000 };
   const stateListeners = new Set<(state: StateView) => void>();
+  const alertsListeners = new Set<(alerts: AlertView[]) => void>();
   const alertListeners = new Set<(alert: AlertView) => void>();
   const linkListeners = new Set<(status: LinkStatus) => void>();
   const pending = new Map<number, Pending>();
@@ -110,6 +111,9 @@ export function createWsApi(options: WsApiOptions): HostApi {
       }
       case 'state':
         emit(stateListeners, frame.state);
+        return;
+      case 'alerts':
+        emit(alertsListeners, frame.alerts);
         return;
       case 'alert':
         emit(alertListeners, frame.alert);
@@ -195,6 +199,10 @@ export function createWsApi(options: WsApiOptions): HostApi {
     onState(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
+    },
+    onAlerts(listener) {
+      alertsListeners.add(listener);
+      return () => alertsListeners.delete(listener);
     },
     onAlert(listener) {
       alertListeners.add(listener);

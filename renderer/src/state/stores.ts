@@ -1,5 +1,6 @@
 // The renderer's stores and the one place that feeds them from the host: pushes, the initial snapshot, and
-// the link status. React only reads them.
+// the link status. React only reads them. Alerts come by one route: the host's recent ones on each
+// (re)connection, then each new one.
 import type { HostApi } from '../api';
 import { createAlertsStore } from './alerts-store';
 import type { AlertsStore } from './alerts-store';
@@ -46,10 +47,7 @@ export function createStores(): Stores {
 export function feedStores(api: HostApi, stores: Stores): () => void {
   const fetchSnapshot = async (): Promise<void> => {
     const response = await api.getState({});
-    if (response.ok) {
-      stores.view.getState().receive(response.result);
-      stores.alerts.getState().add(response.result.alerts);
-    }
+    if (response.ok) stores.view.getState().receive(response.result);
   };
   const onOpen = (): void => {
     stores.view.getState().expectFreshStart();
@@ -59,7 +57,10 @@ export function feedStores(api: HostApi, stores: Stores): () => void {
   };
   const unsubscribers = [
     api.onState((view) => {
-      if (stores.view.getState().receive(view)) stores.alerts.getState().add(view.alerts);
+      stores.view.getState().receive(view);
+    }),
+    api.onAlerts((alerts) => {
+      stores.alerts.getState().receiveSnapshot(alerts);
     }),
     api.onAlert((alert) => {
       stores.alerts.getState().add([alert]);

@@ -9,6 +9,7 @@ import type { WardenCore } from '../../../main/core/types';
 import { startFakeGateway } from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, MNQ, seedDemo } from '../../fakes/projectx-gateway/seed';
 import { coreOn, waitFor } from './harness';
+import { recentAlerts } from '../../../main/core/subscribers';
 
 const ACCOUNT = String(ACCOUNT_ID);
 const config = 'session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }\n';
@@ -54,7 +55,7 @@ describe('ProjectX: a restart after a roll Warden did not see', () => {
       expect(metrics.dailyRealizedPnl).toBe('-101.48');
       expect(metrics.dailyNetPnl).toBe('-101.48'); // from 49,998.52, not from Tuesday's last balance 50,019.26
       expect(metrics.tradesToday).toBe(1);
-      expect(second.view().alerts.find((a) => a.title === "Today's start rebuilt")?.message).toBe(
+      expect(recentAlerts(second).find((a) => a.title === "Today's start rebuilt")?.message).toBe(
         "today's start rebuilt from the broker's trades since 2026-05-05 17:00 CDT: balance 49,897.04 − net " +
           '-101.48 = 49,998.52',
       );

@@ -112,6 +112,14 @@ describe('runDesktop', () => {
     expect(onlyWindow().webContents.sent).toEqual([{ channel: 'warden:push:alert', args: [alert] }]);
   });
 
+  it('notifies nothing for the recent alerts, and gives each page the window loads those first', async () => {
+    const recent = [alertView({ level: 'critical' })];
+    await runDesktop(deps(createFakeCore(stateView(), recent)).deps);
+    expect(Notification.shown).toEqual([]);
+    onlyWindow().webContents.emit('did-finish-load');
+    expect(onlyWindow().webContents.sent).toEqual([{ channel: 'warden:push:alerts', args: [recent] }]);
+  });
+
   it('quits at once, without starting a core, when another instance holds the lock', async () => {
     app.singleInstanceLock = false;
     const { deps: d, started } = deps(createFakeCore());

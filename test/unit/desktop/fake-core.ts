@@ -1,5 +1,5 @@
 // A small in-memory WardenCore for the desktop host's tests: records commands, answers with set responses,
-// and lets a test push state and alerts as the real core would.
+// and lets a test push state and alerts as the real core would (the recent alerts to each new subscriber too).
 import type { AccountView, AlertView, CommandName, CommandResponse, StateView } from '../../../shared/ipc';
 import type { PushMessage, WardenCore } from '../../../main/core/types';
 
@@ -12,7 +12,8 @@ export type FakeCore = WardenCore & {
   state: StateView;
 };
 
-export function createFakeCore(state: StateView = stateView()): FakeCore {
+/** With `recentAlerts`, a new subscriber hears them first, as from the real core. */
+export function createFakeCore(state: StateView = stateView(), recentAlerts?: AlertView[]): FakeCore {
   const responses: { [N in CommandName]?: CommandResponse<N> } = {};
   const listeners = new Set<(message: PushMessage) => void>();
   const core: FakeCore = {
@@ -28,6 +29,7 @@ export function createFakeCore(state: StateView = stateView()): FakeCore {
       Object.assign(responses, { [name]: response });
     },
     subscribe(listener) {
+      if (recentAlerts !== undefined) listener({ type: 'alerts', payload: recentAlerts });
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -90,7 +92,6 @@ export function stateView(overrides: Partial<StateView> = {}): StateView {
     demo: false,
     accounts: [accountView('acc-1', 'SIM-50K')],
     instruments: [],
-    alerts: [],
     ...overrides,
   };
 }

@@ -12,14 +12,16 @@ vi.mock('electron', () => import('../../mocks/electron'));
 const ours = 'file:///opt/warden/dist/renderer/index.html';
 const order = { account: 'acc-1', symbol: 'MNQ', side: 'buy', qty: 2, kind: 'market' };
 
-function setup() {
-  const core = createFakeCore();
+function setup(core = createFakeCore()) {
   const logger = memoryLogger();
   const created = new BrowserWindow();
   let window: BrowserWindow | null = created;
   // The fake stands in for Electron's class; the registry only reads what the fake provides.
   const current = () => window as unknown as ElectronWindow | null;
-  const dispose = registerIpc({ core, logger, rendererUrl: ours, window: current });
+  const registry = registerIpc({ core, logger, rendererUrl: ours, window: current });
+  const dispose = () => {
+    registry.dispose();
+  };
   const fromOurWindow = (url = ours) => {
     if (window === null) throw new Error('no window');
     return fakeInvokeEvent({ url, sender: window.webContents });
@@ -28,7 +30,7 @@ function setup() {
     window?.destroy();
     window = null;
   };
-  return { core, logger, window: created, dispose, fromOurWindow, closeWindow };
+  return { core, logger, window: created, registry, dispose, fromOurWindow, closeWindow };
 }
 
 describe('the IPC registry', () => {
@@ -132,6 +134,21 @@ describe('the IPC registry', () => {
       { channel: 'warden:push:alert', args: [alert] },
     ]);
     expect(ipcChannels.push('state')).toBe('warden:push:state');
+  });
+
+  it('gives each page the window loads the recent alerts first, then the pushes, once each', () => {
+    const recent = [alertView({ id: 'alert-2' }), alertView()];
+    const { core, window, registry } = setup(createFakeCore(stateView(), recent));
+    registry.followPages(window as unknown as ElectronWindow);
+    window.webContents.sent.length = 0;
+    window.webContents.emit('did-finish-load');
+    const alert = alertView({ id: 'alert-3' });
+    core.push({ type: 'alert', payload: alert });
+    expect(window.webContents.sent).toEqual([
+      { channel: 'warden:push:alerts', args: [recent] },
+      { channel: 'warden:push:alert', args: [alert] },
+    ]);
+    expect(core.listenerCount()).toBe(1);
   });
 
   it('does not send to a closed window', () => {

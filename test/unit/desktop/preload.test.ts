@@ -1,4 +1,4 @@
-// The preload bridge: window.warden has one function per command plus onState/onAlert, and nothing else.
+// The preload bridge: window.warden has one function per command plus onState/onAlerts/onAlert, and nothing else.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contextBridge, ipcRenderer } from '../../mocks/electron';
 import { commandNames, ipcChannels, type WardenApi } from '../../../shared/ipc';
@@ -42,14 +42,15 @@ describe('the preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['warden']);
   });
 
-  it('exposes exactly one function per command plus onState and onAlert', () => {
-    expect(Object.keys(api).sort()).toEqual([...commandNames, 'onAlert', 'onState'].sort());
+  it('exposes exactly one function per command plus onState, onAlerts and onAlert', () => {
+    expect(Object.keys(api).sort()).toEqual([...commandNames, 'onAlert', 'onAlerts', 'onState'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
   it('uses the same channel names as the shared contract', () => {
     for (const name of commandNames) expect(preloadChannels.command(name)).toBe(ipcChannels.command(name));
     expect(preloadChannels.push('state')).toBe(ipcChannels.push('state'));
+    expect(preloadChannels.push('alerts')).toBe(ipcChannels.push('alerts'));
     expect(preloadChannels.push('alert')).toBe(ipcChannels.push('alert'));
   });
 
@@ -83,5 +84,15 @@ describe('the preload', () => {
     ipcRenderer.deliver(ipcChannels.push('alert'), alert);
     expect(alerts).toEqual([alert]);
     expect(states).toEqual([]);
+  });
+
+  it('delivers the recent alerts a page subscribes to onAlerts listeners, not to onAlert ones', () => {
+    const recent: unknown[] = [];
+    const single: unknown[] = [];
+    api.onAlerts((alerts) => recent.push(alerts));
+    api.onAlert((alert) => single.push(alert));
+    const alerts = [alertView()];
+    ipcRenderer.deliver(ipcChannels.push('alerts'), alerts);
+    expect([recent, single]).toEqual([[alerts], []]);
   });
 });

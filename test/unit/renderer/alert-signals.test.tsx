@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // New alerts make signals: one sound per burst with a critical (unless muted), a browser notification for each
-// alert the core marked `notify`; alerts already known signal nothing. The mute switch is remembered. A banner
+// alert the core marked `notify`; the recent alerts a (re)connection brings signal nothing. The mute switch is remembered. A banner
 // stays while a flatten is unconfirmed.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const alert = (id: string, level: AlertView['level'], notify: boolean): AlertVie
 
 function watch(muted = false) {
   const store = createAlertsStore();
-  store.getState().add([alert('old', 'critical', true)]);
+  store.getState().receiveSnapshot([alert('old', 'critical', true)]);
   const beeps: number[] = [];
   const notified: string[] = [];
   let isMuted = muted;
@@ -52,7 +52,7 @@ describe('alert signals', () => {
 
   it('is silent for history, for alerts the policy held back, and for warnings (no sound)', () => {
     const w = watch();
-    w.store.getState().add([alert('old', 'critical', true)]);
+    w.store.getState().receiveSnapshot([alert('old', 'critical', true)]);
     w.store.getState().add([alert('held', 'critical', false), alert('w1', 'warning', true)]);
     expect(w.beeps).toHaveLength(0);
     expect(w.notified).toEqual(['w1']);

@@ -1,5 +1,6 @@
 // Test harness for the renderer: a fake host that records every command sent and lets a test push state,
-// alerts and link changes; and a render of the whole screen over it.
+// alerts and link changes (the fixture's recent alerts come, as from a host, whenever the link opens); and a
+// render of the whole screen over it.
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { HostApi, LinkStatus } from '../../../renderer/src/api';
@@ -7,7 +8,7 @@ import { App } from '../../../renderer/src/app/App';
 import { createStores, WardenProvider } from '../../../renderer/src/state';
 import type { Stores } from '../../../renderer/src/state';
 import type { AlertView, CommandArgs, CommandName, CommandResponse, StateView } from '../../../shared/ipc';
-import { buildFixtureState } from '../../helpers/fixture-state';
+import { buildFixtureState, fixtureAlerts } from '../../helpers/fixture-state';
 
 export type SentCommand = { [N in CommandName]: { command: N; args: CommandArgs<N> } }[CommandName];
 type Handlers = {
@@ -18,6 +19,7 @@ export type FakeHost = {
   api: HostApi;
   sent: SentCommand[];
   pushState(state: StateView): void;
+  pushAlerts(alerts: AlertView[]): void;
   pushAlert(alert: AlertView): void;
   setLink(status: LinkStatus): void;
 };
@@ -25,6 +27,7 @@ export type FakeHost = {
 export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { kind: 'open' }): FakeHost {
   const sent: SentCommand[] = [];
   const stateListeners = new Set<(state: StateView) => void>();
+  const alertsListeners = new Set<(alerts: AlertView[]) => void>();
   const alertListeners = new Set<(alert: AlertView) => void>();
   const linkListeners = new Set<(status: LinkStatus) => void>();
   let link = initialLink;
@@ -73,6 +76,11 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     setAccountGuarded: (args) =>
       run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
     onState: (listener) => subscribe(stateListeners, listener),
+    onAlerts: (listener) => {
+      const unsubscribe = subscribe(alertsListeners, listener);
+      if (link.kind === 'open') listener(fixtureAlerts());
+      return unsubscribe;
+    },
     onAlert: (listener) => subscribe(alertListeners, listener),
     onLink: (listener) => subscribe(linkListeners, listener),
     link: () => link,
@@ -85,11 +93,15 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
       lastState = state;
       for (const listener of stateListeners) listener(state);
     },
+    pushAlerts(alerts) {
+      for (const listener of alertsListeners) listener(alerts);
+    },
     pushAlert(alert) {
       for (const listener of alertListeners) listener(alert);
     },
     setLink(status) {
       link = status;
+      if (status.kind === 'open') for (const listener of alertsListeners) listener(fixtureAlerts());
       for (const listener of linkListeners) listener(status);
     },
   };
@@ -112,7 +124,7 @@ export function renderWithState(
   stores.link.getState().setStatus(options.link ?? { kind: 'open' });
   if (state !== null) {
     stores.view.getState().receive(state);
-    stores.alerts.getState().add(state.alerts);
+    stores.alerts.getState().receiveSnapshot(fixtureAlerts());
   }
   render(<WardenProvider value={{ api: host.api, stores }}>{options.ui ?? <App />}</WardenProvider>);
   return { ...host, stores };

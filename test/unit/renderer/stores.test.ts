@@ -1,4 +1,5 @@
-// The stores: an older state push is ignored, alerts are merged newest first, and feedStores wires the host.
+// The stores: an older state push is ignored, alerts are the host's recent ones then each new one, newest first,
+// and feedStores wires the host.
 import { describe, expect, it } from 'vitest';
 import {
   createAlertsStore,
@@ -53,11 +54,24 @@ describe('view store', () => {
 });
 
 describe('alerts store', () => {
-  it('merges without duplicates, newest first', () => {
+  it('takes the recent alerts, then adds new ones, newest first', () => {
     const store = createAlertsStore();
-    store.getState().add([alert('a', '2025-03-12T10:00:00Z'), alert('b', '2025-03-12T12:00:00Z')]);
-    store.getState().add([alert('b', '2025-03-12T12:00:00Z'), alert('c', '2025-03-12T11:00:00Z')]);
+    store
+      .getState()
+      .receiveSnapshot([alert('a', '2025-03-12T10:00:00Z'), alert('b', '2025-03-12T12:00:00Z')]);
+    store.getState().add([alert('c', '2025-03-12T11:00:00Z')]);
     expect(store.getState().alerts.map((a) => a.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('replaces the list with the recent alerts a reconnection brings, and marks none as arrived', () => {
+    const store = createAlertsStore();
+    store.getState().add([alert('a', '2025-03-12T10:00:00Z')]);
+    expect(store.getState().arrived.map((a) => a.id)).toEqual(['a']);
+    store
+      .getState()
+      .receiveSnapshot([alert('b', '2025-03-12T12:00:00Z'), alert('a', '2025-03-12T10:00:00Z')]);
+    expect(store.getState().alerts.map((a) => a.id)).toEqual(['b', 'a']);
+    expect(store.getState().arrived).toEqual([]);
   });
 
   it(`keeps at most ${MAX_ALERTS}`, () => {

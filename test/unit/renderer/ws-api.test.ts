@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createWsApi, UNAUTHORIZED_MESSAGE, webSocketFactory } from '../../../renderer/src/api';
 import type { HostApi, LinkStatus } from '../../../renderer/src/api';
 import type { ClientFrame, ServerFrame } from '../../../shared/ipc';
-import { buildFixtureState } from '../../helpers/fixture-state';
+import { buildFixtureState, fixtureAlerts } from '../../helpers/fixture-state';
 
 type TestServer = {
   url: string;
@@ -146,6 +146,17 @@ describe('ws api', () => {
     const alert = new Promise<string>((done) => api.onAlert((a) => done(`${a.level}: ${a.message}`)));
     expect(await state).toBe(3);
     expect(await alert).toBe('warning: frame too large');
+  });
+
+  it('delivers the recent alerts a connection starts with apart from the new ones', async () => {
+    const server = await startServer((socket) => {
+      send(socket, { type: 'alerts', alerts: fixtureAlerts() });
+    });
+    const { api } = connect(server.url);
+    const alone: string[] = [];
+    api.onAlert((a) => alone.push(a.id));
+    const recent = await new Promise<string[]>((done) => api.onAlerts((list) => done(list.map((a) => a.id))));
+    expect([recent, alone]).toEqual([['alert-2', 'alert-1'], []]);
   });
 
   it('sends the token from the URL', async () => {

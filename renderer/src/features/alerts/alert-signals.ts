@@ -1,6 +1,6 @@
 // Turns newly arrived alerts into signals: a sound for a critical one (unless muted) and, in the browser host, a
 // browser notification for those the core marked `notify` (the core's policy already limited them: RULES §5).
-// Alerts already in the store when watching starts (history, a snapshot after reconnect) signal nothing.
+// Only new alerts signal: the recent ones a (re)connection brings were signalled when they were new.
 import type { AlertView } from '../../../../shared/ipc';
 import type { AlertsStore } from '../../state/alerts-store';
 
@@ -13,12 +13,10 @@ export type AlertSinks = {
 };
 
 export function watchAlertSignals(store: AlertsStore, sinks: AlertSinks): () => void {
-  const seen = new Set(store.getState().alerts.map((alert) => alert.id));
-  return store.subscribe((state) => {
+  return store.subscribe((state, previous) => {
+    if (state.arrived === previous.arrived) return;
     let critical = false;
-    for (const alert of state.alerts) {
-      if (seen.has(alert.id)) continue;
-      seen.add(alert.id);
+    for (const alert of state.arrived) {
       if (!alert.notify) continue;
       if (alert.level === 'critical') critical = true;
       sinks.notify?.(alert);
