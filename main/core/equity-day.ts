@@ -30,6 +30,10 @@ export function equityDay(
   const today = tradingDayOf(now, session);
   const day = asked === 'today' ? today : tradingDayLabelled(asked, session);
   if (day === null) throw new Error(`equityDay: ${asked} is not a trading day`);
+  // A sample stored before Warden kept metrics (schema 5) has no daily loss floor, and none is made up for it: the
+  // amount in force when it was taken is not known (the config may have changed since), and today's rule would
+  // draw a floor that may never have been there on the chart a dispute is argued over. The line starts where
+  // the samples that kept it start.
   const samples = store.history.samples(account, day.start, Math.min(day.end, now + 1)).map((sample) => ({
     t: new Date(sample.t).toISOString(),
     equity: sample.equity,

@@ -1,14 +1,9 @@
 // One account's periodic sample: its equity and the other metrics a prop-firm dispute asks about (the trailing
 // threshold and the day's loss floor in force, margin level, counts, trading state), as the store keeps them.
-import { dec, moneyString, ratioString } from '../../shared/domain/money';
-import {
-  accountMetrics,
-  rulesFor,
-  tradingState,
-  type ReadonlyAccountState,
-  type ReadonlyEngineState,
-} from '../engine';
+import { moneyString, ratioString } from '../../shared/domain/money';
+import { accountMetrics, tradingState, type ReadonlyAccountState, type ReadonlyEngineState } from '../engine';
 import type { EquitySample } from '../store';
+import { dailyLossFloor } from './limits-view';
 
 export function equitySampleOf(
   state: ReadonlyEngineState,
@@ -38,11 +33,4 @@ export function equitySampleOf(
       tradingState: tradingState(account),
     },
   };
-}
-
-/** The equity at which today's daily loss limit is reached: day start equity − its amount; null when it is off. */
-export function dailyLossFloor(state: ReadonlyEngineState, account: ReadonlyAccountState): string | null {
-  const settings = rulesFor(state.config, account.id).dailyLoss;
-  if (settings === undefined || !settings.enabled) return null;
-  return moneyString(account.day.startEquity.minus(dec(settings.amount)));
 }

@@ -1,5 +1,6 @@
 // The distance to each active limit, for the dashboard's bars: how much of a limit is used and the rule's level
-// as the engine remembers it. Read-only over the engine state (the engine decides; this only describes).
+// as the engine remembers it; and the daily loss floor, the one figure the charts draw for it. Read-only over
+// the engine state (the engine decides; this only describes).
 import { dec, maxDec, moneyString, ZERO, type Dec } from '../../shared/domain/money';
 import type { LimitView, RuleLevelView } from '../../shared/ipc';
 import {
@@ -31,6 +32,16 @@ function openContracts(state: ReadonlyEngineState, account: ReadonlyAccountState
     total = total.plus(weight.times(Math.abs(position.qty)));
   }
   return total;
+}
+
+/**
+ * The equity at which today's daily loss limit is reached: the day's start equity less the amount in force;
+ * null when the rule is off. The one place it is computed: the view and the stored samples carry it.
+ */
+export function dailyLossFloor(state: ReadonlyEngineState, account: ReadonlyAccountState): string | null {
+  const settings = rulesFor(state.config, account.id).dailyLoss;
+  if (settings === undefined || !settings.enabled) return null;
+  return moneyString(account.day.startEquity.minus(dec(settings.amount)));
 }
 
 export function limitsView(

@@ -14,7 +14,7 @@ import type { BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/t
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
 import type { GuardedAccounts } from './guarded-accounts';
-import { limitsView } from './limits-view';
+import { dailyLossFloor, limitsView } from './limits-view';
 import { protectionView } from './position-risk-view';
 
 export type ViewExtras = {
@@ -110,6 +110,7 @@ function accountView(
     enforcement: extras.enforcement(account.id),
     metrics: metricsView(metrics),
     limits: limitsView(state, account, metrics),
+    dailyLossFloor: dailyLossFloor(state, account),
     positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
   };

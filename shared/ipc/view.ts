@@ -97,6 +97,11 @@ export type AccountView = {
   metrics: AccountMetricsView;
   /** One entry per active limit the dashboard draws as a bar (daily loss, giveback, trailing, weekly, counts). */
   limits: LimitView[];
+  /**
+   * The equity at which today's daily loss limit is reached (the day's start equity less its amount), exact;
+   * null when that rule is off. The charts draw it as it is: the renderer never computes it.
+   */
+  dailyLossFloor: string | null;
   positions: PositionView[];
   orders: OrderView[];
 };

@@ -147,6 +147,8 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     enforcement: 'closed',
     metrics: fixtureMetrics(),
     limits: fixtureLimits(),
+    // The day started at 49,765.00; the daily loss limit is 1,000.00.
+    dailyLossFloor: '48765.00',
     positions: fixturePositions(),
     orders: fixtureOrders(),
     ...overrides,

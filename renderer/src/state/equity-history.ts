@@ -1,14 +1,13 @@
 // An in-memory ring of equity points per account, fed by state pushes and seeded from the store's samples: what
 // the live charts draw. One point per second of server time (a later push in the same second replaces it), at
 // most MAX_POINTS per account. Money stays exact decimal text here; the charts turn it into numbers to draw.
-import { dec } from '../../../shared/domain/money';
 import type { AccountView, StateView } from '../../../shared/ipc';
 
 export type EquityPoint = {
   /** Server time, whole seconds since the epoch (the charts' time axis). */
   time: number;
   equity: string;
-  /** The equity at which the daily loss limit breaches (day start equity − amount), when that rule is on. */
+  /** The equity at which the daily loss limit breaches, as the core sent it (null when that rule is off). */
   dailyLossFloor: string | null;
   trailingThreshold: string | null;
   /** The day's drawdown from its peak (≥ 0). */
@@ -32,18 +31,12 @@ export type EquityHistory = {
   subscribe(account: string, listener: Listener): () => void;
 };
 
-/** The day start equity (equity − day net P&L) less an amount: where the daily loss limit breaches. */
-export function floorBelowDayStart(equity: string, dailyNetPnl: string, amount: string): string {
-  return dec(equity).minus(dec(dailyNetPnl)).minus(dec(amount)).toFixed(2);
-}
-
 export function pointOf(account: AccountView, time: number): EquityPoint {
   const m = account.metrics;
-  const daily = account.limits.find((limit) => limit.rule === 'dailyLoss');
   return {
     time,
     equity: m.equity,
-    dailyLossFloor: daily === undefined ? null : floorBelowDayStart(m.equity, m.dailyNetPnl, daily.limit),
+    dailyLossFloor: account.dailyLossFloor,
     trailingThreshold: m.trailingThreshold,
     drawdown: m.dailyDrawdown,
   };

@@ -1,7 +1,10 @@
 // An account's sample from the engine state: the daily-loss floor is the day start equity less the amount in
-// force (null when the rule is off), and an account with no rule, margin or lock samples nulls and `active`.
+// force (null when the rule is off), the same in the view and in the sample; and an account with no rule,
+// margin or lock samples nulls and `active`.
 import { describe, expect, it } from 'vitest';
-import { dailyLossFloor, equitySampleOf } from '../../../main/core/equity-sample';
+import { equitySampleOf } from '../../../main/core/equity-sample';
+import { dailyLossFloor } from '../../../main/core/limits-view';
+import { buildView } from '../../../main/core/view';
 import { engineConfigOf, type EngineState } from '../../../main/engine';
 import { validateConfig } from '../../../shared/config/schema';
 import type { EngineEvent } from '../../../shared/domain/events';
@@ -48,6 +51,22 @@ describe('dailyLossFloor', () => {
       },
     ]);
     expect(dailyLossFloor(state, account(state))).toBe('49812.35');
+  });
+
+  it('is the floor the view shows and the sample keeps', () => {
+    const state = stateAfter({ dailyLoss: { amount: '1000.10' } }, [report('50012.35')]);
+    const view = buildView(state, {
+      seq: 1,
+      now: 0,
+      broker: 'sim',
+      demo: false,
+      guarded: () => true,
+      brokerAccounts: undefined,
+      flattening: new Set(),
+      enforcement: () => 'closed',
+    });
+    const sampled = equitySampleOf(state, account(state), 0).metrics?.dailyLossFloor;
+    expect([view.accounts[0]?.dailyLossFloor, sampled]).toEqual(['49012.25', '49012.25']);
   });
 });
 

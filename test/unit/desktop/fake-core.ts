@@ -57,6 +57,7 @@ export function accountView(id: string, name: string, overrides: Partial<Account
     flattening: false,
     enforcement: 'closed',
     limits: [],
+    dailyLossFloor: null,
     metrics: {
       balance: '50000.00',
       unrealizedPnl: '0.00',

@@ -148,10 +148,10 @@ describe('the charts', () => {
       { time: 1741793390, value: 49990 },
       { time: 1741793400, value: 49912.5 },
     ]);
-    // The floor: day start (equity − day net P&L) − today's 1,000.00 limit; the live point's from its own figures.
+    // Stored without metrics, so no floor either (the core keeps none for them); the live point's as sent.
     expect(calls('setData', 1).at(-1)).toEqual([
-      { time: 1741793380, value: 48990 },
-      { time: 1741793390, value: 48990 },
+      { time: 1741793380 },
+      { time: 1741793390 },
       { time: 1741793400, value: 48765 },
     ]);
     // Stored without metrics, so no trailing threshold: a gap until the live point.

@@ -1,5 +1,6 @@
 // The equity points the charts draw, exactly: one point per second from pushes, stored samples turned into points
-// with the daily-loss floor in decimals, and the two merged in time order, each second once, live winning.
+// with the daily-loss floor and trailing threshold they kept (the core's figures: the renderer computes neither),
+// and the two merged in time order, each second once, live winning.
 import { describe, expect, it } from 'vitest';
 import { pointsOfDay } from '../../../renderer/src/features/charts/equity-day';
 import { createEquityHistory, type EquityPoint } from '../../../renderer/src/state';
@@ -27,16 +28,16 @@ const at = (time: number, equity: string): EquityPoint => ({
 const shown = (points: readonly EquityPoint[]) => points.map((p) => `${p.time}:${p.equity}`);
 
 describe('the equity ring', () => {
-  it('keeps one point per second with exact figures: the floor is day start − the daily loss limit', () => {
+  it('keeps one point per second with exact figures, the floor as the core sent it', () => {
     const history = createEquityHistory(3);
     history.record(stateAt('2025-03-12T15:30:00.200Z', '49912.50', 1));
     history.record(stateAt('2025-03-12T15:30:00.900Z', '49900.10', 2));
     expect(history.points('SIM-50K')).toEqual([
-      // day start 49,900.10 − 147.50 = 49,752.60; floor = that − 1,000.00
+      // the fixture's floor: day start 49,765.00 − 1,000.00
       {
         time: 1741793400,
         equity: '49900.10',
-        dailyLossFloor: '48752.60',
+        dailyLossFloor: '48765.00',
         trailingThreshold: '48210.00',
         drawdown: '97.50',
       },
@@ -124,47 +125,40 @@ describe('pointsOfDay', () => {
     tradingState: 'active',
   });
 
-  it('gives one point a second (its latest sample) with the floor at day start − limit in decimals, no trailing threshold', () => {
-    expect(pointsOfDay(samples, '1000.10')).toEqual([
-      // 50,000.10 − 0.20 − 1,000.10 (0.1 + 0.2 style sums stay exact)
+  it('gives one point a second (its latest sample), with no floor or threshold where none was kept', () => {
+    expect(pointsOfDay(samples)).toEqual([
       {
         time: 1741788000,
         equity: '50000.10',
-        dailyLossFloor: '48999.80',
+        dailyLossFloor: null,
         trailingThreshold: null,
         drawdown: '0.00',
       },
-      // the later sample of the second: 49,870.00 + 130.00 − 1,000.10
+      // the later sample of the second
       {
         time: 1741788010,
         equity: '49870.00',
-        dailyLossFloor: '48999.90',
+        dailyLossFloor: null,
         trailingThreshold: null,
         drawdown: '150.00',
       },
     ]);
   });
 
-  it('leaves the floor out without a limit', () => {
-    expect(pointsOfDay(samples, null).map((p) => p.dailyLossFloor)).toEqual([null, null]);
-  });
-
-  it("draws a sample's own stored floor and threshold, whatever limit is given, and none where it had none", () => {
+  it("draws a sample's own stored floor and threshold, and none where it had none", () => {
     const stored = [
       sample('2025-03-12T14:00:00.000Z', '50000.10', '0.20', '0.00', metrics('48125.5', '49000.1')),
       // replaced by the later sample of its second, stored without metrics
       sample('2025-03-12T14:00:10.000Z', '49880.25', '-119.75', '139.75', metrics('48125.75', '1')),
       sample('2025-03-12T14:00:10.600Z', '49870.00', '-130.00', '150.00'),
       sample('2025-03-12T14:00:20.000Z', '49870.00', '-130.00', '150.00', metrics(null, '48870')),
-      // the daily loss rule was off then: no floor, though a limit is given
+      // the daily loss rule was off then: no floor
       sample('2025-03-12T14:00:30.000Z', '49870.00', '-130.00', '150.00', metrics('48125.75', null)),
     ];
-    expect(
-      pointsOfDay(stored, '1000.10').map((p) => [p.time, p.dailyLossFloor, p.trailingThreshold]),
-    ).toEqual([
+    expect(pointsOfDay(stored).map((p) => [p.time, p.dailyLossFloor, p.trailingThreshold])).toEqual([
       [1741788000, '49000.1', '48125.5'],
-      // no metrics stored: the floor from the limit given, 49,870.00 + 130.00 − 1,000.10; no threshold
-      [1741788010, '48999.90', null],
+      // no metrics stored: neither line (the core keeps no floor for such a sample)
+      [1741788010, null, null],
       [1741788020, '48870', null],
       [1741788030, null, '48125.75'],
     ]);

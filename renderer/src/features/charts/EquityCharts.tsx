@@ -44,7 +44,7 @@ export function EquityCharts({ accountId }: { accountId: string }) {
     const live = day === TODAY;
     const stop = live ? followLive(charts, stores.equity, accountId) : null;
     if (!live) charts.fill([]);
-    loadStoredDay(api, stores.view, accountId, day)
+    loadStoredDay(api, accountId, day)
       .then((stored) => {
         if (!open || stored.kind === 'none') return;
         if (stored.kind === 'error') {

@@ -1,7 +1,7 @@
 // What feeds the chart islands: the live ring (drawn at most once a second) and one day's stored samples from
 // the core's history (getHistory with equityDay).
 import type { WardenApi } from '../../../../shared/ipc';
-import type { EquityHistory, EquityPoint, ViewStore } from '../../state';
+import type { EquityHistory, EquityPoint } from '../../state';
 import { pointsOfDay } from './equity-day';
 import type { EquityChartsHandle } from './equity-series';
 
@@ -40,13 +40,11 @@ export type StoredDay =
   | { kind: 'error'; error: string };
 
 /**
- * One trading day's stored samples of the account as chart points ('none' from a core that keeps none). The floor
- * and threshold lines are the samples' own; samples stored before those were kept get today's daily loss limit
- * for the floor when the day is today, and no floor on an earlier day (its limit is not known).
+ * One trading day's stored samples of the account as chart points ('none' from a core that keeps none), each with
+ * the floor and threshold lines its sample kept.
  */
 export async function loadStoredDay(
   api: Pick<WardenApi, 'getHistory'>,
-  view: ViewStore,
   account: string,
   day: string,
 ): Promise<StoredDay> {
@@ -54,15 +52,5 @@ export async function loadStoredDay(
   if (!response.ok) return { kind: 'error', error: response.error };
   const stored = response.result.equityDay;
   if (stored === undefined) return { kind: 'none' };
-  const limit = view
-    .getState()
-    .view?.accounts.find((item) => item.id === account)
-    ?.limits.find((item) => item.rule === 'dailyLoss')?.limit;
-  const floorLimit = stored.today ? (limit ?? null) : null;
-  return {
-    kind: 'day',
-    label: stored.day,
-    today: stored.today,
-    points: pointsOfDay(stored.samples, floorLimit),
-  };
+  return { kind: 'day', label: stored.day, today: stored.today, points: pointsOfDay(stored.samples) };
 }
