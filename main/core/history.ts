@@ -1,9 +1,9 @@
 // Builds the history screens' view from the store: closed trades, per-day summaries (net P&L, largest sampled
 // drawdown, trades, breaches) and a timeline of alerts, enforcement responses and guard events.
-import type { DaySummaryView, HistoryView, TimelineEntryView, TradeView } from '../../shared/ipc';
+import type { AlertView, DaySummaryView, HistoryView, TimelineEntryView, TradeView } from '../../shared/ipc';
 import { Dec } from '../../shared/domain/money';
 import { tradingDayOf, type SessionConfig } from '../engine';
-import type { Store } from '../store';
+import type { EquitySample, RecordedRiskEvent, RiskResponse, Store } from '../store';
 import { equityDay } from './equity-day';
 import { TRAILING_STOP_EVENT } from './history-recorder';
 import { responseText, riskEventText } from './timeline-text';
@@ -16,18 +16,40 @@ const TIMELINE_ROWS = 2000;
 export const EQUITY_WINDOW_MS = 30 * 60_000;
 const EQUITY_BREACHES = 50;
 
+/** The period asked about: from the start of its first trading day to now, for one account or all. */
+type Period = {
+  from: number;
+  now: number;
+  dayOf: (t: number) => string;
+  mine: (account: string | null) => boolean;
+};
+
 export function buildHistory(
   store: Store,
   session: SessionConfig,
   query: HistoryQuery,
   now: number,
 ): HistoryView {
-  const from = tradingDayOf(now, session).start - (query.days - 1) * 86_400_000;
-  const dayOf = (t: number) => tradingDayOf(t, session).label;
-  const mine = (account: string | null) => query.account === undefined || account === query.account;
-  const iso = (t: number) => new Date(t).toISOString();
+  const period: Period = {
+    from: tradingDayOf(now, session).start - (query.days - 1) * 86_400_000,
+    now,
+    dayOf: (t) => tradingDayOf(t, session).label,
+    mine: (account) => query.account === undefined || account === query.account,
+  };
+  const trades = tradesOf(store, query, period);
+  const timeline = timelineOf(store, period);
+  const days = summarize(store, session, trades, timeline, query, period.from, now);
+  if (query.account === undefined) return { trades, days, timeline };
+  const equity = equityAroundBreaches(store, query.account, timeline);
+  if (query.equityDay === undefined) return { trades, days, timeline, equity };
+  const day = equityDay(store, session, query.account, query.equityDay, now);
+  return { trades, days, timeline, equity, equityDay: day };
+}
 
-  const trades: TradeView[] = store.history.trades(query.account ?? null, from, now + 1).map((trade) => ({
+const iso = (t: number) => new Date(t).toISOString();
+
+function tradesOf(store: Store, query: HistoryQuery, period: Period): TradeView[] {
+  return store.history.trades(query.account ?? null, period.from, period.now + 1).map((trade) => ({
     account: trade.account,
     symbol: trade.symbol,
     side: trade.side,
@@ -43,65 +65,74 @@ export function buildHistory(
     tag: trade.tag,
     initialRisk: trade.initialRisk,
     rMultiple: trade.rMultiple,
-    day: dayOf(trade.closedAt),
+    day: period.dayOf(trade.closedAt),
   }));
+}
 
-  const timeline: TimelineEntryView[] = [
+/** Alerts, enforcement responses and guard events of the period, newest first. */
+function timelineOf(store: Store, period: Period): TimelineEntryView[] {
+  const { from, mine } = period;
+  return [
     ...store.alerts
       .recent(TIMELINE_ROWS)
       .filter((alert) => mine(alert.account) && Date.parse(alert.t) >= from)
-      .map((alert) => ({
-        id: `alert-${alert.id}`,
-        t: alert.t,
-        account: alert.account,
-        kind: 'alert' as const,
-        // A level change shows the level entered (a breach is a critical alert, but a breach).
-        level: alert.figures?.level ?? alert.level,
-        rule: alert.figures?.rule ?? null,
-        title: alert.title,
-        detail: alert.message,
-        day: dayOf(Date.parse(alert.t)),
-        value: alert.figures?.value ?? null,
-        limit: alert.figures?.limit ?? null,
-        threshold: alert.figures?.threshold ?? null,
-      })),
+      .map((alert) => alertEntry(alert, period)),
     ...store.responses
       .recent(TIMELINE_ROWS)
       .filter((response) => mine(response.account) && response.requestedAt >= from)
-      .map((response) => ({
-        ...NO_FIGURES,
-        id: `response-${response.id}`,
-        t: iso(response.requestedAt),
-        account: response.account,
-        kind: 'response' as const,
-        level: response.outcome ?? 'running',
-        rule: ruleOfReason(response.reason),
-        title: `${response.action}: ${response.reason}`,
-        detail: responseText(response),
-        day: dayOf(response.requestedAt),
-      })),
+      .map((response) => responseEntry(response, period)),
     ...store.riskEvents
       .recent(TIMELINE_ROWS)
       .filter((event) => mine(event.account) && event.t >= from)
-      .map((event) => ({
-        ...NO_FIGURES,
-        ...riskEventText(event),
-        id: `event-${event.id}`,
-        t: iso(event.t),
-        account: event.account,
-        kind: 'event' as const,
-        level: 'info',
-        rule: event.kind === TRAILING_STOP_EVENT ? TRAILING_STOP_EVENT : null,
-        day: dayOf(event.t),
-      })),
+      .map((event) => eventEntry(event, period)),
   ].sort(newestFirst);
+}
 
-  const days = summarize(store, session, trades, timeline, query, from, now);
-  if (query.account === undefined) return { trades, days, timeline };
-  const equity = equityAroundBreaches(store, query.account, timeline);
-  if (query.equityDay === undefined) return { trades, days, timeline, equity };
-  const day = equityDay(store, session, query.account, query.equityDay, now);
-  return { trades, days, timeline, equity, equityDay: day };
+function alertEntry(alert: AlertView, period: Period): TimelineEntryView {
+  return {
+    id: `alert-${alert.id}`,
+    t: alert.t,
+    account: alert.account,
+    kind: 'alert',
+    // A level change shows the level entered (a breach is a critical alert, but a breach).
+    level: alert.figures?.level ?? alert.level,
+    rule: alert.figures?.rule ?? null,
+    title: alert.title,
+    detail: alert.message,
+    day: period.dayOf(Date.parse(alert.t)),
+    value: alert.figures?.value ?? null,
+    limit: alert.figures?.limit ?? null,
+    threshold: alert.figures?.threshold ?? null,
+  };
+}
+
+function responseEntry(response: RiskResponse, period: Period): TimelineEntryView {
+  return {
+    ...NO_FIGURES,
+    id: `response-${response.id}`,
+    t: iso(response.requestedAt),
+    account: response.account,
+    kind: 'response',
+    level: response.outcome ?? 'running',
+    rule: ruleOfReason(response.reason),
+    title: `${response.action}: ${response.reason}`,
+    detail: responseText(response),
+    day: period.dayOf(response.requestedAt),
+  };
+}
+
+function eventEntry(event: RecordedRiskEvent, period: Period): TimelineEntryView {
+  return {
+    ...NO_FIGURES,
+    ...riskEventText(event),
+    id: `event-${event.id}`,
+    t: iso(event.t),
+    account: event.account,
+    kind: 'event',
+    level: 'info',
+    rule: event.kind === TRAILING_STOP_EVENT ? TRAILING_STOP_EVENT : null,
+    day: period.dayOf(event.t),
+  };
 }
 
 const NO_FIGURES = { value: null, limit: null, threshold: null };
@@ -138,12 +169,15 @@ function equityAroundBreaches(store: Store, account: string, timeline: TimelineE
   return points
     .sort((a, b) => a.t - b.t)
     .map((point) => ({
-      t: new Date(point.t).toISOString(),
+      t: iso(point.t),
       equity: point.equity,
       dailyNetPnl: point.dailyNetPnl,
     }));
 }
 
+type DayFigures = { net: Dec; trades: number; drawdown: Dec; breaches: number };
+
+/** Per trading day and account: net P&L and count of its trades, its breaches, the largest sampled drawdown. */
 function summarize(
   store: Store,
   session: SessionConfig,
@@ -153,7 +187,7 @@ function summarize(
   from: number,
   now: number,
 ): DaySummaryView[] {
-  const days = new Map<string, { net: Dec; trades: number; drawdown: Dec; breaches: number }>();
+  const days = new Map<string, DayFigures>();
   const dayFor = (day: string, account: string) => {
     const key = `${day}\u0000${account}`;
     let entry = days.get(key);
@@ -173,23 +207,29 @@ function summarize(
     if (item.kind === 'response' && item.account !== null) dayFor(item.day, item.account).breaches += 1;
   const accounts = new Set([...days.keys()].map((key) => key.split('\u0000')[1] ?? ''));
   if (query.account !== undefined) accounts.add(query.account);
-  for (const account of accounts)
-    for (const sample of store.history.samples(account, from, now + 1)) {
-      const entry = days.get(`${tradingDayOf(sample.t, session).label}\u0000${account}`);
-      if (entry !== undefined && entry.drawdown.lt(sample.dailyDrawdown))
-        entry.drawdown = new Dec(sample.dailyDrawdown);
-    }
+  for (const account of accounts) addDrawdowns(days, store.history.samples(account, from, now + 1), session);
   return [...days.entries()]
-    .map(([key, entry]) => {
-      const [day = '', account = ''] = key.split('\u0000');
-      return {
-        day,
-        account,
-        netPnl: entry.net.toFixed(2),
-        trades: entry.trades,
-        maxDrawdown: entry.drawdown.toFixed(2),
-        breaches: entry.breaches,
-      };
-    })
+    .map(([key, entry]) => summaryOf(key, entry))
     .sort((a, b) => (a.day === b.day ? a.account.localeCompare(b.account) : a.day < b.day ? 1 : -1));
+}
+
+/** Each day's largest sampled drawdown (days with neither trades nor breaches are not summarized). */
+function addDrawdowns(days: Map<string, DayFigures>, samples: EquitySample[], session: SessionConfig): void {
+  for (const sample of samples) {
+    const entry = days.get(`${tradingDayOf(sample.t, session).label}\u0000${sample.account}`);
+    if (entry !== undefined && entry.drawdown.lt(sample.dailyDrawdown))
+      entry.drawdown = new Dec(sample.dailyDrawdown);
+  }
+}
+
+function summaryOf(key: string, entry: DayFigures): DaySummaryView {
+  const [day = '', account = ''] = key.split('\u0000');
+  return {
+    day,
+    account,
+    netPnl: entry.net.toFixed(2),
+    trades: entry.trades,
+    maxDrawdown: entry.drawdown.toFixed(2),
+    breaches: entry.breaches,
+  };
 }

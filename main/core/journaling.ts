@@ -25,13 +25,12 @@ export type Journaling = ReturnType<typeof createJournaling>;
 export const QUOTE_FLUSH_MS = 250;
 
 export function createJournaling(deps: JournalingDeps) {
-  const { store, state, clock, logger } = deps;
+  const { store, state, clock } = deps;
   let journalSeq = deps.restored.journalSeq;
   /** Anything applied since the last snapshot (quotes too: they move peaks and MFE/MAE). */
   let changedSinceSnapshot = deps.restored.replayed > 0;
   let journaledSinceSnapshot = deps.restored.replayed;
   let pendingQuotes: EngineEvent[] = [];
-  let compactedAt = Number.NEGATIVE_INFINITY;
 
   const flushQuotes = (): void => {
     if (pendingQuotes.length === 0) return;
@@ -69,12 +68,17 @@ export function createJournaling(deps: JournalingDeps) {
     snapshotIfChanged(): void {
       if (changedSinceSnapshot) snapshot();
     },
-    /** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
-    compact(): void {
-      if (clock.now() - compactedAt < 3_600_000) return;
-      compactedAt = clock.now();
-      const removed = store.compact(clock.now());
-      if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
-    },
+    compact: compaction(deps),
+  };
+}
+
+/** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
+function compaction({ store, clock, logger }: JournalingDeps): () => void {
+  let compactedAt = Number.NEGATIVE_INFINITY;
+  return () => {
+    if (clock.now() - compactedAt < 3_600_000) return;
+    compactedAt = clock.now();
+    const removed = store.compact(clock.now());
+    if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
   };
 }

@@ -1,6 +1,7 @@
 // The distance to each active limit, for the dashboard's bars: how much of a limit is used and the rule's level
 // as the engine remembers it; and the daily loss floor, the one figure the charts draw for it. Read-only over
 // the engine state (the engine decides; this only describes).
+import type { AccountRules } from '../../shared/config/rules';
 import { dec, maxDec, moneyString, ZERO, type Dec } from '../../shared/domain/money';
 import type { LimitView, RuleLevelView } from '../../shared/ipc';
 import {
@@ -44,33 +45,29 @@ export function dailyLossFloor(state: ReadonlyEngineState, account: ReadonlyAcco
   return moneyString(account.day.startEquity.minus(dec(settings.amount)));
 }
 
+/** A limit as measured: how much of it is used, in money or in a count. */
+type Measured = { rule: string; label: string; unit: LimitView['unit']; used: Dec; limit: Dec };
+
 export function limitsView(
   state: ReadonlyEngineState,
   account: ReadonlyAccountState,
   m: AccountMetrics,
 ): LimitView[] {
   const rules = rulesFor(state.config, account.id);
-  const limits: LimitView[] = [];
-  const money = (rule: string, label: string, used: Dec, limit: string): void => {
-    limits.push({
-      rule,
-      label,
-      unit: 'money',
-      used: moneyString(nonNegative(used)),
-      limit: moneyString(dec(limit)),
-      level: rememberedLevel(account, rule),
-    });
-  };
-  const count = (rule: string, label: string, used: Dec | number, limit: string | number): void => {
-    limits.push({
-      rule,
-      label,
-      unit: 'count',
-      used: dec(used).toFixed(),
-      limit: dec(limit).toFixed(),
-      level: rememberedLevel(account, rule),
-    });
-  };
+  return [...moneyLimits(rules, account, m), ...countLimits(rules, state, account, m)].map((limit) => ({
+    rule: limit.rule,
+    label: limit.label,
+    unit: limit.unit,
+    used: limit.unit === 'money' ? moneyString(nonNegative(limit.used)) : limit.used.toFixed(),
+    limit: limit.unit === 'money' ? moneyString(limit.limit) : limit.limit.toFixed(),
+    level: rememberedLevel(account, limit.rule),
+  }));
+}
+
+function moneyLimits(rules: AccountRules, account: ReadonlyAccountState, m: AccountMetrics): Measured[] {
+  const limits: Measured[] = [];
+  const money = (rule: string, label: string, used: Dec, limit: string) =>
+    limits.push({ rule, label, unit: 'money', used, limit: dec(limit) });
   const daily = rules.dailyLoss;
   if (daily?.enabled === true) {
     const pnl = daily.basis === 'realized' ? m.dailyRealizedPnl : m.dailyNetPnl;
@@ -85,21 +82,38 @@ export function limitsView(
   const trailing = rules.trailingDrawdown;
   if (trailing?.enabled === true && m.trailingThreshold !== null) {
     // Used = how much of the allowed fall is gone: amount − (equity − threshold).
-    const amount = dec(trailing.amount);
-    money(
-      'trailingDrawdown',
-      'Trailing drawdown',
-      amount.minus(m.equity.minus(m.trailingThreshold)),
-      trailing.amount,
-    );
+    const used = dec(trailing.amount).minus(m.equity.minus(m.trailingThreshold));
+    money('trailingDrawdown', 'Trailing drawdown', used, trailing.amount);
   }
   const weekly = rules.weeklyLoss;
   if (weekly?.enabled === true) money('weeklyLoss', 'Weekly loss', m.weeklyNetPnl.negated(), weekly.amount);
+  return limits;
+}
+
+function countLimits(
+  rules: AccountRules,
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  m: AccountMetrics,
+): Measured[] {
+  const limits: Measured[] = [];
   const frequency = rules.tradeFrequency;
   if (frequency?.enabled === true && frequency.perDay !== null)
-    count('tradeFrequency', 'Trades today', m.tradesToday, frequency.perDay);
+    limits.push({
+      rule: 'tradeFrequency',
+      label: 'Trades today',
+      unit: 'count',
+      used: dec(m.tradesToday),
+      limit: dec(frequency.perDay),
+    });
   const contracts = rules.maxContracts;
   if (contracts?.enabled === true && contracts.total !== null)
-    count('maxContracts', 'Contracts', openContracts(state, account), contracts.total);
+    limits.push({
+      rule: 'maxContracts',
+      label: 'Contracts',
+      unit: 'count',
+      used: openContracts(state, account),
+      limit: dec(contracts.total),
+    });
   return limits;
 }

@@ -41,20 +41,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
           logger: logger.child('sim'),
           demo: options.demo,
         });
-  const retention = Number(process.env.WARDEN_JOURNAL_RETENTION_DAYS ?? '');
-  const store = openStore(files.database, {
-    logger,
-    clock,
-    ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
-    ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
-  });
-  const startupNotices =
-    store.recoveredFrom === null
-      ? notices
-      : [
-          `The database was damaged and was moved aside to ${store.recoveredFrom}; Warden started with a fresh one.`,
-          ...notices,
-        ];
+  const store = openCoreStore(files.database, logger, clock, options.sqliteBinding);
   try {
     return await createCore({
       broker,
@@ -63,7 +50,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       logger,
       engineConfig: engineConfigOf(config),
       configSource: { document: config, file: configFile },
-      startupNotices,
+      startupNotices: startupNotices(store.recoveredFrom, notices),
       secrets,
       ...(options.broker === 'projectx' ? { fixedExcluded: excludedByEnvironment() } : {}),
     });
@@ -71,6 +58,26 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
     store.close();
     throw error;
   }
+}
+
+/** What the trader is told at start: a damaged database moved aside first. */
+function startupNotices(recoveredFrom: string | null, notices: string[]): string[] {
+  if (recoveredFrom === null) return notices;
+  return [
+    `The database was damaged and was moved aside to ${recoveredFrom}; Warden started with a fresh one.`,
+    ...notices,
+  ];
+}
+
+/** The store, keeping the journal WARDEN_JOURNAL_RETENTION_DAYS days when that is set. */
+function openCoreStore(file: string, logger: Logger, clock: Clock, sqliteBinding: string | undefined) {
+  const retention = Number(process.env.WARDEN_JOURNAL_RETENTION_DAYS ?? '');
+  return openStore(file, {
+    logger,
+    clock,
+    ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
+    ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
+  });
 }
 
 /** The accounts WARDEN_PROJECTX_EXCLUDE (comma- or space-separated ids) leaves unguarded for good. */

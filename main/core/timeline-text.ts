@@ -56,13 +56,8 @@ export function riskEventText(event: RecordedRiskEvent): { title: string; detail
         title: `circuitBreaker ${text(detail['to']) ?? ''}`.trim(),
         detail: `${text(detail['from']) ?? '?'} → ${text(detail['to']) ?? '?'}: ${text(detail['reason']) ?? ''}`,
       };
-    case 'configChange': {
-      const changes = Array.isArray(detail['changes']) ? detail['changes'].map((c) => text(c) ?? '') : [];
-      return {
-        title: 'configChange',
-        detail: `by ${text(detail['by']) ?? '?'}: ${changes.length === 0 ? 'no rule changed' : changes.join('; ')}`,
-      };
-    }
+    case 'configChange':
+      return configChangeText(detail);
     case 'dayStart':
       return {
         title: `dayStart ${text(detail['source']) ?? ''}`.trim(),
@@ -86,6 +81,14 @@ export function riskEventText(event: RecordedRiskEvent): { title: string; detail
     default:
       return { title: event.kind, detail: JSON.stringify(event.detail) };
   }
+}
+
+function configChangeText(detail: JsonRecord): { title: string; detail: string } {
+  const changes = Array.isArray(detail['changes']) ? detail['changes'].map((c) => text(c) ?? '') : [];
+  return {
+    title: 'configChange',
+    detail: `by ${text(detail['by']) ?? '?'}: ${changes.length === 0 ? 'no rule changed' : changes.join('; ')}`,
+  };
 }
 
 function trailingStopText(detail: JsonRecord): { title: string; detail: string } {
