@@ -32,10 +32,15 @@ export function wireCore(deps: CoreDeps) {
   const shown = wireShown(deps, logger, records.state, life);
   const dayRebuild = planDayRebuild(records.state, deps.clock.now());
   const pipeline = createPipeline({
-    ...records,
-    ...shown,
-    enforcer: shown.enforcement.enforcer,
+    engine: records.engine,
+    journaling: records.journaling,
+    recorder: records.recorder,
     store: deps.store,
+    alerts: shown.alerts,
+    enforcer: shown.enforcement.enforcer,
+    guarded: shown.guarded,
+    changes: shown.changes,
+    publisher: shown.publisher,
     dayRebuild,
     brokerKind: deps.broker.kind,
     logger,
@@ -91,7 +96,14 @@ function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, l
   });
   const changes = createChangeSignal(clock);
   const enforcement = createEnforcement({
-    ...{ state, store, clock, logger, broker, guarded, alerts, changes },
+    state,
+    store,
+    clock,
+    logger,
+    broker,
+    guarded,
+    alerts,
+    changes,
     stopped: () => life.stopped,
     changed: viewChanged.notify,
   });
