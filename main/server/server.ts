@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { recentAlerts } from '../core/subscribers';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
 import { allowedHost, allowedOrigin, isAuthorized, sameOriginRequest, tokenCookie } from './auth';
@@ -79,7 +80,8 @@ async function handle(
     return;
   }
   if (request.method === 'GET' && url.pathname === '/api/state') {
-    sendJson(response, 200, options.core.view());
+    // One read for a script: the state with the recent alerts (a screen gets them as pushes instead).
+    sendJson(response, 200, { ...options.core.view(), alerts: recentAlerts(options.core) });
     return;
   }
   if (request.method === 'GET' && url.pathname === '/api/history') {
