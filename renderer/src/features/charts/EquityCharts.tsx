@@ -1,7 +1,7 @@
 // The account's equity and drawdown charts. Today: the points kept since the screen opened, seeded with the
 // day's stored samples (so a reload does not start empty), then moved per point as pushes arrive. An earlier
 // day, picked beside the chart: that day's stored samples, still. React never re-renders the charts themselves.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApi, useStores } from '../../state';
 import { followLive, loadStoredDay } from './equity-feed';
 import { EquityDayPicker, TODAY } from './EquityDayPicker';
@@ -26,7 +26,9 @@ export function EquityCharts({ accountId }: { accountId: string }) {
   const [todayLabel, setTodayLabel] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Created and removed in the layout phase, with the DOM they draw in: removed later, lightweight-charts could
+  // still redraw into the detached canvas after it was disposed ("Object is disposed").
+  useLayoutEffect(() => {
     if (equityRef.current === null || drawdownRef.current === null || !canvasSupported()) return;
     const charts = createEquityCharts(equityRef.current, drawdownRef.current);
     chartsRef.current = charts;

@@ -83,6 +83,8 @@ export function createEquityCharts(equityBox: HTMLElement, drawdownBox: HTMLElem
   ];
   let count = 0;
   let lastTime: number | null = null;
+  /** A feed may still deliver a point after the screen removed the charts: drawing it would revive them. */
+  let removed = false;
   const attribute = (name: string, value: string | number | null | undefined) => {
     if (value === null || value === undefined) equityBox.removeAttribute(name);
     else equityBox.setAttribute(name, String(value));
@@ -95,12 +97,14 @@ export function createEquityCharts(equityBox: HTMLElement, drawdownBox: HTMLElem
   };
   return {
     fill(points) {
+      if (removed) return;
       for (const [series, value] of lines) series.setData(points.map((point) => dataOf(value, point)));
       count = points.length;
       lastTime = points.at(-1)?.time ?? null;
       mark(points[0]);
     },
     put(point) {
+      if (removed) return;
       for (const [series, value] of lines) series.update(dataOf(value, point));
       if (lastTime === null || point.time > lastTime) {
         if (count === 0) mark(point);
@@ -110,6 +114,7 @@ export function createEquityCharts(equityBox: HTMLElement, drawdownBox: HTMLElem
       }
     },
     remove() {
+      removed = true;
       equityChart.remove();
       drawdownChart.remove();
     },
