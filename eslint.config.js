@@ -1,4 +1,4 @@
-// Lint rules, and the architecture's boundaries as import zones (DESIGN.md "What must hold").
+// Lint rules, and the architecture's boundaries as import zones (docs/ARCHITECTURE.md section 1).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    // Small named units (docs/ARCHITECTURE.md): no function in the product's code over 150 lines.
+    // Small named units (docs/ARCHITECTURE.md section 1): no function in the product's code over 150 lines.
     files: ['main/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 150, IIFEs: true }] },
   },

@@ -1,4 +1,4 @@
-// `warden`: serve | check-config | replay (INTERFACES.md section 1).
+// `warden`: serve | check-config | replay (docs/API.md section 1).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

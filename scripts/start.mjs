@@ -1,4 +1,4 @@
-// `npm start`: the Electron desktop app where this machine can run it, otherwise `warden serve` (INTERFACES.md
+// `npm start`: the Electron desktop app where this machine can run it, otherwise `warden serve` (docs/API.md
 // section 1). Arguments such as --demo pass through to either. Ctrl+C and kill reach the app, and its exit code
 // becomes ours.
 import { spawn, spawnSync } from 'node:child_process';

@@ -41,7 +41,7 @@ function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPoli
   );
 }
 
-/** `policy` decides which rule alerts also notify (RULES.md section 5); without one every rule alert does. */
+/** `policy` decides which rule alerts also notify (docs/RULES.md section 5); without one every rule alert does. */
 export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: NotifyPolicy): void {
   switch (decision.kind) {
     case 'rule':

@@ -1,4 +1,4 @@
-// Which alerts reach the trader as a native/browser notification (RULES.md section 5: no spam). The engine reports
+// Which alerts reach the trader as a native/browser notification (docs/RULES.md section 5: no spam). The engine reports
 // a level when it is entered, and steps it down only past the hysteresis, so a hovering value yields no new
 // decision. On top of that this policy, per account and rule:
 // - notifies warning, critical and breach (never ok/info steps);

@@ -1,4 +1,4 @@
-// Whether a new config document may take effect now (RULES.md section 6): while an account is not active, or
+// Whether a new config document may take effect now (docs/RULES.md section 6): while an account is not active, or
 // its settings are locked for the day, a change may only tighten its rules. Lists what the change changes, for
 // the audit trail, and everything it would loosen where it may not.
 import { compareStrictness } from '../../shared/config/strictness';

@@ -1,4 +1,4 @@
-// Config changes while Warden runs: a new document is judged (tighten-only where RULES.md section 6 says so),
+// Config changes while Warden runs: a new document is judged (tighten-only where docs/RULES.md section 6 says so),
 // journaled as an event so restart and replay apply it at the same point, recorded in the audit trail with what
 // it changed, and written back to the config file when it came from the app. At start, an edited file is taken
 // in the same way, or kept out (the user told why) when it would loosen a locked account.

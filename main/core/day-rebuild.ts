@@ -1,4 +1,4 @@
-// Restart across a roll (RULES.md section 1): a trading day (or week) that began while Warden was not running
+// Restart across a roll (docs/RULES.md section 1): a trading day (or week) that began while Warden was not running
 // gets its start from the broker's own trades once the broker's first snapshot is in; when the trades cannot
 // tell it, the start is an estimate and the account stays reducing until the trader confirms it.
 import { DateTime } from 'luxon';

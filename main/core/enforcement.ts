@@ -1,4 +1,4 @@
-// Enforcement as the core wires it (RULES.md section 7): rule decisions carried out through the broker, the
+// Enforcement as the core wires it (docs/RULES.md section 7): rule decisions carried out through the broker, the
 // verified flatten, and the circuit breaker in front of enforcement's own commands; what happens is told to the
 // trader and recorded. After a restart, an interrupted flatten is run again and a halted account is emptied.
 import type { FlattenReport } from '../../shared/ipc';

@@ -1,4 +1,4 @@
-// A position's protection as the trader sees it (RULES.md section 3, "per position"): its protective stops and
+// A position's protection as the trader sees it (docs/RULES.md section 3, "per position"): its protective stops and
 // whether they cover it, the initial risk and R multiple, and when stopRequired acts if it stays unprotected.
 // Read-only over the engine state.
 import { moneyString, type Dec } from '../../shared/domain/money';

@@ -1,5 +1,5 @@
-// Rebuilds the engine at start: the latest snapshot, then every journaled event after it (RULES.md / DESIGN.md
-// "Restart = latest snapshot + replay of the journal since").
+// Rebuilds the engine at start: the latest snapshot, then every journaled event after it (docs/ARCHITECTURE.md
+// section 3, "Journal before apply": restart = the latest snapshot + the journal since).
 import {
   apply,
   createEngineState,

@@ -86,7 +86,7 @@ export function excludedByEnvironment(env: NodeJS.ProcessEnv = process.env): str
 }
 
 /**
- * ProjectX from the environment (INTERFACES.md section 2); credentials from it, else the stored ones (entered in
+ * ProjectX from the environment (docs/API.md section 2); credentials from it, else the stored ones (entered in
  * the UI), whose gateway URLs, when they were given, come with them. Unreadable stored credentials are reported,
  * not fatal: the trader can enter them again.
  */

@@ -1,4 +1,4 @@
-// Turns the desktop process's environment and arguments into the core's options (INTERFACES.md section 2).
+// Turns the desktop process's environment and arguments into the core's options (docs/API.md section 2).
 import type { BrokerKind } from '../broker/types';
 import type { CoreOptions } from '../core/types';
 import type { Logger } from '../platform/logger';

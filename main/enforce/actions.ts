@@ -1,4 +1,4 @@
-// Carries out the engine's decisions (RULES.md section 7): flatten (verified), close, reduce, cancel. Each
+// Carries out the engine's decisions (docs/RULES.md section 7): flatten (verified), close, reduce, cancel. Each
 // broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { ReadonlyEngineState, RuleDecision } from '../engine';

@@ -1,4 +1,4 @@
-// The enforcement circuit breaker (RULES.md section 7), one per account. Repeated failed enforcement commands
+// The enforcement circuit breaker (docs/RULES.md section 7), one per account. Repeated failed enforcement commands
 // open it: while open, enforcement sends nothing to the broker (a failing or rate-limiting broker is not
 // hammered; the trader has been told to act manually); after a cool-down it is half open and lets the next
 // command through as a trial: success closes it, failure opens it again for twice as long (capped).

@@ -1,4 +1,4 @@
-// Verified flatten (RULES.md section 7): cancel every working order, close every position at market, then
+// Verified flatten (docs/RULES.md section 7): cancel every working order, close every position at market, then
 // watch until the account is really flat; retry with backoff; never two flattens of one account at once.
 import type { FlattenReport } from '../../shared/ipc';
 import type { BrokerCommand, CommandResult } from '../broker/types';
@@ -30,7 +30,7 @@ export type FlattenDeps = {
   recorder: FlattenRecorder;
   /** Told once per flatten run, however many callers joined it; `retry` for the runs that keep trying. */
   onFinished?(report: FlattenReport, run: { retry: boolean }): void;
-  /** After the attempts fail, the whole flatten is tried again this often until flat (RULES.md section 7). */
+  /** After the attempts fail, the whole flatten is tried again this often until flat (docs/RULES.md section 7). */
   retryEveryMs?: number;
   verifyMs?: number;
   attempts?: number;

@@ -162,7 +162,7 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
       break;
     }
     case 'lockReset': {
-      // Only `manual` locks: the timed ones (rules, self-locks) cannot be lifted early (RULES.md section 4).
+      // Only `manual` locks: the timed ones (rules, self-locks) cannot be lifted early (docs/RULES.md section 4).
       const account = state.accounts.get(event.account);
       if (account === undefined) break;
       for (const lock of account.locks.filter((l) => l.until === 'manual')) {
@@ -224,7 +224,7 @@ function applyAccount(state: EngineState, event: AccountEvent): void {
   refreshAccount(state, account);
 }
 
-/** The broker allows trading again: the brokerLock rule's lock ends (RULES.md section 6). */
+/** The broker allows trading again: the brokerLock rule's lock ends (docs/RULES.md section 6). */
 function liftBrokerLock(state: EngineState, id: string, t: number, decisions: Decision[]): void {
   const account = ensureAccount(state, id, t);
   const lifted = account.locks.filter((lock) => lock.until === 'brokerAllows');

@@ -1,4 +1,4 @@
-// The bad-tick guard (RULES.md sections 2 and 9): a quote that moves the price more than maxJumpPct from the
+// The bad-tick guard (docs/RULES.md sections 2 and 9): a quote that moves the price more than maxJumpPct from the
 // last accepted one is held; the next quote for the symbol confirms it (within maxJumpPct of it: both are
 // accepted, in order) or discards it (then only the new quote is considered).
 import type { QuoteEvent } from '../../shared/domain/events';

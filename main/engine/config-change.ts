@@ -1,4 +1,4 @@
-// A new config document takes effect (RULES.md sections 6 and 8): the engine's config is replaced, what rules
+// A new config document takes effect (docs/RULES.md sections 6 and 8): the engine's config is replaced, what rules
 // that are now off remembered is forgotten, and a changed trailing drawdown recomputes its threshold from the
 // high-water mark. The rules are then evaluated under the new limits by apply (a tightened limit may breach at
 // once). Whether the change was allowed (tighten-only while locked) is decided before it becomes an event.

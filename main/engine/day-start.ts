@@ -1,4 +1,4 @@
-// A trading day that began while Warden was not running (RULES.md section 1): its start is set from the broker's
+// A trading day that began while Warden was not running (docs/RULES.md section 1): its start is set from the broker's
 // trades, or estimated and the account kept `reducing` until the trader confirms the start.
 import type { DayStartEvent } from '../../shared/domain/events';
 import { maxDec, type Dec } from '../../shared/domain/money';

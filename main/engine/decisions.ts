@@ -1,4 +1,4 @@
-// What the engine decides, returned as values for the core to carry out (RULES.md sections 5-7).
+// What the engine decides, returned as values for the core to carry out (docs/RULES.md sections 5-7).
 import type { Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
 import type { ClosedTrade, Lock } from './state';
@@ -48,7 +48,7 @@ export type PositionCorrected = {
 };
 
 /**
- * A trailing stop's life, for the audit (RULES.md section 6, `trailingStop`): added when its position opens,
+ * A trailing stop's life, for the audit (docs/RULES.md section 6, `trailingStop`): added when its position opens,
  * activated after the favourable move, updated as the best price improves, triggered on the retrace, removed
  * when the position closes.
  */

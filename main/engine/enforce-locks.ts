@@ -1,4 +1,4 @@
-// Keeps an account consistent with its trading state (RULES.md section 4): while halted, any position that
+// Keeps an account consistent with its trading state (docs/RULES.md section 4): while halted, any position that
 // opens or grows and any working order is a breach of the rule that set the lock; while reducing, only what
 // increases |position|.
 import type { EngineEvent } from '../../shared/domain/events';

@@ -1,4 +1,4 @@
-// Applies one execution (RULES.md sections 3 and 9): average-cost positions, realized P&L (the broker's when
+// Applies one execution (docs/RULES.md sections 3 and 9): average-cost positions, realized P&L (the broker's when
 // given), fees, balance between broker reports, and round-trip trades including reversals.
 import type { FillEvent } from '../../shared/domain/events';
 import { ZERO, type Dec } from '../../shared/domain/money';
@@ -146,7 +146,7 @@ function closeTrade(account: AccountState, position: Position, fill: FillEvent):
   return closed;
 }
 
-/** Net P&L in multiples of the initial risk, a ratio rounded half-up to 4 places (RULES.md section 9). */
+/** Net P&L in multiples of the initial risk, a ratio rounded half-up to 4 places (docs/RULES.md section 9). */
 function rMultipleOf(netPnl: Dec, initialRisk: Dec | undefined): Dec | null {
   if (initialRisk === undefined || initialRisk.isZero()) return null;
   return netPnl.dividedBy(initialRisk).toDecimalPlaces(4);

@@ -1,4 +1,4 @@
-// A trade's initial risk (RULES.md section 3): the first protective stop seen while its position is open fixes
+// A trade's initial risk (docs/RULES.md section 3): the first protective stop seen while its position is open fixes
 // it, |avgPrice − stop| × qty × pointValue, so the closed trade can carry its R multiple.
 import type { Dec } from '../../shared/domain/money';
 import type { AccountState, EngineState } from './state';

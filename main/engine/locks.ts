@@ -1,4 +1,4 @@
-// Trading states (RULES.md section 4): locks set by rules, the strictest one deciding, lifted only when their
+// Trading states (docs/RULES.md section 4): locks set by rules, the strictest one deciding, lifted only when their
 // time comes (or the broker allows trading again, or an explicit reset for 'manual').
 import type { LockState, LockUntil } from '../../shared/config/rules';
 import type { ReadonlyAccountState } from './readonly';

@@ -1,4 +1,4 @@
-// Every per-account metric of RULES.md section 3, computed exactly from the engine state.
+// Every per-account metric of docs/RULES.md section 3, computed exactly from the engine state.
 import { Dec, ZERO } from '../../shared/domain/money';
 import type { ReadonlyAccountState, ReadonlyEngineState } from './readonly';
 import { accountUnrealized, pointValueOf, positionMark } from './valuation';

@@ -1,4 +1,4 @@
-// Accounts come into being at their first event; trading days and weeks roll at dayStart (RULES.md section 1).
+// Accounts come into being at their first event; trading days and weeks roll at dayStart (docs/RULES.md section 1).
 import { ZERO, type Dec } from '../../shared/domain/money';
 import { accountRules } from './rules/evaluate';
 import type { AccountState, EngineState, PeriodTotals } from './state';

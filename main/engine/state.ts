@@ -98,7 +98,7 @@ export type PeriodTotals = Period & {
   /**
    * The broker balance report `startEquity` was taken from (its time). A fill of this period before it was
    * already in that balance, so when it arrives late (a restart, a reconnect) the start is taken back by
-   * its net: dayStartBalance = balance − net realized since dayStart (RULES.md section 1).
+   * its net: dayStartBalance = balance − net realized since dayStart (docs/RULES.md section 1).
    */
   startReportAt: number | null;
   peakEquity: Dec;
@@ -111,7 +111,7 @@ export type PeriodTotals = Period & {
 export type TradingState = 'active' | 'reducing' | 'halted';
 
 /**
- * A lock on an account (RULES.md section 4): `until` is a time (ms), 'manual' (only an explicit reset lifts
+ * A lock on an account (docs/RULES.md section 4): `until` is a time (ms), 'manual' (only an explicit reset lifts
  * it), 'brokerAllows' (lifted when the broker reports the account can trade again) or 'confirmed' (a day that
  * began while Warden was not running, until the trader confirms its start).
  */

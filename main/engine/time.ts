@@ -1,4 +1,4 @@
-// Trading day and week boundaries in the configured time zone (RULES.md section 1), DST-correct via luxon.
+// Trading day and week boundaries in the configured time zone (docs/RULES.md section 1), DST-correct via luxon.
 import { DateTime } from 'luxon';
 import type { SessionConfig, Weekday } from './config';
 

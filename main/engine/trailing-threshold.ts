@@ -1,4 +1,4 @@
-// The trailing drawdown's high-water mark and threshold (RULES.md section 6), kept as equity moves and at day
+// The trailing drawdown's high-water mark and threshold (docs/RULES.md section 6), kept as equity moves and at day
 // rolls, for the trailingDrawdown rule and the trailingThreshold metric.
 import type { RuleSettings } from '../../shared/config/rules';
 import { dec, maxDec, minDec, type Dec } from '../../shared/domain/money';

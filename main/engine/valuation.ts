@@ -1,4 +1,4 @@
-// Marks and valuation (RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
+// Marks and valuation (docs/RULES.md sections 2 and 3): mark price per position, unrealized P&L, equity, peaks.
 import { ZERO, compareDec, maxDec, minDec, type Dec } from '../../shared/domain/money';
 import type { MarkPriceMode } from './config';
 import { trackTrailingDrawdown } from './trailing-threshold';

@@ -75,7 +75,7 @@ export function writeConfigFile(file: string, config: WardenConfig, at: Date): v
   const text = isJson(file)
     ? `${JSON.stringify(config, null, 2)}\n`
     : `# Warden rules and settings, written by Warden at ${at.toISOString()} after a change in the app.\n` +
-      `# The file as it was before is ${file}.prev. RULES.md sections 6 and 8 describe every setting.\n` +
+      `# The file as it was before is ${file}.prev. docs/RULES.md sections 6 and 8 describe every setting.\n` +
       stringify(config);
   const next = `${file}.next`;
   writeFileSync(next, text, { mode: 0o600 });

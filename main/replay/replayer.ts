@@ -1,5 +1,5 @@
-// `warden replay` (INTERFACES.md section 3): recorded events through the engine, one JSON line per decision and
-// a summary per account. With `enforce`, what Warden would have done is simulated (RULES.md section 9).
+// `warden replay` (docs/API.md section 3): recorded events through the engine, one JSON line per decision and
+// a summary per account. With `enforce`, what Warden would have done is simulated (docs/RULES.md section 9).
 import { parseEngineEvent } from '../../shared/domain/event-codec';
 import type { EngineEvent } from '../../shared/domain/events';
 import {

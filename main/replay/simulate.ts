@@ -1,4 +1,4 @@
-// Replay `--enforce` (RULES.md section 9): a close or flatten fills at the current mark with the same fee per
+// Replay `--enforce` (docs/RULES.md section 9): a close or flatten fills at the current mark with the same fee per
 // contract as the position's opening fills; afterwards recorded fills that would have reduced what enforcement
 // already closed are dropped (up to the quantity it closed), and while halted, fills that open or add are dropped.
 import type { EngineEvent, FillEvent } from '../../shared/domain/events';

@@ -1,9 +1,9 @@
-// The HTTP API of INTERFACES.md: GET /api/health, GET /api/state, POST /api/commands/<name>.
+// The HTTP API of docs/API.md: GET /api/health, GET /api/state, POST /api/commands/<name>.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandName } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 
-/** URL names of the commands (INTERFACES.md) mapped to the contract's command names. */
+/** URL names of the commands (docs/API.md) mapped to the contract's command names. */
 const routes: Record<string, CommandName> = {
   flatten: 'flatten',
   order: 'placeOrder',

@@ -1,7 +1,7 @@
 // The config written to `<data dir>/config.yaml` on first start: the simulator's 50K account under a typical
 // prop-firm preset, with the other rules shown as comments to copy from.
 
-export const defaultConfigYaml = `# Warden rules and settings (RULES.md sections 6 and 8).
+export const defaultConfigYaml = `# Warden rules and settings (docs/RULES.md sections 6 and 8).
 # Numbers may be written as numbers or as decimal strings ("1000.50"). Unknown keys are errors.
 # Check this file with: warden check-config <this file>
 

@@ -1,4 +1,4 @@
-// An account's rules (RULES.md section 8): defaults.rules, then its preset's, then its own, merged per rule (later
+// An account's rules (docs/RULES.md section 8): defaults.rules, then its preset's, then its own, merged per rule (later
 // keys win), then completed with the rule's defaults. A rule named anywhere is on unless it says enabled: false.
 import { ruleDefaults, ruleIds, type AccountRules, type RuleId, type RuleSettings } from './rules';
 import { checkCommon, commonDefaults, type Problem, type RuleBlock } from './rule-spec';

@@ -1,5 +1,5 @@
 // What the config knows about one rule: its parameters' schemas, which are required, their defaults and the checks
-// that relate them; plus the keys every rule accepts (RULES.md section 8). The per-rule tables use these types.
+// that relate them; plus the keys every rule accepts (docs/RULES.md section 8). The per-rule tables use these types.
 import type { z } from 'zod';
 import { Dec } from '../domain/money';
 import type { LockUntil, RuleCommon, RuleId, RuleParams, RuleSettings } from './rules';
@@ -21,7 +21,7 @@ export type RuleSpec<R extends RuleId> = {
   required: readonly (keyof RuleParams[R])[];
   /** Every other parameter's value when no layer gives it (`null` = no limit). */
   defaults: Partial<RuleParams[R]>;
-  /** Whether warnAt/criticalAt mean anything for this rule (RULES.md section 5: count and event rules do not). */
+  /** Whether warnAt/criticalAt mean anything for this rule (docs/RULES.md section 5: count and event rules do not). */
   levels: boolean;
   /** Consistency between values that are present (runs on each block and on the merged rule). */
   check?: (rule: RuleBlock<R>) => Problem[];

@@ -1,4 +1,4 @@
-// Config specs of the market and calendar rules (RULES.md section 6): margin level, exposure, stale data, the
+// Config specs of the market and calendar rules (docs/RULES.md section 6): margin level, exposure, stale data, the
 // broker's own lock, blocked symbols, trading hours and news blackouts.
 import { z } from 'zod';
 import { below, type RuleSpec } from './rule-spec';

@@ -1,4 +1,4 @@
-// Config specs of the money rules (RULES.md section 6): daily and weekly loss, profit target, giveback, trailing
+// Config specs of the money rules (docs/RULES.md section 6): daily and weekly loss, profit target, giveback, trailing
 // drawdown and per-position loss. Limits are positive amounts, kept as exact decimal strings.
 import { Dec } from '../domain/money';
 import type { Problem, RuleSpec } from './rule-spec';

@@ -1,4 +1,4 @@
-// Config specs of the rules on trading activity (RULES.md section 6): contract limits, trade frequency, loss
+// Config specs of the rules on trading activity (docs/RULES.md section 6): contract limits, trade frequency, loss
 // streaks, required stops and per-position trailing stops. Counts are whole numbers; contract limits are decimals
 // because micros weigh a fraction of a mini.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The rules of RULES.md section 6 as the engine receives them: one account's resolved settings (defaults, then
+// The rules of docs/RULES.md section 6 as the engine receives them: one account's resolved settings (defaults, then
 // its preset, then its own), numbers as exact decimal strings. The config document's schema produces these.
 
 export const ruleIds = [
@@ -100,7 +100,7 @@ export type RuleSettings<R extends RuleId = RuleId> = RuleCommon & RuleParams[R]
 /** One account's rules after merging; a rule that is absent is off. */
 export type AccountRules = { [R in RuleId]?: RuleSettings<R> };
 
-/** The consequence each rule has unless the config overrides it (RULES.md sections 6 and 9). */
+/** The consequence each rule has unless the config overrides it (docs/RULES.md sections 6 and 9). */
 export const ruleDefaults: { [R in RuleId]: Pick<RuleCommon, 'action' | 'lock' | 'lockState'> } = {
   dailyLoss: { action: 'flatten', lock: 'dayEnd', lockState: 'halted' },
   dailyProfitTarget: { action: 'flatten', lock: 'dayEnd', lockState: 'halted' },

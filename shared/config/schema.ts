@@ -1,4 +1,4 @@
-// The trader's config document (RULES.md section 8), validated with zod: the frame (session, marks, alerts,
+// The trader's config document (docs/RULES.md section 8), validated with zod: the frame (session, marks, alerts,
 // presets, defaults, accounts) and every rule block; validateConfig adds the checks that span the document and
 // reports every problem at once as "path: message".
 import { z } from 'zod';

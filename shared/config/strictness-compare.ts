@@ -1,4 +1,4 @@
-// The comparisons behind tighten-only (RULES.md section 6): each takes a value before and after a config change
+// The comparisons behind tighten-only (docs/RULES.md section 6): each takes a value before and after a config change
 // and says how the change loosens the rule, or null when it keeps or tightens it.
 import { Dec } from '../domain/money';
 import type { LockUntil, RuleParams } from './rules';

@@ -1,4 +1,4 @@
-// Tighten-only (RULES.md section 6): while an account is not active, or its settings are locked for the day, a
+// Tighten-only (docs/RULES.md section 6): while an account is not active, or its settings are locked for the day, a
 // config change may only tighten. compareStrictness lists every change that loosens, from one explicit table.
 import {
   ruleIds,

@@ -1,4 +1,4 @@
-// The normalized market and account events every broker adapter emits and the engine consumes (DESIGN.md).
+// The normalized market and account events every broker adapter emits and the engine consumes (docs/ARCHITECTURE.md).
 // Times are epoch milliseconds (UTC); money, prices and fees are exact decimals; quantities are whole contracts.
 import type { WardenConfig } from '../config/schema';
 import type { Dec } from './money';
@@ -22,7 +22,7 @@ export type InstrumentEvent = {
   quoteCurrency?: string;
 };
 
-/** A broker's report of an account: its cash balance replaces the engine's (RULES.md section 9). */
+/** A broker's report of an account: its cash balance replaces the engine's (docs/RULES.md section 9). */
 export type AccountEvent = {
   type: 'account';
   t: number;
@@ -103,7 +103,7 @@ export type ConfigChangeEvent = {
 export type SettingsLockEvent = { type: 'settingsLock'; t: number; account: string };
 
 /**
- * A trading day began while Warden was not running (RULES.md section 1): the day's starting equity, `rebuilt`
+ * A trading day began while Warden was not running (docs/RULES.md section 1): the day's starting equity, `rebuilt`
  * from the broker's own trades since dayStart (dayStartBalance = balance − net realized since then), an
  * `estimate` when that was impossible (the account is then `reducing` until the trader confirms), or
  * `confirmed` by the trader. `weekStartEquity`: the week's too, when the week also began meanwhile.

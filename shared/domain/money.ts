@@ -1,4 +1,4 @@
-// Exact decimal arithmetic for money, prices and quantities (RULES.md section 2): decimal.js, never floats.
+// Exact decimal arithmetic for money, prices and quantities (docs/RULES.md section 2): decimal.js, never floats.
 import Decimal from 'decimal.js';
 
 /** One Decimal constructor for the whole app: 40 significant digits, half-up, no exponent notation in output. */
@@ -65,7 +65,7 @@ export function formatMoney(value: Dec | string, places = 2): string {
   return frac === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${frac}`;
 }
 
-/** Ratios (margin level, drawdown %, HHI) are reported rounded half-up to 4 places (RULES.md section 9). */
+/** Ratios (margin level, drawdown %, HHI) are reported rounded half-up to 4 places (docs/RULES.md section 9). */
 export function ratioString(value: Dec): string {
   return value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
 }

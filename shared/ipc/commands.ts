@@ -52,7 +52,7 @@ export const commandSchemas = {
   setDemo: z.strictObject({ enabled: z.boolean() }),
   getState: z.strictObject({}),
   /**
-   * A new config document (RULES.md section 8), validated in full; while an account is not active or its
+   * A new config document (docs/RULES.md section 8), validated in full; while an account is not active or its
    * settings are locked, the change may only tighten its rules.
    */
   setConfig: z.strictObject({ config: z.unknown() }),

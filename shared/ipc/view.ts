@@ -2,11 +2,11 @@
 import type { ConnectionStatus, OrderKind, OrderStatus, Side } from '../domain/events';
 
 export type TradingState = 'active' | 'reducing' | 'halted';
-/** The enforcement circuit breaker's state (RULES.md section 7). */
+/** The enforcement circuit breaker's state (docs/RULES.md section 7). */
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 export type AlertLevel = 'info' | 'warning' | 'critical';
 
-/** Every metric id of RULES.md section 3. Money as exact decimal strings; ratios rounded to 4 places. */
+/** Every metric id of docs/RULES.md section 3. Money as exact decimal strings; ratios rounded to 4 places. */
 export type AccountMetricsView = {
   balance: string;
   unrealizedPnl: string;
@@ -64,7 +64,7 @@ export type OrderView = {
   status: OrderStatus;
 };
 
-/** A rule's level on the severity ladder (RULES.md section 5). */
+/** A rule's level on the severity ladder (docs/RULES.md section 5). */
 export type RuleLevelView = 'ok' | 'warning' | 'critical' | 'breach';
 
 /**
@@ -90,7 +90,7 @@ export type AccountView = {
   /** True while a flatten of this account is running and not yet confirmed flat. */
   flattening: boolean;
   /**
-   * The enforcement circuit breaker (RULES.md section 7): `open` while enforcement is paused after repeated
+   * The enforcement circuit breaker (docs/RULES.md section 7): `open` while enforcement is paused after repeated
    * broker failures (the trader must act by hand), `halfOpen` while the next command is a trial.
    */
   enforcement: BreakerState;

@@ -1,5 +1,5 @@
 // A realistic StateView for tests and the UI preview: account SIM-50K (50,000 balance) long 2 MNQ and short 1 ES
-// with a protective MNQ stop working, six CME instruments quoting. Figures are consistent with RULES.md §3.
+// with a protective MNQ stop working, six CME instruments quoting. Figures are consistent with docs/RULES.md §3.
 import type {
   AccountMetricsView,
   AccountView,

@@ -1,4 +1,4 @@
-// The electron-builder config, checked offline (TOOLCHAIN.md): it names NSIS for Windows, dmg for macOS and
+// The electron-builder config, checked offline (docs/TOOLCHAIN.md): it names NSIS for Windows, dmg for macOS and
 // AppImage + deb for Linux with the icons in build/, and electron-builder itself accepts it: a Linux `--dir`
 // pack against a stub Electron (no download, no native rebuild) of a throwaway project with stub bundles.
 import { execFile } from 'node:child_process';

@@ -1,4 +1,4 @@
-// `warden replay` as a user runs it (a child process): the team's worked example line by line, `--enforce`
+// `warden replay` as a user runs it (a child process): the worked example of docs/API.md section 3.7 line by line, `--enforce`
 // with exact values, and malformed lines reported with their numbers while the replay goes on.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

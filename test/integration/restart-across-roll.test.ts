@@ -1,4 +1,4 @@
-// Restart across a day roll on the simulator and a real SQLite file (RULES.md section 1): flat at the roll, the
+// Restart across a day roll on the simulator and a real SQLite file (docs/RULES.md section 1): flat at the roll, the
 // day is rebuilt from the broker's trades; with a position open at the roll its start cannot be known, so the
 // account is reducing until the trader confirms a start, and that survives a further restart.
 import { mkdtempSync } from 'node:fs';

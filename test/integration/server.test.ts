@@ -75,7 +75,7 @@ describe('HTTP API', () => {
     );
   });
 
-  it('serves the state of INTERFACES.md with money as decimal strings', async () => {
+  it('serves the state of docs/API.md with money as decimal strings', async () => {
     const state = (await (await fetch(`${base}/api/state`, { headers: auth() })).json()) as Record<
       string,
       unknown

@@ -1,5 +1,5 @@
 // The adapter's picture of what ProjectX reported: partial updates are merged into the known entity by id, and
-// each complete entity becomes a normalized BrokerEvent (PROJECTX.md sections 3.3, 3.4 and 5). No I/O here.
+// each complete entity becomes a normalized BrokerEvent (docs/brokers/PROJECTX.md sections 3.3, 3.4 and 5). No I/O here.
 import type {
   AccountEvent,
   FillEvent,

@@ -1,4 +1,4 @@
-// Cancelling a working order (PROJECTX.md section 2.11): a "not found" or an unanswered cancel is settled by
+// Cancelling a working order (docs/brokers/PROJECTX.md section 2.11): a "not found" or an unanswered cancel is settled by
 // reading the open orders back.
 import type { CommandResult } from '../types';
 import { ID, settle, stillListed, type CommandDeps } from './command-outcome';

@@ -1,4 +1,4 @@
-// Closing a position (PROJECTX.md sections 2.8, 2.9 and 5.12): all of it, its working orders on the contract
+// Closing a position (docs/brokers/PROJECTX.md sections 2.8, 2.9 and 5.12): all of it, its working orders on the contract
 // cancelled first since closeContract leaves brackets in place; or part of it by partialCloseContract.
 import type { CommandResult } from '../types';
 import { positionKey } from './book';

@@ -1,4 +1,4 @@
-// What a mutating REST call's outcome means for a command (PROJECTX.md sections 2.8–2.11). A call that got no
+// What a mutating REST call's outcome means for a command (docs/brokers/PROJECTX.md sections 2.8–2.11). A call that got no
 // answer, or a "not found", is never sent again blindly: the gateway's open lists are read back to learn whether
 // it happened.
 import type { Logger } from '../../platform/logger';

@@ -1,4 +1,4 @@
-// One connect attempt (PROJECTX.md sections 1, 3 and 5.2): log in when there is no token, list the accounts,
+// One connect attempt (docs/brokers/PROJECTX.md sections 1, 3 and 5.2): log in when there is no token, list the accounts,
 // open the hubs for the guarded ones, reconcile; and the link it leaves up until it is dropped. The link's own
 // reconnects are told to the trader and reconciled; when its client gives up, the connection is lost.
 import type { ConnectionStatus } from '../../../shared/domain/events';

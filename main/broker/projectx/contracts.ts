@@ -1,5 +1,5 @@
 // Contract metadata (tick size and value) from Contract/searchById, fetched once per contract and kept: the
-// engine needs an instrument before any fill, position or order on it (PROJECTX.md section 2.5).
+// engine needs an instrument before any fill, position or order on it (docs/brokers/PROJECTX.md section 2.5).
 import type { Logger } from '../../platform/logger';
 import type { Book } from './book';
 import { contractSchema, isObject, parseEntity, shortJson, type PxContract } from './parse';

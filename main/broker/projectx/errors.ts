@@ -1,4 +1,4 @@
-// Each ProjectX endpoint has its own errorCode enum (PROJECTX.md sections 1.2, 1.4, 2.8 to 2.11): the same number
+// Each ProjectX endpoint has its own errorCode enum (docs/brokers/PROJECTX.md sections 1.2, 1.4, 2.8 to 2.11): the same number
 // means different things on different endpoints, so every refusal is told in words for its endpoint.
 
 const CODES: Record<string, Record<number, string>> = {

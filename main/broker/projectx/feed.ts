@@ -1,4 +1,4 @@
-// Hub events → BrokerEvents (PROJECTX.md sections 3.3 and 4), one at a time in arrival order, each kind in its
+// Hub events → BrokerEvents (docs/brokers/PROJECTX.md sections 3.3 and 4), one at a time in arrival order, each kind in its
 // own unit (user-events.ts, market-events.ts). A frame that cannot be understood is logged with its content and
 // dropped, and a resync from REST is asked for, so that whatever it carried is not lost; it never throws into the
 // hub client nor touches the picture.

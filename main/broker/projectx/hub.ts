@@ -1,4 +1,4 @@
-// One SignalR hub connection (PROJECTX.md sections 1.5 and 3.1) through the official client: WebSockets without
+// One SignalR hub connection (docs/brokers/PROJECTX.md sections 1.5 and 3.1) through the official client: WebSockets without
 // negotiation, the current token from a factory (and in the URL, as the docs do), automatic reconnect with our
 // delays, and the subscriptions replayed after every reconnect (the server does not restore them).
 import {

@@ -1,4 +1,4 @@
-// The ProjectX Gateway adapter (TopstepX): REST + two SignalR hubs, see PROJECTX.md.
+// The ProjectX Gateway adapter (TopstepX): REST + two SignalR hubs, see docs/brokers/PROJECTX.md.
 export { createProjectXBroker } from './adapter';
 export type { ProjectXBroker } from './adapter';
 export { NO_CREDENTIALS } from './credentials';

@@ -1,5 +1,5 @@
 // One generation of the realtime connection: the user hub (required) and the market hub (quotes; optional, as
-// the user may not be entitled to market data), with the subscriptions each needs (PROJECTX.md sections 3.2, 4).
+// the user may not be entitled to market data), with the subscriptions each needs (docs/brokers/PROJECTX.md sections 3.2, 4).
 // A token refresh or a client that gave up replaces the whole link.
 import type { Logger } from '../../platform/logger';
 import type { Feed } from './feed';

@@ -1,4 +1,4 @@
-// The market hub's events (PROJECTX.md section 4): quotes of the contracts whose instrument was emitted become
+// The market hub's events (docs/brokers/PROJECTX.md section 4): quotes of the contracts whose instrument was emitted become
 // quote events; depth and market trades are not used.
 import { quoteEvent } from './book';
 import type { FeedContext } from './feed';

@@ -1,5 +1,5 @@
 // The ProjectX adapter's settings: where the gateway is, whose credentials, and the timings (defaults for the
-// real service; tests shorten them). INTERFACES.md section 2 names the variables.
+// real service; tests shorten them). docs/API.md section 2 names the variables.
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';

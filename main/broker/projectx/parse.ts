@@ -1,4 +1,4 @@
-// The ProjectX wire formats, parsed at the edge with zod (PROJECTX.md sections 2, 3, 5, 6): tolerant where the
+// The ProjectX wire formats, parsed at the edge with zod (docs/brokers/PROJECTX.md sections 2, 3, 5, 6): tolerant where the
 // real feed is inconsistent (envelopes, PascalCase keys, partial updates, string or number ids and decimals),
 // strict where a wrong value would corrupt the picture (a fill without a price, a size that is not a count).
 import { z } from 'zod';
@@ -151,7 +151,7 @@ export type PxQuote = z.infer<typeof quoteSchema>;
 export type Unwrapped = { action: number | null; entity: unknown };
 
 /**
- * The user-hub argument in any of the shapes seen (PROJECTX.md section 0.1): `{action, data}`, the bare entity,
+ * The user-hub argument in any of the shapes seen (docs/brokers/PROJECTX.md section 0.1): `{action, data}`, the bare entity,
  * `[accountId, entity]`, or a list of entities (each maybe wrapped).
  */
 export function unwrapUserArgument(argument: unknown): Unwrapped[] {

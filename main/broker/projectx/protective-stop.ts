@@ -1,5 +1,5 @@
 // The only order Warden places at this broker: a stop that protects the held position (stopRequired's
-// attachStop; PROJECTX.md section 2.10). Each carries a unique tag, so an unanswered placement is read back by it
+// attachStop; docs/brokers/PROJECTX.md section 2.10). Each carries a unique tag, so an unanswered placement is read back by it
 // from the open orders instead of being sent again.
 import type { Dec } from '../../../shared/domain/money';
 import type { CommandResult, PlaceOrder } from '../types';

@@ -1,4 +1,4 @@
-// Keeps REST calls under the gateway's limit (200 requests per 60 s, PROJECTX.md section 2.2) with a sliding
+// Keeps REST calls under the gateway's limit (200 requests per 60 s, docs/brokers/PROJECTX.md section 2.2) with a sliding
 // window, and holds every call back for a while after the gateway answered 429.
 import type { Clock } from '../../platform/clock';
 

@@ -1,4 +1,4 @@
-// Rebuilds the picture from REST after every connect and reconnect (PROJECTX.md section 5.2): nothing says the
+// Rebuilds the picture from REST after every connect and reconnect (docs/brokers/PROJECTX.md section 5.2): nothing says the
 // hubs replay what was missed, so accounts, open positions, working orders and the trades since the last one
 // seen are read and turned into the snapshot BrokerAdapter.start promises.
 import type { BrokerEvent } from '../../../shared/domain/events';

@@ -1,4 +1,4 @@
-// One POST to the ProjectX REST API (PROJECTX.md section 2.1): rate limited, 429 backed off and retried (the
+// One POST to the ProjectX REST API (docs/brokers/PROJECTX.md section 2.1): rate limited, 429 backed off and retried (the
 // gateway did not act on it), the envelope checked, and every other outcome told apart, so that a caller never
 // mistakes "no answer" for "refused": a mutating call that timed out may have happened.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The authenticated session (PROJECTX.md section 1): API-key login, the token refreshed before it expires
+// The authenticated session (docs/brokers/PROJECTX.md section 1): API-key login, the token refreshed before it expires
 // (Auth/validate, falling back to a fresh login), and every REST call made with the current token, re-logging
 // in once on a 401 (the gateway did not act on a call it refused as unauthorized, so one retry is safe).
 import type { Clock } from '../../platform/clock';

@@ -1,4 +1,4 @@
-// The user hub's events (PROJECTX.md section 3.3), one unit per kind: an account's balance, a trade (a fill), an
+// The user hub's events (docs/brokers/PROJECTX.md section 3.3), one unit per kind: an account's balance, a trade (a fill), an
 // order, a position. Each entity is parsed, left alone when its account is not guarded, and merged into the book,
 // whose normalized event is emitted.
 import type { z } from 'zod';

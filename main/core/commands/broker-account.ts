@@ -24,7 +24,7 @@ function refuseUnlessChoosable({ broker, accountSelection }: BrokerAccountDeps, 
     throw new Refused(`${account} is excluded by WARDEN_PROJECTX_EXCLUDE: change it there and restart`);
 }
 
-/** Leaving an account unguarded loosens every rule on it at once: not while a lock holds (RULES.md 6). */
+/** Leaving an account unguarded loosens every rule on it at once: not while a lock holds (docs/RULES.md 6). */
 function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string): void {
   const account = state.accounts.get(id);
   if (account !== undefined && tradingState(account) !== 'active')

@@ -9,7 +9,7 @@ export function knownAccount(state: ReadonlyEngineState, id: string): void {
   if (!state.accounts.has(id)) throw new Refused(`unknown account ${id}`);
 }
 
-/** Halted: no new orders. Reducing: only orders that make |position| smaller (RULES.md section 4). */
+/** Halted: no new orders. Reducing: only orders that make |position| smaller (docs/RULES.md section 4). */
 export function refuseWhileLocked(
   state: ReadonlyEngineState,
   accountId: string,

@@ -1,6 +1,6 @@
 // consecutiveLosses: the `max`-th losing trade in a row halts the account for the cooldown, and the streak
 // starts again at 0. The n-th such breach of a trading day locks for cooldown × 2^(n−1), at most 4×, when
-// `escalate` is on (RULES.md section 9). Halted reports flatten.
+// `escalate` is on (docs/RULES.md section 9). Halted reports flatten.
 import type { RuleSettings } from '../../../shared/config/rules';
 import { resolveLock, type ResolvedLock } from '../locks';
 import type { AccountState } from '../state';

@@ -101,7 +101,7 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   const thresholds = thresholdsOf(state, settings);
   let level = nextLevel(memory.level, m.value, m.limit, thresholds);
   // A price-driven breach waits for confirming quotes; a clock tick in between brings no new price, so it
-  // neither confirms nor counts (RULES.md section 2, bad-tick guard).
+  // neither confirms nor counts (docs/RULES.md section 2, bad-tick guard).
   const awaitingQuotes = event.type === 'quote' || (event.type === 'clock' && memory.pendingBreaches > 0);
   if (level === 'breach' && memory.level !== 'breach' && awaitingQuotes) {
     if (event.type === 'quote') memory.pendingBreaches += 1;
@@ -172,7 +172,7 @@ function breached(
   return act(account, t, decision, finding.action ?? settings.action, lock);
 }
 
-/** A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (RULES.md section 9). */
+/** A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (docs/RULES.md section 9). */
 function act(
   account: AccountState,
   t: number,

@@ -1,4 +1,4 @@
-// The severity ladder (RULES.md section 5): ok → warning → critical → breach by thresholds, stepping down only
+// The severity ladder (docs/RULES.md section 5): ok → warning → critical → breach by thresholds, stepping down only
 // when the value falls below a level's threshold by more than the hysteresis.
 import { compareDec, type Dec } from '../../../shared/domain/money';
 import type { RuleLevel } from '../decisions';

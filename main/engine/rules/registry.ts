@@ -1,5 +1,5 @@
 // Every rule by its id, the compiler checking that each id has its own rule; evaluated in the order of `ruleIds`
-// (RULES.md section 6), so simultaneous decisions come out in that order.
+// (docs/RULES.md section 6), so simultaneous decisions come out in that order.
 import { ruleIds, type RuleId } from '../../../shared/config/rules';
 import { brokerLock } from './broker-lock';
 import { consecutiveLosses } from './consecutive-losses';

@@ -1,6 +1,6 @@
 // tradeFrequency: a round trip opening beyond a window's count (perMinute and perHour rolling, perDay per trading
 // day) is closed and the account halted for cooldownMinutes, or to the day's end for perDay. Halted reports
-// flatten (RULES.md section 9), naming the trade's symbol.
+// flatten (docs/RULES.md section 9), naming the trade's symbol.
 import type { RuleSettings } from '../../../shared/config/rules';
 import type { RiskAction } from '../decisions';
 import { resolveLock, type ResolvedLock } from '../locks';

@@ -1,4 +1,4 @@
-// The shape of a rule (RULES.md sections 5 and 6): a pure function of the state and its settings that reports
+// The shape of a rule (docs/RULES.md sections 5 and 6): a pure function of the state and its settings that reports
 // findings. Levels, hysteresis, confirmation, actions and locks are the framework's job (evaluate.ts).
 import type { RuleId, RuleSettings } from '../../../shared/config/rules';
 import type { EngineEvent, EngineEventType } from '../../../shared/domain/events';

@@ -1,5 +1,5 @@
 // The fake gateway's broker: accounts, contracts, positions, orders and trades as ProjectX reports them (field
-// names and enums of PROJECTX.md sections 2 and 3), with exact money. Fills move positions and balances; every
+// names and enums of docs/brokers/PROJECTX.md sections 2 and 3), with exact money. Fills move positions and balances; every
 // change is returned as the user-hub events the real gateway would push.
 import Decimal from 'decimal.js';
 

@@ -1,4 +1,4 @@
-// The fake gateway's REST endpoints (PROJECTX.md section 2): POST /api/<Controller>/<action>, bearer tokens, the
+// The fake gateway's REST endpoints (docs/brokers/PROJECTX.md section 2): POST /api/<Controller>/<action>, bearer tokens, the
 // success/errorCode/errorMessage envelope on HTTP 200 for business failures, 401 for a bad token.
 import Decimal from 'decimal.js';
 import type { Model, UserEvent } from './model';

@@ -1,5 +1,5 @@
 // A fake gateway's starting book: one 50K practice account and two contracts (MNQ and ES, June 2026), with the
-// ids and metadata of PROJECTX.md section 6.
+// ids and metadata of docs/brokers/PROJECTX.md section 6.
 import Decimal from 'decimal.js';
 import type { Model } from './model';
 

@@ -1,4 +1,4 @@
-// A restart across a day roll on ProjectX (RULES.md section 1): trades made at the gateway while Warden was not
+// A restart across a day roll on ProjectX (docs/RULES.md section 1): trades made at the gateway while Warden was not
 // running, before and after the roll, come back from Trade/search; today's start is rebuilt from today's trades
 // alone (dayStartBalance = balance − net realized since dayStart), so yesterday's late loss is not today's.
 import { mkdtempSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The no-spam policy (RULES.md section 5): a level notifies when entered; a higher level at once; the same level
+// The no-spam policy (docs/RULES.md section 5): a level notifies when entered; a higher level at once; the same level
 // again only after the per-account-and-rule interval; other accounts and rules are counted apart.
 import { describe, expect, it } from 'vitest';
 import { createNotifyPolicy, type NotifyLevel } from '../../../main/alerts/notify-policy';

@@ -1,4 +1,4 @@
-// An account's rules: RULES.md section 8's example resolved exactly, merge order (defaults, preset, account, per
+// An account's rules: docs/RULES.md section 8's example resolved exactly, merge order (defaults, preset, account, per
 // rule), rules on and off, each spec's completeness, and the shipped default config.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -32,7 +32,7 @@ const rulesMdExample = {
   },
 };
 
-describe('the example document of RULES.md section 8', () => {
+describe('the example document of docs/RULES.md section 8', () => {
   it('validates, with the frame as written', () => {
     const config = validConfig(rulesMdExample);
     expect(config.session).toStrictEqual({

@@ -1,4 +1,4 @@
-// Tighten-only (RULES.md section 6): an account that is halted may take a stricter config but not a looser
+// Tighten-only (docs/RULES.md section 6): an account that is halted may take a stricter config but not a looser
 // one; an active account may take either; every setting the change makes is listed for the audit trail.
 import { describe, expect, it } from 'vitest';
 import { validateConfig, type WardenConfig } from '../../../shared/config/schema';

@@ -1,4 +1,4 @@
-// The desktop's core options come from the environment and arguments of INTERFACES.md section 2.
+// The desktop's core options come from the environment and arguments of docs/API.md section 2.
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../main/platform/logger';
 import { desktopCoreOptions, desktopDataDir } from '../../../main/desktop/options';

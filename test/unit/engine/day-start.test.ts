@@ -1,4 +1,4 @@
-// A day that began while Warden was not running (RULES.md section 1): a rebuilt start is taken as it is (and as
+// A day that began while Warden was not running (docs/RULES.md section 1): a rebuilt start is taken as it is (and as
 // the balance at the roll for an end-of-day trailing drawdown); an estimate locks the account reducing until the
 // trader confirms a start, which only that confirmation lifts.
 import { describe, expect, it } from 'vitest';

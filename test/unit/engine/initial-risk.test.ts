@@ -1,4 +1,4 @@
-// A closed trade's initial risk and R multiple (RULES.md section 3): the first protective stop seen while the
+// A closed trade's initial risk and R multiple (docs/RULES.md section 3): the first protective stop seen while the
 // position is open fixes the risk, |entry − stop| × qty × point value; R = net P&L / risk, 4 places half-up.
 import { describe, expect, it } from 'vitest';
 import { deserializeState, serializeState, type Decision } from '../../../main/engine';

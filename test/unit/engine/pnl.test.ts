@@ -1,4 +1,4 @@
-// P&L arithmetic of RULES.md section 3 and 9, each case a trader could check by hand.
+// P&L arithmetic of docs/RULES.md section 3 and 9, each case a trader could check by hand.
 import { describe, expect, it } from 'vitest';
 import { accountMetrics, type AccountState } from '../../../main/engine';
 import { dec } from '../../../shared/domain/money';

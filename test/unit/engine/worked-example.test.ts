@@ -1,4 +1,5 @@
-// The team's worked example (shared/examples/replay-daily-loss): every metric of its summary, exactly.
+// The worked example of docs/API.md section 3.7 (test/fixtures/replay-daily-loss.*): every metric of its summary,
+// exactly.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accountMetrics } from '../../../main/engine';

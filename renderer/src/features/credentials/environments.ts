@@ -1,4 +1,4 @@
-// The gateways a ProjectX login can go to (PROJECTX.md section 1.1): TopstepX by default, the ProjectX demo, or
+// The gateways a ProjectX login can go to (docs/brokers/PROJECTX.md section 1.1): TopstepX by default, the ProjectX demo, or
 // a firm's own URLs typed in.
 export type Environment = { id: string; label: string; apiUrl: string; rtcUrl: string };
 

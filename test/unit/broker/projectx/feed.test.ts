@@ -1,4 +1,4 @@
-// Hub frames (PROJECTX.md section 6) through the feed into normalized events: wrapped or bare, partial updates
+// Hub frames (docs/brokers/PROJECTX.md section 6) through the feed into normalized events: wrapped or bare, partial updates
 // merged, closes by size 0 or action 2, duplicates once, anything not understood dropped and a resync asked for.
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from '../../../../shared/domain/events';

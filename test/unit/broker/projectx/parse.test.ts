@@ -1,4 +1,4 @@
-// The ProjectX parsers on PROJECTX.md's sample payloads (section 6): exact values out, or a clear error.
+// The ProjectX parsers on docs/brokers/PROJECTX.md's sample payloads (section 6): exact values out, or a clear error.
 import { describe, expect, it } from 'vitest';
 import {
   accountSchema,
