@@ -4,31 +4,28 @@ import type { Side } from '../../../../shared/domain/events';
 
 type BuySellButtonsProps = { disabled: boolean; onSide: (side: Side) => void };
 
+const sides: { side: Side; label: string }[] = [
+  { side: 'buy', label: 'Buy' },
+  { side: 'sell', label: 'Sell' },
+];
+
 export function BuySellButtons({ disabled, onSide }: BuySellButtonsProps) {
   return (
     <div className="ticket-actions">
-      <button
-        type="button"
-        className="btn btn-buy"
-        data-testid="ticket-buy"
-        disabled={disabled}
-        onClick={() => {
-          onSide('buy');
-        }}
-      >
-        Buy
-      </button>
-      <button
-        type="button"
-        className="btn btn-sell"
-        data-testid="ticket-sell"
-        disabled={disabled}
-        onClick={() => {
-          onSide('sell');
-        }}
-      >
-        Sell
-      </button>
+      {sides.map(({ side, label }) => (
+        <button
+          key={side}
+          type="button"
+          className={`btn btn-${side}`}
+          data-testid={`ticket-${side}`}
+          disabled={disabled}
+          onClick={() => {
+            onSide(side);
+          }}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
