@@ -18,6 +18,8 @@ export function followLive(charts: EquityChartsHandle, equity: EquityHistory, ac
   let pending: EquityPoint | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const draw = () => {
+    // Drawn early (a new second's point), the pending timer goes too: else stop() could no longer cancel it.
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     if (pending === null) return;
     charts.put(pending);
