@@ -1,15 +1,9 @@
 // The browser console stays clean in Chromium: on every screen (the dashboard with an order placed, the rule
 // editor through a previewed edit, each History tab, and the ProjectX login) nothing is logged as an error or
 // warning, no script error is thrown and the page's Content-Security-Policy reports no violation.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../main/core/start';
-import { createLogger } from '../../main/platform/logger';
-import { startServer } from '../../main/server/server';
-import { rendererDir, type Served } from '../helpers/serve';
+import { serveProjectX, type Served } from '../helpers/serve';
 import { buyWithTicket, openServedPage } from '../helpers/served-page';
 
 let served: Served;
@@ -39,29 +33,6 @@ async function recordConsoleProblems(on: Page, into: string[]): Promise<void> {
       { capture: true },
     );
   });
-}
-
-/** `warden serve --broker projectx` with no credentials yet, so its page opens on the login form. */
-async function serveProjectXWithoutLogin() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-console-px-'));
-  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
-  const core = await startCore({ dataDir, broker: 'projectx', demo: false, logger });
-  const server = await startServer({
-    core,
-    host: '127.0.0.1',
-    port: 0,
-    token: 'console-token-0123456789',
-    rendererDir,
-    logger,
-    version: 'test',
-  });
-  return {
-    url: server.url,
-    stop: async () => {
-      await server.close();
-      await core.stop();
-    },
-  };
 }
 
 beforeAll(async () => {
@@ -108,14 +79,14 @@ describe('the browser console on every screen', () => {
   });
 
   it('stays clean on the ProjectX login screen', async () => {
-    const projectX = await serveProjectXWithoutLogin();
+    const projectX = await serveProjectX();
     const browser = page.context().browser();
     if (browser === null) throw new Error('the page has no browser to open another page in');
     const loginPage = await browser.newPage();
     const loginProblems: string[] = [];
     try {
       await recordConsoleProblems(loginPage, loginProblems);
-      await loginPage.goto(projectX.url);
+      await loginPage.goto(projectX.server.url);
       await loginPage.getByTestId('credentials-form').waitFor();
       expect(loginProblems).toEqual([]);
     } finally {

@@ -1,50 +1,30 @@
 // `warden serve --broker projectx` in real Chromium against the fake gateway: no credentials at first (the screen
 // says so and offers the login form), the trader enters them with custom URLs, Warden connects, and a fill on the
 // gateway shows up as a position with its P&L. The API key never reaches the page.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../main/core/start';
-import type { WardenCore } from '../../main/core/types';
-import { createLogger } from '../../main/platform/logger';
-import { startServer, type RunningServer } from '../../main/server/server';
 import { FAKE_CREDENTIALS, startFakeGateway, type FakeGateway } from '../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, MNQ, seedDemo } from '../fakes/projectx-gateway/seed';
 import { artifactsDir, launchChromium } from '../helpers/browser';
-import { rendererDir } from '../helpers/serve';
+import { serveProjectX } from '../helpers/serve';
 
 let gateway: FakeGateway;
-let core: WardenCore;
-let server: RunningServer;
+let warden: Awaited<ReturnType<typeof serveProjectX>>;
 let browser: Browser;
 let page: Page;
-const token = 'e2e-token-0123456789';
 
 beforeAll(async () => {
   gateway = await startFakeGateway();
   seedDemo(gateway.model);
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-e2e-px-'));
-  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
-  core = await startCore({ dataDir, broker: 'projectx', demo: false, logger });
-  server = await startServer({
-    core,
-    host: '127.0.0.1',
-    port: 0,
-    token,
-    rendererDir,
-    logger,
-    version: 'test',
-  });
+  warden = await serveProjectX();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 
 afterAll(async () => {
   await browser.close();
-  await server.close();
-  await core.stop();
+  await warden.stop();
   await gateway.stop();
 });
 
@@ -52,7 +32,7 @@ const text = async (testId: string) => (await page.getByTestId(testId).first().t
 
 describe('guarding a ProjectX account from the browser', () => {
   it('says it is not connected and offers the login form', async () => {
-    await page.goto(server.url);
+    await page.goto(warden.server.url);
     await page.getByTestId('credentials-form').waitFor({ timeout: 10_000 });
     expect(await text('connection-status')).toMatch(/not connected/i);
   });

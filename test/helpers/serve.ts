@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimBroker, type SimBroker } from '../../main/broker/sim';
 import { createCore } from '../../main/core/app';
-import { loadConfig } from '../../main/core/start';
+import { loadConfig, startCore } from '../../main/core/start';
 import { engineConfigOf } from '../../main/engine';
 import type { WardenCore } from '../../main/core/types';
 import { systemClock, type Clock } from '../../main/platform/clock';
@@ -86,6 +86,32 @@ export async function serveInProcess(
     server,
     dataDir,
     token,
+    async stop() {
+      await server.close();
+      await core.stop();
+    },
+  };
+}
+
+/**
+ * `warden serve --broker projectx` as the CLI composes it (startCore), with no credentials yet: its page opens
+ * on the login form, and what is entered there reaches the gateway the form names.
+ */
+export async function serveProjectX(): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'warden-serve-px-'));
+  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
+  const core = await startCore({ dataDir, broker: 'projectx', demo: false, logger });
+  const server = await startServer({
+    core,
+    host: '127.0.0.1',
+    port: 0,
+    token: 'px-token-0123456789',
+    rendererDir,
+    logger,
+    version: 'test',
+  });
+  return {
+    server,
     async stop() {
       await server.close();
       await core.stop();
