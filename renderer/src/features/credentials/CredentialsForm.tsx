@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { useCommand } from '../../lib/use-command';
 import { CUSTOM, ENVIRONMENTS } from './environments';
+import { SelectField } from '../../components/SelectField';
 
 type Props = {
   /** Why the form is shown: no credentials yet, or the gateway refused them (with its reason). */
@@ -11,6 +12,12 @@ type Props = {
   onSaved?: () => void;
   onCancel?: () => void;
 };
+
+/** The known gateways by name, then custom URLs typed by hand. */
+const environmentChoices = [
+  ...ENVIRONMENTS.map((e) => ({ value: e.id, label: e.label })),
+  { value: CUSTOM, label: 'Custom URLs' },
+];
 
 export function CredentialsForm({ heading, reason, onSaved, onCancel }: Props) {
   const uid = useId();
@@ -83,24 +90,15 @@ export function CredentialsForm({ heading, reason, onSaved, onCancel }: Props) {
             }}
           />
         </div>
-        <div className="field field-wide">
-          <label htmlFor={`${uid}-env`}>Firm / environment</label>
-          <select
-            id={`${uid}-env`}
-            data-testid="credentials-env"
-            value={environment}
-            onChange={(event) => {
-              setEnvironment(event.target.value);
-            }}
-          >
-            {ENVIRONMENTS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-            <option value={CUSTOM}>Custom URLs</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${uid}-env`}
+          label="Firm / environment"
+          testId="credentials-env"
+          value={environment}
+          choices={environmentChoices}
+          wide
+          onChange={setEnvironment}
+        />
         {chosen === undefined ? (
           <>
             <UrlField
