@@ -24,3 +24,10 @@ export const ipcChannels = {
   command: (name: CommandName) => `warden:${name}`,
   push: (name: 'state' | 'alerts' | 'alert') => `warden:push:${name}`,
 } as const;
+
+/** The desktop app's own channels (shared/ipc/desktop.ts), beside the core's. */
+export const desktopChannels = {
+  notices: 'warden:desktop:notices',
+  openAccount: 'warden:desktop:open-account',
+  testNotification: 'warden:desktop:test-notification',
+} as const;

@@ -2,3 +2,5 @@
 export * from './commands';
 export type * from './view';
 export type * from './history';
+export type * from './desktop';
+export { desktopChannels } from './channels';
