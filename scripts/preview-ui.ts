@@ -256,6 +256,7 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'setCredentials':
     case 'setAccountGuarded':
     case 'getHistory':
+    case 'reconnect':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

@@ -52,6 +52,15 @@ export type BrokerAdapter = {
    */
   start(emit: (event: BrokerEvent) => void, resume: () => ResumePoint): Promise<void>;
   execute(command: BrokerCommand): Promise<CommandResult>;
+  /**
+   * Renews the connection now (the host saw the machine wake from sleep or the screen unlock: a link that looks
+   * up may be dead). At once a `connection` event `reconnecting` (detail `reconnecting: <reason>`), as on a
+   * dropped link; then the link is torn down and a fresh one made, which like every (re)connect emits the full
+   * snapshot and then `connected`. A reconnect or connect already under way is left to finish, not doubled.
+   * Answers whether a reconnect is under way; false, doing nothing, when there is no connection to renew (not
+   * started, stopped, or nothing to connect with).
+   */
+  reconnect(reason: string): boolean;
   stop(): Promise<void>;
 };
 

@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secrets';
 import type { Store } from '../store';
+import { exposedAccounts } from './exposure';
 import { resumePointOf } from './resume-point';
 import { startTimers } from './timers';
 import type { WardenCore } from './types';
@@ -62,6 +63,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
     subscribe: (listener) =>
       core.subscribers.subscribe(listener, { type: 'alerts', payload: [...core.alerts.recent] }),
     view: core.view,
+    exposedAccounts: () => exposedAccounts(core.state, core.guarded),
     stop: () => stopCore(deps, core, stopTimers),
   };
 }

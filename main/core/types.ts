@@ -9,6 +9,9 @@ export type PushMessage = {
   [K in keyof PushMessages]: { type: K; payload: PushMessages[K] };
 }[keyof PushMessages];
 
+/** A guarded account that holds something the broker could move: open positions, working orders. */
+export type ExposedAccount = { id: string; name: string; openPositions: number; workingOrders: number };
+
 export type WardenCore = {
   /** Validates `args` against the contract, runs the command and answers; never throws. */
   command<N extends CommandName>(name: N, args: unknown): Promise<CommandResponse<N>>;
@@ -19,6 +22,11 @@ export type WardenCore = {
   subscribe(listener: (message: PushMessage) => void): () => void;
   /** The latest view, built now. */
   view(): StateView;
+  /**
+   * Is anything exposed? The guarded accounts with an open position or a working order, in the view's order;
+   * empty when none. Cheap (no view is built): a host may ask on every state push.
+   */
+  exposedAccounts(): ExposedAccount[];
   stop(): Promise<void>;
 };
 

@@ -16,6 +16,7 @@ export const commandNames = [
   'setCredentials',
   'setAccountGuarded',
   'getHistory',
+  'reconnect',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

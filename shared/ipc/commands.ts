@@ -93,6 +93,11 @@ export const commandSchemas = {
    * choice is kept. An account that is locked, or whose settings are, cannot be excluded until that ends.
    */
   setAccountGuarded: z.strictObject({ account: accountId, guarded: z.boolean() }),
+  /**
+   * Drops the broker connection and makes a fresh one now, which reconciles the whole picture (the desktop sends
+   * it when the machine wakes from sleep or the screen unlocks). One already under way is not doubled.
+   */
+  reconnect: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -133,6 +138,8 @@ export type CommandResults = {
   /** The accounts the trader excluded now (sorted). */
   setAccountGuarded: { excluded: string[] };
   getHistory: HistoryView;
+  /** Whether a reconnect is under way (begun now or already running); false when there is no connection to renew. */
+  reconnect: { reconnecting: boolean };
 };
 
 export type CommandResponse<N extends CommandName> =

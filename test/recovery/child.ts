@@ -37,6 +37,7 @@ const broker: BrokerAdapter = {
   },
   // Enforcement's commands are accepted and change nothing: the session alone says what the broker did.
   execute: () => Promise.resolve({ ok: true }),
+  reconnect: () => false,
   stop: () => Promise.resolve(),
 };
 

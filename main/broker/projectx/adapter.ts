@@ -46,6 +46,7 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
       await connection.start();
     },
     execute: (command) => executeUnlessExcluded(units, command),
+    reconnect: (reason) => outlet.isOpen() && connection.reconnect(reason),
     async stop() {
       connection.stop();
       await connector.drop();

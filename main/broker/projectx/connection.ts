@@ -1,6 +1,7 @@
 // The connection's life, as a state machine that rebuilds it forever until stopped:
 //   idle ─start→ connecting ─ok→ connected ─loss→ reconnecting ─ok→ connected …
 //   (re)connecting ─failed→ waiting-to-retry ─(backoff elapsed | wake)→ reconnecting;  any ─stop→ stopped
+//   connected | waiting-to-retry ─reconnect (asked for)→ reconnecting
 import type { ConnectionStatus } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
@@ -57,6 +58,12 @@ export type Connection = {
    * rebuilt at once. Ignored while waiting (the next attempt is fresh anyway), idle or stopped.
    */
   lose(loss: Loss): void;
+  /**
+   * A fresh connection asked for: a connected link is reported `reconnecting` at once, dropped and rebuilt; a
+   * wait before the next attempt ends now (reported likewise). An attempt under way is left to finish (it
+   * reconciles anyway). False when idle or stopped: nothing to reconnect.
+   */
+  reconnect(reason: string): boolean;
   /** Ends the connection for good (a wait before the next attempt ends too). */
   stop(): void;
 };
@@ -83,6 +90,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       machine.wake?.();
     },
     lose: (loss) => machine.lose?.(loss),
+    reconnect: (reason) => reconnect(machine, reason),
     stop() {
       machine.state = 'stopped';
       machine.lose?.({ reason: 'stopping', planned: true });
@@ -98,6 +106,23 @@ const running = (machine: Machine) => machine.state !== 'idle' && !stopped(machi
 /** Every transition but start and stop: none leaves `stopped`. */
 function enter(machine: Machine, next: ConnectionState): void {
   if (!stopped(machine)) machine.state = next;
+}
+
+/**
+ * A reconnect asked for (docs/brokers/PROJECTX.md section 5.13): told at once (the link may look up but be
+ * dead), then a connected link is dropped (a planned loss: not told twice) or a wait before the next attempt
+ * ends. An attempt under way is left alone.
+ */
+function reconnect(machine: Machine, reason: string): boolean {
+  if (!running(machine)) return false;
+  const was = machine.state;
+  if (was !== 'connected' && was !== 'waiting-to-retry') return true;
+  machine.deps.logger.info('reconnect asked for', { reason, was });
+  enter(machine, 'reconnecting');
+  machine.deps.report('reconnecting', `reconnecting: ${reason}`);
+  if (was === 'connected') machine.lose?.({ reason, planned: true });
+  else machine.wake?.();
+  return true;
 }
 
 function start(machine: Machine): Promise<void> {

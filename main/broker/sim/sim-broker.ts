@@ -3,7 +3,7 @@
 import { dec, type Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import type { BrokerAdapter, BrokerCommand, CommandResult } from '../types';
+import type { BrokerAdapter, BrokerCommand, CommandResult, ResumePoint } from '../types';
 import { createDemoSwitch, type DemoSwitch } from './demo-switch';
 import { createDemoTrader } from './demo-trader';
 import { createEventSender, type EventSender } from './event-sender';
@@ -112,9 +112,20 @@ function assemble(options: SimBrokerOptions): Parts & { run(command: BrokerComma
 export function createSimBroker(options: SimBrokerOptions): SimBroker {
   const parts = assemble(options);
   const { market, book, sender, feed, demo } = parts;
+  let resumePoint: () => ResumePoint = () => ({ lastFillAt: null, held: [] });
+  /** Cancels the fresh connection a reconnect scheduled (set while one is under way). */
+  let cancelReconnect: (() => void) | undefined;
   const halt = (): void => {
     feed.stop();
     demo.pause();
+    cancelReconnect?.();
+    cancelReconnect = undefined;
+  };
+  /** What every (re)connect reports (BrokerAdapter.start): the full snapshot, then connected. */
+  const reconciled = (current: Book): void => {
+    const t = options.clock.now();
+    sender.send(snapshotEvents(current.state, market, resumePoint(), t));
+    sender.send([{ type: 'connection', t, status: 'connected' }]);
   };
   return {
     kind: 'sim',
@@ -130,15 +141,28 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       halt();
       const current = book.load();
       sender.attach(listener);
-      const t = options.clock.now();
-      sender.send([{ type: 'connection', t, status: 'connecting' }]);
-      sender.send(snapshotEvents(current.state, market, resume(), t));
-      sender.send([{ type: 'connection', t, status: 'connected' }]);
+      resumePoint = resume;
+      sender.send([{ type: 'connection', t: options.clock.now(), status: 'connecting' }]);
+      reconciled(current);
       feed.start(options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS);
       demo.resume();
       return Promise.resolve();
     },
     execute: (command) => Promise.resolve(parts.run(command)),
+    reconnect(reason) {
+      if (startedBook(parts) === undefined) return false;
+      if (cancelReconnect !== undefined) return true;
+      options.logger.info('reconnect asked for', { reason });
+      const t = options.clock.now();
+      sender.send([{ type: 'connection', t, status: 'reconnecting', detail: `reconnecting: ${reason}` }]);
+      // A turn later, as a real broker's fresh connection would come: the screen shows the reconnect.
+      cancelReconnect = options.clock.setTimeout(() => {
+        cancelReconnect = undefined;
+        const current = startedBook(parts);
+        if (current !== undefined) reconciled(current);
+      }, 0);
+      return true;
+    },
     stop() {
       halt();
       book.save();

@@ -3,6 +3,7 @@
 import { parseCommand, type CommandName, type CommandResponse } from '../../../shared/ipc';
 import { brokerAccountHandlers } from './broker-account';
 import { configHandlers } from './config';
+import { connectionHandlers } from './connection';
 import { lockHandlers } from './locks';
 import { orderHandlers } from './orders';
 import { Refused } from './refusals';
@@ -16,6 +17,7 @@ function registry(deps: CommandDeps): Handlers {
     ...lockHandlers(deps),
     ...configHandlers(deps),
     ...brokerAccountHandlers(deps),
+    ...connectionHandlers(deps),
     getState: () => deps.view(),
     getHistory: (args) => deps.history(args),
   };

@@ -14,7 +14,13 @@ function runner(overrides: Partial<CommandDeps> = {}) {
   const deps: CommandDeps = {
     history: unused('history'),
     state: createEngineState(defaultEngineConfig),
-    broker: { kind: 'projectx', start: unused('start'), execute: unused('execute'), stop: unused('stop') },
+    broker: {
+      kind: 'projectx',
+      start: unused('start'),
+      execute: unused('execute'),
+      reconnect: unused('reconnect'),
+      stop: unused('stop'),
+    },
     accountSelection: {
       isGuarded: () => true,
       excluded: () => [],

@@ -1,7 +1,7 @@
 // A small in-memory WardenCore for the desktop host's tests: records commands, answers with set responses,
 // and lets a test push state and alerts as the real core would (the recent alerts to each new subscriber too).
 import type { AccountView, AlertView, CommandName, CommandResponse, StateView } from '../../../shared/ipc';
-import type { PushMessage, WardenCore } from '../../../main/core/types';
+import type { ExposedAccount, PushMessage, WardenCore } from '../../../main/core/types';
 
 export type FakeCore = WardenCore & {
   readonly calls: { name: CommandName; args: unknown }[];
@@ -10,6 +10,8 @@ export type FakeCore = WardenCore & {
   listenerCount(): number;
   stopped: boolean;
   state: StateView;
+  /** What `exposedAccounts()` answers (nothing exposed by default). */
+  exposed: ExposedAccount[];
 };
 
 /** With `recentAlerts`, a new subscriber hears them first, as from the real core. */
@@ -20,6 +22,7 @@ export function createFakeCore(state: StateView = stateView(), recentAlerts?: Al
     calls: [],
     stopped: false,
     state,
+    exposed: [],
     command<N extends CommandName>(name: N, args: unknown): Promise<CommandResponse<N>> {
       core.calls.push({ name, args });
       const response: CommandResponse<N> | undefined = responses[name];
@@ -38,6 +41,7 @@ export function createFakeCore(state: StateView = stateView(), recentAlerts?: Al
     },
     listenerCount: () => listeners.size,
     view: () => core.state,
+    exposedAccounts: () => core.exposed,
     stop() {
       core.stopped = true;
       return Promise.resolve();

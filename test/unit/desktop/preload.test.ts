@@ -35,6 +35,7 @@ const sampleArgs = {
   setCredentials: { userName: 'trader', apiKey: 'k-1' },
   setAccountGuarded: { account: 'acc-1', guarded: false },
   getHistory: { account: 'acc-1', days: 7 },
+  reconnect: {},
 } as const;
 
 describe('the preload', () => {

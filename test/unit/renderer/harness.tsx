@@ -75,6 +75,7 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
       run('getHistory', args, { ok: true, result: { trades: [], days: [], timeline: [] } }),
     setAccountGuarded: (args) =>
       run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
+    reconnect: (args) => run('reconnect', args, { ok: true, result: { reconnecting: true } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlerts: (listener) => {
       const unsubscribe = subscribe(alertsListeners, listener);
