@@ -60,6 +60,7 @@ function assertSandboxSafe(metafile) {
   }
 }
 
+/** Every OS's tray icons from build/icons/tray (drawn by build/icons/generate.mjs) and the window icon. */
 function copyIcons(root, outdir) {
   const icons = join(outdir, 'icons');
   mkdirSync(icons, { recursive: true });

@@ -1,6 +1,11 @@
-// Draws Warden's icons (a shield with a status mark) as PNGs with no image library: `node build/icons/generate.mjs`.
-// Tray icons come in three colours (ok, warning, critical) with a distinct mark each, so colour is not the only cue.
-import { writeFileSync } from 'node:fs';
+// Draws Warden's icons (a shield with a status mark) with no image library: `node build/icons/generate.mjs
+// [--outdir DIR]` (default: this folder). Deterministic: the same bytes on every run and machine.
+// Tray icons come in three colours (ok, warning, critical) with a distinct mark each, so colour is not the only cue,
+// per OS: tray-<level>.png (24 px, @2x 48 px) for Linux, tray-<level>-mac.png (16 px, @2x 32 px; colour, not a
+// template image) for macOS, and tray-<level>.ico (16 to 48 px, for every display scale) for Windows.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const colours = { ok: [34, 197, 94], warning: [245, 158, 11], critical: [239, 68, 68] };
@@ -112,11 +117,81 @@ function png(size, pixels) {
   ]);
 }
 
-const here = new URL('.', import.meta.url);
-for (const level of Object.keys(colours)) {
-  writeFileSync(new URL(`tray/tray-${level}.png`, here), png(24, draw(24, level)));
-  writeFileSync(new URL(`tray/tray-${level}@2x.png`, here), png(48, draw(48, level)));
+/** Windows icon sizes: 16 px at 100 % display scale, 20 at 125 %, 24 at 150 %, 32 at 200 %, 40 at 250 %, 48 at 300 %. */
+export const icoSizes = [16, 20, 24, 32, 40, 48];
+
+/**
+ * One ICO image as a classic 32-bit DIB (what every Windows version loads): a BITMAPINFOHEADER of twice the height
+ * (colour rows then the AND mask), BGRA rows bottom-up, and a 1-bit AND mask set where the pixel is transparent.
+ */
+function dib(size, pixels) {
+  const header = Buffer.alloc(40);
+  const maskStride = Math.ceil(size / 32) * 4;
+  const colour = Buffer.alloc(size * size * 4);
+  const mask = Buffer.alloc(maskStride * size);
+  for (let y = 0; y < size; y += 1) {
+    const row = size - 1 - y; // bottom-up
+    for (let x = 0; x < size; x += 1) {
+      const from = (y * size + x) * 4;
+      const to = (row * size + x) * 4;
+      colour[to] = pixels[from + 2];
+      colour[to + 1] = pixels[from + 1];
+      colour[to + 2] = pixels[from];
+      colour[to + 3] = pixels[from + 3];
+      if (pixels[from + 3] === 0) mask[row * maskStride + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  header.writeUInt32LE(40, 0); // biSize
+  header.writeInt32LE(size, 4); // biWidth
+  header.writeInt32LE(size * 2, 8); // biHeight: colour + mask
+  header.writeUInt16LE(1, 12); // biPlanes
+  header.writeUInt16LE(32, 14); // biBitCount
+  header.writeUInt32LE(0, 16); // BI_RGB
+  header.writeUInt32LE(colour.length + mask.length, 20); // biSizeImage
+  return Buffer.concat([header, colour, mask]);
 }
-// The application icon (electron-builder reads build/icons/<size>x<size>.png on Linux).
-for (const size of [256, 512])
-  writeFileSync(new URL(`${size}x${size}.png`, here), png(size, draw(size, 'ok')));
+
+/** An ICO file: ICONDIR (reserved 0, type 1, count), one 16-byte ICONDIRENTRY per image, then the images. */
+export function ico(images) {
+  const directory = Buffer.alloc(6 + 16 * images.length);
+  directory.writeUInt16LE(0, 0);
+  directory.writeUInt16LE(1, 2);
+  directory.writeUInt16LE(images.length, 4);
+  let offset = directory.length;
+  images.forEach(({ size, data }, index) => {
+    const entry = 6 + 16 * index;
+    directory.writeUInt8(size >= 256 ? 0 : size, entry); // width (0 = 256)
+    directory.writeUInt8(size >= 256 ? 0 : size, entry + 1); // height
+    directory.writeUInt8(0, entry + 2); // no palette
+    directory.writeUInt8(0, entry + 3); // reserved
+    directory.writeUInt16LE(1, entry + 4); // colour planes
+    directory.writeUInt16LE(32, entry + 6); // bits per pixel
+    directory.writeUInt32LE(data.length, entry + 8);
+    directory.writeUInt32LE(offset, entry + 12);
+    offset += data.length;
+  });
+  return Buffer.concat([directory, ...images.map(({ data }) => data)]);
+}
+
+/** Writes every icon into `outdir` (tray icons in `outdir/tray`). */
+export function generate(outdir) {
+  const tray = join(outdir, 'tray');
+  mkdirSync(tray, { recursive: true });
+  for (const level of Object.keys(colours)) {
+    writeFileSync(join(tray, `tray-${level}.png`), png(24, draw(24, level)));
+    writeFileSync(join(tray, `tray-${level}@2x.png`), png(48, draw(48, level)));
+    writeFileSync(join(tray, `tray-${level}-mac.png`), png(16, draw(16, level)));
+    writeFileSync(join(tray, `tray-${level}-mac@2x.png`), png(32, draw(32, level)));
+    const images = icoSizes.map((size) => ({ size, data: dib(size, draw(size, level)) }));
+    writeFileSync(join(tray, `tray-${level}.ico`), ico(images));
+  }
+  // The application icon (electron-builder reads build/icons/<size>x<size>.png on Linux).
+  for (const size of [256, 512])
+    writeFileSync(join(outdir, `${size}x${size}.png`), png(size, draw(size, 'ok')));
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdirFlag = process.argv.indexOf('--outdir');
+  generate(outdirFlag === -1 ? here : resolve(process.argv[outdirFlag + 1] ?? ''));
+}

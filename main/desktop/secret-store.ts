@@ -1,9 +1,13 @@
 // The desktop host's SecretStore: broker credentials encrypted with Electron's safeStorage (the OS keychain:
 // Keychain, DPAPI, libsecret/kwallet) in a 0600 file of the data dir. Without a keychain nothing is stored: a
-// plain-text copy is exactly what safeStorage is there to avoid.
+// plain-text copy is exactly what safeStorage is there to avoid. On Linux, safeStorage falls back to the
+// "basic_text" store (a key hard-coded in Chromium) when no keyring is found: that is plain text with extra steps,
+// so Warden refuses it too, and says so as the 'keychain' notice.
 import { safeStorage } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HostNotice } from '../../shared/ipc';
+import type { HostNotices } from './host-notices';
 import {
   parseStoredCredentials,
   writeOwnerOnly,
@@ -13,13 +17,50 @@ import {
 
 export const encryptedCredentialsFile = (dataDir: string) => join(dataDir, 'projectx-credentials.enc');
 
-const NO_KEYCHAIN =
-  'the system keychain is not available, so Warden cannot store credentials encrypted (set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY instead)';
+const ENV_WAY_OUT = 'set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY';
 
-export function safeStorageSecretStore(dataDir: string): SecretStore {
+const NO_KEYCHAIN = `the system keychain is not available, so Warden cannot store credentials encrypted (${ENV_WAY_OUT} instead)`;
+
+const BASIC_TEXT_FIX = `Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or ${ENV_WAY_OUT}.`;
+
+/** Why Linux's "basic_text" password store is refused: the error of a refused read or write. */
+export const BASIC_TEXT_REFUSED = `the password store on this desktop is "basic_text" (a key hard-coded in Electron, not a keyring), so Warden will not store credentials with it. ${BASIC_TEXT_FIX}`;
+
+export type SecretStoreHost = {
+  /** process.platform: the basic_text store exists only on Linux. */
+  platform: NodeJS.Platform;
+  /** Where a keychain that cannot be used stands as the 'keychain' notice (cleared when one works again). */
+  notices: HostNotices;
+};
+
+function keychainNotice(basicText: boolean): HostNotice {
+  return {
+    id: 'keychain',
+    level: 'warning',
+    title: 'Credentials cannot be stored encrypted',
+    message: basicText
+      ? 'The password store on this desktop is "basic_text" (a key hard-coded in Electron), so Warden will not save broker credentials.'
+      : 'The system keychain is not available, so Warden will not save broker credentials.',
+    fix: basicText ? BASIC_TEXT_FIX : `Unlock the system keychain, or ${ENV_WAY_OUT}.`,
+  };
+}
+
+export function safeStorageSecretStore(dataDir: string, host: SecretStoreHost): SecretStore {
   const file = encryptedCredentialsFile(dataDir);
+  /** Throws (and raises the notice) unless safeStorage encrypts with a real keychain. */
+  const requireKeychain = async (): Promise<void> => {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) {
+      host.notices.raise(keychainNotice(false));
+      throw new Error(NO_KEYCHAIN);
+    }
+    if (host.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+      host.notices.raise(keychainNotice(true));
+      throw new Error(BASIC_TEXT_REFUSED);
+    }
+    host.notices.clear('keychain');
+  };
   const write = async (credentials: StoredCredentials): Promise<void> => {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new Error(NO_KEYCHAIN);
+    await requireKeychain();
     const plain = JSON.stringify(parseStoredCredentials(credentials, 'the credentials'));
     writeOwnerOnly(file, await safeStorage.encryptStringAsync(plain));
   };
@@ -27,7 +68,7 @@ export function safeStorageSecretStore(dataDir: string): SecretStore {
     description: `encrypted by the system keychain (${file})`,
     async read() {
       if (!existsSync(file)) return null;
-      if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new Error(NO_KEYCHAIN);
+      await requireKeychain();
       let decrypted: { shouldReEncrypt: boolean; result: string };
       let json: unknown;
       try {

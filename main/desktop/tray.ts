@@ -1,11 +1,13 @@
-// The tray icon: its colour follows the worst level, its tooltip gives each account's day P&L, and its menu
-// offers Flatten all, Lock for the rest of the day, Show Warden, Start at login and Quit.
+// The tray icon: its colour follows the worst level (a standing host notice makes it at least amber), its tooltip
+// names the notice and gives each account's day P&L, and its menu offers Flatten all, Lock for the rest of the day,
+// Show Warden, Open logs folder, Start at login and Quit. A click shows the window on Windows and Linux (on macOS a
+// click opens the menu, as there).
 import {
   Menu,
   Tray,
-  app,
   dialog,
   nativeImage,
+  shell,
   type MenuItemConstructorOptions,
   type NativeImage,
 } from 'electron';
@@ -13,17 +15,27 @@ import { join } from 'node:path';
 import type { CommandResponse, StateView } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
+import type { HostNotices } from './host-notices';
+import { loginItem, type LoginItem } from './login-item';
 import type { Notifier } from './notifications';
-import { trayIconFile, trayLevel, trayTooltip, type TrayLevel } from './tray-level';
+import { trayIconFile, trayView, type TrayLevel } from './tray-level';
 
 export type TrayOptions = {
   core: WardenCore;
-  /** Folder holding tray-ok.png, tray-warning.png, tray-critical.png (and @2x). */
+  /** Folder holding the tray icons of every OS: tray-<level>.png (and @2x), tray-<level>-mac.png, tray-<level>.ico. */
   iconDir: string;
+  /** The log files' folder (`<data dir>/logs`), opened by "Open logs folder". */
+  logDir: string;
+  /** The host's standing notices: shown in the tooltip and colour; the tray raises its own failures there. */
+  notices: HostNotices;
   notifier: Notifier;
   showWindow: () => void;
   quit: () => void;
   logger: Logger;
+  /** Defaults to process.platform: picks the icon format and whether a click shows the window. */
+  platform?: NodeJS.Platform;
+  /** "Start at login"; defaults to the OS's own (an XDG autostart entry on Linux). */
+  loginItem?: LoginItem;
   /** Asks before an action that cannot be undone; true = go ahead. Defaults to a native message box. */
   confirm?: (message: string, detail: string, yes: string) => boolean;
 };
@@ -45,6 +57,7 @@ export function nativeConfirm(message: string, detail: string, yes: string): boo
 }
 
 export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): MenuItemConstructorOptions[] {
+  const login = options.loginItem ?? loginItem(options.platform ?? process.platform, process.env);
   return [
     {
       label: 'Flatten all',
@@ -61,16 +74,72 @@ export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): Men
     { type: 'separator' },
     { label: 'Show Warden', click: options.showWindow },
     {
+      label: 'Open logs folder',
+      click: () => {
+        void openLogsFolder(options);
+      },
+    },
+    {
       label: 'Start at login',
       type: 'checkbox',
-      checked: app.getLoginItemSettings().openAtLogin,
+      checked: safeGet(login, options),
       click: () => {
-        app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
+        toggleStartAtLogin(login, options);
         rebuild();
       },
     },
     { label: 'Quit', click: options.quit },
   ];
+}
+
+/** Opens `<data dir>/logs` in the file manager; a failure stands as a notice until an open succeeds. */
+export async function openLogsFolder(options: TrayOptions): Promise<boolean> {
+  let error: string;
+  try {
+    error = await shell.openPath(options.logDir);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+  }
+  if (error === '') {
+    options.notices.clear('logs-folder');
+    return true;
+  }
+  options.notices.raise({
+    id: 'logs-folder',
+    level: 'warning',
+    title: 'The logs folder could not be opened',
+    message: `${options.logDir}: ${error}`,
+    fix: `Open ${options.logDir} in a file manager.`,
+  });
+  return false;
+}
+
+function safeGet(login: LoginItem, options: TrayOptions): boolean {
+  try {
+    return login.get();
+  } catch (error) {
+    options.logger.warn('cannot read the start-at-login setting', {
+      where: login.where,
+      error: String(error),
+    });
+    return false;
+  }
+}
+
+function toggleStartAtLogin(login: LoginItem, options: TrayOptions): void {
+  const on = !safeGet(login, options);
+  try {
+    login.set(on);
+    options.logger.info('start at login changed', { on, where: login.where });
+    options.notices.clear('login-item');
+  } catch (error) {
+    options.notices.raise({
+      id: 'login-item',
+      level: 'warning',
+      title: 'Start at login could not be changed',
+      message: `${login.where}: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
 }
 
 /**
@@ -119,31 +188,42 @@ export async function lockAllForTheDay(options: TrayOptions): Promise<string[]> 
 }
 
 export function createTray(options: TrayOptions): WardenTray {
-  let level: TrayLevel = 'ok';
-  let tooltip = 'Warden';
+  const platform = options.platform ?? process.platform;
+  let state: StateView | null = null;
+  let { level, tooltip } = trayView(state, options.notices.list());
   const icon = (forLevel: TrayLevel): NativeImage =>
-    nativeImage.createFromPath(join(options.iconDir, trayIconFile(forLevel)));
+    nativeImage.createFromPath(join(options.iconDir, trayIconFile(forLevel, platform)));
   const tray = new Tray(icon(level));
   tray.setToolTip(tooltip);
   const rebuild = (): void => {
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(options, rebuild)));
   };
   rebuild();
+  if (platform !== 'darwin') {
+    tray.on('click', () => {
+      options.showWindow();
+    });
+  }
+  // State arrives up to 20 times a second: touch the OS tray only when what it shows changes.
+  const show = (): void => {
+    const next = trayView(state, options.notices.list());
+    if (next.tooltip !== tooltip) {
+      tooltip = next.tooltip;
+      tray.setToolTip(tooltip);
+    }
+    if (next.level !== level) {
+      level = next.level;
+      tray.setImage(icon(level));
+    }
+  };
+  const unsubscribe = options.notices.onChange(show);
   return {
-    // State arrives up to 20 times a second: touch the OS tray only when what it shows changes.
-    update: (state) => {
-      const nextTooltip = trayTooltip(state);
-      if (nextTooltip !== tooltip) {
-        tooltip = nextTooltip;
-        tray.setToolTip(tooltip);
-      }
-      const nextLevel = trayLevel(state);
-      if (nextLevel !== level) {
-        level = nextLevel;
-        tray.setImage(icon(level));
-      }
+    update: (next) => {
+      state = next;
+      show();
     },
     destroy: () => {
+      unsubscribe();
       tray.destroy();
     },
   };

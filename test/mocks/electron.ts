@@ -33,6 +33,8 @@ class FakeApp extends EventEmitter {
   quitted = false;
   exitCode: number | null = null;
   loginItem = { openAtLogin: false };
+  /** Chromium's command line: switches appended before the app is ready. */
+  readonly commandLine = new FakeCommandLine();
 
   getPath(name: string): string {
     return this.paths[name] ?? `/tmp/warden-fake/${name}`;
@@ -78,6 +80,30 @@ class FakeApp extends EventEmitter {
     this.quitted = false;
     this.exitCode = null;
     this.loginItem = { openAtLogin: false };
+  }
+}
+
+/** app.commandLine: the switches, by name (Electron keeps one value per switch; appending again replaces it). */
+class FakeCommandLine {
+  readonly switches = new Map<string, string>();
+  /** Every appendSwitch call, in order. */
+  readonly appended: { name: string; value: string }[] = [];
+  appendSwitch(name: string, value = ''): void {
+    this.switches.set(name, value);
+    this.appended.push({ name, value });
+  }
+  hasSwitch(name: string): boolean {
+    return this.switches.has(name);
+  }
+  getSwitchValue(name: string): string {
+    return this.switches.get(name) ?? '';
+  }
+  removeSwitch(name: string): void {
+    this.switches.delete(name);
+  }
+  reset(): void {
+    this.switches.clear();
+    this.appended.length = 0;
   }
 }
 
@@ -421,6 +447,13 @@ export const safeStorage = {
   available: true,
   /** What the next decryptions answer for `shouldReEncrypt` (a rotated key). */
   rotated: false,
+  /** What getSelectedStorageBackend answers (Linux's password store; 'basic_text' = a hard-coded key). */
+  backend: 'gnome_libsecret' as
+    'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+  getSelectedStorageBackend():
+    'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' {
+    return safeStorage.backend;
+  },
   isAsyncEncryptionAvailable(): Promise<boolean> {
     return Promise.resolve(safeStorage.available);
   },
@@ -435,6 +468,16 @@ export const safeStorage = {
       return Promise.reject(new Error('Error while decrypting the ciphertext provided'));
     const result = Buffer.from(Buffer.from(text.slice(9), 'base64').map((b) => b ^ 0x5a)).toString('utf8');
     return Promise.resolve({ shouldReEncrypt: safeStorage.rotated, result });
+  },
+};
+
+/** shell.openPath: the paths opened; resolves with `openPathError` ('' = opened, as Electron). */
+export const shell = {
+  opened: [] as string[],
+  openPathError: '',
+  openPath(path: string): Promise<string> {
+    shell.opened.push(path);
+    return Promise.resolve(shell.openPathError);
   },
 };
 
@@ -456,4 +499,8 @@ export function resetElectronFake(): void {
   globalShortcut.taken.clear();
   safeStorage.available = true;
   safeStorage.rotated = false;
+  safeStorage.backend = 'gnome_libsecret';
+  app.commandLine.reset();
+  shell.opened.length = 0;
+  shell.openPathError = '';
 }

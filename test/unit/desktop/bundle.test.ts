@@ -1,7 +1,7 @@
 // The built desktop bundle (dist/desktop/main.cjs, CommonJS, core included) boots the real core, answers its own
 // renderer, refuses a stranger, flattens from the tray and stops cleanly: run under Node with the fake Electron.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,19 @@ describe('the desktop bundle', () => {
     );
     expect(built.stderr).toBe('');
     expect(built.status).toBe(0);
+    // Every OS's tray icons (Linux PNGs, macOS 16/32 px PNGs, Windows .ico) and the window icon.
+    expect(readdirSync(join(appDir, 'dist', 'desktop', 'icons')).sort()).toEqual(
+      [
+        ...['ok', 'warning', 'critical'].flatMap((level) => [
+          `tray-${level}.ico`,
+          `tray-${level}.png`,
+          `tray-${level}@2x.png`,
+          `tray-${level}-mac.png`,
+          `tray-${level}-mac@2x.png`,
+        ]),
+        'warden.png',
+      ].sort(),
+    );
     await build({
       entryPoints: [join(root, 'test', 'mocks', 'electron.ts')],
       outfile: join(dir, 'node_modules', 'electron', 'index.js'),
@@ -53,7 +66,14 @@ describe('the desktop bundle', () => {
       preload: join(appDir, 'dist', 'desktop', 'preload.cjs'),
       state: { ok: true, accounts: expect.any(Number) as unknown },
       evil: { ok: false, error: 'unknown sender' },
-      trayLabels: ['Flatten all', 'Lock for the rest of the day', 'Show Warden', 'Start at login', 'Quit'],
+      trayLabels: [
+        'Flatten all',
+        'Lock for the rest of the day',
+        'Show Warden',
+        'Open logs folder',
+        'Start at login',
+        'Quit',
+      ],
       trayIcon: join(appDir, 'dist', 'desktop', 'icons', 'tray-ok.png'),
       notifications: [expect.stringMatching(/^Flatten complete/) as unknown],
       pushChannels: expect.arrayContaining(['warden:push:state']) as unknown,

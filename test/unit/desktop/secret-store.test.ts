@@ -1,20 +1,42 @@
 // The desktop's credentials: encrypted by safeStorage in an owner-only file that never holds the key in plain
 // text; without a keychain nothing is written, and a file that cannot be decrypted is refused without its content.
+// On Linux, the "basic_text" password store (a hard-coded key) is refused for writing and reading, as a notice.
 import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { encryptedCredentialsFile, safeStorageSecretStore } from '../../../main/desktop/secret-store';
+import { createHostNotices, type HostNotices } from '../../../main/desktop/host-notices';
+import {
+  BASIC_TEXT_REFUSED,
+  encryptedCredentialsFile,
+  safeStorageSecretStore as openStore,
+} from '../../../main/desktop/secret-store';
+import { memoryLogger } from '../../../main/platform/logger';
 import { resetElectronFake, safeStorage } from '../../mocks/electron';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
 const KEY = 'px-key-SECRET-4242';
 const dir = () => mkdtempSync(join(tmpdir(), 'warden-safe-'));
+let notices: HostNotices;
+const safeStorageSecretStore = (dataDir: string, platform: NodeJS.Platform = 'linux') =>
+  openStore(dataDir, { platform, notices });
+
+const BASIC_TEXT_MESSAGE =
+  'the password store on this desktop is "basic_text" (a key hard-coded in Electron, not a keyring), so Warden will not store credentials with it. Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.';
+const basicTextNotice = {
+  id: 'keychain',
+  level: 'warning',
+  title: 'Credentials cannot be stored encrypted',
+  message:
+    'The password store on this desktop is "basic_text" (a key hard-coded in Electron), so Warden will not save broker credentials.',
+  fix: 'Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.',
+};
 
 describe('the safeStorage secret store', () => {
   beforeEach(() => {
     resetElectronFake();
+    notices = createHostNotices(memoryLogger());
   });
 
   it('writes the credentials encrypted and owner-only, and reads them back', async () => {
@@ -42,6 +64,54 @@ describe('the safeStorage secret store', () => {
       'the system keychain is not available, so Warden cannot store credentials encrypted (set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY instead)',
     );
     expect(existsSync(encryptedCredentialsFile(dataDir))).toBe(false);
+    expect(notices.list()).toEqual([
+      {
+        id: 'keychain',
+        level: 'warning',
+        title: 'Credentials cannot be stored encrypted',
+        message: 'The system keychain is not available, so Warden will not save broker credentials.',
+        fix: 'Unlock the system keychain, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.',
+      },
+    ]);
+  });
+
+  it('on Linux refuses the basic_text store (a hard-coded key): nothing written, and the notice says the way out', async () => {
+    const dataDir = dir();
+    safeStorage.backend = 'basic_text';
+    expect(BASIC_TEXT_REFUSED).toBe(BASIC_TEXT_MESSAGE);
+    await expect(safeStorageSecretStore(dataDir).write({ userName: 'trader', apiKey: KEY })).rejects.toThrow(
+      BASIC_TEXT_MESSAGE,
+    );
+    expect(existsSync(encryptedCredentialsFile(dataDir))).toBe(false);
+    expect(notices.list()).toEqual([basicTextNotice]);
+  });
+
+  it('on Linux refuses to read a stored file under basic_text too; a real keyring clears the notice', async () => {
+    const dataDir = dir();
+    await safeStorageSecretStore(dataDir).write({ userName: 'trader', apiKey: KEY });
+    safeStorage.backend = 'basic_text';
+    await expect(safeStorageSecretStore(dataDir).read()).rejects.toThrow(BASIC_TEXT_MESSAGE);
+    expect(notices.list()).toEqual([basicTextNotice]);
+    safeStorage.backend = 'kwallet6';
+    expect(await safeStorageSecretStore(dataDir).read()).toEqual({ userName: 'trader', apiKey: KEY });
+    expect(notices.list()).toEqual([]);
+  });
+
+  it('with nothing stored, reading under basic_text answers none and raises nothing', async () => {
+    safeStorage.backend = 'basic_text';
+    expect(await safeStorageSecretStore(dir()).read()).toBeNull();
+    expect(notices.list()).toEqual([]);
+  });
+
+  it.each(['darwin', 'win32'] as const)('on %s the Linux store is not asked about', async (platform) => {
+    const dataDir = dir();
+    safeStorage.backend = 'basic_text';
+    await safeStorageSecretStore(dataDir, platform).write({ userName: 'trader', apiKey: KEY });
+    expect(await safeStorageSecretStore(dataDir, platform).read()).toEqual({
+      userName: 'trader',
+      apiKey: KEY,
+    });
+    expect(notices.list()).toEqual([]);
   });
 
   it('re-encrypts what it reads when the keychain rotated its key', async () => {

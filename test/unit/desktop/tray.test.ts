@@ -1,32 +1,75 @@
-// The tray: Flatten all / Show Warden / Quit, and a colour that follows the worst condition.
+// The tray: Flatten all / Show Warden / Open logs folder / Start at login / Quit, a click that shows the window
+// (not on macOS), the icon each OS wants, and a colour and tooltip that follow the worst condition and notice.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notification, Tray, app, dialog, resetElectronFake } from '../../mocks/electron';
+import { Notification, Tray, app, dialog, resetElectronFake, shell } from '../../mocks/electron';
+import type { HostNotice } from '../../../shared/ipc';
 import { memoryLogger } from '../../../main/platform/logger';
+import { createHostNotices } from '../../../main/desktop/host-notices';
+import { loginItem, type LoginItem } from '../../../main/desktop/login-item';
 import { createNotifier } from '../../../main/desktop/notifications';
 import { createTray } from '../../../main/desktop/tray';
-import { trayLevel, trayTooltip } from '../../../main/desktop/tray-level';
+import {
+  noticeLevel,
+  noticeLine,
+  trayIconFile,
+  trayLevel,
+  trayTooltip,
+  trayView,
+} from '../../../main/desktop/tray-level';
 import { accountView, createFakeCore, stateView } from './fake-core';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
-function setup() {
+const LOG_DIR = '/data/warden/logs';
+
+function setup(input: { platform?: NodeJS.Platform; loginItem?: LoginItem } = {}) {
   const core = createFakeCore();
   const showWindow = vi.fn();
   const quit = vi.fn();
   const logger = memoryLogger();
-  const notifier = createNotifier({ onClick: showWindow, logger });
+  const notices = createHostNotices(logger);
+  const platform = input.platform ?? 'darwin';
+  const notifier = createNotifier({
+    onOpen: () => {
+      showWindow();
+    },
+    notices,
+    logger,
+    platform,
+  });
   const handle = createTray({
     core,
     iconDir: '/opt/warden/dist/desktop/icons',
+    logDir: LOG_DIR,
+    notices,
     notifier,
     showWindow,
     quit,
     logger,
+    platform,
+    ...(input.loginItem === undefined ? {} : { loginItem: input.loginItem }),
   });
   const tray = Tray.instances.at(-1);
   if (tray === undefined || tray.menu === null) throw new Error('no tray with a menu');
-  return { core, showWindow, quit, handle, tray, menu: tray.menu };
+  return { core, showWindow, quit, handle, tray, menu: tray.menu, notices, logger };
 }
+
+const notificationsNotice: HostNotice = {
+  id: 'notifications',
+  level: 'warning',
+  title: 'Desktop notifications are not available',
+  message: 'The system refused them.',
+};
+const criticalNotice: HostNotice = {
+  id: 'keychain',
+  level: 'critical',
+  title: 'Credentials are not protected',
+  message: 'No keychain.',
+};
+const fileName = (path: string | undefined) => path?.split('/').at(-1);
 
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -36,19 +79,124 @@ describe('the tray', () => {
   });
 
   it('shows the green icon with the tooltip "Warden"', () => {
-    const { tray } = setup();
+    const { tray } = setup({ platform: 'linux' });
     expect(tray.tooltip).toBe('Warden');
     expect(tray.image?.path).toBe('/opt/warden/dist/desktop/icons/tray-ok.png');
   });
 
-  it('offers Flatten all, Lock for the rest of the day, Show Warden, Start at login and Quit', () => {
+  it('offers Flatten all, Lock for the rest of the day, Show Warden, Open logs folder, Start at login and Quit', () => {
     expect(setup().menu.labels()).toEqual([
       'Flatten all',
       'Lock for the rest of the day',
       'Show Warden',
+      'Open logs folder',
       'Start at login',
       'Quit',
     ]);
+  });
+
+  it.each([
+    ['linux', 'tray-ok.png'],
+    ['darwin', 'tray-ok-mac.png'],
+    ['win32', 'tray-ok.ico'],
+  ] as const)('on %s shows %s', (platform, file) => {
+    expect(setup({ platform }).tray.image?.path).toBe(`/opt/warden/dist/desktop/icons/${file}`);
+  });
+
+  it.each(['linux', 'win32'] as const)('a click on the icon shows the window on %s', (platform) => {
+    const { tray, showWindow } = setup({ platform });
+    tray.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 4, y: 4 });
+    expect(showWindow).toHaveBeenCalledOnce();
+  });
+
+  it('a click on macOS is left to open the menu', () => {
+    const { tray, showWindow } = setup({ platform: 'darwin' });
+    expect(tray.listenerCount('click')).toBe(0);
+    tray.emit('click');
+    expect(showWindow).not.toHaveBeenCalled();
+  });
+
+  it('Open logs folder opens <data dir>/logs', async () => {
+    const { menu, notices } = setup();
+    menu.click('Open logs folder');
+    await flushPromises();
+    expect(shell.opened).toEqual([LOG_DIR]);
+    expect(notices.list()).toEqual([]);
+  });
+
+  it('a logs folder that cannot be opened stands as a notice until it opens', async () => {
+    const { menu, notices } = setup();
+    shell.openPathError = 'Failed to open path';
+    menu.click('Open logs folder');
+    await flushPromises();
+    expect(notices.list()).toEqual([
+      {
+        id: 'logs-folder',
+        level: 'warning',
+        title: 'The logs folder could not be opened',
+        message: '/data/warden/logs: Failed to open path',
+        fix: 'Open /data/warden/logs in a file manager.',
+      },
+    ]);
+    shell.openPathError = '';
+    menu.click('Open logs folder');
+    await flushPromises();
+    expect(notices.list()).toEqual([]);
+  });
+
+  it('a standing notice turns the icon amber and heads the tooltip; clearing it restores both', () => {
+    const { tray, notices, handle } = setup({ platform: 'linux' });
+    notices.raise(notificationsNotice);
+    expect(fileName(tray.image?.path)).toBe('tray-warning.png');
+    expect(tray.tooltip).toBe('⚠ Desktop notifications are not available\nWarden');
+    handle.update(stateView());
+    expect(tray.tooltip).toBe('⚠ Desktop notifications are not available\nWarden\nSIM-50K: day 0.00');
+    notices.clear('notifications');
+    expect(tray.tooltip).toBe('Warden\nSIM-50K: day 0.00');
+    expect(tray.images.map((image) => fileName(image.path))).toEqual([
+      'tray-ok.png',
+      'tray-warning.png',
+      'tray-ok.png',
+    ]);
+  });
+
+  it('a critical notice turns it red, and a notice standing at start shows at once', () => {
+    const logger = memoryLogger();
+    const { tray, notices } = setup({ platform: 'win32' });
+    notices.raise(criticalNotice);
+    expect(fileName(tray.image?.path)).toBe('tray-critical.ico');
+    expect(tray.tooltip).toBe('⚠ Credentials are not protected\nWarden');
+    const standing = createHostNotices(logger);
+    standing.raise(notificationsNotice);
+    createTray({
+      core: createFakeCore(),
+      iconDir: '/icons',
+      logDir: LOG_DIR,
+      notices: standing,
+      notifier: createNotifier({ onOpen: () => undefined, notices: standing, logger, platform: 'linux' }),
+      showWindow: () => undefined,
+      quit: () => undefined,
+      logger,
+      platform: 'linux',
+    });
+    expect(Tray.instances.at(-1)?.image?.path).toBe('/icons/tray-warning.png');
+    expect(Tray.instances.at(-1)?.tooltip).toBe('⚠ Desktop notifications are not available\nWarden');
+  });
+
+  it('a warning notice does not lower a critical state; destroy stops following the notices', () => {
+    const { tray, notices, handle } = setup({ platform: 'linux' });
+    handle.update(stateView({ accounts: [accountView('acc-1', 'SIM-50K', { tradingState: 'halted' })] }));
+    notices.raise(notificationsNotice);
+    expect(fileName(tray.image?.path)).toBe('tray-critical.png');
+    expect(tray.tooltip).toBe(
+      '⚠ Desktop notifications are not available\nWarden: an account is restricted\nSIM-50K: day 0.00 (halted)',
+    );
+    handle.destroy();
+    notices.clear('notifications');
+    expect(tray.destroyed).toBe(true);
+    expect(tray.tooltip).toBe(
+      '⚠ Desktop notifications are not available\nWarden: an account is restricted\nSIM-50K: day 0.00 (halted)',
+    );
   });
 
   it('Lock for the rest of the day asks once (Enter = lock), then locks every account not halted', async () => {
@@ -101,8 +249,45 @@ describe('the tray', () => {
     ]);
   });
 
-  it('Start at login follows the OS setting and toggles it', () => {
-    const { tray } = setup();
+  it('Start at login on Linux writes and removes the XDG autostart entry, and shows whether it is there', () => {
+    const config = mkdtempSync(join(tmpdir(), 'warden-tray-autostart-'));
+    const entry = join(config, 'autostart', 'warden.desktop');
+    const login = loginItem('linux', { XDG_CONFIG_HOME: config }, { execPath: '/opt/Warden/warden' });
+    const { tray, notices } = setup({ platform: 'linux', loginItem: login });
+    const item = () => tray.menu?.template.find((i) => i.label === 'Start at login');
+    expect(item()?.checked).toBe(false);
+    tray.menu?.click('Start at login');
+    expect(readFileSync(entry, 'utf8')).toContain('\nExec=/opt/Warden/warden\n');
+    expect(item()?.checked).toBe(true);
+    expect(app.getLoginItemSettings().openAtLogin).toBe(false);
+    tray.menu?.click('Start at login');
+    expect(existsSync(entry)).toBe(false);
+    expect(item()?.checked).toBe(false);
+    expect(notices.list()).toEqual([]);
+  });
+
+  it('a start-at-login setting that cannot be written stands as a notice', () => {
+    const login: LoginItem = {
+      get: () => false,
+      set: () => {
+        throw new Error('EACCES: permission denied');
+      },
+      where: '/home/trader/.config/autostart/warden.desktop',
+    };
+    const { tray, notices } = setup({ platform: 'linux', loginItem: login });
+    tray.menu?.click('Start at login');
+    expect(notices.list()).toEqual([
+      {
+        id: 'login-item',
+        level: 'warning',
+        title: 'Start at login could not be changed',
+        message: '/home/trader/.config/autostart/warden.desktop: EACCES: permission denied',
+      },
+    ]);
+  });
+
+  it('Start at login on macOS and Windows follows the OS setting and toggles it', () => {
+    const { tray } = setup({ platform: 'darwin' });
     const item = () => tray.menu?.template.find((i) => i.label === 'Start at login');
     expect(item()?.checked).toBe(false);
     tray.menu?.click('Start at login');
@@ -160,7 +345,7 @@ describe('the tray', () => {
   });
 
   it('turns red when an account is halted and back to green when it is active again', () => {
-    const { handle, tray } = setup();
+    const { handle, tray } = setup({ platform: 'linux' });
     handle.update(stateView({ accounts: [accountView('acc-1', 'SIM-50K', { tradingState: 'halted' })] }));
     handle.update(stateView({ accounts: [accountView('acc-1', 'SIM-50K', { tradingState: 'halted' })] }));
     handle.update(stateView());
@@ -221,6 +406,31 @@ describe('trayLevel', () => {
     ],
   ] as const)('%s → %s', (_name, state, expected) => {
     expect(trayLevel(state)).toBe(expected);
+  });
+
+  it('trayIconFile picks the format of each OS', () => {
+    expect(
+      ['linux', 'freebsd', 'darwin', 'win32'].map((p) => trayIconFile('warning', p as NodeJS.Platform)),
+    ).toEqual(['tray-warning.png', 'tray-warning.png', 'tray-warning-mac.png', 'tray-warning.ico']);
+  });
+
+  it('notices: at least warning, critical when one is; the worst named first with how many more', () => {
+    expect(noticeLevel([])).toBe('ok');
+    expect(noticeLevel([notificationsNotice])).toBe('warning');
+    expect(noticeLevel([notificationsNotice, criticalNotice])).toBe('critical');
+    expect(noticeLine([])).toBeNull();
+    expect(noticeLine([notificationsNotice, criticalNotice])).toBe(
+      '⚠ Credentials are not protected (+1 more)',
+    );
+    expect(trayView(null, [])).toEqual({ level: 'ok', tooltip: 'Warden' });
+    expect(
+      trayView(stateView({ connection: { broker: 'sim', status: 'disconnected', detail: null } }), [
+        criticalNotice,
+      ]),
+    ).toEqual({
+      level: 'critical',
+      tooltip: '⚠ Credentials are not protected\nWarden: broker disconnected\nSIM-50K: day 0.00',
+    });
   });
 
   it('says why in the tooltip', () => {
