@@ -104,7 +104,13 @@ function recordStep(
     if (start.source === 'rebuilt')
       deps.alerts.raise('info', start.account, "Today's start rebuilt", start.note);
   }
-  if (event.type === 'connection' && (event.status === 'reconnecting' || event.status === 'disconnected')) {
+  if (event.type === 'connection' && event.asked === true) {
+    // Asked for (a wake, an unlock): in the feed and the audit, without a desktop notification each time.
+    deps.alerts.raise('info', null, 'Reconnecting to the broker', event.detail ?? 'A fresh connection was asked for.');
+  } else if (
+    event.type === 'connection' &&
+    (event.status === 'reconnecting' || event.status === 'disconnected')
+  ) {
     deps.alerts.raise(
       'warning',
       null,

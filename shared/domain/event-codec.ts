@@ -111,6 +111,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     t: time,
     status: z.enum(['connecting', 'connected', 'reconnecting', 'disconnected']),
     detail: z.string().optional(),
+    asked: z.literal(true).optional(),
   }),
   z.strictObject({ type: z.literal('clock'), t: time }),
   z.strictObject({ type: z.literal('selfLock'), t: time, account: id, until: z.enum(['dayEnd', 'weekEnd']) }),

@@ -77,7 +77,14 @@ export type PositionEvent = {
   avgPrice: Dec;
 };
 
-export type ConnectionEvent = { type: 'connection'; t: number; status: ConnectionStatus; detail?: string };
+export type ConnectionEvent = {
+  type: 'connection';
+  t: number;
+  status: ConnectionStatus;
+  detail?: string;
+  /** A reconnect the host asked for (the machine woke, the screen unlocked): shown, told, not an alarm. */
+  asked?: true;
+};
 
 /** Time passes: timers and day rolls happen even when the market is quiet. */
 export type ClockEvent = { type: 'clock'; t: number };

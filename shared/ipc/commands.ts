@@ -97,7 +97,8 @@ export const commandSchemas = {
    * Drops the broker connection and makes a fresh one now, which reconciles the whole picture (the desktop sends
    * it when the machine wakes from sleep or the screen unlocks). One already under way is not doubled.
    */
-  reconnect: z.strictObject({}),
+  /** `reason`: what the link shows while it reconnects ("the system woke from sleep"). */
+  reconnect: z.strictObject({ reason: z.string().trim().min(1).max(120).optional() }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimBroker } from '../../main/broker/sim';
-import { RECONNECT_REASON } from '../../main/core/commands/connection';
 import type { PushMessage, WardenCore } from '../../main/core/types';
 import { memoryLogger } from '../../main/platform/logger';
 import { createManualClock } from '../helpers/manual-clock';
@@ -93,14 +92,18 @@ describe('the reconnect command', () => {
       });
       const alerts: string[] = [];
       core.subscribe((message: PushMessage) => {
-        if (message.type === 'alert') alerts.push(`${message.payload.level}: ${message.payload.title}`);
+        if (message.type === 'alert')
+          alerts.push(`${message.payload.level}: ${message.payload.title} (notify: ${message.payload.notify})`);
       });
 
-      expect(await core.command('reconnect', {})).toEqual({ ok: true, result: { reconnecting: true } });
+      expect(await core.command('reconnect', { reason: 'the system woke from sleep' })).toEqual({
+        ok: true,
+        result: { reconnecting: true },
+      });
       const reconnecting = {
         broker: 'sim',
         status: 'reconnecting',
-        detail: `reconnecting: ${RECONNECT_REASON}`,
+        detail: 'reconnecting: the system woke from sleep',
       };
       expect(core.view().connection).toEqual(reconnecting);
       expect(links).toEqual(['reconnecting']); // the command's answer pushed the view at once
@@ -118,16 +121,19 @@ describe('the reconnect command', () => {
       expect(core.exposedAccounts()).toEqual([
         { id: 'SIM-50K', name: 'Sim 50K', openPositions: 1, workingOrders: 1 },
       ]);
-      expect(alerts).toEqual(['warning: Broker reconnecting']);
+      // Asked for: told in the feed, not as an alarm that notifies on every wake.
+      expect(alerts).toEqual(['info: Reconnecting to the broker (notify: false)']);
 
       const journaled = store.journal
         .readAfter(0)
-        .flatMap(({ event }) => (event.type === 'connection' ? [[event.status, event.detail ?? null]] : []));
+        .flatMap(({ event }) =>
+          event.type === 'connection' ? [[event.status, event.detail ?? null, event.asked ?? false]] : [],
+        );
       expect(journaled).toEqual([
-        ['connecting', null],
-        ['connected', null],
-        ['reconnecting', `reconnecting: ${RECONNECT_REASON}`],
-        ['connected', null],
+        ['connecting', null, false],
+        ['connected', null, false],
+        ['reconnecting', 'reconnecting: the system woke from sleep', true],
+        ['connected', null, false],
       ]);
     } finally {
       await core.stop();

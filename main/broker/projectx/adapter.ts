@@ -112,8 +112,8 @@ function compose(options: ProjectXOptions): Units {
   const shared: Shared = { reads, queue, outlet, selection, credentials, clock, timing, lose };
   const feed = feedOf(shared, () => resync);
   const resync = createResync({ ...shared, logger, feed, link: () => connector.link() });
-  const report: Outlet['connection'] = (status, detail) => {
-    outlet.connection(status, detail);
+  const report: Outlet['connection'] = (status, detail, asked) => {
+    outlet.connection(status, detail, asked);
   };
   const connector = createConnector({ ...shared, logger, feed, resync, report });
   const connection = createConnection({

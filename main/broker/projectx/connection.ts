@@ -41,7 +41,7 @@ export type ConnectionDeps = {
   connect(): Promise<Attempt>;
   drop(): Promise<void>;
   /** Tells the trader (a `connection` event). */
-  report(status: ConnectionStatus, detail?: string): void;
+  report(status: ConnectionStatus, detail?: string, asked?: true): void;
 };
 
 export type Connection = {
@@ -119,7 +119,7 @@ function reconnect(machine: Machine, reason: string): boolean {
   if (was !== 'connected' && was !== 'waiting-to-retry') return true;
   machine.deps.logger.info('reconnect asked for', { reason, was });
   enter(machine, 'reconnecting');
-  machine.deps.report('reconnecting', `reconnecting: ${reason}`);
+  machine.deps.report('reconnecting', `reconnecting: ${reason}`, true);
   if (was === 'connected') machine.lose?.({ reason, planned: true });
   else machine.wake?.();
   return true;

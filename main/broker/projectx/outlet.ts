@@ -12,7 +12,7 @@ export type Outlet = {
   close(): void;
   isOpen(): boolean;
   send(event: BrokerEvent): void;
-  connection(status: ConnectionStatus, detail?: string): void;
+  connection(status: ConnectionStatus, detail?: string, asked?: true): void;
   /** The newest fill seen (or journaled by the engine), epoch ms. */
   lastTradeAt(): number | null;
   held(): readonly Held[];
@@ -42,8 +42,14 @@ export function createOutlet(clock: Clock, logger: Logger): Outlet {
     },
     isOpen: () => listener !== undefined,
     send,
-    connection(status, detail) {
-      send({ type: 'connection', t: clock.now(), status, ...(detail === undefined ? {} : { detail }) });
+    connection(status, detail, asked) {
+      send({
+        type: 'connection',
+        t: clock.now(),
+        status,
+        ...(detail === undefined ? {} : { detail }),
+        ...(asked === undefined ? {} : { asked }),
+      });
     },
     lastTradeAt: () => lastTradeAt,
     held: () => resume().held,

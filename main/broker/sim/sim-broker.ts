@@ -154,7 +154,9 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       if (cancelReconnect !== undefined) return true;
       options.logger.info('reconnect asked for', { reason });
       const t = options.clock.now();
-      sender.send([{ type: 'connection', t, status: 'reconnecting', detail: `reconnecting: ${reason}` }]);
+      sender.send([
+        { type: 'connection', t, status: 'reconnecting', detail: `reconnecting: ${reason}`, asked: true },
+      ]);
       // A turn later, as a real broker's fresh connection would come: the screen shows the reconnect.
       cancelReconnect = options.clock.setTimeout(() => {
         cancelReconnect = undefined;
