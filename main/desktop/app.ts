@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreOptions, WardenCore } from '../core/types';
 import { createLogger, type Logger } from '../platform/logger';
+import { createHostNotices } from './host-notices';
 import { registerIpc } from './ipc';
 import { createNotifier } from './notifications';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
@@ -70,7 +71,15 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
   const appPath = app.getAppPath();
   const iconDir = join(appPath, 'dist', 'desktop', 'icons');
   let window: BrowserWindow | null = null;
-  const ipc = registerIpc({ core, window: () => window, rendererUrl: rendererUrl(appPath), logger });
+  const notices = createHostNotices(logger);
+  const ipc = registerIpc({
+    core,
+    window: () => window,
+    rendererUrl: rendererUrl(appPath),
+    logger,
+    notices,
+    testNotification: () => notifier.test(),
+  });
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ appPath, logger, iconPath: join(iconDir, 'warden.png') });
@@ -89,7 +98,15 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
     window.show();
     window.focus();
   };
-  const notifier = createNotifier({ onClick: showWindow, logger });
+  // A click shows the window, on the account the notification is about.
+  const notifier = createNotifier({
+    onOpen: (accountId) => {
+      showWindow();
+      if (accountId !== null) ipc.openAccount(accountId);
+    },
+    notices,
+    logger,
+  });
   const quit = (): void => {
     app.quit();
   };

@@ -1,10 +1,21 @@
 // The central IPC registry: one handler per command channel, each dropping messages that do not come from our own
 // window's renderer before the core sees them; and the core's pushes forwarded to that window, each page it
-// loads subscribing anew (so it first hears the recent alerts).
+// loads subscribing anew (so it first hears the recent alerts). Beside the core's channels, the desktop's own:
+// the host's standing notices (on every change, and to each page as it loads), a request to open an account,
+// and the test notification (sender-checked like a command).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { commandNames, ipcChannels, type CommandName, type CommandResponse } from '../../shared/ipc';
+import {
+  commandNames,
+  desktopChannels,
+  ipcChannels,
+  type CommandName,
+  type CommandResponse,
+  type HostNotice,
+  type TestNotificationResult,
+} from '../../shared/ipc';
 import type { PushMessage, WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
+import type { HostNotices } from './host-notices';
 import { isAllowedSender, type IpcSender } from './security';
 
 export type IpcRegistryOptions = {
@@ -14,6 +25,10 @@ export type IpcRegistryOptions = {
   /** The renderer document's URL (security.rendererUrl). */
   rendererUrl: string;
   logger: Logger;
+  /** The host's standing notices, shown in the window. */
+  notices: HostNotices;
+  /** Shows a test notification (the notifier's `test`). */
+  testNotification: () => Promise<TestNotificationResult>;
 };
 
 export const unknownSenderResponse = { ok: false, error: 'unknown sender' } as const;
@@ -24,7 +39,9 @@ export type IpcRegistry = {
    * recent alerts first (a page starts with none).
    */
   followPages(window: BrowserWindow): void;
-  /** Unregisters every command handler and the push forwarding. */
+  /** Tells the window's page to show this account (a notification about it was clicked). */
+  openAccount(accountId: string): void;
+  /** Unregisters every handler and the push forwarding. */
   dispose(): void;
 };
 
@@ -40,18 +57,50 @@ export function registerIpc(options: IpcRegistryOptions): IpcRegistry {
       forwardPush(options.window(), message);
     });
   let unsubscribe = subscribe();
+  const stopNotices = options.notices.onChange((notices) => {
+    sendNotices(options.window(), notices);
+  });
+  ipcMain.handle(desktopChannels.testNotification, (event) => handleTestNotification(options, event));
+  // An account to open while no page is ready to hear it (the window just created, or reloading).
+  let pendingAccount: string | null = null;
   return {
     followPages(window) {
       window.webContents.on('did-finish-load', () => {
         unsubscribe();
         unsubscribe = subscribe();
+        // A page starts with no notices: it hears the standing ones as it loads.
+        sendNotices(window, options.notices.list());
+        if (pendingAccount !== null) sendToWindow(window, desktopChannels.openAccount, pendingAccount);
+        pendingAccount = null;
       });
+    },
+    openAccount(accountId) {
+      const window = options.window();
+      if (window === null || window.isDestroyed() || window.webContents.isLoading()) {
+        pendingAccount = accountId;
+        return;
+      }
+      sendToWindow(window, desktopChannels.openAccount, accountId);
     },
     dispose() {
       unsubscribe();
+      stopNotices();
       for (const name of commandNames) ipcMain.removeHandler(ipcChannels.command(name));
+      ipcMain.removeHandler(desktopChannels.testNotification);
     },
   };
+}
+
+/** True when `event` comes from the main frame of our window showing our renderer; logs the ones dropped. */
+function fromOurRenderer(options: IpcRegistryOptions, event: IpcMainInvokeEvent, what: string): boolean {
+  const window = options.window();
+  const sender = describeSender(event);
+  const allowed =
+    window !== null &&
+    !window.isDestroyed() &&
+    isAllowedSender(sender, { webContentsId: window.webContents.id, rendererUrl: options.rendererUrl });
+  if (!allowed) options.logger.warn('dropped a message from an unknown sender', { command: what, ...sender });
+  return allowed;
 }
 
 async function handleCommand(
@@ -60,22 +109,26 @@ async function handleCommand(
   event: IpcMainInvokeEvent,
   args: unknown,
 ): Promise<CommandResponse<CommandName>> {
-  const window = options.window();
-  const sender = describeSender(event);
-  const allowed =
-    window !== null &&
-    !window.isDestroyed() &&
-    isAllowedSender(sender, { webContentsId: window.webContents.id, rendererUrl: options.rendererUrl });
-  if (!allowed) {
-    options.logger.warn('dropped a message from an unknown sender', { command: name, ...sender });
-    return unknownSenderResponse;
-  }
+  if (!fromOurRenderer(options, event, name)) return unknownSenderResponse;
   try {
     return await options.core.command(name, args);
   } catch (error) {
     // The core promises not to throw; if it ever does, the renderer still gets an answer instead of a rejection.
     options.logger.error('command failed', { command: name, error: String(error) });
     return { ok: false, error: `${name} failed: ${String(error)}` };
+  }
+}
+
+async function handleTestNotification(
+  options: IpcRegistryOptions,
+  event: IpcMainInvokeEvent,
+): Promise<TestNotificationResult> {
+  if (!fromOurRenderer(options, event, 'testNotification')) return unknownSenderResponse;
+  try {
+    return await options.testNotification();
+  } catch (error) {
+    options.logger.error('the test notification failed', { error: String(error) });
+    return { ok: false, error: `test notification failed: ${String(error)}` };
   }
 }
 
@@ -95,6 +148,15 @@ export function describeSender(event: IpcMainInvokeEvent): IpcSender {
 
 /** Sends one push to the window's renderer, if there is a live one to receive it. */
 export function forwardPush(window: BrowserWindow | null, message: PushMessage): void {
+  sendToWindow(window, ipcChannels.push(message.type), message.payload);
+}
+
+function sendNotices(window: BrowserWindow | null, notices: HostNotice[]): void {
+  sendToWindow(window, desktopChannels.notices, notices);
+}
+
+/** Sends on `channel` to the window's renderer, if there is a live one to receive it. */
+function sendToWindow(window: BrowserWindow | null, channel: string, payload: unknown): void {
   if (window === null || window.isDestroyed() || window.webContents.isDestroyed()) return;
-  window.webContents.send(ipcChannels.push(message.type), message.payload);
+  window.webContents.send(channel, payload);
 }

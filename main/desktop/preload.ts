@@ -1,9 +1,18 @@
-// The sandboxed preload: exposes `window.warden`, one named function per command plus push subscriptions, and
-// nothing else (never ipcRenderer itself). Bundled to one CommonJS file, so it imports only 'electron' at run time.
+// The sandboxed preload: exposes `window.warden`, one named function per command plus push subscriptions and the
+// desktop's own extras (`desktop`), and nothing else (never ipcRenderer itself). Bundled to one CommonJS file, so
+// it imports only 'electron' at run time.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CommandArgs, CommandResponse, PushMessages, WardenApi } from '../../shared/ipc';
+import type {
+  CommandArgs,
+  CommandResponse,
+  DesktopExtras,
+  HostNotice,
+  PushMessages,
+  TestNotificationResult,
+  WardenApi,
+} from '../../shared/ipc';
 // channels.ts is free of zod, so the sandboxed preload bundles only the names.
-import { commandNames, ipcChannels, type CommandName } from '../../shared/ipc/channels';
+import { commandNames, desktopChannels, ipcChannels, type CommandName } from '../../shared/ipc/channels';
 
 export const preloadChannels = ipcChannels;
 
@@ -13,7 +22,51 @@ export type RendererIpc = {
   removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
 };
 
-export function createWardenApi(ipc: RendererIpc): WardenApi {
+/** What the desktop app's page finds as `window.warden`. */
+export type DesktopBridge = WardenApi & { desktop: DesktopExtras };
+
+/**
+ * The desktop extras over their channels, listened to from the start (before the page's own scripts run): a
+ * notices listener added later still gets the current list at once, and an account to open that arrived before
+ * any listener is given to the first one.
+ */
+export function createDesktopExtras(ipc: RendererIpc): DesktopExtras {
+  let current: HostNotice[] = [];
+  const noticeListeners = new Set<(notices: HostNotice[]) => void>();
+  ipc.on(desktopChannels.notices, (_event, payload) => {
+    current = payload as HostNotice[];
+    for (const listener of noticeListeners) listener(current);
+  });
+  let pendingAccount: string | null = null;
+  const openListeners = new Set<(accountId: string) => void>();
+  ipc.on(desktopChannels.openAccount, (_event, payload) => {
+    const accountId = payload as string;
+    if (openListeners.size === 0) pendingAccount = accountId;
+    for (const listener of openListeners) listener(accountId);
+  });
+  return {
+    onNotices(listener) {
+      noticeListeners.add(listener);
+      listener(current);
+      return () => {
+        noticeListeners.delete(listener);
+      };
+    },
+    onOpenAccount(listener) {
+      openListeners.add(listener);
+      if (pendingAccount !== null) listener(pendingAccount);
+      pendingAccount = null;
+      return () => {
+        openListeners.delete(listener);
+      };
+    },
+    testNotification: () =>
+      // The main process answers with the notifier's TestNotificationResult.
+      ipc.invoke(desktopChannels.testNotification) as Promise<TestNotificationResult>,
+  };
+}
+
+export function createWardenApi(ipc: RendererIpc): DesktopBridge {
   const invoker =
     <N extends CommandName>(name: N) =>
     (args: CommandArgs<N>): Promise<CommandResponse<N>> =>
@@ -39,6 +92,7 @@ export function createWardenApi(ipc: RendererIpc): WardenApi {
     onState: subscriber('state'),
     onAlerts: subscriber('alerts'),
     onAlert: subscriber('alert'),
+    desktop: createDesktopExtras(ipc),
   };
 }
 

@@ -23,9 +23,14 @@ export function fakeEvent(): FakeEvent {
   };
 }
 
+/** The order of calls whose sequence matters across parts (the AppUserModelID before the first notification). */
+export const callLog: string[] = [];
+
 // ---- app ------------------------------------------------------------------------------------------------------
 
 class FakeApp extends EventEmitter {
+  /** Set by `setAppUserModelId` (Windows only in Electron; recorded everywhere here). */
+  userModelId: string | null = null;
   appPath = '/opt/warden';
   paths: Record<string, string> = { userData: '/tmp/warden-fake/user-data' };
   singleInstanceLock = true;
@@ -71,8 +76,13 @@ class FakeApp extends EventEmitter {
     this.exitCode = code;
     this.quitted = true;
   }
+  setAppUserModelId(id: string): void {
+    this.userModelId = id;
+    callLog.push(`app.setAppUserModelId ${id}`);
+  }
   reset(): void {
     this.removeAllListeners();
+    this.userModelId = null;
     this.appPath = '/opt/warden';
     this.paths = { userData: '/tmp/warden-fake/user-data' };
     this.singleInstanceLock = true;
@@ -170,6 +180,8 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: WindowOpenHandler | null = null;
   destroyed = false;
+  /** True while a page is loading (a test sets it; emit 'did-finish-load' after clearing it). */
+  loading = false;
 
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
@@ -180,6 +192,9 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  isLoading(): boolean {
+    return this.loading;
   }
   /** Emits `will-navigate` as a link click would; true when a listener cancelled it. */
   tryNavigate(url: string): boolean {
@@ -381,9 +396,17 @@ export class Tray extends EventEmitter {
   }
 }
 
+/**
+ * A notification: `show()` records it and emits 'show' at once, as the system confirming it; with `failNext` set
+ * the next one emits 'failed' with that error instead (as Electron does on Windows), and with `unconfirmed` the
+ * system answers nothing at all.
+ */
 export class Notification extends EventEmitter {
   static supported = true;
   static readonly shown: Notification[] = [];
+  static readonly failed: Notification[] = [];
+  static failNext: string | null = null;
+  static unconfirmed = false;
   constructor(readonly options: NotificationConstructorOptions = {}) {
     super();
   }
@@ -391,7 +414,16 @@ export class Notification extends EventEmitter {
     return Notification.supported;
   }
   show(): void {
+    callLog.push(`Notification.show ${this.options.title ?? ''}`);
+    const error = Notification.failNext;
+    if (error !== null) {
+      Notification.failNext = null;
+      Notification.failed.push(this);
+      this.emit('failed', fakeEvent(), error);
+      return;
+    }
     Notification.shown.push(this);
+    if (!Notification.unconfirmed) this.emit('show', fakeEvent());
   }
   close(): void {
     this.emit('close', fakeEvent());
@@ -492,6 +524,10 @@ export function resetElectronFake(): void {
   Tray.instances.length = 0;
   Notification.supported = true;
   Notification.shown.length = 0;
+  Notification.failed.length = 0;
+  Notification.failNext = null;
+  Notification.unconfirmed = false;
+  callLog.length = 0;
   dialog.errorBoxes.length = 0;
   dialog.messageBoxes.length = 0;
   dialog.answers.length = 0;

@@ -1,12 +1,11 @@
 // Picks the host: the Electron preload bridge when present, else the WebSocket of `warden serve` that served
 // this page. The only place in the renderer that looks at `window.warden`, `location` or sessionStorage.
-import type { WardenApi } from '../../../shared/ipc';
-import { fromBridge } from './bridge-api';
+import { fromBridge, type WardenBridge } from './bridge-api';
 import type { HostApi } from './host-api';
 import { resolveToken, webSocketUrl } from './token';
 import { createWsApi } from './ws-api';
 
-type WindowWithBridge = Window & { warden?: WardenApi };
+type WindowWithBridge = Window & { warden?: WardenBridge };
 
 function sessionStorageOrNull(): Storage | null {
   try {

@@ -1,6 +1,6 @@
 // What the UI holds of its host: the typed contract (WardenApi) plus the state of the link to the host, which
 // the contract itself does not describe (a WebSocket can drop and come back; the Electron bridge cannot).
-import type { WardenApi } from '../../../shared/ipc';
+import type { DesktopExtras, WardenApi } from '../../../shared/ipc';
 
 export type LinkStatus =
   | { kind: 'connecting' }
@@ -15,6 +15,8 @@ export type HostApi = WardenApi & {
   onLink(listener: (status: LinkStatus) => void): () => void;
   /** Stops the link for good (no reconnect); pending requests fail. */
   close(): void;
+  /** Only in the desktop app: its standing notices, open-account requests and the test notification. */
+  desktop?: DesktopExtras;
 };
 
 export const UNAUTHORIZED_MESSAGE = 'Access token missing or wrong — open the URL printed by `warden serve`';

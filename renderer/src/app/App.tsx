@@ -7,6 +7,9 @@ import { AccountPanel } from '../features/accounts/AccountPanel';
 import { AccountSelection } from '../features/accounts/AccountSelection';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
 import { BrokerLogin } from '../features/credentials/BrokerLogin';
+import { HostNoticesBanner } from '../features/desktop/HostNoticesBanner';
+import { NotificationSettings } from '../features/desktop/NotificationSettings';
+import { useOpenAccount } from '../features/desktop/use-open-account';
 import { FlattenBanner } from '../features/flatten/FlattenBanner';
 import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
@@ -26,10 +29,14 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
   const [screen, setScreen] = useState<Screen>(() =>
     historyRequested(window.location) ? 'history' : 'dashboard',
   );
+  useOpenAccount(() => {
+    setScreen('dashboard');
+  });
   return (
     <div className="app">
       <Header />
       <LinkBanner />
+      <HostNoticesBanner />
       <FlattenBanner />
       <BrokerLogin />
       <ScreenTabs screen={screen} onChange={setScreen} />
@@ -67,6 +74,7 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
             {onSimulator ? <OrderTicket /> : null}
             <AlertsFeed browserHost={browserHost} />
+            <NotificationSettings browserHost={browserHost} />
             <AccountSelection />
           </aside>
         </main>

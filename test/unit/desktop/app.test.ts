@@ -61,7 +61,8 @@ describe('runDesktop', () => {
     ]);
     expect(onlyWindow().loadedFile).toBe('/opt/warden/dist/renderer/index.html');
     expect(Tray.instances).toHaveLength(1);
-    expect(ipcMain.handlers.size).toBe(commandNames.length);
+    // One per command, and the test notification.
+    expect(ipcMain.handlers.size).toBe(commandNames.length + 1);
   });
 
   it('gives the core a secret store that encrypts with safeStorage', async () => {
@@ -117,7 +118,10 @@ describe('runDesktop', () => {
     await runDesktop(deps(createFakeCore(stateView(), recent)).deps);
     expect(Notification.shown).toEqual([]);
     onlyWindow().webContents.emit('did-finish-load');
-    expect(onlyWindow().webContents.sent).toEqual([{ channel: 'warden:push:alerts', args: [recent] }]);
+    expect(onlyWindow().webContents.sent).toEqual([
+      { channel: 'warden:push:alerts', args: [recent] },
+      { channel: 'warden:desktop:notices', args: [[]] },
+    ]);
   });
 
   it('quits at once, without starting a core, when another instance holds the lock', async () => {

@@ -1,9 +1,17 @@
-// The IPC registry: every command has a handler, only our renderer reaches the core, pushes reach the window.
+// The IPC registry: every command has a handler, only our renderer reaches the core, pushes reach the window;
+// and the desktop's own channels: notices, open-account and the sender-checked test notification.
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, fakeInvokeEvent, ipcMain, resetElectronFake } from '../../mocks/electron';
-import { commandNames, ipcChannels } from '../../../shared/ipc';
+import {
+  commandNames,
+  desktopChannels,
+  ipcChannels,
+  type HostNotice,
+  type TestNotificationResult,
+} from '../../../shared/ipc';
 import { memoryLogger } from '../../../main/platform/logger';
+import { createHostNotices } from '../../../main/desktop/host-notices';
 import { registerIpc } from '../../../main/desktop/ipc';
 import { alertView, createFakeCore, stateView } from './fake-core';
 
@@ -12,13 +20,31 @@ vi.mock('electron', () => import('../../mocks/electron'));
 const ours = 'file:///opt/warden/dist/renderer/index.html';
 const order = { account: 'acc-1', symbol: 'MNQ', side: 'buy', qty: 2, kind: 'market' };
 
-function setup(core = createFakeCore()) {
+const trayMissing: HostNotice = {
+  id: 'tray',
+  level: 'warning',
+  title: 'No tray icon',
+  message: 'This desktop shows no tray icons.',
+};
+
+function setup(
+  core = createFakeCore(),
+  testNotification = vi.fn<() => Promise<TestNotificationResult>>(() => Promise.resolve({ ok: true })),
+) {
   const logger = memoryLogger();
+  const notices = createHostNotices(logger);
   const created = new BrowserWindow();
   let window: BrowserWindow | null = created;
   // The fake stands in for Electron's class; the registry only reads what the fake provides.
   const current = () => window as unknown as ElectronWindow | null;
-  const registry = registerIpc({ core, logger, rendererUrl: ours, window: current });
+  const registry = registerIpc({
+    core,
+    logger,
+    rendererUrl: ours,
+    window: current,
+    notices,
+    testNotification,
+  });
   const dispose = () => {
     registry.dispose();
   };
@@ -30,7 +56,21 @@ function setup(core = createFakeCore()) {
     window?.destroy();
     window = null;
   };
-  return { core, logger, window: created, registry, dispose, fromOurWindow, closeWindow };
+  const follow = () => {
+    registry.followPages(created as unknown as ElectronWindow);
+  };
+  return {
+    core,
+    logger,
+    notices,
+    testNotification,
+    window: created,
+    registry,
+    dispose,
+    fromOurWindow,
+    closeWindow,
+    follow,
+  };
 }
 
 describe('the IPC registry', () => {
@@ -38,10 +78,10 @@ describe('the IPC registry', () => {
     resetElectronFake();
   });
 
-  it('registers exactly one handler per command, on its own channel', () => {
+  it('registers exactly one handler per command, on its own channel, and the test notification', () => {
     setup();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      commandNames.map((name) => ipcChannels.command(name)).sort(),
+      [...commandNames.map((name) => ipcChannels.command(name)), 'warden:desktop:test-notification'].sort(),
     );
   });
 
@@ -146,6 +186,7 @@ describe('the IPC registry', () => {
     core.push({ type: 'alert', payload: alert });
     expect(window.webContents.sent).toEqual([
       { channel: 'warden:push:alerts', args: [recent] },
+      { channel: 'warden:desktop:notices', args: [[]] },
       { channel: 'warden:push:alert', args: [alert] },
     ]);
     expect(core.listenerCount()).toBe(1);
@@ -160,11 +201,123 @@ describe('the IPC registry', () => {
     expect(window.webContents.sent).toEqual([]);
   });
 
-  it('unregisters its handlers and its subscription when disposed', () => {
-    const { core, dispose } = setup();
+  it('unregisters its handlers and its subscriptions when disposed', () => {
+    const { core, dispose, notices, window } = setup();
     expect(core.listenerCount()).toBe(1);
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(core.listenerCount()).toBe(0);
+    notices.raise(trayMissing);
+    expect(window.webContents.sent).toEqual([]);
+  });
+});
+
+describe('the desktop channels', () => {
+  beforeEach(() => {
+    resetElectronFake();
+  });
+
+  it('sends the whole list of notices to the window on every change', () => {
+    const { notices, window } = setup();
+    notices.raise(trayMissing);
+    notices.clear('tray');
+    expect(window.webContents.sent).toEqual([
+      { channel: desktopChannels.notices, args: [[trayMissing]] },
+      { channel: desktopChannels.notices, args: [[]] },
+    ]);
+    expect(desktopChannels.notices).toBe('warden:desktop:notices');
+  });
+
+  it('sends the standing notices again to each page the window loads', () => {
+    const { notices, window, follow } = setup();
+    follow();
+    notices.raise(trayMissing);
+    window.webContents.sent.length = 0;
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.sent).toEqual([{ channel: desktopChannels.notices, args: [[trayMissing]] }]);
+  });
+
+  it('sends no notices to a closed window', () => {
+    const { notices, window, closeWindow } = setup();
+    closeWindow();
+    expect(() => {
+      notices.raise(trayMissing);
+    }).not.toThrow();
+    expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('tells the page to open an account', () => {
+    const { registry, window } = setup();
+    registry.openAccount('acc-2');
+    expect(window.webContents.sent).toEqual([{ channel: 'warden:desktop:open-account', args: ['acc-2'] }]);
+  });
+
+  it('holds an account to open while the page loads, and sends it once it has loaded', () => {
+    const { registry, window, follow } = setup();
+    follow();
+    window.webContents.loading = true;
+    registry.openAccount('acc-1');
+    registry.openAccount('acc-2');
+    expect(window.webContents.sent).toEqual([]);
+    window.webContents.loading = false;
+    window.webContents.emit('did-finish-load');
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.sent).toEqual([
+      { channel: desktopChannels.notices, args: [[]] },
+      { channel: desktopChannels.openAccount, args: ['acc-2'] },
+      { channel: desktopChannels.notices, args: [[]] },
+    ]);
+  });
+
+  it("answers our renderer's test notification with the notifier's result", async () => {
+    const { fromOurWindow, testNotification } = setup(
+      createFakeCore(),
+      vi.fn(() => Promise.resolve({ ok: false, error: 'access denied' } as const)),
+    );
+    const answer = await ipcMain.invoke(desktopChannels.testNotification, fromOurWindow());
+    expect(answer).toEqual({ ok: false, error: 'access denied' });
+    expect(testNotification).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['another page', { url: 'https://evil.example/' }],
+    ['a subframe', { url: ours, isMainFrame: false }],
+    ['a frame that is gone', { url: null }],
+  ] as const)('drops a test notification from %s, and logs it', async (_name, from) => {
+    const { window, testNotification, logger } = setup();
+    const event = fakeInvokeEvent({ ...from, sender: window.webContents });
+    expect(await ipcMain.invoke(desktopChannels.testNotification, event)).toEqual({
+      ok: false,
+      error: 'unknown sender',
+    });
+    expect(testNotification).not.toHaveBeenCalled();
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        context: expect.objectContaining({ command: 'testNotification' }) as unknown,
+      }),
+    );
+  });
+
+  it('drops a test notification from another window', async () => {
+    const { testNotification } = setup();
+    const other = new BrowserWindow();
+    const event = fakeInvokeEvent({ url: ours, sender: other.webContents });
+    expect(await ipcMain.invoke(desktopChannels.testNotification, event)).toEqual({
+      ok: false,
+      error: 'unknown sender',
+    });
+    expect(testNotification).not.toHaveBeenCalled();
+  });
+
+  it('answers instead of rejecting if the test throws', async () => {
+    const { fromOurWindow } = setup(
+      createFakeCore(),
+      vi.fn(() => Promise.reject(new Error('no display'))),
+    );
+    expect(await ipcMain.invoke(desktopChannels.testNotification, fromOurWindow())).toEqual({
+      ok: false,
+      error: 'test notification failed: Error: no display',
+    });
   });
 });

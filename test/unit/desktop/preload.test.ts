@@ -1,17 +1,26 @@
-// The preload bridge: window.warden has one function per command plus onState/onAlerts/onAlert, and nothing else.
+// The preload bridge: window.warden has one function per command plus onState/onAlerts/onAlert and the desktop
+// extras, and nothing else.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contextBridge, ipcRenderer } from '../../mocks/electron';
-import { commandNames, ipcChannels, type WardenApi } from '../../../shared/ipc';
+import {
+  commandNames,
+  desktopChannels,
+  ipcChannels,
+  type DesktopExtras,
+  type HostNotice,
+} from '../../../shared/ipc';
+import type { DesktopBridge } from '../../../main/desktop/preload';
 import { alertView, stateView } from './fake-core';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
-let api: WardenApi;
+let api: DesktopBridge;
 let preloadChannels: typeof ipcChannels;
+let createDesktopExtras: (ipc: typeof ipcRenderer) => DesktopExtras;
 
 beforeAll(async () => {
-  ({ preloadChannels } = await import('../../../main/desktop/preload'));
-  api = contextBridge.exposed.get('warden') as WardenApi;
+  ({ preloadChannels, createDesktopExtras } = await import('../../../main/desktop/preload'));
+  api = contextBridge.exposed.get('warden') as DesktopBridge;
 });
 
 beforeEach(() => {
@@ -43,9 +52,14 @@ describe('the preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['warden']);
   });
 
-  it('exposes exactly one function per command plus onState, onAlerts and onAlert', () => {
-    expect(Object.keys(api).sort()).toEqual([...commandNames, 'onAlert', 'onAlerts', 'onState'].sort());
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  it('exposes exactly one function per command plus onState, onAlerts, onAlert and the desktop extras', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [...commandNames, 'onAlert', 'onAlerts', 'onState', 'desktop'].sort(),
+    );
+    const { desktop, ...functions } = api;
+    for (const value of Object.values(functions)) expect(typeof value).toBe('function');
+    expect(Object.keys(desktop).sort()).toEqual(['onNotices', 'onOpenAccount', 'testNotification']);
+    for (const value of Object.values(desktop)) expect(typeof value).toBe('function');
   });
 
   it('uses the same channel names as the shared contract', () => {
@@ -95,5 +109,64 @@ describe('the preload', () => {
     const alerts = [alertView()];
     ipcRenderer.deliver(ipcChannels.push('alerts'), alerts);
     expect([recent, single]).toEqual([[alerts], []]);
+  });
+});
+
+const notice: HostNotice = {
+  id: 'notifications',
+  level: 'critical',
+  title: 'Desktop notifications are not available',
+  message:
+    'The system refused a notification: access denied. Alerts still show in this window and in the tray.',
+  fix: 'Open Settings > System > Notifications',
+};
+
+describe('the desktop extras', () => {
+  // Made anew over the reset ipcRenderer, as the preload makes them when a page loads.
+  let desktop: DesktopExtras;
+  beforeEach(() => {
+    desktop = createDesktopExtras(ipcRenderer);
+  });
+
+  it('gives a notices listener the current list at once (empty before the host sent any), then each change', () => {
+    const received: HostNotice[][] = [];
+    const unsubscribe = desktop.onNotices((notices) => received.push(notices));
+    ipcRenderer.deliver(desktopChannels.notices, [notice]);
+    ipcRenderer.deliver(desktopChannels.notices, []);
+    unsubscribe();
+    ipcRenderer.deliver(desktopChannels.notices, [notice]);
+    expect(received).toEqual([[], [notice], []]);
+  });
+
+  it('gives a listener added after the host sent the notices (the page loading late) the list at once', () => {
+    ipcRenderer.deliver(desktopChannels.notices, [notice]);
+    const received: HostNotice[][] = [];
+    desktop.onNotices((notices) => received.push(notices));
+    expect(received).toEqual([[notice]]);
+  });
+
+  it('delivers open-account requests to listeners until unsubscribed', () => {
+    const opened: string[] = [];
+    const unsubscribe = desktop.onOpenAccount((accountId) => opened.push(accountId));
+    ipcRenderer.deliver(desktopChannels.openAccount, 'acc-1');
+    unsubscribe();
+    ipcRenderer.deliver(desktopChannels.openAccount, 'acc-2');
+    expect(opened).toEqual(['acc-1']);
+  });
+
+  it('keeps the last open-account request that came before any listener for the first one', () => {
+    ipcRenderer.deliver(desktopChannels.openAccount, 'acc-1');
+    ipcRenderer.deliver(desktopChannels.openAccount, 'acc-2');
+    const first: string[] = [];
+    const second: string[] = [];
+    desktop.onOpenAccount((accountId) => first.push(accountId));
+    desktop.onOpenAccount((accountId) => second.push(accountId));
+    expect([first, second]).toEqual([['acc-2'], []]);
+  });
+
+  it('invokes the test-notification channel and returns the answer', async () => {
+    ipcRenderer.responses.set(desktopChannels.testNotification, { ok: false, error: 'access denied' });
+    await expect(desktop.testNotification()).resolves.toEqual({ ok: false, error: 'access denied' });
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'warden:desktop:test-notification', args: [] }]);
   });
 });

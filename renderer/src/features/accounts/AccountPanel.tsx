@@ -29,7 +29,11 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
     }),
   );
   return (
-    <section className={`account account-${head.tradingState}`} data-testid={`account-${accountId}`}>
+    <section
+      className={`account account-${head.tradingState}`}
+      data-account={accountId}
+      data-testid={`account-${accountId}`}
+    >
       <header className="account-head">
         <h2 className="account-name">{head.name}</h2>
         <TradingStateBadge
