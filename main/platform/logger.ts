@@ -1,5 +1,8 @@
-// Structured logging to stderr (and, when given, a file): one JSON object per line, never secrets.
-import { appendFileSync } from 'node:fs';
+// Structured logging to stderr (and, when given, a file rotated by size, see log-file.ts): one JSON object per line,
+// never secrets.
+import { rotatingLogFile, type LogFile } from './log-file';
+
+export { logDir, logFilePath, LOG_KEEP, LOG_MAX_BYTES } from './log-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type Logger = {
@@ -12,9 +15,30 @@ export type Logger = {
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export type LoggerOptions = { level?: LogLevel; file?: string; scope?: string; console?: boolean };
+export type LoggerOptions = {
+  level?: LogLevel;
+  /** Also append to this file, rotated at `maxFileBytes` (5 MiB) keeping `keepFiles` (5) older ones. */
+  file?: string;
+  maxFileBytes?: number;
+  keepFiles?: number;
+  scope?: string;
+  console?: boolean;
+};
 
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const file =
+    options.file === undefined
+      ? null
+      : rotatingLogFile({
+          path: options.file,
+          ...(options.maxFileBytes === undefined ? {} : { maxBytes: options.maxFileBytes }),
+          ...(options.keepFiles === undefined ? {} : { keep: options.keepFiles }),
+        });
+  return scopedLogger(options, file);
+}
+
+/** Children share the parent's file, so one count of bytes decides its rotation. */
+function scopedLogger(options: LoggerOptions, file: LogFile | null): Logger {
   const min = order[options.level ?? 'info'];
   const write = (level: LogLevel, message: string, context?: Record<string, unknown>): void => {
     if (order[level] < min) return;
@@ -26,13 +50,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       ...context,
     });
     if (options.console !== false) process.stderr.write(`${line}\n`);
-    if (options.file !== undefined) {
-      try {
-        appendFileSync(options.file, `${line}\n`);
-      } catch {
-        // A full disk or a removed folder must not stop the guard; stderr still has the line.
-      }
-    }
+    file?.write(`${line}\n`);
   };
   return {
     debug: (m, c) => {
@@ -48,7 +66,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       write('error', m, c);
     },
     child: (scope) =>
-      createLogger({ ...options, scope: options.scope === undefined ? scope : `${options.scope}.${scope}` }),
+      scopedLogger(
+        { ...options, scope: options.scope === undefined ? scope : `${options.scope}.${scope}` },
+        file,
+      ),
   };
 }
 

@@ -38,6 +38,8 @@ class FakeApp extends EventEmitter {
   quitted = false;
   exitCode: number | null = null;
   loginItem = { openAtLogin: false };
+  /** Electron's app.isPackaged: false when run from source, as here (tests of the packaged app set it). */
+  isPackaged = false;
   /** Chromium's command line: switches appended before the app is ready. */
   readonly commandLine = new FakeCommandLine();
 
@@ -90,6 +92,7 @@ class FakeApp extends EventEmitter {
     this.quitted = false;
     this.exitCode = null;
     this.loginItem = { openAtLogin: false };
+    this.isPackaged = false;
   }
 }
 
@@ -206,6 +209,15 @@ export class FakeWebContents extends EventEmitter {
   tryOpenWindow(url: string): 'allow' | 'deny' {
     return this.windowOpenHandler?.({ url }).action ?? 'allow';
   }
+  /** How many times `reload()` was called. */
+  reloads = 0;
+  reload(): void {
+    this.reloads += 1;
+  }
+  /** The renderer process ends, as Electron reports it ('crashed', 'oom', 'killed', 'clean-exit', ...). */
+  renderProcessGone(reason = 'crashed', exitCode = 1): void {
+    this.emit('render-process-gone', fakeEvent(), { reason, exitCode });
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -224,8 +236,11 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows(): BrowserWindow[] {
     return BrowserWindow.instances.filter((window) => !window.destroyed);
   }
+  /** Every file loaded, in order (a reload after a crashed renderer loads it again). */
+  readonly loadedFiles: string[] = [];
   loadFile(path: string): Promise<void> {
     this.loadedFile = path;
+    this.loadedFiles.push(path);
     return Promise.resolve();
   }
   show(): void {
@@ -465,6 +480,10 @@ export const dialog = {
     const options = (args.length > 1 ? args[1] : args[0]) as MessageBoxSyncOptions;
     dialog.messageBoxes.push(options);
     return dialog.answers.shift() ?? 0;
+  },
+  /** The async box (the event loop keeps running while it is open); answers from `answers` like the sync one. */
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    return Promise.resolve({ response: dialog.showMessageBoxSync(...args), checkboxChecked: false });
   },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
