@@ -5,9 +5,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreOptions, WardenCore } from '../core/types';
 import { createLogger, type Logger } from '../platform/logger';
-import { createHostNotices } from './host-notices';
+import { askNatively } from './ask';
+import { createHostNotices, type HostNotices } from './host-notices';
 import { registerIpc } from './ipc';
+import {
+  guardQuit,
+  keepRunningOnClose,
+  stillGuardingNotice,
+  stopWithin,
+  type QuitGuard,
+} from './lifecycle';
 import { createNotifier } from './notifications';
+import { guardPower } from './power';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
 import { safeStorageSecretStore } from './secret-store';
 import { rendererUrl } from './security';
@@ -25,7 +34,13 @@ export type DesktopDeps = {
   stopTimeoutMs?: number;
 };
 
-export type DesktopHost = { core: WardenCore; window: () => BrowserWindow | null; showWindow: () => void };
+export type DesktopHost = {
+  core: WardenCore;
+  window: () => BrowserWindow | null;
+  showWindow: () => void;
+  /** Quits without the exposure question (Ctrl+C in the terminal that started it). */
+  quitWithoutAsking: (reason: string) => void;
+};
 
 /** Runs the app; resolves with the host once running, or null when this process is not the one to run. */
 export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null> {
@@ -39,39 +54,55 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   let host: DesktopHost | null = null;
   app.on('second-instance', () => host?.showWindow());
   app.on('activate', () => host?.showWindow());
-  app.on('window-all-closed', () => {
-    app.quit();
-  });
+  // Closing the window never quits (it hides to the tray): Warden only stops through a quit.
+  app.on('window-all-closed', () => undefined);
   await app.whenReady();
+  const notices = createHostNotices(log);
   let core: WardenCore | null = null;
   try {
     core = await deps.startCore({
       ...desktopCoreOptions({ env: deps.env, argv: deps.argv, dataDir, logger }),
-      secrets: safeStorageSecretStore(dataDir),
+      secrets: safeStorageSecretStore(dataDir, { platform: process.platform, notices }),
     });
-    host = startHost(core, log, deps.env);
+    const running = core;
+    const quitGuard = guardQuit({
+      exposedAccounts: () => running.exposedAccounts(),
+      stopCore: () => running.stop(),
+      ask: askNatively,
+      logger: log,
+      stopTimeoutMs: deps.stopTimeoutMs ?? 10_000,
+    });
+    host = startHost({ core, logger: log, env: deps.env, dataDir, quitGuard, notices });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error('the desktop host did not start', { reason, dataDir });
     dialog.showErrorBox('Warden could not start', `${reason}\n\nData folder: ${dataDir}`);
-    if (core !== null) await stopWithin(core, deps.stopTimeoutMs ?? 10_000, log);
+    const started = core;
+    if (started !== null) await stopWithin(() => started.stop(), deps.stopTimeoutMs ?? 10_000, log);
     app.exit(1);
     return null;
   }
-  stopCoreBeforeQuit(core, log, deps.stopTimeoutMs ?? 10_000);
   log.info('running', { dataDir });
   return host;
 }
 
-/** Window, tray, IPC, notifications and the flatten shortcut around a running core. */
-function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): DesktopHost {
+type HostParts = {
+  core: WardenCore;
+  logger: Logger;
+  env: DesktopDeps['env'];
+  dataDir: string;
+  quitGuard: QuitGuard;
+  notices: HostNotices;
+};
+
+/** Window, tray, IPC, notifications, power and the flatten shortcut around a running core. */
+function startHost({ core, logger, env, dataDir, quitGuard, notices }: HostParts): DesktopHost {
   // Minimising hides the window to the tray (the guard keeps running); WARDEN_MINIMIZE_TO_TRAY=0 keeps it in the
   // task bar.
   const minimizeToTray = env.WARDEN_MINIMIZE_TO_TRAY !== '0';
   const appPath = app.getAppPath();
   const iconDir = join(appPath, 'dist', 'desktop', 'icons');
   let window: BrowserWindow | null = null;
-  const notices = createHostNotices(logger);
   const ipc = registerIpc({
     core,
     window: () => window,
@@ -80,18 +111,27 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
     notices,
     testNotification: () => notifier.test(),
   });
+  const trayPresent = (): boolean => true;
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ appPath, logger, iconPath: join(iconDir, 'warden.png') });
       const created = window;
       ipc.followPages(created);
+      quitGuard.followWindow(created);
+      keepRunningOnClose(created, {
+        guard: quitGuard,
+        trayPresent,
+        onFirstHide: () => {
+          notifier.notice(stillGuardingNotice);
+        },
+        toldFile: join(dataDir, 'tray-notice-shown'),
+      });
       window.on('closed', () => {
         window = null;
       });
-      if (minimizeToTray)
-        created.on('minimize', () => {
-          created.hide();
-        });
+      created.on('minimize', () => {
+        if (minimizeToTray && trayPresent()) created.hide();
+      });
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -107,10 +147,19 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
     notices,
     logger,
   });
+  const power = guardPower({
+    exposedAccounts: () => core.exposedAccounts(),
+    reconnect: (reason) => reconnect(core, reason, logger),
+    notify: (content) => {
+      notifier.notice(content);
+    },
+    logger,
+  });
   const quit = (): void => {
     app.quit();
   };
-  const trayOptions: TrayOptions = { core, iconDir, notifier, showWindow, quit, logger };
+  const logDir = join(dataDir, 'logs');
+  const trayOptions: TrayOptions = { core, iconDir, logDir, notices, notifier, showWindow, quit, logger };
   const tray = createTray(trayOptions);
   registerFlattenShortcut(
     flattenShortcut(env),
@@ -120,48 +169,31 @@ function startHost(core: WardenCore, logger: Logger, env: DesktopDeps['env']): D
       void flattenAll(trayOptions);
     },
     logger,
+    notices,
   );
-  app.on('will-quit', unregisterShortcuts);
+  app.on('will-quit', () => {
+    unregisterShortcuts();
+    power.dispose();
+  });
   // A new alert notifies (the recent ones a subscription starts with were told when they were new).
   core.subscribe((message) => {
     if (message.type === 'alert') notifier.alert(message.payload);
-    else if (message.type === 'state') tray.update(message.payload);
+    else if (message.type === 'state') {
+      tray.update(message.payload);
+      power.update();
+    }
   });
   showWindow();
-  return { core, window: () => window, showWindow };
+  return { core, window: () => window, showWindow, quitWithoutAsking: (reason) => {
+      quitGuard.quitWithoutAsking(reason);
+    },
+  };
 }
 
-/** Holds the first quit until the core has stopped (journal flushed, broker closed), then lets it through. */
-function stopCoreBeforeQuit(core: WardenCore, logger: Logger, timeoutMs: number): void {
-  let state: 'running' | 'stopping' | 'stopped' = 'running';
-  app.on('before-quit', (event) => {
-    if (state === 'stopped') return;
-    event.preventDefault();
-    if (state === 'stopping') return;
-    state = 'stopping';
-    void stopWithin(core, timeoutMs, logger).finally(() => {
-      state = 'stopped';
-      app.quit();
-    });
-  });
-}
-
-async function stopWithin(core: WardenCore, timeoutMs: number, logger: Logger): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => {
-      resolve('timeout');
-    }, timeoutMs);
-  });
-  try {
-    const outcome = await Promise.race([core.stop().then(() => 'stopped' as const), timeout]);
-    if (outcome === 'timeout') logger.error('the core did not stop in time; quitting anyway', { timeoutMs });
-    else logger.info('core stopped');
-  } catch (error) {
-    logger.error('the core failed to stop cleanly', { error: String(error) });
-  } finally {
-    clearTimeout(timer);
-  }
+/** The core's "reconnect now"; a refusal is logged (the link's own status is on screen). */
+async function reconnect(core: WardenCore, reason: string, logger: Logger): Promise<void> {
+  const response = await core.command('reconnect', { reason });
+  if (!response.ok) logger.warn('the broker did not reconnect', { reason, error: response.error });
 }
 
 function fileLogger(dataDir: string): Logger {

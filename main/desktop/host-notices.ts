@@ -24,8 +24,9 @@ export function createHostNotices(logger: Logger): HostNotices {
       const shown = notices.get(notice.id);
       if (shown !== undefined && JSON.stringify(shown) === JSON.stringify(notice)) return;
       notices.set(notice.id, notice);
-      const log = notice.level === 'critical' ? logger.error : logger.warn;
-      log('desktop notice', { id: notice.id, title: notice.title, message: notice.message });
+      const context = { id: notice.id, title: notice.title, message: notice.message };
+      if (notice.level === 'critical') logger.error('desktop notice', context);
+      else logger.warn('desktop notice', context);
       changed();
     },
     clear(id) {

@@ -5,8 +5,8 @@ import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { ExposedAccount } from '../core/types';
 import type { Logger } from '../platform/logger';
+import type { Question } from './ask';
 
-export type Question = { message: string; detail: string; yes: string };
 
 export type QuitGuardOptions = {
   exposedAccounts: () => ExposedAccount[];
@@ -42,7 +42,7 @@ export function quitQuestion(exposed: readonly ExposedAccount[]): Question {
   const lines = exposed.map(
     (account) =>
       `${account.name}: ${count(account.openPositions, 'open position')}, ` +
-      `${count(account.workingOrders, 'working order')}`,
+      count(account.workingOrders, 'working order'),
   );
   return {
     message: `Quit and stop guarding ${accounts} with ${what}?`,
@@ -50,6 +50,7 @@ export function quitQuestion(exposed: readonly ExposedAccount[]): Question {
       `${lines.join('\n')}\n\nWhile Warden is not running no rule is enforced: positions and orders stay open ` +
       'at the broker with no daily loss limit, no drawdown limit and no flatten.',
     yes: 'Quit anyway',
+    enterMeansYes: false,
   };
 }
 

@@ -5,7 +5,6 @@
 import {
   Menu,
   Tray,
-  dialog,
   nativeImage,
   shell,
   type MenuItemConstructorOptions,
@@ -15,6 +14,7 @@ import { join } from 'node:path';
 import type { CommandResponse, StateView } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
+import { askNatively, type Question } from './ask';
 import type { HostNotices } from './host-notices';
 import { loginItem, type LoginItem } from './login-item';
 import type { Notifier } from './notifications';
@@ -37,24 +37,10 @@ export type TrayOptions = {
   /** "Start at login"; defaults to the OS's own (an XDG autostart entry on Linux). */
   loginItem?: LoginItem;
   /** Asks before an action that cannot be undone; true = go ahead. Defaults to a native message box. */
-  confirm?: (message: string, detail: string, yes: string) => boolean;
+  ask?: (question: Question) => Promise<boolean>;
 };
 
 export type WardenTray = { update(state: StateView): void; destroy(): void };
-
-/** A native box whose default button (Enter) is the action and whose Escape cancels. */
-export function nativeConfirm(message: string, detail: string, yes: string): boolean {
-  const answer = dialog.showMessageBoxSync({
-    type: 'warning',
-    message,
-    detail,
-    buttons: [yes, 'Cancel'],
-    defaultId: 0,
-    cancelId: 1,
-    noLink: true,
-  });
-  return answer === 0;
-}
 
 export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): MenuItemConstructorOptions[] {
   const login = options.loginItem ?? loginItem(options.platform ?? process.platform, process.env);
@@ -165,13 +151,14 @@ export async function flattenAll(options: TrayOptions): Promise<CommandResponse<
 export async function lockAllForTheDay(options: TrayOptions): Promise<string[]> {
   const accounts = accountsOf(options.core).filter((account) => account.tradingState !== 'halted');
   if (accounts.length === 0) return [];
-  const confirm = options.confirm ?? nativeConfirm;
+  const ask = options.ask ?? askNatively;
   const names = accounts.map((account) => account.name).join(', ');
-  const go = confirm(
-    'Lock trading for the rest of the day?',
-    `${names} will be flattened and halted until the trading day ends. This cannot be undone.`,
-    'Lock for the day',
-  );
+  const go = await ask({
+    message: 'Lock trading for the rest of the day?',
+    detail: `${names} will be flattened and halted until the trading day ends. This cannot be undone.`,
+    yes: 'Lock for the day',
+    enterMeansYes: true,
+  });
   if (!go) return [];
   options.logger.warn('lock for the day requested from the tray', { accounts: accounts.map((a) => a.id) });
   const locked: string[] = [];

@@ -270,8 +270,11 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.destroyed = true;
     this.emit('closed');
   }
+  /** The user closing the window: a `close` listener may cancel it (Warden hides instead), as in Electron. */
   close(): void {
-    this.destroy();
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
   }
 }
 
@@ -476,14 +479,20 @@ export const dialog = {
   messageBoxes: [] as MessageBoxSyncOptions[],
   /** The button index the next message boxes answer (then 0). */
   answers: [] as number[],
+  /** Boxes shown with showMessageBoxSync, which would stop the main process (and the guard) while open. */
+  blockingBoxes: 0,
   showMessageBoxSync(...args: unknown[]): number {
-    const options = (args.length > 1 ? args[1] : args[0]) as MessageBoxSyncOptions;
-    dialog.messageBoxes.push(options);
-    return dialog.answers.shift() ?? 0;
+    dialog.blockingBoxes += 1;
+    return dialog.answer(args);
   },
   /** The async box (the event loop keeps running while it is open); answers from `answers` like the sync one. */
   showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
-    return Promise.resolve({ response: dialog.showMessageBoxSync(...args), checkboxChecked: false });
+    return Promise.resolve({ response: dialog.answer(args), checkboxChecked: false });
+  },
+  answer(args: unknown[]): number {
+    const options = (args.length > 1 ? args[1] : args[0]) as MessageBoxSyncOptions;
+    dialog.messageBoxes.push(options);
+    return dialog.answers.shift() ?? 0;
   },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
@@ -522,6 +531,30 @@ export const safeStorage = {
   },
 };
 
+// ---- power ----------------------------------------------------------------------------------------------------
+
+/** powerMonitor: emit 'suspend', 'resume', 'lock-screen', 'unlock-screen', 'shutdown' as the OS would. */
+export const powerMonitor = new EventEmitter();
+
+/** powerSaveBlocker: the blockers started and not yet stopped, by id. */
+export const powerSaveBlocker = {
+  nextId: 1,
+  active: new Map<number, 'prevent-app-suspension' | 'prevent-display-sleep'>(),
+  started: 0,
+  start(type: 'prevent-app-suspension' | 'prevent-display-sleep'): number {
+    const id = powerSaveBlocker.nextId++;
+    powerSaveBlocker.active.set(id, type);
+    powerSaveBlocker.started += 1;
+    return id;
+  },
+  stop(id: number): boolean {
+    return powerSaveBlocker.active.delete(id);
+  },
+  isStarted(id: number): boolean {
+    return powerSaveBlocker.active.has(id);
+  },
+};
+
 /** shell.openPath: the paths opened; resolves with `openPathError` ('' = opened, as Electron). */
 export const shell = {
   opened: [] as string[],
@@ -549,6 +582,7 @@ export function resetElectronFake(): void {
   callLog.length = 0;
   dialog.errorBoxes.length = 0;
   dialog.messageBoxes.length = 0;
+  dialog.blockingBoxes = 0;
   dialog.answers.length = 0;
   globalShortcut.registered.clear();
   globalShortcut.taken.clear();
@@ -558,4 +592,7 @@ export function resetElectronFake(): void {
   app.commandLine.reset();
   shell.opened.length = 0;
   shell.openPathError = '';
+  powerMonitor.removeAllListeners();
+  powerSaveBlocker.active.clear();
+  powerSaveBlocker.started = 0;
 }

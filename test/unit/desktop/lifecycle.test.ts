@@ -11,9 +11,9 @@ import {
   guardQuit,
   keepRunningOnClose,
   quitQuestion,
-  type Question,
   type QuitGuard,
 } from '../../../main/desktop/lifecycle';
+import type { Question } from '../../../main/desktop/ask';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 
 vi.mock('electron', () => import('../../mocks/electron'));
@@ -61,6 +61,7 @@ describe('quitQuestion', () => {
         'While Warden is not running no rule is enforced: positions and orders stay open at the broker with no ' +
         'daily loss limit, no drawdown limit and no flatten.',
       yes: 'Quit anyway',
+      enterMeansYes: false,
     });
   });
 

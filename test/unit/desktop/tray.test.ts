@@ -221,6 +221,8 @@ describe('the tray', () => {
         cancelId: 1,
       }),
     ]);
+    // Asked without stopping the main process: the guard runs on while the question is open.
+    expect(dialog.blockingBoxes).toBe(0);
     expect(core.calls).toEqual([
       { name: 'lock', args: { account: 'acc-1', until: 'dayEnd' } },
       { name: 'lock', args: { account: 'acc-2', until: 'dayEnd' } },
