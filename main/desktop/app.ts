@@ -1,28 +1,29 @@
 // The desktop host's life cycle: one instance per user, the core started before the window, the window, tray, IPC
 // and notifications wired to it, and the core stopped cleanly before the process quits.
 import { app, dialog, type BrowserWindow } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreOptions, WardenCore } from '../core/types';
 import { createLogger, type Logger } from '../platform/logger';
+import { logDir, logFilePath } from '../platform/log-file';
 import { askNatively } from './ask';
 import { createHostNotices, type HostNotices } from './host-notices';
 import { registerIpc } from './ipc';
-import {
-  guardQuit,
-  keepRunningOnClose,
-  stillGuardingNotice,
-  stopWithin,
-  type QuitGuard,
-} from './lifecycle';
+import { guardQuit, stillGuardingNotice, stopWithin, type QuitGuard } from './lifecycle';
 import { createNotifier } from './notifications';
 import { guardPower } from './power';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
 import { safeStorageSecretStore } from './secret-store';
 import { rendererUrl } from './security';
-import { flattenShortcut, registerFlattenShortcut, unregisterShortcuts } from './shortcut';
+import {
+  applyPlatformSwitches,
+  flattenShortcut,
+  registerFlattenShortcut,
+  unregisterShortcuts,
+} from './shortcut';
 import { createTray, flattenAll, type TrayOptions } from './tray';
-import { createMainWindow } from './window';
+import { detectTrayHost, noTrayNotice, type TrayHost, type TrayHostDeps } from './tray-host';
+import { startUpdater } from './updater';
+import { keepWindow, type WindowKeeper } from './window-keeper';
 
 export type DesktopDeps = {
   startCore: (options: CoreOptions) => Promise<WardenCore>;
@@ -32,6 +33,8 @@ export type DesktopDeps = {
   makeLogger?: (dataDir: string) => Logger;
   /** How long a quit waits for the core to stop before leaving anyway. */
   stopTimeoutMs?: number;
+  /** Whether a tray icon can be shown (Linux asks the session bus); tests answer directly. */
+  detectTrayHost?: (deps: TrayHostDeps) => Promise<TrayHost>;
 };
 
 export type DesktopHost = {
@@ -48,9 +51,12 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
     app.quit();
     return null;
   }
+  // Before ready: Chromium reads its switches once.
+  const features = applyPlatformSwitches(process.platform, deps.env, app.commandLine);
   const dataDir = desktopDataDir(deps.env, app.getPath('userData'));
   const logger = (deps.makeLogger ?? fileLogger)(dataDir);
   const log = logger.child('desktop');
+  if (features.length > 0) log.info('Chromium features enabled for this desktop', { features });
   let host: DesktopHost | null = null;
   app.on('second-instance', () => host?.showWindow());
   app.on('activate', () => host?.showWindow());
@@ -58,6 +64,8 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   app.on('window-all-closed', () => undefined);
   await app.whenReady();
   const notices = createHostNotices(log);
+  // Asked while the core starts: the answer decides whether hiding the window to the tray is safe.
+  const trayHost = (deps.detectTrayHost ?? detectTrayHost)({ platform: process.platform, logger: log });
   let core: WardenCore | null = null;
   try {
     core = await deps.startCore({
@@ -72,7 +80,9 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
       logger: log,
       stopTimeoutMs: deps.stopTimeoutMs ?? 10_000,
     });
-    host = startHost({ core, logger: log, env: deps.env, dataDir, quitGuard, notices });
+    const trayPresent = (await trayHost) !== 'absent';
+    if (!trayPresent) notices.raise(noTrayNotice());
+    host = startHost({ core, logger: log, env: deps.env, dataDir, quitGuard, notices, trayPresent });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error('the desktop host did not start', { reason, dataDir });
@@ -93,50 +103,43 @@ type HostParts = {
   dataDir: string;
   quitGuard: QuitGuard;
   notices: HostNotices;
+  /** False on Linux without a StatusNotifier host: the window is then never hidden. */
+  trayPresent: boolean;
 };
 
-/** Window, tray, IPC, notifications, power and the flatten shortcut around a running core. */
-function startHost({ core, logger, env, dataDir, quitGuard, notices }: HostParts): DesktopHost {
-  // Minimising hides the window to the tray (the guard keeps running); WARDEN_MINIMIZE_TO_TRAY=0 keeps it in the
-  // task bar.
-  const minimizeToTray = env.WARDEN_MINIMIZE_TO_TRAY !== '0';
+/** Window, tray, IPC, notifications, power, updates and the flatten shortcut around a running core. */
+function startHost(parts: HostParts): DesktopHost {
+  const { core, logger, env, dataDir, quitGuard, notices } = parts;
   const appPath = app.getAppPath();
   const iconDir = join(appPath, 'dist', 'desktop', 'icons');
-  let window: BrowserWindow | null = null;
+  // The IPC registry forwards from its first moment (the recent alerts), before the window keeper exists.
+  let keeper: WindowKeeper | null = null;
   const ipc = registerIpc({
     core,
-    window: () => window,
+    window: () => keeper?.window() ?? null,
     rendererUrl: rendererUrl(appPath),
     logger,
     notices,
     testNotification: () => notifier.test(),
   });
-  const trayPresent = (): boolean => true;
+  const windows = keepWindow({
+    appPath,
+    iconPath: join(iconDir, 'warden.png'),
+    dataDir,
+    logger,
+    ipc,
+    quitGuard,
+    notices,
+    trayPresent: parts.trayPresent,
+    // Minimising hides the window to the tray; WARDEN_MINIMIZE_TO_TRAY=0 keeps it in the task bar.
+    minimizeToTray: env.WARDEN_MINIMIZE_TO_TRAY !== '0',
+    onFirstHide: () => {
+      notifier.notice(stillGuardingNotice);
+    },
+  });
+  keeper = windows;
   const showWindow = (): void => {
-    if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ appPath, logger, iconPath: join(iconDir, 'warden.png') });
-      const created = window;
-      ipc.followPages(created);
-      quitGuard.followWindow(created);
-      keepRunningOnClose(created, {
-        guard: quitGuard,
-        trayPresent,
-        onFirstHide: () => {
-          notifier.notice(stillGuardingNotice);
-        },
-        toldFile: join(dataDir, 'tray-notice-shown'),
-      });
-      window.on('closed', () => {
-        window = null;
-      });
-      created.on('minimize', () => {
-        if (minimizeToTray && trayPresent()) created.hide();
-      });
-      return;
-    }
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+    windows.show();
   };
   // A click shows the window, on the account the notification is about.
   const notifier = createNotifier({
@@ -158,8 +161,16 @@ function startHost({ core, logger, env, dataDir, quitGuard, notices }: HostParts
   const quit = (): void => {
     app.quit();
   };
-  const logDir = join(dataDir, 'logs');
-  const trayOptions: TrayOptions = { core, iconDir, logDir, notices, notifier, showWindow, quit, logger };
+  const trayOptions: TrayOptions = {
+    core,
+    iconDir,
+    logDir: logDir(dataDir),
+    notices,
+    notifier,
+    showWindow,
+    quit,
+    logger,
+  };
   const tray = createTray(trayOptions);
   registerFlattenShortcut(
     flattenShortcut(env),
@@ -171,9 +182,23 @@ function startHost({ core, logger, env, dataDir, quitGuard, notices }: HostParts
     logger,
     notices,
   );
+  const updater = startUpdater({
+    logger: logger.child('updater'),
+    env,
+    exposedAccounts: () => core.exposedAccounts(),
+    onStateChange: (listener) =>
+      core.subscribe((message) => {
+        if (message.type === 'state') listener();
+      }),
+    status: (line) => {
+      if (line === null) notices.clear('update');
+      else notices.raise({ id: 'update', level: 'warning', title: 'Update ready', message: line });
+    },
+  });
   app.on('will-quit', () => {
     unregisterShortcuts();
     power.dispose();
+    updater.stop();
   });
   // A new alert notifies (the recent ones a subscription starts with were told when they were new).
   core.subscribe((message) => {
@@ -184,7 +209,11 @@ function startHost({ core, logger, env, dataDir, quitGuard, notices }: HostParts
     }
   });
   showWindow();
-  return { core, window: () => window, showWindow, quitWithoutAsking: (reason) => {
+  return {
+    core,
+    window: () => windows.window(),
+    showWindow,
+    quitWithoutAsking: (reason) => {
       quitGuard.quitWithoutAsking(reason);
     },
   };
@@ -197,11 +226,6 @@ async function reconnect(core: WardenCore, reason: string, logger: Logger): Prom
 }
 
 function fileLogger(dataDir: string): Logger {
-  const logDir = join(dataDir, 'logs');
-  try {
-    mkdirSync(logDir, { recursive: true });
-  } catch {
-    // Unwritable data folder: the core reports that properly; logging falls back to stderr only.
-  }
-  return createLogger({ file: join(logDir, 'warden.log') });
+  // The rotating file creates its folder; an unwritable one leaves logging on stderr only.
+  return createLogger({ file: logFilePath(dataDir) });
 }

@@ -11,10 +11,13 @@ import {
   dialog,
   fakeInvokeEvent,
   ipcMain,
+  powerMonitor,
+  powerSaveBlocker,
   resetElectronFake,
+  type Menu,
 } from '../../mocks/electron';
 import { commandNames, ipcChannels } from '../../../shared/ipc';
-import type { CoreOptions, WardenCore } from '../../../main/core/types';
+import type { CoreOptions, ExposedAccount, WardenCore } from '../../../main/core/types';
 import { memoryLogger } from '../../../main/platform/logger';
 import { runDesktop, type DesktopDeps } from '../../../main/desktop/app';
 import { alertView, createFakeCore, stateView } from './fake-core';
@@ -34,6 +37,7 @@ function deps(core: WardenCore, overrides: Partial<DesktopDeps> = {}) {
     env: { WARDEN_DATA_DIR: '/data/warden' },
     argv: ['/usr/bin/electron', '/opt/warden', '--demo'],
     makeLogger: () => logger,
+    detectTrayHost: () => Promise.resolve('present'),
     ...overrides,
   };
   return { deps: all, started, logger };
@@ -207,5 +211,144 @@ describe('runDesktop', () => {
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'error', message: expect.stringContaining('in time') as unknown }),
     );
+  });
+});
+
+describe('the desktop host never silently off, never silent', () => {
+  beforeEach(() => {
+    resetElectronFake();
+  });
+
+  const long: ExposedAccount = { id: 'acc-1', name: 'SIM-50K', openPositions: 1, workingOrders: 0 };
+
+  function trayMenu(): Menu {
+    const menu = Tray.instances[0]?.menu;
+    if (menu === null || menu === undefined) throw new Error('no tray menu');
+    return menu;
+  }
+
+  it('asks before a tray Quit with a position open; Cancel keeps guarding, Quit anyway stops the core', async () => {
+    const core = createFakeCore();
+    core.exposed = [long];
+    const { deps: d, logger } = deps(core);
+    await runDesktop(d);
+    dialog.answers.push(1); // Cancel
+    trayMenu().click('Quit');
+    await vi.waitFor(() => {
+      expect(dialog.messageBoxes).toHaveLength(1);
+    });
+    expect(dialog.messageBoxes[0]).toMatchObject({
+      message: 'Quit and stop guarding 1 account with open positions?',
+      buttons: ['Quit anyway', 'Cancel'],
+      defaultId: 1,
+    });
+    expect(dialog.blockingBoxes).toBe(0);
+    await vi.waitFor(() => {
+      expect(logger.lines.map((line) => line.message)).toContain('quit cancelled: accounts still exposed');
+    });
+    expect(core.stopped).toBe(false);
+    expect(app.quitted).toBe(false);
+    dialog.answers.push(0); // Quit anyway
+    trayMenu().click('Quit');
+    await vi.waitFor(() => {
+      expect(app.quitted).toBe(true);
+    });
+    expect(core.stopped).toBe(true);
+  });
+
+  it('closing the window hides it to the tray and says once that Warden keeps guarding', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-close-'));
+    await runDesktop(deps(createFakeCore(), { env: { WARDEN_DATA_DIR: dataDir } }).deps);
+    const window = onlyWindow();
+    window.show();
+    window.close();
+    expect(window).toMatchObject({ destroyed: false, visible: false });
+    expect(app.quitted).toBe(false);
+    window.show();
+    window.close();
+    expect(Notification.shown.map((shown) => shown.options.title)).toEqual(['Warden is still guarding']);
+  });
+
+  it('holds the power blocker exactly while the state pushes show something exposed', async () => {
+    const core = createFakeCore();
+    await runDesktop(deps(core).deps);
+    expect(powerSaveBlocker.active.size).toBe(0);
+    core.exposed = [long];
+    core.push({ type: 'state', payload: stateView() });
+    expect([...powerSaveBlocker.active.values()]).toEqual(['prevent-app-suspension']);
+    core.exposed = [];
+    core.push({ type: 'state', payload: stateView() });
+    expect(powerSaveBlocker.active.size).toBe(0);
+  });
+
+  it('asks the core to reconnect when the machine wakes and when the screen unlocks', async () => {
+    const core = createFakeCore();
+    core.respond('reconnect', { ok: true, result: { reconnecting: true } });
+    await runDesktop(deps(core).deps);
+    powerMonitor.emit('resume');
+    powerMonitor.emit('unlock-screen');
+    expect(core.calls).toEqual([
+      { name: 'reconnect', args: { reason: 'the system woke from sleep' } },
+      { name: 'reconnect', args: { reason: 'the screen was unlocked' } },
+    ]);
+  });
+
+  it('a click on a critical notification shows the window on the account it is about', async () => {
+    const core = createFakeCore();
+    await runDesktop(deps(core).deps);
+    const window = onlyWindow();
+    window.hide();
+    core.push({ type: 'alert', payload: alertView({ level: 'critical', account: 'acc-2' }) });
+    const shown = Notification.shown[0];
+    expect(shown?.options).toMatchObject({ urgency: 'critical', timeoutType: 'never' });
+    shown?.emit('click');
+    expect(window.visible).toBe(true);
+    expect(window.webContents.sent).toContainEqual({
+      channel: 'warden:desktop:open-account',
+      args: ['acc-2'],
+    });
+  });
+
+  it('without a tray host (Linux), minimising keeps the window and the trader is told why', async () => {
+    const { deps: d } = deps(createFakeCore(), { detectTrayHost: () => Promise.resolve('absent') });
+    await runDesktop(d);
+    const window = onlyWindow();
+    window.show();
+    window.minimize();
+    window.emit('minimize');
+    expect(window.visible).toBe(true);
+    window.close();
+    expect(window).toMatchObject({ destroyed: false, visible: true, minimized: true });
+    window.webContents.emit('did-finish-load');
+    const notices = window.webContents.sent.filter((sent) => sent.channel === 'warden:desktop:notices');
+    expect(notices.at(-1)?.args[0]).toEqual([expect.objectContaining({ id: 'tray', level: 'warning' })]);
+  });
+
+  it('reloads a crashed window; after 3 crashes in a minute it stops and the trader is told, and a new window clears it', async () => {
+    const host = await runDesktop(deps(createFakeCore()).deps);
+    const window = onlyWindow();
+    window.webContents.renderProcessGone('crashed', 139);
+    window.webContents.renderProcessGone('oom', 1);
+    expect(window.loadedFiles).toHaveLength(3);
+    window.webContents.renderProcessGone('crashed', 139);
+    expect(window.loadedFiles).toHaveLength(3);
+    const notices = () =>
+      window.webContents.sent.filter((sent) => sent.channel === 'warden:desktop:notices').at(-1)?.args[0];
+    window.webContents.emit('did-finish-load');
+    expect(notices()).toEqual([
+      expect.objectContaining({
+        id: 'renderer',
+        level: 'critical',
+        message:
+          'Its page crashed 3 times within a minute (crashed, exit code 139). Warden keeps guarding; only the window is gone.',
+      }),
+    ]);
+    window.destroy();
+    host?.showWindow();
+    const fresh = BrowserWindow.instances[1];
+    fresh?.webContents.emit('did-finish-load');
+    expect(
+      fresh?.webContents.sent.filter((sent) => sent.channel === 'warden:desktop:notices').at(-1)?.args[0],
+    ).toEqual([]);
   });
 });
