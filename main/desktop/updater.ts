@@ -5,10 +5,8 @@
 // it asks the core again right before quitting to install. Errors are logged, never thrown.
 import { app, dialog } from 'electron';
 import { autoUpdater, type AppUpdater, type UpdateDownloadedEvent } from 'electron-updater';
+import type { ExposedAccount } from '../core/types';
 import type { Logger } from '../platform/logger';
-
-/** An account as the core reports its exposure. */
-export type ExposedAccount = { id: string; name: string; openPositions: number; workingOrders: number };
 
 /** The tray/notice line while a downloaded update waits for every account to be flat. */
 export const UPDATE_WAITING_LINE = 'Update ready: restart when flat';

@@ -9,9 +9,9 @@ import {
   UPDATE_DEFERRED_LINE,
   UPDATE_INTERVAL_MS,
   UPDATE_WAITING_LINE,
-  type ExposedAccount,
   type UpdaterOptions,
 } from '../../../main/desktop/updater';
+import type { ExposedAccount } from '../../../main/core/types';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 vi.mock('electron-updater', () => import('../../mocks/electron-updater'));
