@@ -106,7 +106,12 @@ function recordStep(
   }
   if (event.type === 'connection' && event.asked === true) {
     // Asked for (a wake, an unlock): in the feed and the audit, without a desktop notification each time.
-    deps.alerts.raise('info', null, 'Reconnecting to the broker', event.detail ?? 'A fresh connection was asked for.');
+    deps.alerts.raise(
+      'info',
+      null,
+      'Reconnecting to the broker',
+      event.detail ?? 'A fresh connection was asked for.',
+    );
   } else if (
     event.type === 'connection' &&
     (event.status === 'reconnecting' || event.status === 'disconnected')

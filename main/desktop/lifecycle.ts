@@ -7,7 +7,6 @@ import type { ExposedAccount } from '../core/types';
 import type { Logger } from '../platform/logger';
 import type { Question } from './ask';
 
-
 export type QuitGuardOptions = {
   exposedAccounts: () => ExposedAccount[];
   /** Stops the core (journal flushed, broker closed); the quit waits for it, at most `stopTimeoutMs`. */

@@ -2,14 +2,7 @@
 // names the notice and gives each account's day P&L, and its menu offers Flatten all, Lock for the rest of the day,
 // Show Warden, Open logs folder, Start at login and Quit. A click shows the window on Windows and Linux (on macOS a
 // click opens the menu, as there).
-import {
-  Menu,
-  Tray,
-  nativeImage,
-  shell,
-  type MenuItemConstructorOptions,
-  type NativeImage,
-} from 'electron';
+import { Menu, Tray, nativeImage, shell, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { join } from 'node:path';
 import type { CommandResponse, StateView } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';

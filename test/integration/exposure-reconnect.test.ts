@@ -93,7 +93,9 @@ describe('the reconnect command', () => {
       const alerts: string[] = [];
       core.subscribe((message: PushMessage) => {
         if (message.type === 'alert')
-          alerts.push(`${message.payload.level}: ${message.payload.title} (notify: ${message.payload.notify})`);
+          alerts.push(
+            `${message.payload.level}: ${message.payload.title} (notify: ${message.payload.notify})`,
+          );
       });
 
       expect(await core.command('reconnect', { reason: 'the system woke from sleep' })).toEqual({

@@ -7,12 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, app, fakeEvent, powerMonitor, resetElectronFake } from '../../mocks/electron';
 import type { ExposedAccount } from '../../../main/core/types';
 import { memoryLogger } from '../../../main/platform/logger';
-import {
-  guardQuit,
-  keepRunningOnClose,
-  quitQuestion,
-  type QuitGuard,
-} from '../../../main/desktop/lifecycle';
+import { guardQuit, keepRunningOnClose, quitQuestion, type QuitGuard } from '../../../main/desktop/lifecycle';
 import type { Question } from '../../../main/desktop/ask';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 
