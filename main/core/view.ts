@@ -78,6 +78,7 @@ export function buildView(state: ReadonlyEngineState, extras: ViewExtras): State
     accounts: [...state.accounts.values()]
       .filter((account) => extras.guarded(account.id))
       .map((account) => accountView(state, account, extras)),
+    groups: [],
     ...(extras.brokerAccounts === undefined ? {} : { brokerAccounts: extras.brokerAccounts }),
     instruments: [...state.instruments.values()].map((instrument) => {
       const market = state.markets.get(instrument.symbol);
@@ -113,6 +114,7 @@ function accountView(
     dailyLossFloor: dailyLossFloor(state, account),
     positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
+    group: [],
   };
 }
 

@@ -104,6 +104,32 @@ export type AccountView = {
   dailyLossFloor: string | null;
   positions: PositionView[];
   orders: OrderView[];
+  /** The ids of the groups (docs/RULES.md section 10) this account belongs to, in config order; [] when none. */
+  group: string[];
+};
+
+/** A group's figures: exact sums over its members (money as decimal strings). */
+export type GroupMetricsView = {
+  dailyNetPnl: string;
+  dailyRealizedPnl: string;
+  unrealizedPnl: string;
+  /** Σ weighted open quantity, working entry orders included (as groupMaxContracts counts it). */
+  openContracts: number;
+};
+
+/** A group of accounts guarded together (docs/RULES.md section 10). */
+export type GroupView = {
+  id: string;
+  name: string;
+  /** Member account ids, in config order. */
+  accounts: string[];
+  /** The copier's leader, or null without a copier. */
+  leader: string | null;
+  metrics: GroupMetricsView;
+  /** The group rules' bars (groupDailyLoss, groupMaxContracts), as for an account. */
+  limits: LimitView[];
+  /** `halted` once a group rule halted its members (until the lock ends), else the worst member's state. */
+  tradingState: TradingState;
 };
 
 export type InstrumentView = {
@@ -161,6 +187,8 @@ export type StateView = {
   };
   demo: boolean;
   accounts: AccountView[];
+  /** The config's groups, in config order; [] when none. */
+  groups: GroupView[];
   /**
    * For a broker whose accounts can be chosen (ProjectX): every account it lists, and whether Warden guards it.
    * `fixed`: excluded by WARDEN_PROJECTX_EXCLUDE, not changeable in the app. Unguarded accounts are not in

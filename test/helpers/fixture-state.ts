@@ -151,6 +151,7 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     dailyLossFloor: '48765.00',
     positions: fixturePositions(),
     orders: fixtureOrders(),
+    group: [],
     ...overrides,
   };
 }
@@ -186,6 +187,7 @@ export function buildFixtureState(overrides: Partial<StateView> = {}): StateView
     connection: { broker: 'sim', status: 'connected', detail: null },
     demo: false,
     accounts: [fixtureAccount()],
+    groups: [],
     instruments: fixtureInstruments(),
     ...overrides,
   };

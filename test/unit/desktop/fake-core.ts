@@ -62,6 +62,7 @@ export function accountView(id: string, name: string, overrides: Partial<Account
     enforcement: 'closed',
     limits: [],
     dailyLossFloor: null,
+    group: [],
     metrics: {
       balance: '50000.00',
       unrealizedPnl: '0.00',
@@ -96,6 +97,7 @@ export function stateView(overrides: Partial<StateView> = {}): StateView {
     connection: { broker: 'sim', status: 'connected', detail: null },
     demo: false,
     accounts: [accountView('acc-1', 'SIM-50K')],
+    groups: [],
     instruments: [],
     ...overrides,
   };
