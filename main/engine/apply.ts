@@ -186,6 +186,7 @@ function applyInstrument(state: EngineState, event: InstrumentEvent): void {
     weight: event.weight ?? new Dec(1),
     baseCurrency: event.baseCurrency ?? null,
     quoteCurrency: event.quoteCurrency ?? null,
+    underlying: event.underlying ?? event.symbol,
   });
   if (!state.markets.has(event.symbol)) state.markets.set(event.symbol, newMarket());
 }

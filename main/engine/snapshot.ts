@@ -39,6 +39,11 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
   if ((parsed.version !== 1 && parsed.version !== snapshotVersion) || parsed.state === undefined) {
     throw new Error(`engine snapshot has version ${String(parsed.version)}, expected ${snapshotVersion}`);
   }
+  // Instruments snapshotted before they carried their underlying trade their own symbol's market.
+  for (const instrument of parsed.state.instruments.values()) {
+    const stored: { underlying?: string } = instrument;
+    stored.underlying ??= instrument.symbol;
+  }
   for (const account of parsed.state.accounts.values()) {
     account.settingsLockedUntil ??= null;
     // Trades closed before R multiples were kept have neither.

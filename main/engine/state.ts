@@ -18,6 +18,8 @@ export type Instrument = {
   weight: Dec;
   baseCurrency: string | null;
   quoteCurrency: string | null;
+  /** The market it trades, shared by its sizes (MNQ and NQ: `NQ`): the event's `underlying`, else its symbol. */
+  underlying: string;
 };
 
 export type Market = {

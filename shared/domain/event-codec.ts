@@ -51,6 +51,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     weight: decimal.optional(),
     baseCurrency: text.optional(),
     quoteCurrency: text.optional(),
+    underlying: text.optional(),
   }),
   z.strictObject({
     type: z.literal('account'),

@@ -20,6 +20,11 @@ export type InstrumentEvent = {
   weight?: Dec;
   baseCurrency?: string;
   quoteCurrency?: string;
+  /**
+   * The market the contract trades, shared by its sizes (MNQ and NQ: `NQ`; MES and ES: `ES`); absent means its
+   * symbol (docs/RULES.md section 10).
+   */
+  underlying?: string;
 };
 
 /** A broker's report of an account: its cash balance replaces the engine's (docs/RULES.md section 9). */

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain/events';
 import { ZERO } from '../../../shared/domain/money';
 import type { PxAccount, PxContract, PxOrder, PxPosition, PxQuote, PxTrade } from './parse';
+import { contractUnderlying } from './underlying';
 
 export type Mapped<T> = { ok: true; event: T } | { ok: false; error: string };
 
@@ -187,6 +188,7 @@ export function fillEvent(trade: PxTrade, now: number): FillEvent {
 }
 
 export function instrumentEvent(contract: PxContract, t: number): InstrumentEvent {
+  const underlying = contractUnderlying(contract);
   return {
     type: 'instrument',
     t,
@@ -195,6 +197,7 @@ export function instrumentEvent(contract: PxContract, t: number): InstrumentEven
     tickValue: contract.tickValue,
     currency: 'USD',
     ...(contract.name == null ? {} : { name: contract.name }),
+    ...(underlying === undefined ? {} : { underlying }),
   };
 }
 

@@ -20,6 +20,8 @@ export type SimInstrument = {
   calmTicksPerStep: number;
   /** A micro moves with its mini: both quote the same price. */
   follows?: string;
+  /** The market traded, shared by a micro and its mini (MNQ and NQ: `NQ`), as the broker adapters report it. */
+  underlying: string;
 };
 
 type Spec = [
@@ -66,6 +68,7 @@ function miniInstrument([symbol, name, tick, tickValue, margin, fee, start]: Spe
     weight: dec(1),
     startPrice: dec(start),
     calmTicksPerStep: calmTicks[symbol] ?? 1,
+    underlying: symbol,
   };
 }
 
@@ -83,6 +86,7 @@ function buildInstruments(): SimInstrument[] {
       feePerSide: dec(fee),
       weight: dec('0.1'),
       follows: mini,
+      underlying: parent.underlying,
     });
   }
   return out;
@@ -128,5 +132,6 @@ export function instrumentEvent(instrument: SimInstrument, t: number): Instrumen
     name: instrument.name,
     marginPerContract: instrument.marginPerContract,
     weight: instrument.weight,
+    underlying: instrument.underlying,
   };
 }

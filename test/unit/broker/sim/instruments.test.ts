@@ -52,6 +52,27 @@ describe('simulated instruments', () => {
       name: 'E-mini S&P 500',
       marginPerContract: '500',
       weight: '1',
+      underlying: 'ES',
+    });
+  });
+
+  it('a micro trades the market of its mini: MNQ and NQ share NQ, MES and ES share ES', () => {
+    const underlying = Object.fromEntries(
+      SIM_INSTRUMENTS.map((i) => [i.symbol, instrumentEvent(i, 0).underlying]),
+    );
+    expect(underlying).toEqual({
+      ES: 'ES',
+      NQ: 'NQ',
+      YM: 'YM',
+      RTY: 'RTY',
+      CL: 'CL',
+      GC: 'GC',
+      MES: 'ES',
+      MNQ: 'NQ',
+      MYM: 'YM',
+      M2K: 'RTY',
+      MCL: 'CL',
+      MGC: 'GC',
     });
   });
 });
