@@ -1,12 +1,13 @@
 // Whether a new config document may take effect now (docs/RULES.md section 6): while an account is not active, or
 // its settings are locked for the day, a change may only tighten its rules. Lists what the change changes, for
 // the audit trail, and everything it would loosen where it may not.
-import { compareStrictness } from '../../shared/config/strictness';
-import { ruleChanges } from '../../shared/config/changes';
+import { compareGroupStrictness, compareStrictness } from '../../shared/config/strictness';
+import { groupChanges, ruleChanges } from '../../shared/config/changes';
 import type { WardenConfig } from '../../shared/config/schema';
 import {
   defaultQuoteSanity,
   engineConfigOf,
+  groupsOf,
   rulesFor,
   strictestLock,
   untilText,
@@ -37,13 +38,34 @@ export function judgeConfigChange(state: ReadonlyEngineState, next: WardenConfig
     const why = restriction(account, state.now);
     if (why === null) continue;
     const verdict = compareStrictness(rulesBefore, rulesAfter);
-    const loosened = [...(verdict.ok ? [] : verdict.loosened), ...slowerBreaches(state.config, after)];
+    const loosened = [
+      ...(verdict.ok ? [] : verdict.loosened),
+      ...groupsLoosened(state.config, after, account.id),
+      ...slowerBreaches(state.config, after),
+    ];
     if (loosened.length > 0)
       problems.push(
         `${account.id} ${why}, so its rules may only tighten; this change loosens ${loosened.join(', ')}`,
       );
   }
+  changes.push(...groupsChanged(state.config, after));
   return problems.length === 0 ? { ok: true, changes } : { ok: false, problems };
+}
+
+/** Every group's changes, in the order the groups come (before's, then those added). */
+function groupsChanged(before: EngineConfig, after: EngineConfig): string[] {
+  const was = groupsOf(before);
+  const now = groupsOf(after);
+  const ids = new Set([...Object.keys(was), ...Object.keys(now)]);
+  return [...ids].flatMap((id) => groupChanges(id, was[id], now[id]));
+}
+
+/** How the change loosens the groups `member` belongs to (docs/RULES.md section 10), like its own rules. */
+function groupsLoosened(before: EngineConfig, after: EngineConfig, member: string): string[] {
+  const now = groupsOf(after);
+  return Object.entries(groupsOf(before)).flatMap(([id, group]) =>
+    compareGroupStrictness(id, member, group, now[id]),
+  );
 }
 
 /** More confirming quotes before a price-driven breach latches is a looser guard. */

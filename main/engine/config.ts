@@ -1,10 +1,11 @@
 // What the engine needs to know of the trader's configuration (the document itself is parsed in shared/config).
+import { resolveGroups, type GroupSettings } from '../../shared/config/groups';
 import { resolveAccountRules } from '../../shared/config/merge';
 import type { AccountRules, Weekday } from '../../shared/config/rules';
 import type { WardenConfig } from '../../shared/config/schema';
 import { dec, type Dec } from '../../shared/domain/money';
 
-export type { Weekday };
+export type { Weekday, GroupSettings };
 export type MarkPriceMode = 'last' | 'mid' | 'conservative';
 
 export type SessionConfig = {
@@ -36,7 +37,14 @@ export type EngineConfig = {
   hysteresisPct?: Dec;
   /** false: every quote takes the exact path (tests compare both; default true). */
   fastPath?: boolean;
+  /** Groups of accounts guarded together (docs/RULES.md section 10), in config order; absent when none. */
+  groups?: Record<string, GroupSettings>;
 };
+
+/** The config's groups, in config order. */
+export function groupsOf(config: EngineConfig): Record<string, GroupSettings> {
+  return config.groups ?? {};
+}
 
 /** An account's resolved rules: its own entry's, else those of accounts the config does not list. */
 export function rulesFor(config: EngineConfig, account: string): AccountRules {
@@ -75,6 +83,8 @@ export function engineConfigOf(config: WardenConfig): EngineConfig {
       confirmQuotes: config.quoteSanity.confirmQuotes,
     },
     hysteresisPct: dec(config.alerts.hysteresisPct),
+    // Only when there are groups: a config without them stays the same engine config it always was.
+    ...(Object.keys(config.groups).length === 0 ? {} : { groups: resolveGroups(config.groups) }),
   };
 }
 

@@ -1,5 +1,6 @@
 // Checks that span the document, run on the raw document so they are reported together with the schema's errors:
-// preset names, and each account's merged rules (a required value may come from defaults, a preset or the account).
+// preset names, each account's merged rules (a required value may come from defaults, a preset or the account), and
+// the groups' members and copier leaders.
 import { ruleIds, type RuleId } from './rules';
 import { completeRule, mergeRule, type AccountContext } from './merge';
 import type { RuleBlock } from './rule-spec';
@@ -79,6 +80,54 @@ export function mergedRuleErrors(document: unknown): string[] {
           `${formatPath(['accounts', accountId, 'rules', id, ...problem.path])}: ${problem.message}`,
         );
       }
+    }
+  }
+  return errors;
+}
+
+/** An account's currency as the config gives it (USD unless it says otherwise). */
+function currencyOf(account: unknown): string {
+  const currency = isRecord(account) ? account['currency'] : undefined;
+  return typeof currency === 'string' ? currency : 'USD';
+}
+
+/**
+ * What a group block alone cannot show: members that are not accounts of the document, listed twice, or in
+ * different currencies, and a copier leader that is not a member. Run on the raw document.
+ */
+export function groupErrors(document: unknown): string[] {
+  const accounts = recordAt(document, 'accounts');
+  const known = Object.keys(accounts);
+  const errors: string[] = [];
+  for (const [id, group] of Object.entries(recordAt(document, 'groups'))) {
+    const members = isRecord(group) && Array.isArray(group['accounts']) ? group['accounts'] : [];
+    const seen = new Set<unknown>();
+    const currencies = new Map<string, string>();
+    members.forEach((member, index) => {
+      if (typeof member !== 'string' || member.trim() === '') return;
+      const where = formatPath(['groups', id, 'accounts', index]);
+      if (seen.has(member)) errors.push(`${where}: "${member}" is listed twice`);
+      seen.add(member);
+      if (!(member in accounts)) {
+        const hint = known.length === 0 ? 'there are no accounts' : `accounts are ${known.join(', ')}`;
+        errors.push(`${where}: no account named "${member}" (${hint})`);
+        return;
+      }
+      currencies.set(member, currencyOf(accounts[member]));
+    });
+    if (new Set(currencies.values()).size > 1) {
+      const listed = [...currencies].map(([member, currency]) => `${member} ${currency}`).join(', ');
+      errors.push(
+        `${formatPath(['groups', id, 'accounts'])}: members must share one currency, got ${listed}`,
+      );
+    }
+    const copier = isRecord(group) ? group['copier'] : undefined;
+    const leader = isRecord(copier) ? copier['leader'] : undefined;
+    if (typeof leader === 'string' && leader.trim() !== '' && !members.includes(leader)) {
+      const listed = members.filter((m) => typeof m === 'string').join(', ');
+      errors.push(
+        `${formatPath(['groups', id, 'copier', 'leader'])}: "${leader}" is not a member of the group (members are ${listed})`,
+      );
     }
   }
   return errors;

@@ -1,6 +1,7 @@
 // Turns zod's issues into the trader's error lines, "path: message", naming the value that was written and, for a
 // misspelt key or rule, the closest valid one.
 import type { z } from 'zod';
+import { groupRuleIds, groupRuleKeys, type GroupRuleId } from './groups';
 import { ruleIds, type RuleId } from './rules';
 import { ruleKeys } from './rule-table';
 import { showValue } from './values';
@@ -68,8 +69,16 @@ function suggestion(key: string, known: readonly string[]): string {
 function unknownKeyLine(path: Path, key: string): string {
   const where = formatPath([...path, key]);
   const last = path[path.length - 1];
-  if (last === 'rules') return `${where}: unknown rule${suggestion(key, ruleIds)}`;
   const parent = path[path.length - 2];
+  if (path[0] === 'groups') {
+    if (last === 'rules') return `${where}: unknown group rule${suggestion(key, groupRuleIds)}`;
+    if (parent === 'rules' && (groupRuleIds as readonly unknown[]).includes(last)) {
+      const keys = groupRuleKeys(last as GroupRuleId);
+      return `${where}: unknown key for ${String(last)}${suggestion(key, keys)}; it accepts ${keys.join(', ')}`;
+    }
+    return `${where}: unknown key`;
+  }
+  if (last === 'rules') return `${where}: unknown rule${suggestion(key, ruleIds)}`;
   if (parent === 'rules' && (ruleIds as readonly unknown[]).includes(last)) {
     const id = last as RuleId;
     return `${where}: unknown key for ${id}${suggestion(key, ruleKeys(id))}; it accepts ${ruleKeys(id).join(', ')}`;

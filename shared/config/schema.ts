@@ -2,14 +2,22 @@
 // presets, defaults, accounts) and every rule block; validateConfig adds the checks that span the document and
 // reports every problem at once as "path: message".
 import { z } from 'zod';
-import { presetNameErrors, mergedRuleErrors } from './document-checks';
+import { groupErrors, presetNameErrors, mergedRuleErrors } from './document-checks';
+import { groupsSchema } from './groups';
 import { formatIssues } from './issues';
 import { rulesBlockSchema } from './rule-table';
-import { count, decimal, oneOf, timeOfDay, timezone, weekdays } from './values';
+import { count, decimal, oneOf, timeOfDay, timezone, valueOf, weekdays } from './values';
 
 export { defaultConfigYaml } from './default-config';
 
 const rulesHolder = z.strictObject({ rules: rulesBlockSchema.optional() });
+
+/** An ISO 4217 code such as USD: the currency an account's balance is in (group members must share one). */
+const currency = valueOf<string>((value) =>
+  typeof value === 'string' && /^[A-Z]{3}$/.test(value)
+    ? value
+    : { error: 'must be a three-letter currency code such as USD' },
+);
 
 export const configSchema = z.strictObject({
   session: z
@@ -34,11 +42,16 @@ export const configSchema = z.strictObject({
       z.string(),
       z.strictObject({
         preset: z.string().optional(),
+        /** The account's name on the simulator (docs/API.md section 7); the id when not written. */
+        name: z.string().trim().min(1, 'must be non-empty text').optional(),
         startingBalance: decimal({ above: '0' }).optional(),
+        /** The account's currency; USD when not written (docs/RULES.md section 10: group members share one). */
+        currency: currency.optional(),
         rules: rulesBlockSchema.optional(),
       }),
     )
     .default({}),
+  groups: groupsSchema,
 });
 
 export type WardenConfig = z.output<typeof configSchema>;
@@ -53,6 +66,7 @@ export function validateConfig(document: unknown): ConfigResult {
     ...(parsed.success ? [] : formatIssues(parsed.error.issues, input)),
     ...presetNameErrors(input),
     ...mergedRuleErrors(input),
+    ...groupErrors(input),
   ];
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, config: parsed.data };

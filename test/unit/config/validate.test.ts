@@ -76,6 +76,7 @@ describe('the document frame', () => {
       presets: {},
       defaults: {},
       accounts: {},
+      groups: {},
     });
   });
 });

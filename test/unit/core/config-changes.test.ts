@@ -59,3 +59,54 @@ describe('judging a config change', () => {
     });
   });
 });
+
+describe('judging a change of groups (docs/RULES.md section 10)', () => {
+  const grouped = (group: Record<string, unknown>) =>
+    config({
+      accounts: {
+        A1: { startingBalance: 50000, rules: { dailyLoss: { amount: 300 } } },
+        A2: { startingBalance: 50000 },
+      },
+      groups: { apex: { name: 'Apex', accounts: ['A1', 'A2'], ...group } },
+    });
+  const before = grouped({ rules: { groupDailyLoss: { amount: 1500 } } });
+  const halted = () =>
+    runEngine(
+      [
+        ...trading,
+        quote('2026-05-05T09:05:00-05:00', 'ES', '5793'),
+        quote('2026-05-05T09:06:00-05:00', 'ES', '5793'),
+      ],
+      engineConfigOf(before),
+    ).state;
+
+  it('a halted member: a looser group rule is refused like its own rules', () => {
+    const looser = grouped({ rules: { groupDailyLoss: { amount: 2000 } } });
+    expect(judgeConfigChange(halted(), looser)).toEqual({
+      ok: false,
+      problems: [
+        'A1 is halted until 2026-05-05T22:00:00.000Z, so its rules may only tighten; this change loosens ' +
+          'group apex groupDailyLoss.amount: raised from 1500 to 2000',
+      ],
+    });
+  });
+
+  it('a halted member: a tighter group rule and a copier are taken, and listed', () => {
+    const tighter = grouped({
+      rules: { groupDailyLoss: { amount: 1000 } },
+      copier: { leader: 'A1' },
+    });
+    expect(judgeConfigChange(halted(), tighter)).toEqual({
+      ok: true,
+      changes: ['group apex groupDailyLoss.amount: "1500" → "1000"', 'group apex copier: turned on'],
+    });
+  });
+
+  it('with every member active, the group may loosen or go', () => {
+    const { state } = runEngine(trading, engineConfigOf(before));
+    expect(judgeConfigChange(state, withRules({ dailyLoss: { amount: 300 } }))).toEqual({
+      ok: true,
+      changes: ['group apex: removed'],
+    });
+  });
+});
