@@ -2,6 +2,7 @@
 // and notifications wired to it, and the core stopped cleanly before the process quits.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import type { StateView } from '../../shared/ipc';
 import type { CoreOptions, WardenCore } from '../core/types';
 import { createLogger, type Logger } from '../platform/logger';
 import { logDir, logFilePath } from '../platform/log-file';
@@ -21,6 +22,7 @@ import {
   unregisterShortcuts,
 } from './shortcut';
 import { createTray, flattenAll, type TrayOptions } from './tray';
+import { accountSubject } from './tray-level';
 import { detectTrayHost, noTrayNotice, type TrayHost, type TrayHostDeps } from './tray-host';
 import { startUpdater } from './updater';
 import { keepWindow, type WindowKeeper } from './window-keeper';
@@ -200,10 +202,15 @@ function startHost(parts: HostParts): DesktopHost {
     power.dispose();
     updater.stop();
   });
-  // A new alert notifies (the recent ones a subscription starts with were told when they were new).
+  // A new alert notifies (the recent ones a subscription starts with were told when they were new), naming the
+  // account and its groups as the latest state knows them.
+  let latest: StateView | null = null;
   core.subscribe((message) => {
-    if (message.type === 'alert') notifier.alert(message.payload);
-    else if (message.type === 'state') {
+    if (message.type === 'alert') {
+      const alert = message.payload;
+      notifier.alert(alert, latest === null ? null : accountSubject(latest, alert.account));
+    } else if (message.type === 'state') {
+      latest = message.payload;
       tray.update(message.payload);
       power.update();
     }

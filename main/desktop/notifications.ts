@@ -26,7 +26,8 @@ export const TEST_NOTIFICATION_TITLE = 'Warden test notification';
 export type NotificationContent = { title: string; body: string; urgency: 'low' | 'normal' | 'critical' };
 
 export type Notifier = {
-  alert(alert: AlertView): void;
+  /** `subject`: who it is about, by name ("Apex 7 (Apex 50Ks)"), when the alert is about an account. */
+  alert(alert: AlertView, subject?: string | null): void;
   flattenResult(response: CommandResponse<'flatten'>, accounts: StateView['accounts']): void;
   /** Something the desktop host itself did (the tray's lock for the day). */
   notice(content: NotificationContent): void;
@@ -34,11 +35,14 @@ export type Notifier = {
   test(): Promise<TestNotificationResult>;
 };
 
-/** The core's alert policy decides (`notify`): warnings, criticals and a completed flatten reach the desktop. */
-export function alertNotification(alert: AlertView): NotificationContent | null {
+/**
+ * The core's alert policy decides (`notify`): warnings, criticals and a completed flatten reach the desktop. The
+ * title names the account (and its groups) first: with many accounts, "which one?" is the first question.
+ */
+export function alertNotification(alert: AlertView, subject?: string | null): NotificationContent | null {
   if (!alert.notify) return null;
   return {
-    title: alert.title,
+    title: subject === undefined || subject === null ? alert.title : `${subject}: ${alert.title}`,
     body: alert.message,
     urgency: alert.level === 'critical' ? 'critical' : 'normal',
   };
@@ -242,8 +246,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
     });
   };
   return {
-    alert: (alert) => {
-      show(alertNotification(alert), alert.account);
+    alert: (alert, subject) => {
+      show(alertNotification(alert, subject), alert.account);
     },
     flattenResult: (response, accounts) => {
       show(flattenNotification(response, accounts), flattenAccount(response));

@@ -20,20 +20,61 @@ export function trayLevel(state: StateView): TrayLevel {
   return 'ok';
 }
 
-function headline(state: StateView): string {
-  switch (trayLevel(state)) {
-    case 'critical':
-      return state.accounts.some((a) => a.tradingState !== 'active' || a.flattening)
-        ? 'Warden: an account is restricted'
-        : 'Warden: a limit is critical';
-    case 'warning':
-      return state.connection.status !== 'connected'
-        ? `Warden: broker ${state.connection.status}`
-        : 'Warden: a limit is near';
-    case 'ok':
-      return 'Warden';
-  }
+type AccountView = StateView['accounts'][number];
+
+/** How badly one account needs the trader: a restriction first, then its worst limit level. */
+function severity(account: AccountView): number {
+  if (account.tradingState === 'halted') return 6;
+  if (account.flattening) return 5;
+  if (account.tradingState === 'reducing') return 4;
+  const levels = new Set(account.limits.map((limit) => limit.level));
+  if (levels.has('breach')) return 3;
+  if (levels.has('critical')) return 2;
+  if (levels.has('warning')) return 1;
+  return 0;
 }
+
+function condition(account: AccountView): string {
+  if (account.tradingState !== 'active') return account.tradingState;
+  if (account.flattening) return 'flattening';
+  const worst = [...account.limits].sort((a, b) => levelRank[b.level] - levelRank[a.level])[0];
+  return worst === undefined || worst.level === 'ok' ? 'ok' : `${worst.label} ${worst.level}`;
+}
+
+const levelRank = { ok: 0, warning: 1, critical: 2, breach: 3 } as const;
+
+/** "A7 (Apex 50Ks)": the account and the groups it belongs to, by name. */
+export function accountSubject(state: StateView, accountId: string | null): string | null {
+  if (accountId === null) return null;
+  const account = state.accounts.find((candidate) => candidate.id === accountId);
+  if (account === undefined) return accountId;
+  const groups = state.groups
+    .filter((group) => group.accounts.includes(account.id))
+    .map((group) => group.name);
+  return groups.length === 0 ? account.name : `${account.name} (${groups.join(', ')})`;
+}
+
+/** The accounts needing attention, worst first (stable for equals). */
+function needingAttention(state: StateView): AccountView[] {
+  return state.accounts
+    .map((account, index) => ({ account, index, severity: severity(account) }))
+    .filter((entry) => entry.severity > 0)
+    .sort((a, b) => b.severity - a.severity || a.index - b.index)
+    .map((entry) => entry.account);
+}
+
+/** Names the worst account (and its groups): on Windows only the first 127 characters of a tooltip show. */
+function headline(state: StateView): string {
+  const [worst, ...others] = needingAttention(state);
+  if (worst !== undefined) {
+    const more = others.length === 0 ? '' : ` (+${others.length} more)`;
+    return `Warden: ${accountSubject(state, worst.id) ?? worst.name} ${condition(worst)}${more}`;
+  }
+  return state.connection.status !== 'connected' ? `Warden: broker ${state.connection.status}` : 'Warden';
+}
+
+/** Up to this many accounts, every one has its line; beyond, only those needing attention. */
+export const TOOLTIP_ALL_ACCOUNTS = 5;
 
 /** "+1,234.50" / "-87.00" / "0.00": the day's P&L as the screen shows it. */
 export function signedMoney(value: string): string {
@@ -48,13 +89,27 @@ export function signedMoney(value: string): string {
   return text;
 }
 
-/** The headline, then one line per account with its day P&L and, when not active, its state. */
+/**
+ * The headline, then one line per account with its day P&L and, when not active, its state. With more than
+ * TOOLTIP_ALL_ACCOUNTS accounts, only those needing attention get a line, then one line for the rest.
+ */
 export function trayTooltip(state: StateView): string {
-  const lines = state.accounts.map((account) => {
+  const line = (account: AccountView): string => {
     const restricted = account.tradingState === 'active' ? '' : ` (${account.tradingState})`;
     return `${account.name}: day ${signedMoney(account.metrics.dailyNetPnl)}${restricted}`;
-  });
-  return [headline(state), ...lines].join('\n');
+  };
+  if (state.accounts.length <= TOOLTIP_ALL_ACCOUNTS)
+    return [headline(state), ...state.accounts.map(line)].join('\n');
+  const attention = needingAttention(state);
+  const shown = attention.slice(0, TOOLTIP_ALL_ACCOUNTS);
+  const hidden = attention.length - shown.length;
+  const ok = state.accounts.length - attention.length;
+  return [
+    headline(state),
+    ...shown.map(line),
+    ...(hidden > 0 ? [`+${hidden} more needing attention`] : []),
+    `${ok} ${ok === 1 ? 'account' : 'accounts'} ok`,
+  ].join('\n');
 }
 
 const rank: Record<TrayLevel, number> = { ok: 0, warning: 1, critical: 2 };

@@ -20,7 +20,7 @@ import { commandNames, ipcChannels } from '../../../shared/ipc';
 import type { CoreOptions, ExposedAccount, WardenCore } from '../../../main/core/types';
 import { memoryLogger } from '../../../main/platform/logger';
 import { runDesktop, type DesktopDeps } from '../../../main/desktop/app';
-import { alertView, createFakeCore, stateView } from './fake-core';
+import { accountView, alertView, createFakeCore, stateView } from './fake-core';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -115,6 +115,33 @@ describe('runDesktop', () => {
       expect.objectContaining({ title: 'Daily loss limit breached', urgency: 'critical' }),
     ]);
     expect(onlyWindow().webContents.sent).toEqual([{ channel: 'warden:push:alert', args: [alert] }]);
+  });
+
+  it('names the account and its group in the notification title', async () => {
+    const core = createFakeCore();
+    await runDesktop(deps(core).deps);
+    const group = {
+      id: 'apex',
+      name: 'Apex 50Ks',
+      accounts: ['acc-2'],
+      leader: null,
+      metrics: { dailyNetPnl: '0', dailyRealizedPnl: '0', unrealizedPnl: '0', openContracts: 0 },
+      limits: [],
+      tradingState: 'active' as const,
+    };
+    core.push({
+      type: 'state',
+      payload: stateView({
+        accounts: [accountView('acc-1', 'SIM-50K'), accountView('acc-2', 'Apex 2')],
+        groups: [group],
+      }),
+    });
+    core.push({ type: 'alert', payload: alertView({ account: 'acc-2', title: 'groupDailyLoss breach' }) });
+    core.push({ type: 'alert', payload: alertView({ account: 'acc-1', title: 'dailyLoss warning' }) });
+    expect(Notification.shown.map((shown) => shown.options.title)).toEqual([
+      'Apex 2 (Apex 50Ks): groupDailyLoss breach',
+      'SIM-50K: dailyLoss warning',
+    ]);
   });
 
   it('notifies nothing for the recent alerts, and gives each page the window loads those first', async () => {

@@ -189,13 +189,13 @@ describe('the tray', () => {
     notices.raise(notificationsNotice);
     expect(fileName(tray.image?.path)).toBe('tray-critical.png');
     expect(tray.tooltip).toBe(
-      '⚠ Desktop notifications are not available\nWarden: an account is restricted\nSIM-50K: day 0.00 (halted)',
+      '⚠ Desktop notifications are not available\nWarden: SIM-50K halted\nSIM-50K: day 0.00 (halted)',
     );
     handle.destroy();
     notices.clear('notifications');
     expect(tray.destroyed).toBe(true);
     expect(tray.tooltip).toBe(
-      '⚠ Desktop notifications are not available\nWarden: an account is restricted\nSIM-50K: day 0.00 (halted)',
+      '⚠ Desktop notifications are not available\nWarden: SIM-50K halted\nSIM-50K: day 0.00 (halted)',
     );
   });
 
@@ -310,9 +310,7 @@ describe('the tray', () => {
     handle.update(pnl('1234.5'));
     expect(tray.tooltip).toBe('Warden\nSIM-50K: day +1,234.50\nPA-150K: day -87.00');
     handle.update(pnl('-1000', 'halted'));
-    expect(tray.tooltip).toBe(
-      'Warden: an account is restricted\nSIM-50K: day -1,000.00 (halted)\nPA-150K: day -87.00',
-    );
+    expect(tray.tooltip).toBe('Warden: SIM-50K halted\nSIM-50K: day -1,000.00 (halted)\nPA-150K: day -87.00');
   });
 
   it('Flatten all flattens every account; the outcome is notified from the core alert, not twice', async () => {
@@ -441,6 +439,35 @@ describe('trayLevel', () => {
     ).toBe('Warden: broker disconnected\nSIM-50K: day 0.00');
     expect(
       trayTooltip(stateView({ accounts: [accountView('a', 'A', { limits: [limit('critical')] })] })),
-    ).toBe('Warden: a limit is critical\nA: day 0.00');
+    ).toBe('Warden: A Daily loss critical\nA: day 0.00');
+  });
+
+  it('with 20 accounts names the worst one and its group first, and lists only those needing attention', () => {
+    const accounts = Array.from({ length: 20 }, (_, i) => accountView(`A${i + 1}`, `Apex ${i + 1}`));
+    const worse = (id: string, overrides: Parameters<typeof accountView>[2]) => {
+      const index = accounts.findIndex((account) => account.id === id);
+      accounts[index] = accountView(id, `Apex ${index + 1}`, overrides);
+    };
+    worse('A3', { limits: [limit('warning')] });
+    worse('A7', { tradingState: 'halted' });
+    worse('A12', { limits: [limit('critical')] });
+    const group = {
+      id: 'apex',
+      name: 'Apex 50Ks',
+      accounts: ['A6', 'A7', 'A8'],
+      leader: 'A6',
+      metrics: { dailyNetPnl: '0', dailyRealizedPnl: '0', unrealizedPnl: '0', openContracts: 0 },
+      limits: [],
+      tradingState: 'halted' as const,
+    };
+    expect(trayTooltip(stateView({ accounts, groups: [group] }))).toBe(
+      [
+        'Warden: Apex 7 (Apex 50Ks) halted (+2 more)',
+        'Apex 7: day 0.00 (halted)',
+        'Apex 12: day 0.00',
+        'Apex 3: day 0.00',
+        '17 accounts ok',
+      ].join('\n'),
+    );
   });
 });
