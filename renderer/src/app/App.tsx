@@ -1,9 +1,8 @@
-// The whole screen: top bar, link banner, accounts on the left; flatten, ticket (on the simulator: Warden places
-// no orders at a real broker) and alerts on the right.
+// The whole screen: top bar, link banner, the accounts overview (a row per account, the opened one's detail beside
+// or below it) on the left; flatten, ticket (on the simulator: Warden places no orders at a real broker) and
+// alerts on the right.
 // Until the first state arrives there is nothing true to show but the connection.
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { AccountPanel } from '../features/accounts/AccountPanel';
 import { AccountSelection } from '../features/accounts/AccountSelection';
 import { AlertsFeed } from '../features/alerts/AlertsFeed';
 import { BrokerLogin } from '../features/credentials/BrokerLogin';
@@ -17,11 +16,13 @@ import { LinkBanner } from '../features/header/LinkBanner';
 import { HistoryScreen, historyRequested } from '../features/history/mount';
 import { RuleEditor } from '../features/rules/RuleEditor';
 import { OrderTicket } from '../features/ticket/OrderTicket';
-import { selectAccountIds, selectOnSimulator, useLink, useView } from '../state';
+import { AccountsOverview } from '../features/overview/AccountsOverview';
+import { selectAccountCount, selectOnSimulator, useLink, useView } from '../state';
+import './styles/overview.css';
 
 /** `browserHost`: served by `warden serve` to a browser (it notifies itself; the desktop app notifies natively). */
 export function App({ browserHost = false }: { browserHost?: boolean }) {
-  const accountIds = useView(useShallow(selectAccountIds));
+  const accounts = useView(selectAccountCount);
   const loaded = useView((s) => s.view !== null);
   const linkOpen = useLink((s) => s.status.kind === 'open');
   const listed = useView((s) => s.view?.brokerAccounts?.length ?? 0);
@@ -29,8 +30,11 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
   const [screen, setScreen] = useState<Screen>(() =>
     historyRequested(window.location) ? 'history' : 'dashboard',
   );
-  useOpenAccount(() => {
+  // The account whose detail is open in the overview; kept while another screen is shown.
+  const [opened, setOpened] = useState<string | null>(null);
+  useOpenAccount((accountId) => {
     setScreen('dashboard');
+    setOpened(accountId);
   });
   return (
     <div className="app">
@@ -53,22 +57,15 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
           <HistoryScreen />
         </main>
       ) : (
-        <main
-          className="layout"
-          data-stale={!linkOpen}
-          id="screen-dashboard"
-
-          aria-labelledby="tab-dashboard"
-        >
+        <main className="layout" data-stale={!linkOpen} id="screen-dashboard" aria-labelledby="tab-dashboard">
           <div className="accounts">
-            {accountIds.length === 0 ? (
+            {accounts === 0 ? (
               <p className="empty">
                 {listed > 0 ? 'No account is guarded.' : 'No accounts reported by the broker.'}
               </p>
-            ) : null}
-            {accountIds.map((id) => (
-              <AccountPanel key={id} accountId={id} showFlatten={accountIds.length > 1} />
-            ))}
+            ) : (
+              <AccountsOverview opened={opened} onOpen={setOpened} />
+            )}
           </div>
           <aside className="side" aria-label="Actions and alerts">
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />

@@ -1,5 +1,5 @@
 // Narrow selectors over the view: components subscribe to the smallest piece they show.
-import type { AccountView, InstrumentView, PositionView, StateView } from '../../../shared/ipc';
+import type { AccountView, GroupView, InstrumentView, PositionView, StateView } from '../../../shared/ipc';
 import type { ViewState } from './view-store';
 
 // Lookups by symbol, built once per pushed view (views are replaced, never changed): a hundred rows each finding
@@ -67,4 +67,35 @@ export function selectOnSimulator(state: ViewState): boolean {
 
 export function selectAnyFlattening(state: ViewState): boolean {
   return state.view?.accounts.some((account) => account.flattening) ?? false;
+}
+
+// Accounts by id, built once per pushed view: twenty overview rows each finding their account would otherwise
+// scan the list on every push.
+const accountsById = new WeakMap<StateView, Map<string, AccountView>>();
+
+/** The account with this id, through an index built once per view (for views with many accounts). */
+export function selectAccountById(id: string) {
+  return (state: ViewState): AccountView | undefined => {
+    const view = state.view;
+    if (view === null) return undefined;
+    return indexed(
+      accountsById,
+      view,
+      () => view.accounts,
+      (a) => a.id,
+    ).get(id);
+  };
+}
+
+export function selectAccountCount(state: ViewState): number {
+  return state.view?.accounts.length ?? 0;
+}
+
+export function selectGroup(id: string) {
+  return (state: ViewState): GroupView | undefined => state.view?.groups.find((group) => group.id === id);
+}
+
+/** Whether the account leads a copier group (GroupView.leader). */
+export function selectIsLeader(id: string) {
+  return (state: ViewState): boolean => state.view?.groups.some((group) => group.leader === id) ?? false;
 }

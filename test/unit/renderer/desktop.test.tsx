@@ -273,7 +273,9 @@ describe('opening an account from a notification', () => {
     expect(document.activeElement).toBe(panel);
     expect(scrolled).toEqual([panel]);
     expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
-    expect(screen.getByTestId(`account-${FIXTURE_ACCOUNT_ID}`).hasAttribute('data-opened')).toBe(false);
+    // The overview opens that account's detail (the only panel shown) and selects its row.
+    expect(screen.queryByTestId(`account-${FIXTURE_ACCOUNT_ID}`)).toBeNull();
+    expect(screen.getByTestId(`overview-row-${SECOND_ACCOUNT}`).getAttribute('aria-selected')).toBe('true');
     act(() => {
       vi.advanceTimersByTime(HIGHLIGHT_MS - 1);
     });

@@ -26,8 +26,11 @@ export function revealAccount(accountId: string, highlightMs = HIGHLIGHT_MS): ()
   };
 }
 
-/** Listens for open-account requests; `showDashboard` switches to the screen that holds the panels. */
-export function useOpenAccount(showDashboard: () => void): void {
+/**
+ * Listens for open-account requests; `showDashboard` switches to the screen that holds the panels and opens the
+ * account's detail there.
+ */
+export function useOpenAccount(showDashboard: (accountId: string) => void): void {
   const desktop = useDesktop();
   const show = useRef(showDashboard);
   useEffect(() => {
@@ -38,7 +41,7 @@ export function useOpenAccount(showDashboard: () => void): void {
   useEffect(() => {
     if (desktop === undefined) return undefined;
     return desktop.onOpenAccount((accountId) => {
-      show.current();
+      show.current(accountId);
       setRequest({ accountId });
     });
   }, [desktop]);

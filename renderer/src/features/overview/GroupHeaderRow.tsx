@@ -1,0 +1,123 @@
+// A group's header row in the overview: its name and members, its state, and its figures as the core sums them
+// (day P&L, the room left to the group's daily loss, open contracts against the group's limit, the worst level
+// of the group's own limits), and the group's flatten. The figures are shown as given, never re-added here.
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Money } from '../../components/Money';
+import { selectAccountById, selectGroup, useView } from '../../state';
+import type { ViewState } from '../../state';
+import { ContractsCell, LevelCell, RoomCell, StateCell } from './OverviewCells';
+import { groupRowData, type GroupRowData } from './overview-rows';
+
+type GroupHeaderRowProps = { groupId: string; showFlatten: boolean };
+
+const missing = (id: string): GroupRowData => ({
+  name: id,
+  tradingState: 'active',
+  dailyNetPnl: '',
+  lossLeft: null,
+  lossPct: 0,
+  lossLevel: 'ok',
+  lossText: '',
+  contracts: '0',
+  contractsLimit: null,
+  contractsLevel: 'ok',
+  worst: 'ok',
+  worstLabel: null,
+  members: 0,
+  leader: null,
+});
+
+function selectGroupRow(groupId: string) {
+  return (s: ViewState): GroupRowData => {
+    const group = selectGroup(groupId)(s);
+    if (group === undefined) return missing(groupId);
+    return groupRowData(group, (id) => selectAccountById(id)(s)?.name ?? id);
+  };
+}
+
+export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatten }: GroupHeaderRowProps) {
+  const g = useView(useShallow(selectGroupRow(groupId)));
+  const members = `${g.members} account${g.members === 1 ? '' : 's'}`;
+  return (
+    <tr
+      className={`overview-group overview-group-${g.tradingState}`}
+      data-testid={`overview-group-${groupId}`}
+      data-level={g.worst}
+    >
+      <th
+        scope="rowgroup"
+        className="overview-name"
+        title={g.leader === null ? undefined : `Leader: ${g.leader}`}
+      >
+        <span className="overview-name-text">{g.name}</span>
+        <span className="overview-members" data-testid="overview-members">
+          {members}
+        </span>
+      </th>
+      <td>
+        <StateCell state={g.tradingState} />
+      </td>
+      <td className="right">
+        <Money value={g.dailyNetPnl} pnl testId="overview-pnl" className="overview-pnl" />
+      </td>
+      <td className="right">
+        <RoomCell
+          left={g.lossLeft}
+          pct={g.lossPct}
+          level={g.lossLevel}
+          text={g.lossText}
+          testId="overview-loss"
+        />
+      </td>
+      <td className="right">
+        <span className="muted" data-testid="overview-trailing">
+          —
+        </span>
+      </td>
+      <td className="right">
+        <ContractsCell open={g.contracts} limit={g.contractsLimit} level={g.contractsLevel} />
+      </td>
+      <td>
+        <LevelCell level={g.worst} label={g.worstLabel} />
+      </td>
+      {showFlatten ? (
+        <td className="overview-actions">
+          <GroupFlatten groupId={groupId} name={g.name} />
+        </td>
+      ) : null}
+    </tr>
+  );
+});
+
+/**
+ * The group's flatten. The core's `flatten {group}` command is not in the contract yet (shared/ipc/commands.ts):
+ * until it is, the button is shown and says so, and sends nothing; once it is, it becomes the FlattenButton
+ * with the group as its target and the same confirmation.
+ */
+function GroupFlatten({ groupId, name }: { groupId: string; name: string }) {
+  return (
+    <div className="flatten flatten-small">
+      <button
+        type="button"
+        className="btn btn-flatten btn-flatten-small"
+        data-testid={`flatten-group-${groupId}`}
+        disabled
+        title={`Flatten ${name}: not available yet (the core has no group flatten)`}
+      >
+        <span className="btn-flatten-label">Flatten group</span>
+      </button>
+    </div>
+  );
+}
+
+/** The header of the accounts in no group, when there are groups. */
+export function UngroupedHeaderRow({ columns }: { columns: number }) {
+  return (
+    <tr className="overview-group overview-group-none" data-testid="overview-ungrouped">
+      <th scope="rowgroup" className="overview-name" colSpan={columns}>
+        Not in a group
+      </th>
+    </tr>
+  );
+}
