@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { WardenConfig } from '../../shared/config/schema';
 import { createProjectXBroker, projectXEnvironment, type Credentials } from '../broker/projectx';
-import { createSimBroker } from '../broker/sim';
+import { createSimBroker, simSetupOf } from '../broker/sim';
 import type { BrokerAdapter } from '../broker/types';
 import { engineConfigOf } from '../engine';
 import { systemClock } from '../platform/clock';
@@ -40,6 +40,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
           clock,
           logger: logger.child('sim'),
           demo: options.demo,
+          ...simSetupOf(config),
         });
   const store = openCoreStore(files.database, logger, clock, options.sqliteBinding);
   try {

@@ -1,12 +1,12 @@
 // The simulated broker's book as kept on disk: loaded (or started fresh) at the first connect, written whole
 // at every change, and the last prices alone at most every PRICE_SAVE_INTERVAL_MS.
-import type { Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
+import { accountsChanged, fitAccounts } from './accounts';
 import type { SimInstrument } from './instruments';
 import type { SimMarket } from './market';
 import { createPaperBroker, type PaperBroker } from './paper-broker';
-import { freshState, type SimState } from './state';
+import { freshState, type SimAccountSpec, type SimState } from './state';
 import { createStateFile } from './store-file';
 
 /** Last prices alone are written at most this often; any change to the book is written at once. */
@@ -21,8 +21,8 @@ export type KeptBookDeps = {
   logger: Logger;
   market: SimMarket;
   instruments: ReadonlyMap<string, SimInstrument>;
-  /** Balance of the demo account when there is no stored book yet. */
-  startingBalance: Dec;
+  /** The accounts the book holds: new ones open at their starting balance, others are set aside. */
+  accounts: readonly SimAccountSpec[];
 };
 
 export type KeptBook = {
@@ -63,12 +63,16 @@ export function keepBook(deps: KeptBookDeps): KeptBook {
     if (book !== undefined) return book;
     const stored = file.load();
     if (stored !== undefined) market.restore(stored.prices);
-    book = openBook(deps, stored?.state ?? freshState(clock.now(), deps.startingBalance));
+    const state = stored?.state ?? freshState(clock.now(), deps.accounts);
+    const fitted = fitAccounts(state, deps.accounts);
+    book = openBook(deps, state);
     logger.info(stored === undefined ? 'sim broker: new book' : 'sim broker: book restored', {
-      positions: book.state.positions.size,
-      workingOrders: book.state.working.size,
+      accounts: [...state.accounts.keys()],
+      positions: state.positions.size,
+      workingOrders: state.working.size,
     });
-    if (stored === undefined) save();
+    if (stored !== undefined && accountsChanged(fitted)) logger.info('sim broker: accounts changed', fitted);
+    if (stored === undefined || accountsChanged(fitted)) save();
     return book;
   };
 

@@ -12,7 +12,8 @@ import { keepBook, type Book, type KeptBook } from './kept-book';
 import { createMarket, type SimMarket } from './market';
 import { createMarketFeed, type MarketFeed } from './market-feed';
 import { snapshotEvents } from './snapshot';
-import { DEFAULT_ACCOUNT_ID, positionQty } from './state';
+import type { SimCopier } from './from-config';
+import { defaultAccount, positionQty, type SimAccountSpec } from './state';
 
 export type SimBrokerOptions = {
   /** The book's JSON file; the app passes `<dataDir>/sim-broker.json`. */
@@ -24,9 +25,19 @@ export type SimBrokerOptions = {
   /** Time between quotes of each symbol; 250 ms (four a second) by default. */
   tickIntervalMs?: number;
   demo?: boolean;
-  /** Balance of the demo account when there is no stored book yet; 50,000 by default. */
+  /**
+   * The simulated accounts (docs/API.md section 7: the config's accounts with a startingBalance, see simSetupOf).
+   * None or absent: the one default account SIM-50K at `startingBalance`.
+   */
+  accounts?: readonly SimAccountOption[];
+  /** Leaders whose demo trades are copied to their followers (the config's group copiers). */
+  copiers?: readonly SimCopier[];
+  /** Balance of the default account SIM-50K when it is new; 50,000 by default. */
   startingBalance?: Dec | string | number;
 };
+
+/** One simulated account: its id, its name (the id when absent) and its balance when new. */
+export type SimAccountOption = { id: string; name?: string; startingBalance: Dec | string | number };
 
 export type SimBroker = BrokerAdapter & {
   setDemo(enabled: boolean): void;
@@ -71,10 +82,17 @@ function runCommand(
   }
 }
 
+/** The accounts the book holds: the ones given, else the default account. */
+function accountSpecs(options: SimBrokerOptions): SimAccountSpec[] {
+  const given = options.accounts ?? [];
+  if (given.length === 0) return [defaultAccount(dec(options.startingBalance ?? 50_000))];
+  return given.map((a) => ({ id: a.id, name: a.name ?? a.id, startingBalance: dec(a.startingBalance) }));
+}
+
 function assemble(options: SimBrokerOptions): Parts & { run(command: BrokerCommand): CommandResult } {
   const { clock, logger } = options;
   const seed = options.seed ?? clock.now() % 2 ** 32;
-  const startingBalance = dec(options.startingBalance ?? 50_000);
+  const accounts = accountSpecs(options);
   const market = createMarket(SIM_INSTRUMENTS, seed);
   const book = keepBook({
     path: options.stateFile,
@@ -82,7 +100,7 @@ function assemble(options: SimBrokerOptions): Parts & { run(command: BrokerComma
     logger,
     market,
     instruments: instrumentMap(),
-    startingBalance,
+    accounts,
   });
   const sender = createEventSender(clock, logger);
   const feed = createMarketFeed({ market, book, sender, clock, logger });
@@ -91,11 +109,12 @@ function assemble(options: SimBrokerOptions): Parts & { run(command: BrokerComma
     clock,
     logger,
     seed: (seed ^ 0x5eed) >>> 0,
-    account: DEFAULT_ACCOUNT_ID,
+    accounts: accounts.map((a) => a.id),
+    copiers: options.copiers ?? [],
     instruments: SIM_INSTRUMENTS,
-    positionQty: (symbol) => {
+    positionQty: (account, symbol) => {
       const current = book.current;
-      return current === undefined ? 0 : positionQty(current.state, DEFAULT_ACCOUNT_ID, symbol);
+      return current === undefined ? 0 : positionQty(current.state, account, symbol);
     },
     quote: (symbol) => market.quote(symbol),
     execute: run,

@@ -27,6 +27,18 @@ export type SimOrder = {
   parentId?: string;
 };
 
+/** An account the simulator holds: from the config's `accounts` (or the one default account). */
+export type SimAccountSpec = { id: string; name: string; startingBalance: Dec };
+
+/** An account no longer configured, set aside with its ledger so that configuring it again brings it back. */
+export type ShelvedAccount = {
+  account: SimAccount;
+  positions: SimPosition[];
+  /** Its orders, finished and working (these do not work while it is set aside). */
+  orders: SimOrder[];
+  fills: FillEvent[];
+};
+
 export type SimState = {
   /** Names this book's ids, so a fresh book (after a corrupt file) never reissues an id the app has seen. */
   generation: string;
@@ -39,6 +51,8 @@ export type SimState = {
   /** Filled, cancelled and rejected orders, oldest first. */
   finished: Map<string, SimOrder>;
   fills: FillEvent[];
+  /** Accounts set aside, by id: neither reported nor traded. */
+  shelved: Map<string, ShelvedAccount>;
 };
 
 export const DEFAULT_ACCOUNT_ID = 'SIM-50K';
@@ -50,23 +64,28 @@ export const MAX_FILLS = 5000;
 /** Finished orders kept so that cancelling one says "already filled" rather than "not found". */
 export const MAX_FINAL_ORDERS = 200;
 
-export function freshState(now: number, startingBalance: Dec): SimState {
-  const account: SimAccount = {
-    id: DEFAULT_ACCOUNT_ID,
-    name: DEFAULT_ACCOUNT_NAME,
-    balance: startingBalance,
-    canTrade: true,
-  };
+/** The one account the simulator has when the config names none with a startingBalance. */
+export function defaultAccount(startingBalance: Dec): SimAccountSpec {
+  return { id: DEFAULT_ACCOUNT_ID, name: DEFAULT_ACCOUNT_NAME, startingBalance };
+}
+
+/** A new book holding `accounts`, each at its starting balance. */
+export function freshState(now: number, accounts: readonly SimAccountSpec[]): SimState {
   return {
     generation: now.toString(36),
     nextOrderNo: 1,
     nextFillNo: 1,
-    accounts: new Map([[account.id, account]]),
+    accounts: new Map(accounts.map((a) => [a.id, newAccount(a)])),
     positions: new Map(),
     working: new Map(),
     finished: new Map(),
     fills: [],
+    shelved: new Map(),
   };
+}
+
+export function newAccount(spec: SimAccountSpec): SimAccount {
+  return { id: spec.id, name: spec.name, balance: spec.startingBalance, canTrade: true };
 }
 
 export function positionKey(account: string, symbol: string): string {

@@ -17,7 +17,7 @@ import { encodeEngineEvent, parseEngineEvent } from '../../../shared/domain/even
 import { dec, moneyString, type Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { fileOrder, positionKey, type SimOrder, type SimState } from './state';
+import { fileOrder, positionKey, type ShelvedAccount, type SimOrder, type SimState } from './state';
 
 export const STATE_FILE_VERSION = 1;
 
@@ -57,19 +57,36 @@ const orderSchema = z.strictObject({
   parentId: text.optional(),
 });
 
+const accountSchema = z.strictObject({ id: text, name: text, balance: decimal, canTrade: z.boolean() });
+const positionSchema = z.strictObject({
+  account: text,
+  symbol: text,
+  qty: z.number().int(),
+  avgPrice: decimal,
+});
+
 const fileSchema = z.strictObject({
   version: z.literal(STATE_FILE_VERSION),
   savedAt: z.number().int(),
   generation: text,
   nextOrderNo: z.number().int().positive(),
   nextFillNo: z.number().int().positive(),
-  accounts: z.array(z.strictObject({ id: text, name: text, balance: decimal, canTrade: z.boolean() })),
-  positions: z.array(
-    z.strictObject({ account: text, symbol: text, qty: z.number().int(), avgPrice: decimal }),
-  ),
+  accounts: z.array(accountSchema),
+  positions: z.array(positionSchema),
   orders: z.array(orderSchema),
   fills: z.array(z.unknown()),
   prices: z.record(z.string(), z.string()),
+  /** Accounts no longer configured, with their ledgers; written only when there are some. */
+  shelved: z
+    .array(
+      z.strictObject({
+        account: accountSchema,
+        positions: z.array(positionSchema),
+        orders: z.array(orderSchema),
+        fills: z.array(z.unknown()),
+      }),
+    )
+    .default([]),
 });
 
 type StoredFile = z.output<typeof fileSchema>;
@@ -112,9 +129,41 @@ function toBook(file: StoredFile, symbols: ReadonlySet<string>): StoredBook {
     working: new Map(),
     finished: new Map(),
     fills: file.fills.map(parseFill),
+    shelved: toShelf(file, accounts, known),
   };
   for (const order of file.orders) fileOrder(state, withoutUndefined(order) as SimOrder);
   return { state, prices: file.prices };
+}
+
+/** The accounts set aside, each checked like the book's own. */
+function toShelf(
+  file: StoredFile,
+  active: ReadonlyMap<string, unknown>,
+  known: (symbol: string, where: string) => void,
+): SimState['shelved'] {
+  const shelf: SimState['shelved'] = new Map();
+  file.shelved.forEach((entry, i) => {
+    const { id } = entry.account;
+    if (active.has(id) || shelf.has(id)) throw new Error(`shelved.${i}: account "${id}" is listed twice`);
+    const mine = (account: string, where: string): void => {
+      if (account !== id) throw new Error(`${where}: belongs to "${account}", not "${id}"`);
+    };
+    entry.positions.forEach((p, j) => {
+      known(p.symbol, `shelved.${i}.positions.${j}`);
+      mine(p.account, `shelved.${i}.positions.${j}`);
+    });
+    entry.orders.forEach((o, j) => {
+      known(o.symbol, `shelved.${i}.orders.${j}`);
+      mine(o.account, `shelved.${i}.orders.${j}`);
+    });
+    shelf.set(id, {
+      account: entry.account,
+      positions: entry.positions.filter((p) => p.qty !== 0),
+      orders: entry.orders.map((o) => withoutUndefined(o) as SimOrder),
+      fills: entry.fills.map((f, j) => parseFill(f, j)),
+    });
+  });
+  return shelf;
 }
 
 const maybeMoney = (value: Dec | undefined): string | undefined =>
@@ -140,13 +189,7 @@ function fileText(book: StoredBook, savedAt: number): string {
 
 function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
   const { state } = book;
-  const orders = [...state.finished.values(), ...state.working.values()].map((o) => ({
-    ...o,
-    limitPrice: maybeMoney(o.limitPrice),
-    stopPrice: maybeMoney(o.stopPrice),
-    stopLossPrice: maybeMoney(o.stopLossPrice),
-    takeProfitPrice: maybeMoney(o.takeProfitPrice),
-  }));
+  const orders = [...state.finished.values(), ...state.working.values()].map(orderJson);
   return {
     version: STATE_FILE_VERSION,
     savedAt,
@@ -157,6 +200,26 @@ function toFile(book: StoredBook, savedAt: number): Record<string, unknown> {
     positions: [...state.positions.values()].map((p) => ({ ...p, avgPrice: moneyString(p.avgPrice) })),
     orders,
     prices: book.prices,
+    ...(state.shelved.size === 0 ? {} : { shelved: [...state.shelved.values()].map(shelvedJson) }),
+  };
+}
+
+function orderJson(o: SimOrder): Record<string, unknown> {
+  return {
+    ...o,
+    limitPrice: maybeMoney(o.limitPrice),
+    stopPrice: maybeMoney(o.stopPrice),
+    stopLossPrice: maybeMoney(o.stopLossPrice),
+    takeProfitPrice: maybeMoney(o.takeProfitPrice),
+  };
+}
+
+function shelvedJson(entry: ShelvedAccount): Record<string, unknown> {
+  return {
+    account: { ...entry.account, balance: moneyString(entry.account.balance) },
+    positions: entry.positions.map((p) => ({ ...p, avgPrice: moneyString(p.avgPrice) })),
+    orders: entry.orders.map(orderJson),
+    fills: entry.fills.map((f) => encodeEngineEvent(f)),
   };
 }
 

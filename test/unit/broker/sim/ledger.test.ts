@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bookExecution,
+  defaultAccount,
   freshState,
   instrumentMap,
   nextHolding,
@@ -48,7 +49,7 @@ describe('average cost', () => {
         fc.array(fillArb, { minLength: 1, maxLength: 30 }),
         fc.integer({ min: 83_900, max: 84_100 }),
         (fills, exitTicks) => {
-          const state = freshState(0, dec(50_000));
+          const state = freshState(0, [defaultAccount(dec(50_000))]);
           const tick = mnq.tickSize;
           let cash = ZERO;
           let sum = dec(50_000);
