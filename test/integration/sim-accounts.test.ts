@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { startCore } from '../../main/core/start';
 import type { WardenCore } from '../../main/core/types';
 import { memoryLogger } from '../../main/platform/logger';
-import { createManualClock } from '../helpers/manual-clock';
+import { createManualClock, type ManualClock } from '../helpers/manual-clock';
 import { TUESDAY_MORNING } from '../helpers/sim-core';
 
 const CONFIG = `
@@ -25,13 +25,13 @@ accounts:
       maxContracts: { total: 3 }
 `;
 
-async function open(dataDir: string, at: number): Promise<WardenCore> {
+async function open(dataDir: string, at: number | ManualClock, demo = false): Promise<WardenCore> {
   return startCore({
     dataDir,
     broker: 'sim',
-    demo: false,
+    demo,
     logger: memoryLogger(),
-    clock: createManualClock(at),
+    clock: typeof at === 'number' ? createManualClock(at) : at,
     configPath: join(dataDir, 'config.yaml'),
   });
 }
@@ -84,5 +84,32 @@ describe('simulator accounts from the config, through the core', () => {
     const second = await open(dataDir, TUESDAY_MORNING + 60_000);
     expect(accounts(second)).toEqual(traded);
     await second.stop();
+  });
+
+  it('with --demo, a group copier from the config copies the leader’s trades to the followers', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-sim-copier-'));
+    const groups = `
+groups:
+  apex:
+    name: Apex 50Ks
+    accounts: [APEX-1, APEX-2]
+    copier: { leader: APEX-1 }
+`;
+    writeFileSync(join(dataDir, 'config.yaml'), CONFIG + groups);
+    const clock = createManualClock(TUESDAY_MORNING);
+    const core = await open(dataDir, clock, true);
+    const held = (id: string): string[] => accounts(core).find((a) => a.id === id)?.positions ?? [];
+    const symbols = (id: string): string[] => held(id).map((p) => p.split(' ')[1] ?? '');
+    let waited = 0;
+    while (held('APEX-1').length === 0 && waited < 60_000) {
+      clock.advance(100);
+      waited += 100;
+    }
+    expect(held('APEX-1')).toHaveLength(1);
+    expect(held('APEX-2')).toEqual([]);
+    clock.advance(1_000);
+    expect(symbols('APEX-2')).toEqual(symbols('APEX-1'));
+    expect(held('APEX-2').map((p) => p.split(' ')[0])).toEqual(held('APEX-1').map((p) => p.split(' ')[0]));
+    await core.stop();
   });
 });
