@@ -21,6 +21,8 @@ import { addLock, liftBrokerLocks } from './locks';
 import { noteInitialRisk } from './initial-risk';
 import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
 import { evaluateRules } from './rules/evaluate';
+import { evaluateGroups } from './groups/evaluate';
+import { evaluateGroupsOnQuote } from './groups/on-quote';
 import { timeGate, timeGateStale } from './time-gate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
 
@@ -37,7 +39,9 @@ export function apply(
 ): ApplyResult {
   const decisions: Decision[] = [];
   state.now = Math.max(state.now, event.t);
-  if (event.type !== 'quote' || state.now >= timeGate(state)) {
+  // Time alone changes something now (a roll, a lock's end): on a quote, every group is evaluated too.
+  const timed = event.type !== 'quote' || state.now >= timeGate(state);
+  if (timed) {
     rollPeriods(state, state.now);
     for (const account of state.accounts.values()) {
       if (account.locks.length > 0) liftExpiredLocks(account, state.now, decisions);
@@ -59,7 +63,8 @@ export function apply(
             for (; told < decisions.length; told += 1) onDecision(decisions[told] as Decision);
           };
     tell?.();
-    for (const accepted of screenQuote(state, market, event)) applyQuote(state, accepted, decisions, tell);
+    for (const accepted of screenQuote(state, market, event))
+      applyQuote(state, accepted, decisions, timed, tell);
     return { state, decisions };
   }
   positionsChanged(state);
@@ -73,6 +78,7 @@ export function apply(
     evaluateRules(state, account, event, decisions);
     rebuildGuard(state, account);
   }
+  evaluateGroups(state, event, decisions);
   if (onDecision !== undefined) for (const decision of decisions) onDecision(decision);
   return { state, decisions };
 }
@@ -195,7 +201,13 @@ function applyInstrument(state: EngineState, event: InstrumentEvent): void {
  * A quote: the hot path. Only accounts holding the symbol are valued, and one whose guard shows the quote
  * changes nothing is skipped; the others are refreshed and their rules evaluated exactly.
  */
-function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[], tell?: () => void): void {
+function applyQuote(
+  state: EngineState,
+  event: QuoteEvent,
+  decisions: Decision[],
+  timed: boolean,
+  tell?: () => void,
+): void {
   const market = state.markets.get(event.symbol) ?? newMarket();
   state.markets.set(event.symbol, market);
   if (event.bid !== undefined) market.bid = event.bid;
@@ -213,6 +225,8 @@ function applyQuote(state: EngineState, event: QuoteEvent, decisions: Decision[]
   // Guards after every account was judged: rebuilding them can wait, a breach cannot.
   for (const account of evaluated) rebuildGuard(state, account);
   if (evaluated.length > 0) timeGateStale(state);
+  if (state.config.groups !== undefined)
+    evaluateGroupsOnQuote(state, event, evaluated, timed, decisions, tell);
 }
 
 function applyAccount(state: EngineState, event: AccountEvent): void {

@@ -4,6 +4,7 @@
 // once). Whether the change was allowed (tighten-only while locked) is decided before it becomes an event.
 import type { ConfigChangeEvent } from '../../shared/domain/events';
 import { engineConfigOf, rulesFor } from './config';
+import { forgetGroupsTurnedOff } from './groups/evaluate';
 import type { AccountState, EngineState } from './state';
 import { refreshAccount } from './valuation';
 
@@ -23,6 +24,7 @@ export function applyConfigChange(state: EngineState, event: ConfigChangeEvent):
     if (configured !== undefined) account.startingBalance = configured;
     refreshAccount(state, account);
   }
+  forgetGroupsTurnedOff(state);
 }
 
 /** Rule memory is keyed by the rule id, alone or followed by ":" and a detail (a symbol). */

@@ -25,6 +25,8 @@ export type RuleDecision = {
   attachStop?: ProtectiveStop;
   /** A measured level change: the value, the rule's limit and the threshold of the level entered. */
   figures?: LevelChangeFigures;
+  /** A group rule's decision (docs/RULES.md section 10): the group, one such decision per member it concerns. */
+  group?: string;
   message: string;
 };
 

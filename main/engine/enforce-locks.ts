@@ -27,6 +27,8 @@ export function enforceLock(
     account: account.id,
     rule: lock.rule,
     level: 'breach' as const,
+    // A group's lock is kept by the group's rule (docs/RULES.md section 10).
+    ...(lock.group === undefined ? {} : { group: lock.group }),
   };
   if (event.type === 'fill' && event.voided !== true) {
     const heldAfter = account.positions.get(event.symbol)?.qty ?? 0;

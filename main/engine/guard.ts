@@ -237,6 +237,15 @@ function positionHolds(state: EngineState, p: PositionGuard, mark: number, pnl: 
   return inside;
 }
 
+/**
+ * The account's equity in floats as its guard values it now (the groups' fast path sums them); null without a
+ * guard: then only the exact value will do.
+ */
+export function approxEquity(account: AccountState): number | null {
+  const guard = guards.get(account);
+  return guard === undefined || guard === null ? null : guard.balance + guard.pnlSum;
+}
+
 /** Rebuilds the account's guard after an exact evaluation (null: every quote takes the exact path). */
 export function rebuildGuard(state: EngineState, account: AccountState): void {
   guards.set(account, state.config.fastPath === false ? null : buildGuard(state, account));

@@ -11,3 +11,5 @@ export { serializeState, deserializeState } from './snapshot';
 export { positionMark, positionUnrealized, accountEquity } from './valuation';
 export { tradingDayOf, tradingWeekOf, type Period } from './time';
 export { increasesPosition, strictestLock, tradingState, untilText } from './locks';
+export { groupMetrics, membersOf, type GroupMetrics } from './groups/metrics';
+export { groupsOf, type GroupSettings } from './config';

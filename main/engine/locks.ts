@@ -20,14 +20,18 @@ export function resolveLock(
   return { state, until: t + until.minutes * 60_000 };
 }
 
+/** `group`: the group whose rule sets it (docs/RULES.md section 10). */
 export function addLock(
   account: AccountState,
   rule: string,
   lock: ResolvedLock,
   reason: string,
   t: number,
+  group?: string,
 ): void {
-  account.locks.push({ rule, state: lock.state, until: lock.until, reason, since: t });
+  const added: Lock = { rule, state: lock.state, until: lock.until, reason, since: t };
+  if (group !== undefined) added.group = group;
+  account.locks.push(added);
 }
 
 /** Lifts the locks whose time has come. Returns those lifted. */

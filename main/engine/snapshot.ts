@@ -44,6 +44,9 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
     const stored: { underlying?: string } = instrument;
     stored.underlying ??= instrument.symbol;
   }
+  // Snapshots taken before groups were engine state have none.
+  const stored: { groups?: EngineState['groups'] } = parsed.state;
+  stored.groups ??= new Map();
   for (const account of parsed.state.accounts.values()) {
     account.settingsLockedUntil ??= null;
     // Trades closed before R multiples were kept have neither.

@@ -123,6 +123,8 @@ export type Lock = {
   until: number | 'manual' | 'brokerAllows' | 'confirmed';
   reason: string;
   since: number;
+  /** The group whose rule set it (docs/RULES.md section 10); absent for the account's own locks. */
+  group?: string;
 };
 
 /** What a rule remembers between evaluations, per account and per key (the rule, or rule:symbol). */
@@ -171,6 +173,16 @@ export type AccountState = {
   settingsLockedUntil: number | null;
 };
 
+/**
+ * What a group of accounts remembers between evaluations (docs/RULES.md section 10): its rules' memory by key (the
+ * rule, or rule:underlying and rule:underlying:account for the copier guard). Its figures are not kept: they are
+ * summed from the members' each time.
+ */
+export type GroupState = {
+  id: string;
+  rules: Record<string, RuleMemory>;
+};
+
 export type EngineState = {
   config: EngineConfig;
   /** Time of the latest event applied (ms). */
@@ -179,6 +191,8 @@ export type EngineState = {
   instruments: Map<string, Instrument>;
   markets: Map<string, Market>;
   accounts: Map<string, AccountState>;
+  /** The config's groups that have been evaluated, by id. */
+  groups: Map<string, GroupState>;
 };
 
 export const closedTradesKept = 500;
@@ -191,5 +205,6 @@ export function createEngineState(config: EngineConfig): EngineState {
     instruments: new Map(),
     markets: new Map(),
     accounts: new Map(),
+    groups: new Map(),
   };
 }

@@ -1,12 +1,18 @@
 // Runs the account's rules after an event: findings become level changes and actions, breaches set locks.
-import { ruleIds, type AccountRules, type RuleId, type RuleSettings } from '../../../shared/config/rules';
+import {
+  ruleIds,
+  type AccountRules,
+  type RuleCommon,
+  type RuleId,
+  type RuleSettings,
+} from '../../../shared/config/rules';
 import type { EngineEvent } from '../../../shared/domain/events';
 import { dec } from '../../../shared/domain/money';
 import { defaultHysteresisPct, defaultQuoteSanity, rulesFor } from '../config';
-import type { Decision, RiskAction, RuleDecision } from '../decisions';
+import type { Decision, RiskAction, RuleDecision, RuleLevel } from '../decisions';
 import { addLock, resolveLock, type ResolvedLock } from '../locks';
 import { accountMetrics, type AccountMetrics } from '../metrics';
-import type { AccountState, EngineState } from '../state';
+import type { AccountState, EngineState, RuleMemory } from '../state';
 import { levelRank, nextLevel, thresholdOf, type Thresholds } from './levels';
 import { ruleTable } from './registry';
 import type { Breach, Measurement, RuleContext } from './types';
@@ -97,8 +103,35 @@ export function boundsContext<R extends RuleId>(
 
 function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measurement): RuleDecision | null {
   const { settings, account, event } = ctx;
-  const memory = ctx.memory(m.key);
   const thresholds = thresholdsOf(state, settings);
+  const level = stepLevel(state, ctx.memory(m.key), m, thresholds, event);
+  if (level === null) return null;
+  const decision = ruleDecision(event.t, account.id, rule, level, m.describe(level), m.symbol);
+  decision.figures = m.figures?.(level) ?? {
+    value: m.value,
+    limit: m.limit,
+    threshold: thresholdOf(level, m.limit, thresholds),
+  };
+  if (level !== 'breach') {
+    decision.action = m.actionAt?.[level] ?? 'alert';
+    return decision;
+  }
+  const lock = resolveLock(account, event.t, settings.lock, settings.lockState);
+  return act(account, event.t, decision, settings.action, lock);
+}
+
+/**
+ * Moves a measured value's remembered level (docs/RULES.md section 5): up at once, down with the hysteresis, a
+ * price-driven breach only on its confirming quote. Returns the level entered when it is a step up (the one to
+ * report), else null.
+ */
+export function stepLevel(
+  state: EngineState,
+  memory: RuleMemory,
+  m: Pick<Measurement, 'value' | 'limit'>,
+  thresholds: Thresholds,
+  event: EngineEvent,
+): Exclude<RuleLevel, 'ok'> | null {
   let level = nextLevel(memory.level, m.value, m.limit, thresholds);
   // A price-driven breach waits for confirming quotes; a clock tick in between brings no new price, so it
   // neither confirms nor counts (docs/RULES.md section 2, bad-tick guard).
@@ -114,25 +147,20 @@ function measured(state: EngineState, ctx: RuleContext, rule: RuleId, m: Measure
   const previous = memory.level;
   memory.level = level;
   if (level === 'ok' || levelRank(level) <= levelRank(previous)) return null;
-  const decision = ruleDecision(event.t, account.id, rule, level, m.describe(level), m.symbol);
-  decision.figures = m.figures?.(level) ?? {
-    value: m.value,
-    limit: m.limit,
-    threshold: thresholdOf(level, m.limit, thresholds),
-  };
-  if (level !== 'breach') {
-    decision.action = m.actionAt?.[level] ?? 'alert';
-    return decision;
-  }
-  memory.pendingBreaches = 0;
-  const lock = resolveLock(account, event.t, settings.lock, settings.lockState);
-  return act(account, event.t, decision, settings.action, lock);
+  if (level === 'breach') memory.pendingBreaches = 0;
+  return level;
 }
 
 /** The level thresholds of one rule's settings under one config, worked out once. */
-const thresholdCache = new WeakMap<RuleSettings, { config: EngineState['config']; thresholds: Thresholds }>();
+const thresholdCache = new WeakMap<
+  LadderSettings,
+  { config: EngineState['config']; thresholds: Thresholds }
+>();
 
-function thresholdsOf(state: EngineState, settings: RuleSettings): Thresholds {
+/** What a rule's (or a group rule's) ladder is set by. */
+type LadderSettings = Pick<RuleCommon, 'warnAt' | 'criticalAt'>;
+
+export function thresholdsOf(state: EngineState, settings: LadderSettings): Thresholds {
   const known = thresholdCache.get(settings);
   if (known?.config === state.config) return known.thresholds;
   const thresholds = {
@@ -145,10 +173,10 @@ function thresholdsOf(state: EngineState, settings: RuleSettings): Thresholds {
 }
 
 /** A decision built field by field (object spreads are slow on this path); `action` is set by the caller. */
-function ruleDecision(
+export function ruleDecision(
   t: number,
   account: string,
-  rule: RuleId,
+  rule: string,
   level: RuleDecision['level'],
   message: string,
   symbol: string | undefined,
@@ -172,8 +200,11 @@ function breached(
   return act(account, t, decision, finding.action ?? settings.action, lock);
 }
 
-/** A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (docs/RULES.md section 9). */
-function act(
+/**
+ * A breach: the lock is set, and a rule whose consequence is `halted` reports `flatten` (docs/RULES.md section 9).
+ * A group rule's lock names its group (the decision's `group`).
+ */
+export function act(
   account: AccountState,
   t: number,
   decision: RuleDecision,
@@ -182,7 +213,7 @@ function act(
 ): RuleDecision {
   decision.action = action;
   if (lock === null) return decision;
-  addLock(account, decision.rule, lock, decision.message, t);
+  addLock(account, decision.rule, lock, decision.message, t, decision.group);
   if (lock.state === 'halted') decision.action = 'flatten';
   decision.lock = lock;
   return decision;

@@ -3,11 +3,11 @@
 // working entry orders that would take it over (countWorkingOrders): cancelOrders with the symbol.
 import { dec, ZERO, type Dec } from '../../../shared/domain/money';
 import type { RiskAction } from '../decisions';
-import type { AccountState, EngineState } from '../state';
+import type { ReadonlyAccountState, ReadonlyEngineState } from '../readonly';
 import type { Breach, Rule, RuleContext } from './types';
 
 /** Per symbol: weighted open contracts, and the weighted largest position its working orders could make. */
-type Exposure = { symbol: string; open: Dec; potential: Dec };
+export type Exposure = { symbol: string; open: Dec; potential: Dec };
 
 export const maxContracts: Rule<'maxContracts'> = {
   id: 'maxContracts',
@@ -30,7 +30,12 @@ export const maxContracts: Rule<'maxContracts'> = {
   },
 };
 
-function exposuresOf(state: EngineState, account: AccountState, countOrders: boolean): Exposure[] {
+/** The account's exposure per symbol it holds or has orders in (groupMaxContracts sums them over members). */
+export function exposuresOf(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  countOrders: boolean,
+): Exposure[] {
   const symbols = new Set([
     ...account.positions.keys(),
     ...[...account.orders.values()].map((o) => o.symbol),

@@ -38,6 +38,16 @@ function config(fastPath: boolean): EngineConfig {
     accounts: {
       A1: { startingBalance: 50000, rules },
       A2: { startingBalance: 20000, rules: { ...rules, dailyLoss: { amount: 250 } } },
+      A3: { startingBalance: 30000, rules: { positionLoss: { amount: 150 } } },
+    },
+    // A group's summed loss is quote-triggered too (docs/RULES.md section 10).
+    groups: {
+      g: {
+        name: 'G',
+        accounts: ['A1', 'A2', 'A3'],
+        rules: { groupDailyLoss: { amount: 350 }, groupMaxContracts: { total: 6 } },
+        copier: { leader: 'A1', graceSeconds: 60, onHedge: 'close', haltWithLeader: true },
+      },
     },
   });
   if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -50,7 +60,7 @@ type Symbol = keyof typeof symbols;
 
 const stepArb = fc.record({
   kind: fc.constantFrom('quote', 'quote', 'quote', 'quote', 'fill', 'clock'),
-  account: fc.constantFrom('A1', 'A2'),
+  account: fc.constantFrom('A1', 'A2', 'A3'),
   symbol: fc.constantFrom<Symbol>('ES', 'MNQ', 'CL'),
   ticks: fc.integer({ min: -60, max: 60 }),
   qty: fc.integer({ min: 1, max: 3 }),
@@ -94,6 +104,7 @@ function run(events: EngineEvent[], fastPath: boolean): { state: string; decisio
 
 describe('quote fast path', () => {
   it('changes nothing: same state and decisions as evaluating every quote exactly', () => {
+    let grouped = 0;
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80 }), (steps) => {
         const events = build(steps);
@@ -101,9 +112,12 @@ describe('quote fast path', () => {
         const exact = run(events, false);
         expect(fast.decisions).toEqual(exact.decisions);
         expect(fast.state).toBe(exact.state);
+        if (fast.decisions.some((d) => d.kind === 'rule' && d.rule === 'groupDailyLoss')) grouped += 1;
       }),
       { numRuns: 300 },
     );
+    // The group's ladder was climbed in a fair share of the sessions, not only in theory.
+    expect(grouped).toBeGreaterThan(30);
   }, 60_000);
 
   it('keeps up with fills in a symbol that was never quoted (its mark is the latest fill price)', () => {
