@@ -226,6 +226,8 @@ export function twentyAccountsState(): StateView {
       leader: ids[0] ?? null,
       pnl: '-1000.00',
       openContracts: size,
+      // The worst member's state, as the core sends it.
+      state: accounts.some((a) => ids.includes(a.id) && a.tradingState === 'halted') ? 'halted' : 'active',
       bars: { groupDailyLoss: ['1000.00', String(size * 1000)], groupMaxContracts: [String(size), '40'] },
     });
   });

@@ -49,7 +49,7 @@ describe('the accounts overview', () => {
     expect(cell('APEX-02', 'overview-loss')).toBe('170.00');
     expect(cell('APEX-02', 'overview-trailing')).toBe('1,300.00');
     expect(cell('APEX-02', 'overview-contracts')).toBe('4 / 10');
-    expect(cell('APEX-02', 'overview-worst')).toBe('warningDaily loss');
+    expect(cell('APEX-02', 'overview-worst')).toBe('warning · Daily loss');
     expect(cell('APEX-02', 'overview-state')).toBe('Active');
     expect(cell('TS-150K-1', 'overview-pnl')).toBe('+350.00');
     expect(cell('TS-150K-1', 'overview-loss')).toBe('3,000.00');
@@ -78,8 +78,9 @@ describe('the accounts overview', () => {
     expect(group('apex', 'overview-loss')).toBe('1,750.00');
     expect(group('apex', 'overview-contracts')).toBe('7 / 20');
     expect(group('apex', 'overview-members')).toBe('3 accounts');
+    expect(group('topstep', 'overview-members')).toBe('2 accounts');
     expect(group('apex', 'overview-state')).toBe('Halted');
-    expect(group('apex', 'overview-worst')).toBe('warningGroup daily loss');
+    expect(group('apex', 'overview-worst')).toBe('warning · Group daily loss');
     expect(group('topstep', 'overview-pnl')).toBe('+150.00');
     expect(group('topstep', 'overview-contracts')).toBe('4');
     expect(within(row('APEX-01')).getByText('lead')).toBeTruthy();

@@ -1,4 +1,4 @@
-// A group's header row in the overview: its name and members, its state, and its figures as the core sums them
+// A group's header row in the overview: its name, members and state, and its figures as the core sums them
 // (day P&L, the room left to the group's daily loss, open contracts against the group's limit, the worst level
 // of the group's own limits), and the group's flatten. The figures are shown as given, never re-added here.
 import { memo } from 'react';
@@ -45,19 +45,18 @@ export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatte
       data-testid={`overview-group-${groupId}`}
       data-level={g.worst}
     >
-      <th
-        scope="rowgroup"
-        className="overview-name"
-        title={g.leader === null ? undefined : `Leader: ${g.leader}`}
-      >
-        <span className="overview-name-text">{g.name}</span>
-        <span className="overview-members" data-testid="overview-members">
-          {members}
-        </span>
+      <th scope="rowgroup" className="overview-name" colSpan={2}>
+        <div
+          className="overview-group-head"
+          title={g.leader === null ? g.name : `${g.name}: leader ${g.leader} (marked "lead" in its row)`}
+        >
+          <span className="overview-name-text">{g.name}</span>
+          <span className="overview-members" data-testid="overview-members">
+            {members}
+          </span>
+          <StateCell state={g.tradingState} />
+        </div>
       </th>
-      <td>
-        <StateCell state={g.tradingState} />
-      </td>
       <td className="right">
         <Money value={g.dailyNetPnl} pnl testId="overview-pnl" className="overview-pnl" />
       </td>
@@ -79,7 +78,7 @@ export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatte
         <ContractsCell open={g.contracts} limit={g.contractsLimit} level={g.contractsLevel} />
       </td>
       <td>
-        <LevelCell level={g.worst} label={g.worstLabel} />
+        <LevelCell level={g.worst} label={g.worstLabel} group />
       </td>
       {showFlatten ? (
         <td className="overview-actions">

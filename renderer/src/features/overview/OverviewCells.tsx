@@ -1,6 +1,6 @@
 // The overview's cells, shared by account rows and group header rows: the trading state with its countdown, the
-// room left to a limit as a figure over a thin bar, contracts against their limit, and the worst level. Compact:
-// one line each, so a row stays about 36 px high.
+// room left to a limit as a figure over a thin bar, contracts against their limit, and the worst level (the limit
+// that has it in the tooltip and for screen readers). Compact: one line each, so a row stays 36 px high.
 import type { BreakerState, RuleLevelView, TradingState } from '../../../../shared/ipc';
 import { Countdown } from '../../components/Countdown';
 import { formatAmount } from '../../lib/format';
@@ -94,15 +94,18 @@ export function ContractsCell(props: { open: string; limit: string | null; level
   );
 }
 
-export function LevelCell({ level, label }: { level: RuleLevelView; label: string | null }) {
+/** `group`: a group header's level is its own limits' (the members' are in their rows). */
+export function LevelCell(props: { level: RuleLevelView; label: string | null; group?: boolean }) {
+  const { level, label } = props;
+  const whose = props.group === true ? "The group's own limits: " : '';
   return (
     <span
       className={`overview-level level-${level}`}
-      title={label === null ? 'Every limit ok' : `${label}: ${level}`}
+      title={label === null ? `${whose}every limit ok` : `${whose}${label} at ${level}`}
       data-testid="overview-worst"
     >
       <span className="overview-level-word">{level}</span>
-      {label !== null ? <span className="overview-level-rule">{label}</span> : null}
+      {label !== null ? <span className="sr-only">{` · ${label}`}</span> : null}
     </span>
   );
 }

@@ -63,14 +63,16 @@ export const OverviewRow = memo(function OverviewRow(props: OverviewRowProps) {
       aria-selected={opened}
     >
       <th scope="row" className="overview-name">
-        <span className="overview-name-text" title={r.name}>
-          {r.name}
-        </span>
-        {leader ? (
-          <span className="overview-tag" title="Leads its copier group">
-            lead
+        <div className="overview-name-line">
+          <span className="overview-name-text" title={r.name}>
+            {r.name}
           </span>
-        ) : null}
+          {leader ? (
+            <span className="overview-tag" title="Leads its copier group">
+              lead
+            </span>
+          ) : null}
+        </div>
       </th>
       <td>
         <StateCell

@@ -1,9 +1,10 @@
 // The accounts overview: one compact row per account under its group's header row, closest to a limit first
 // (overview-order.ts). A grid of rows: one row is in the tab order (roving tabindex), the arrow keys, Home and
 // End move between account rows, Enter (or Space, or a click) opens the row's detail; the opened row is
-// aria-selected. The flatten buttons stay in the tab order, with their confirmation as everywhere.
+// aria-selected. The flatten buttons stay in the tab order, with their confirmation as everywhere. A re-sort moves
+// rows within one task, which keeps the focused row focused (test/e2e/overview.test.ts checks it in Chromium).
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
 import { selectAccountCount, useView } from '../../state';
@@ -38,22 +39,6 @@ function rowElement(table: HTMLTableElement | null, id: string): HTMLElement | n
   return [...rows].find((row) => row.dataset.overviewRow === id) ?? null;
 }
 
-/**
- * A re-sort moves rows in the page, and a moved element can lose focus: whatever had focus inside the table
- * before the render (read during it, before React moves anything) gets it back after.
- */
-function useKeepFocus(tableRef: RefObject<HTMLTableElement | null>, entries: readonly OverviewEntry[]) {
-  const before = useRef<HTMLElement | null>(null);
-  const active = typeof document === 'undefined' ? null : document.activeElement;
-  before.current =
-    active instanceof HTMLElement && tableRef.current?.contains(active) === true ? active : null;
-  useLayoutEffect(() => {
-    const element = before.current;
-    if (element?.isConnected === true && document.activeElement !== element)
-      element.focus({ preventScroll: true });
-  }, [entries]);
-}
-
 /** With no account open (or the open one gone), the first row (the closest to a limit) opens. */
 function useDefaultOpen(ids: readonly string[], opened: string | null, onOpen: OverviewTableProps['onOpen']) {
   useLayoutEffect(() => {
@@ -77,7 +62,6 @@ export function OverviewTable({ opened, onOpen }: OverviewTableProps) {
   const [focused, setFocused] = useState<string | null>(null);
   const current = [focused, opened].find((id) => id !== null && ids.includes(id)) ?? ids[0] ?? null;
   const tableRef = useRef<HTMLTableElement>(null);
-  useKeepFocus(tableRef, entries);
   useDefaultOpen(ids, opened, onOpen);
   const shown = showFlatten ? columns : columns.slice(0, -1);
 
