@@ -174,3 +174,23 @@ describe('copierLeaderHalted', () => {
     ]);
   });
 });
+
+describe('the worked example of docs/RULES.md section 10', () => {
+  it('a hedge alerted once on both sides, and a follower that missed the copy warned', () => {
+    const { decisions } = run(
+      [
+        fill('09:00:00', 'A1', 'NQ', 'buy', 1, '21000'),
+        fill('09:00:01', 'A2', 'MNQ', 'sell', 10, '21000'),
+        clock('09:00:06'),
+        clock('09:00:07'),
+        fill('09:00:10', 'A2', 'MNQ', 'buy', 10, '21000'),
+      ],
+      copier({}),
+    );
+    expect(table(decisions)).toStrictEqual([
+      decision('09:00:06', 'A3', 'copierMissed', 'warning', 'alert'),
+      decision('09:00:07', 'A1', 'copierHedge', 'breach', 'alert'),
+      decision('09:00:07', 'A2', 'copierHedge', 'breach', 'alert'),
+    ]);
+  });
+});
