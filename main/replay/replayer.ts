@@ -29,6 +29,8 @@ export function decisionLine(decision: RuleDecision, t: string): string {
     t,
     type: 'decision',
     account: decision.account,
+    // A group rule's decision: one per member, each naming its group (docs/RULES.md section 10).
+    ...(decision.group === undefined ? {} : { group: decision.group }),
     rule: decision.rule,
     level: decision.level,
     action: decision.action,
