@@ -1,8 +1,9 @@
 // The accounts overview in Chromium, over a fixture core (the built page and a WebSocket that answers with fixed
 // states): five accounts in two groups on a 1920×1080 screen, their detail beside the table; the keyboard
 // (arrows, Enter) and a re-sort that keeps the focused row focused; a row's flatten with its confirmation;
-// twenty accounts in three groups fitting the screen without scrolling; a narrower window with the detail below.
-// Screenshots in test/artifacts.
+// twenty accounts in three groups fitting the screen without scrolling, and keeping up with 20 pushes a second;
+// a narrower window with the detail below. Screenshots and frame timing in test/artifacts.
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { ClientFrame, CommandResponse, ServerFrame, StateView } from '../../shared/ipc';
 import { artifactsDir, launchChromium } from '../helpers/browser';
+import { installFrameProbe, measureFrames } from '../helpers/frame-timing';
 import { fixtureAlerts } from '../helpers/fixture-state';
 import { fiveAccountsState, limitsOf, twentyAccountsState } from '../helpers/overview-fixture';
 import { rendererDir } from '../helpers/serve';
@@ -76,6 +78,20 @@ async function fixtureCore(initial: StateView): Promise<FixtureCore> {
   };
 }
 
+/** Push `n` of a falling market: every account's day P&L and daily loss used move by 0.25 per push. */
+function marketMoved(start: StateView, n: number): StateView {
+  const state = structuredClone(start);
+  state.seq = start.seq + n;
+  for (const account of state.accounts) {
+    const step = (n % 40) * 0.25;
+    account.metrics.dailyNetPnl = (Number(account.metrics.dailyNetPnl) - step).toFixed(2);
+    const loss = account.limits.find((limit) => limit.rule === 'dailyLoss');
+    if (loss !== undefined && account.tradingState === 'active')
+      loss.used = Math.min(Number(loss.limit), Number(loss.used) + step).toFixed(2);
+  }
+  return state;
+}
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -89,10 +105,12 @@ async function withPage(
   state: StateView,
   size: { width: number; height: number },
   run: (page: Page, core: FixtureCore) => Promise<void>,
+  before?: (page: Page) => Promise<void>,
 ): Promise<void> {
   const core = await fixtureCore(state);
   const page = await browser.newPage({ viewport: size });
   try {
+    await before?.(page);
     await page.goto(core.url);
     await page.getByTestId('overview-table').waitFor();
     await run(page, core);
@@ -197,6 +215,40 @@ describe('the accounts overview in Chromium', () => {
       // A maximised window on a 1080-pixel screen keeps about 1000 of them (title bar, taskbar).
       expect(last.y + last.height).toBeLessThanOrEqual(1000);
     });
+  });
+
+  it('twenty accounts keep up with 20 pushes a second: every push on screen, frames kept', async () => {
+    const start = twentyAccountsState();
+    await withPage(
+      start,
+      { width: 1920, height: 1080 },
+      async (page, core) => {
+        let n = 0;
+        const ticker = setInterval(() => {
+          n += 1;
+          core.push(marketMoved(start, n));
+        }, 50);
+        try {
+          await page.getByTestId('overview-row-APEX-02').waitFor();
+          const timing = await measureFrames(page, 3000, 'overview-row-APEX-02');
+          writeFileSync(
+            join(artifactsDir, 'frame-timing-overview.json'),
+            `${JSON.stringify(timing, null, 2)}\n`,
+          );
+          console.log('frame timing, 20 pushes/s, 20 accounts:', JSON.stringify(timing));
+          // Every push changes every row; at least 90% of the 60 pushes in 3 s reach the screen.
+          expect(timing.updates).toBeGreaterThanOrEqual(54);
+          // Speed targets as for the fast market: only with WARDEN_FRAME_TARGETS=1 (npm run bench:ui style).
+          if (process.env.WARDEN_FRAME_TARGETS === '1') {
+            expect(timing.fps).toBeGreaterThanOrEqual(45);
+            expect(timing.longTaskMaxMs).toBeLessThan(120);
+          }
+        } finally {
+          clearInterval(ticker);
+        }
+      },
+      installFrameProbe,
+    );
   });
 
   it('a narrower window: the detail below the table', async () => {

@@ -4,6 +4,7 @@
 import type { BreakerState, RuleLevelView, TradingState } from '../../../../shared/ipc';
 import { Countdown } from '../../components/Countdown';
 import { formatAmount } from '../../lib/format';
+import { useView } from '../../state';
 
 const stateLabels: Record<TradingState, string> = {
   active: 'Active',
@@ -22,14 +23,13 @@ type StateCellProps = {
   state: TradingState;
   lockedUntil?: string | null;
   lockReason?: string | null;
-  clockOffsetMs?: number;
   enforcement?: BreakerState;
   flattening?: boolean;
   canTrade?: boolean;
 };
 
 export function StateCell(props: StateCellProps) {
-  const { state, lockedUntil = null, lockReason = null, clockOffsetMs = 0 } = props;
+  const { state, lockedUntil = null, lockReason = null } = props;
   const locked = state !== 'active' && lockedUntil !== null;
   return (
     <div
@@ -41,9 +41,7 @@ export function StateCell(props: StateCellProps) {
       </span>
       {locked ? (
         <span className="overview-until" data-testid="overview-until">
-          {untilWords[lockedUntil] ?? (
-            <Countdown until={lockedUntil} clockOffsetMs={clockOffsetMs} testId="overview-countdown" />
-          )}
+          {untilWords[lockedUntil] ?? <LockCountdown until={lockedUntil} />}
         </span>
       ) : null}
       {props.enforcement === 'open' ? (
@@ -55,6 +53,15 @@ export function StateCell(props: StateCellProps) {
       {props.canTrade === false ? <span className="note-bad">broker: no trading</span> : null}
     </div>
   );
+}
+
+/**
+ * Time left on the core's clock. Only a locked row reads the clock offset (it moves a little with every push):
+ * the other rows do not re-render for it.
+ */
+function LockCountdown({ until }: { until: string }) {
+  const clockOffsetMs = useView((s) => s.clockOffsetMs);
+  return <Countdown until={until} clockOffsetMs={clockOffsetMs} testId="overview-countdown" />;
 }
 
 type RoomCellProps = {

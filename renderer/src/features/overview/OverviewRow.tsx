@@ -52,7 +52,6 @@ export const OverviewRow = memo(function OverviewRow(props: OverviewRowProps) {
     }),
   );
   const leader = useView(selectIsLeader(accountId));
-  const clockOffsetMs = useView((s) => s.clockOffsetMs);
   return (
     <tr
       className={`overview-row overview-row-${r.tradingState}`}
@@ -79,7 +78,6 @@ export const OverviewRow = memo(function OverviewRow(props: OverviewRowProps) {
           state={r.tradingState}
           lockedUntil={r.lockedUntil}
           lockReason={r.lockReason}
-          clockOffsetMs={clockOffsetMs}
           enforcement={r.enforcement}
           flattening={r.flattening}
           canTrade={r.canTrade}
