@@ -14,6 +14,7 @@ import type { BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/t
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
 import type { GuardedAccounts } from './guarded-accounts';
+import { groupsOfAccount, groupsView } from './group-view';
 import { dailyLossFloor, limitsView } from './limits-view';
 import { protectionView } from './position-risk-view';
 
@@ -78,7 +79,7 @@ export function buildView(state: ReadonlyEngineState, extras: ViewExtras): State
     accounts: [...state.accounts.values()]
       .filter((account) => extras.guarded(account.id))
       .map((account) => accountView(state, account, extras)),
-    groups: [],
+    groups: groupsView(state),
     ...(extras.brokerAccounts === undefined ? {} : { brokerAccounts: extras.brokerAccounts }),
     instruments: [...state.instruments.values()].map((instrument) => {
       const market = state.markets.get(instrument.symbol);
@@ -114,7 +115,7 @@ function accountView(
     dailyLossFloor: dailyLossFloor(state, account),
     positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
-    group: [],
+    group: groupsOfAccount(state, account.id),
   };
 }
 

@@ -11,6 +11,11 @@ const decimalString = z
   .transform(String)
   .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'));
 const accountId = z.string().min(1, 'account is required');
+/** A group of the config (docs/RULES.md section 10): the command acts on each of its members. */
+const groupId = z.string().min(1, 'group is required');
+/** How many of `keys` the arguments give. */
+const given = (args: Record<string, unknown>, keys: readonly string[]) =>
+  keys.filter((key) => args[key] !== undefined).length;
 const symbol = z.string().min(1, 'symbol is required');
 /** An http(s) base URL, without a trailing slash. */
 const gatewayUrl = z
@@ -39,9 +44,27 @@ export const commandSchemas = {
   }),
   cancelOrder: z.strictObject({ account: accountId, orderId: z.string().min(1) }),
   closePosition: z.strictObject({ account: accountId, symbol, qty: contracts.optional() }),
-  flatten: z.union([z.strictObject({ account: accountId }), z.strictObject({ all: z.literal(true) })]),
-  /** Self-lock: halted (flattened, no new orders) until the trading day or week ends; cannot be lifted early. */
-  lock: z.strictObject({ account: accountId, until: z.enum(['dayEnd', 'weekEnd']).default('dayEnd') }),
+  /** One account, every member of a group, or every guarded account. */
+  flatten: z
+    .strictObject({
+      account: accountId.optional(),
+      group: groupId.optional(),
+      all: z.literal(true).optional(),
+    })
+    .refine((args) => given(args, ['account', 'group', 'all']) === 1, {
+      message: 'give one of account, group or all: true',
+    }),
+  /**
+   * Self-lock: halted (flattened, no new orders) until the trading day or week ends; cannot be lifted early. Of
+   * one account, or of every member of a group.
+   */
+  lock: z
+    .strictObject({
+      account: accountId.optional(),
+      group: groupId.optional(),
+      until: z.enum(['dayEnd', 'weekEnd']).default('dayEnd'),
+    })
+    .refine((args) => given(args, ['account', 'group']) === 1, { message: 'give account or group' }),
   /** Lifts the locks that last until reset by hand (a failed account); timed locks stay. */
   resetLock: z.strictObject({ account: accountId }),
   /**
@@ -119,7 +142,8 @@ export type CommandResults = {
   cancelOrder: Record<string, never>;
   closePosition: Record<string, never>;
   flatten: { reports: FlattenReport[] };
-  lock: { lockedUntil: string };
+  /** `accounts`: for a group, the members locked (the ones Warden knows), in config order. */
+  lock: { lockedUntil: string; accounts?: string[] };
   resetLock: { lifted: number };
   confirmDayStart: { startEquity: string };
   setDemo: { demo: boolean };

@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSimBroker, simSetupOf, type SimBroker } from '../../main/broker/sim';
 import type { BrokerAdapter, BrokerCommand, CommandResult } from '../../main/broker/types';
 import { createCore } from '../../main/core/app';
 import { loadConfig } from '../../main/core/start';
@@ -14,7 +15,7 @@ import { openStore } from '../../main/store';
 import type { BrokerEvent, Side } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';
 import { createManualClock, type ManualClock } from '../helpers/manual-clock';
-import { TUESDAY_MORNING } from '../helpers/sim-core';
+import { STILL_TICK_INTERVAL_MS, TUESDAY_MORNING } from '../helpers/sim-core';
 
 type Instrument = {
   symbol: string;
@@ -147,6 +148,38 @@ export async function deskCore(options: {
     configSource: { document },
   });
   return { core, desk, clock, dir };
+}
+
+/**
+ * The real core on the simulated broker with the config's accounts and copiers (as `warden serve` sets it up), a
+ * still market moved only by `setPrice`, a real SQLite file and a manual clock from Tuesday 09:30 Chicago.
+ */
+export async function simGroupCore(
+  text: string,
+): Promise<{ core: WardenCore; sim: SimBroker; clock: ManualClock }> {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-groups-sim-'));
+  writeFileSync(join(dir, 'config.yaml'), text);
+  const clock = createManualClock(TUESDAY_MORNING);
+  const logger = memoryLogger();
+  const document = loadConfig(join(dir, 'config.yaml'));
+  const sim = createSimBroker({
+    stateFile: join(dir, 'sim-broker.json'),
+    clock,
+    logger,
+    seed: 7,
+    tickIntervalMs: STILL_TICK_INTERVAL_MS,
+    ...simSetupOf(document),
+  });
+  const store = openStore(join(dir, 'warden.db'), { logger, clock });
+  const core = await createCore({
+    broker: sim,
+    store,
+    clock,
+    logger,
+    engineConfig: engineConfigOf(document),
+    configSource: { document },
+  });
+  return { core, sim, clock };
 }
 
 /** Runs event-loop turns (no timers, no sleeps) until `check()` holds; fails naming `what` after many turns. */

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WardenCore } from '../../main/core/types';
 import { drain } from '../helpers/sim-core';
-import { deskCore, settle } from './groups-desk';
+import { deskCore, settle, simGroupCore } from './groups-desk';
 
 const config = `
 accounts:
@@ -83,5 +83,87 @@ describe('groups on the real core', () => {
     expect(desk.commands).toStrictEqual([{ type: 'closePosition', account: 'A3', symbol: 'MES' }]);
     expect(['A1', 'A2'].map((id) => desk.positions(id))).toStrictEqual([{ ES: 1 }, { MES: 10 }]);
     expect(stateOf(core, 'A3')).toBe('active');
+  });
+});
+
+describe('groups on the simulated broker', () => {
+  const simConfig = `
+accounts:
+  A1: { startingBalance: 50000 }
+  A2: { startingBalance: 50000 }
+  A3: { startingBalance: 50000 }
+  B1: { startingBalance: 50000 }
+groups:
+  apex:
+    name: Apex 50Ks
+    accounts: [A1, A2, A3]
+    rules:
+      groupDailyLoss: { amount: 1500 }
+    copier: { leader: A1, graceSeconds: 5, onHedge: alert }
+`;
+  const market = (account: string, symbol: string, side: 'buy' | 'sell', qty: number) => ({
+    account,
+    symbol,
+    side,
+    qty,
+    kind: 'market',
+  });
+
+  it("the group's summed loss flattens and halts every member on the simulator; B1 trades on", async () => {
+    const { core, sim } = await simGroupCore(simConfig);
+    running = core;
+    sim.setPrice('ES', '5800');
+    sim.setPrice('MES', '5800');
+    for (const order of [
+      market('A1', 'ES', 'buy', 1),
+      market('A2', 'ES', 'buy', 1),
+      market('A3', 'MES', 'buy', 2),
+      market('B1', 'ES', 'buy', 1),
+    ])
+      expect((await core.command('placeOrder', order)).ok).toBe(true);
+    await settle('four positions', () => core.view().accounts.every((a) => a.positions.length === 1));
+    // ES and MES 5784: A1 −800, A2 −800, A3 −160, with fees: over 1500; the second quote confirms it.
+    sim.setPrice('ES', '5784');
+    sim.setPrice('MES', '5784');
+    sim.setPrice('ES', '5784');
+    await settle('every member flat', () =>
+      core
+        .view()
+        .accounts.filter((a) => a.id !== 'B1')
+        .every((a) => a.positions.length === 0 && !a.flattening),
+    );
+    const view = core.view();
+    expect(view.accounts.map((a) => [a.id, a.tradingState, a.positions.length])).toStrictEqual([
+      ['A1', 'halted', 0],
+      ['A2', 'halted', 0],
+      ['A3', 'halted', 0],
+      ['B1', 'active', 1],
+    ]);
+    expect(view.groups.map((g) => [g.id, g.tradingState, g.limits[0]?.level])).toStrictEqual([
+      ['apex', 'halted', 'breach'],
+    ]);
+    expect((await core.command('placeOrder', market('A2', 'ES', 'buy', 1))).ok).toBe(false);
+    expect((await core.command('placeOrder', market('B1', 'ES', 'buy', 1))).ok).toBe(true);
+  });
+
+  it('a hedge across two members is caught after the grace', async () => {
+    const { core, sim, clock } = await simGroupCore(simConfig);
+    running = core;
+    sim.setPrice('NQ', '21000');
+    sim.setPrice('MNQ', '21000');
+    const alerts: string[] = [];
+    core.subscribe((message) => {
+      if (message.type === 'alert') alerts.push(`${message.payload.account ?? ''} ${message.payload.title}`);
+    });
+    expect((await core.command('placeOrder', market('A1', 'NQ', 'buy', 1))).ok).toBe(true);
+    expect((await core.command('placeOrder', market('A2', 'MNQ', 'buy', 10))).ok).toBe(true);
+    expect((await core.command('placeOrder', market('A3', 'MNQ', 'sell', 10))).ok).toBe(true);
+    clock.advance(6000);
+    await settle('the hedge alerted', () => alerts.some((a) => a.includes('copierHedge')));
+    expect(alerts.filter((a) => a.includes('copierHedge'))).toStrictEqual([
+      'A1 copierHedge breach',
+      'A2 copierHedge breach',
+      'A3 copierHedge breach',
+    ]);
   });
 });

@@ -3,17 +3,23 @@
 import { dec, formatMoney } from '../../../shared/domain/money';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
-import { knownAccount, Refused } from './refusals';
+import { knownAccount, knownGroupMembers, Refused } from './refusals';
 
 type LockDeps = Pick<CommandDeps, 'state' | 'applyOwn'>;
 
+/** The trader's own lock, of one account or of every member of a group (each journaled as its own event). */
 function lock(deps: LockDeps, args: ParsedCommandArgs<'lock'>) {
   const { state } = deps;
-  knownAccount(state, args.account);
-  deps.applyOwn({ type: 'selfLock', t: state.now, account: args.account, until: args.until });
-  const selfLock = state.accounts.get(args.account)?.locks.find((l) => l.rule === 'selfLock');
-  if (selfLock === undefined || typeof selfLock.until !== 'number') throw new Error('the lock was not set');
-  return { lockedUntil: new Date(selfLock.until).toISOString() };
+  const ids = args.group === undefined ? [args.account ?? ''] : knownGroupMembers(state, args.group);
+  if (args.group === undefined) knownAccount(state, ids[0] ?? '');
+  let lockedUntil = '';
+  for (const id of ids) {
+    deps.applyOwn({ type: 'selfLock', t: state.now, account: id, until: args.until });
+    const selfLock = state.accounts.get(id)?.locks.find((l) => l.rule === 'selfLock');
+    if (selfLock === undefined || typeof selfLock.until !== 'number') throw new Error('the lock was not set');
+    lockedUntil = new Date(selfLock.until).toISOString();
+  }
+  return args.group === undefined ? { lockedUntil } : { lockedUntil, accounts: ids };
 }
 
 function resetLock(deps: LockDeps, args: ParsedCommandArgs<'resetLock'>) {

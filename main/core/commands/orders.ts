@@ -2,7 +2,7 @@
 import { dec, type Dec } from '../../../shared/domain/money';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
-import { brokerAnswer, knownAccount, Refused, refuseWhileLocked } from './refusals';
+import { brokerAnswer, knownAccount, knownGroupMembers, Refused, refuseWhileLocked } from './refusals';
 
 type OrderDeps = Pick<CommandDeps, 'state' | 'broker' | 'flattener' | 'breaker' | 'accountSelection'>;
 
@@ -46,14 +46,19 @@ async function closePosition({ state, broker }: OrderDeps, args: ParsedCommandAr
   return {};
 }
 
+/** The accounts a flatten is for: one, every guarded member of a group, or every guarded account. */
+function flattenTargets({ state, accountSelection }: OrderDeps, args: ParsedCommandArgs<'flatten'>): string[] {
+  // "All" is every guarded account, and a group every guarded member: an excluded one is the trader's own business.
+  if (args.all === true) return [...state.accounts.keys()].filter((id) => accountSelection.isGuarded(id));
+  if (args.group !== undefined)
+    return knownGroupMembers(state, args.group).filter((id) => accountSelection.isGuarded(id));
+  const account = args.account ?? '';
+  knownAccount(state, account);
+  return [account];
+}
+
 async function flatten(deps: OrderDeps, args: ParsedCommandArgs<'flatten'>) {
-  const { state, accountSelection } = deps;
-  // "All" is every guarded account: an excluded one is the trader's own business.
-  const ids =
-    'all' in args
-      ? [...state.accounts.keys()].filter((id) => accountSelection.isGuarded(id))
-      : [args.account];
-  if (!('all' in args)) knownAccount(state, args.account);
+  const ids = flattenTargets(deps, args);
   for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');
   const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
   return { reports };

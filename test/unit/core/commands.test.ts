@@ -1,6 +1,7 @@
 // The command runner: every command is validated, run and answered, never thrown; a refusal is not a fault.
 import { describe, expect, it } from 'vitest';
-import { createEngineState, defaultEngineConfig } from '../../../main/engine';
+import { apply, createEngineState, defaultEngineConfig } from '../../../main/engine';
+import { dec } from '../../../shared/domain/money';
 import { createCommandHandlers, type CommandDeps } from '../../../main/core/commands';
 import { memoryLogger } from '../../../main/platform/logger';
 
@@ -84,5 +85,92 @@ describe('the command runner', () => {
     const invalid = await run('lock', { account: 'A', until: 'forever' });
     expect(invalid.ok).toBe(false);
     expect(afterCommands()).toBe(0);
+  });
+});
+
+describe('commands on a group (docs/RULES.md section 10)', () => {
+  const grouped = () => {
+    const state = createEngineState({
+      ...defaultEngineConfig,
+      groups: { apex: { name: 'Apex', accounts: ['A1', 'A2', 'A9'], rules: {}, copier: null } },
+    });
+    const events = ['A1', 'A2'].map((account) => ({
+      type: 'account' as const,
+      t: Date.parse('2026-05-05T14:00:00Z'),
+      account,
+      balance: dec(50000),
+    }));
+    for (const event of events) apply(state, event);
+    return state;
+  };
+
+  it.each([
+    ['flatten', {}, 'invalid flatten: (arguments): give one of account, group or all: true'],
+    [
+      'flatten',
+      { group: 'apex', all: true },
+      'invalid flatten: (arguments): give one of account, group or all: true',
+    ],
+    ['flatten', { group: '' }, 'invalid flatten: group: group is required'],
+    ['lock', { until: 'dayEnd' }, 'invalid lock: (arguments): give account or group'],
+    ['lock', { account: 'A1', group: 'apex' }, 'invalid lock: (arguments): give account or group'],
+  ] as const)('%s %j is refused as invalid', async (name, args, error) => {
+    const { run } = runner({ state: grouped() });
+    expect(await run(name, args)).toEqual({ ok: false, error });
+  });
+
+  it('an unknown group is refused by its name, with the groups there are', async () => {
+    const { run } = runner({ state: grouped() });
+    expect(await run('flatten', { group: 'nope' })).toEqual({
+      ok: false,
+      error: 'unknown group "nope" (groups are apex)',
+    });
+    const { run: none } = runner();
+    expect(await none('lock', { group: 'nope' })).toEqual({
+      ok: false,
+      error: 'unknown group "nope" (the config has no groups)',
+    });
+  });
+
+  it('flatten {group} flattens every guarded member Warden knows; lock {group} locks each', async () => {
+    const flattened: string[] = [];
+    const locked: string[] = [];
+    const state = grouped();
+    const { run } = runner({
+      state,
+      accountSelection: {
+        isGuarded: (id) => id !== 'A2',
+        excluded: () => ['A2'],
+        fixed: () => false,
+        save: unused('save'),
+        listed: () => undefined,
+      },
+      breaker: { probe: () => undefined },
+      flattener: {
+        flatten: (account) => {
+          flattened.push(account);
+          return Promise.resolve({
+            account,
+            flat: true,
+            cancelledOrders: 0,
+            closedPositions: 0,
+            elapsedMs: 0,
+          });
+        },
+        running: new Set(),
+        stop: unused('stop'),
+      },
+      applyOwn: (event) => {
+        if (event.type === 'selfLock') locked.push(event.account);
+        apply(state, event);
+      },
+    });
+    expect((await run('flatten', { group: 'apex' })).ok).toBe(true);
+    expect(flattened).toEqual(['A1']);
+    expect(await run('lock', { group: 'apex', until: 'dayEnd' })).toEqual({
+      ok: true,
+      result: { lockedUntil: '2026-05-05T22:00:00.000Z', accounts: ['A1', 'A2'] },
+    });
+    expect(locked).toEqual(['A1', 'A2']);
   });
 });
