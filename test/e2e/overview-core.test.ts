@@ -1,0 +1,137 @@
+// The accounts overview on the real core (`warden serve` in-process, the simulator with three accounts from the
+// config, composed here as startCore does it: test/helpers/serve.ts gives the simulator its default account
+// only): a losing position moves its account to the top with the room the core measures, and opening its row
+// shows its detail with the position. Screenshot in test/artifacts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimBroker, simSetupOf, type SimBroker } from '../../main/broker/sim';
+import { createCore } from '../../main/core/app';
+import { loadConfig } from '../../main/core/start';
+import type { WardenCore } from '../../main/core/types';
+import { engineConfigOf } from '../../main/engine';
+import { systemClock } from '../../main/platform/clock';
+import { createLogger } from '../../main/platform/logger';
+import { dataFiles } from '../../main/platform/paths';
+import { startServer, type RunningServer } from '../../main/server/server';
+import { openStore } from '../../main/store';
+import { artifactsDir, launchChromium } from '../helpers/browser';
+import { rendererDir } from '../helpers/serve';
+import { buyWithTicket } from '../helpers/served-page';
+import { STILL_TICK_INTERVAL_MS } from '../helpers/sim-core';
+
+type Served = { core: WardenCore; broker: SimBroker; server: RunningServer };
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+/** `warden serve` on the simulator with the config's accounts, a still market, on a free port. */
+async function serveAccounts(config: string): Promise<Served> {
+  const files = dataFiles(mkdtempSync(join(tmpdir(), 'warden-overview-')));
+  writeFileSync(files.config, config);
+  const logger = createLogger({ level: 'warn', file: files.log, console: false });
+  const document = loadConfig(files.config);
+  const broker = createSimBroker({
+    stateFile: files.simBroker,
+    clock: systemClock,
+    logger,
+    demo: false,
+    seed: 1,
+    tickIntervalMs: STILL_TICK_INTERVAL_MS,
+    ...simSetupOf(document),
+  });
+  const core = await createCore({
+    broker,
+    store: openStore(files.database, { logger, clock: systemClock }),
+    clock: systemClock,
+    logger,
+    engineConfig: engineConfigOf(document),
+    configSource: { document, file: files.config },
+  });
+  const server = await startServer({
+    core,
+    host: '127.0.0.1',
+    port: 0,
+    token: 'overview-0123456789',
+    rendererDir,
+    logger,
+    version: 'test',
+  });
+  return { core, broker, server };
+}
+
+beforeAll(async () => {
+  served = await serveAccounts(
+    [
+      'accounts:',
+      '  SIM-50K:',
+      '    startingBalance: 50000',
+      '    rules:',
+      '      dailyLoss: { amount: 300 }',
+      '  PA-150K:',
+      '    startingBalance: 150000',
+      '    rules:',
+      '      dailyLoss: { amount: 1000 }',
+      '      maxContracts: { total: 6 }',
+      '  EVAL-25K:',
+      '    startingBalance: 25000',
+      '    rules:',
+      '      dailyLoss: { amount: 500 }',
+      '',
+    ].join('\n'),
+  );
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await served.server.close();
+  await served.core.stop();
+});
+
+const rows = () =>
+  page
+    .locator('[data-testid^="overview-row-"]')
+    .evaluateAll((list) => list.map((row) => row.getAttribute('data-overview-row')));
+
+/** The room the core measures on PA-150K's daily loss, as the overview writes it. */
+function coreRoom(): string | null {
+  const limit = served.core
+    .view()
+    .accounts.find((a) => a.id === 'PA-150K')
+    ?.limits.find((l) => l.rule === 'dailyLoss');
+  if (limit === undefined) return null;
+  const left = Math.max(0, Number(limit.limit) - Number(limit.used));
+  return left.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+describe('the overview on the real core', () => {
+  it('lists the three accounts, closest to a limit first, and opens one', async () => {
+    await page.goto(served.server.url);
+    await page.getByTestId('overview-row-PA-150K').waitFor();
+    // Nothing used yet: every room is whole, so the names decide.
+    expect(await rows()).toEqual(['EVAL-25K', 'PA-150K', 'SIM-50K']);
+    served.broker.setPrice('ES', '6000.00');
+    await page.getByTestId('ticket-account').selectOption('PA-150K');
+    await buyWithTicket(page, { symbol: 'ES', qty: 1 });
+    await expect
+      .poll(() => served.core.view().accounts.find((a) => a.id === 'PA-150K')?.positions.length)
+      .toBe(1);
+    served.broker.setPrice('ES', '5990.00'); // about −500 of 1,000: half the room left
+    await expect.poll(rows, { timeout: 10_000 }).toEqual(['PA-150K', 'EVAL-25K', 'SIM-50K']);
+    const loss = page.getByTestId('overview-row-PA-150K').getByTestId('overview-loss');
+    const shown = async () => (await loss.textContent()) === coreRoom();
+    await expect.poll(shown, { timeout: 10_000 }).toBe(true);
+    expect(
+      await page.getByTestId('overview-row-PA-150K').getByTestId('overview-contracts').textContent(),
+    ).toBe('1 / 6');
+    await page.getByTestId('overview-row-PA-150K').click();
+    await page.getByTestId('account-PA-150K').getByTestId('position-ES').waitFor();
+    expect(await page.getByTestId('overview-row-PA-150K').getAttribute('aria-selected')).toBe('true');
+    await page.screenshot({ path: join(artifactsDir, 'e2e-overview-core.png') });
+  });
+});
