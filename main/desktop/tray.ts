@@ -4,13 +4,14 @@
 // click opens the menu, as there).
 import { Menu, Tray, nativeImage, shell, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { join } from 'node:path';
-import type { CommandResponse, StateView } from '../../shared/ipc';
+import type { CommandResponse, GroupView, StateView } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 import type { Logger } from '../platform/logger';
 import { askNatively, type Question } from './ask';
 import type { HostNotices } from './host-notices';
 import { loginItem, type LoginItem } from './login-item';
 import type { Notifier } from './notifications';
+import { groupMenuItems, groupsKey } from './tray-groups';
 import { trayIconFile, trayView, type TrayLevel } from './tray-level';
 
 export type TrayOptions = {
@@ -35,7 +36,11 @@ export type TrayOptions = {
 
 export type WardenTray = { update(state: StateView): void; destroy(): void };
 
-export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(
+  options: TrayOptions,
+  rebuild: () => void,
+  groups: readonly GroupView[] = [],
+): MenuItemConstructorOptions[] {
   const login = options.loginItem ?? loginItem(options.platform ?? process.platform, process.env);
   return [
     {
@@ -50,6 +55,7 @@ export function trayMenuTemplate(options: TrayOptions, rebuild: () => void): Men
         void lockAllForTheDay(options);
       },
     },
+    ...groupMenuItems(options, groups),
     { type: 'separator' },
     { label: 'Show Warden', click: options.showWindow },
     {
@@ -175,8 +181,11 @@ export function createTray(options: TrayOptions): WardenTray {
     nativeImage.createFromPath(join(options.iconDir, trayIconFile(forLevel, platform)));
   const tray = new Tray(icon(level));
   tray.setToolTip(tooltip);
+  let groupsShown = '';
   const rebuild = (): void => {
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(options, rebuild)));
+    const groups = state?.groups ?? [];
+    groupsShown = groupsKey(groups);
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(options, rebuild, groups)));
   };
   rebuild();
   if (platform !== 'darwin') {
@@ -201,6 +210,7 @@ export function createTray(options: TrayOptions): WardenTray {
     update: (next) => {
       state = next;
       show();
+      if (groupsKey(next.groups) !== groupsShown) rebuild();
     },
     destroy: () => {
       unsubscribe();

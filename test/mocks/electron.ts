@@ -374,9 +374,19 @@ export class Menu {
   labels(): string[] {
     return this.template.flatMap((item) => (item.label === undefined ? [] : [item.label]));
   }
-  /** Clicks the item with this label, as the user picking it from the menu does. */
-  click(label: string): void {
+  /** The labels of a submenu's items (the submenu given by its item's label). */
+  submenuLabels(label: string): string[] {
     const item = this.template.find((candidate) => candidate.label === label);
+    const submenu = Array.isArray(item?.submenu) ? item.submenu : [];
+    return submenu.flatMap((entry) => (entry.label === undefined ? [] : [entry.label]));
+  }
+  /** Clicks the item with this label (in the menu or one of its submenus), as the user picking it does. */
+  click(label: string): void {
+    const all = this.template.flatMap((candidate) => [
+      candidate,
+      ...(Array.isArray(candidate.submenu) ? candidate.submenu : []),
+    ]);
+    const item = all.find((candidate) => candidate.label === label);
     if (item?.click === undefined) throw new Error(`no clickable menu item "${label}"`);
     (item.click as Call)({}, undefined, {});
   }

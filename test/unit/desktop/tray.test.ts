@@ -471,3 +471,70 @@ describe('trayLevel', () => {
     );
   });
 });
+
+describe('the tray with account groups', () => {
+  beforeEach(() => {
+    resetElectronFake();
+  });
+
+  const group = (id: string, name: string, accounts: string[]) => ({
+    id,
+    name,
+    accounts,
+    leader: null,
+    metrics: { dailyNetPnl: '0', dailyRealizedPnl: '0', unrealizedPnl: '0', openContracts: 0 },
+    limits: [],
+    tradingState: 'active' as const,
+  });
+  const withGroups = stateView({
+    accounts: [accountView('A1', 'Apex 1'), accountView('A2', 'Apex 2'), accountView('T1', 'Topstep 1')],
+    groups: [group('apex', 'Apex 50Ks', ['A1', 'A2']), group('top', 'Topstep', ['T1'])],
+  });
+
+  it('offers one submenu per group, rebuilt when the groups change and not on every push', () => {
+    const { handle, tray } = setup();
+    expect(tray.menu?.labels()).not.toContain('Apex 50Ks');
+    handle.update(withGroups);
+    const menu = tray.menu;
+    expect(menu?.labels().slice(0, 4)).toEqual([
+      'Flatten all',
+      'Lock for the rest of the day',
+      'Apex 50Ks',
+      'Topstep',
+    ]);
+    expect(menu?.submenuLabels('Apex 50Ks')).toEqual([
+      'Flatten Apex 50Ks',
+      'Lock Apex 50Ks for the rest of the day',
+    ]);
+    handle.update({ ...withGroups, seq: 2 });
+    expect(tray.menu).toBe(menu);
+  });
+
+  it("flattens a group's members with one command", async () => {
+    const { core, handle, tray } = setup();
+    core.respond('flatten', { ok: true, result: { reports: [] } });
+    handle.update(withGroups);
+    tray.menu?.click('Flatten Apex 50Ks');
+    await vi.waitFor(() => {
+      expect(core.calls).toEqual([{ name: 'flatten', args: { group: 'apex' } }]);
+    });
+  });
+
+  it('locks a group for the day after one question, and tells a refusal', async () => {
+    const { core, handle, tray } = setup();
+    core.respond('lock', { ok: false, error: 'unknown group "apex"' });
+    handle.update(withGroups);
+    tray.menu?.click('Lock Apex 50Ks for the rest of the day');
+    await vi.waitFor(() => {
+      expect(Notification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
+        ['Lock Apex 50Ks FAILED', 'unknown group "apex"'],
+      ]);
+    });
+    expect(dialog.messageBoxes[0]).toMatchObject({
+      message: 'Lock Apex 50Ks for the rest of the day?',
+      detail:
+        'Its 2 accounts will be flattened and halted until the trading day ends. This cannot be undone.',
+    });
+    expect(core.calls).toEqual([{ name: 'lock', args: { group: 'apex', until: 'dayEnd' } }]);
+  });
+});
