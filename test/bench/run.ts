@@ -8,18 +8,38 @@ import { validateConfig } from '../../shared/config/schema';
 import type { QuoteEvent } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';
 
-type Case = { name: string; accounts: number; positionsPerAccount: number };
+/** `groups`: the accounts in that many groups of equal size (docs/RULES.md section 10), each with a group loss. */
+type Case = { name: string; accounts: number; positionsPerAccount: number; groups?: number };
 /** BENCH_CASE=20x5 runs that case alone. */
 const cases: Case[] = [
   { name: '1x10', accounts: 1, positionsPerAccount: 10 },
   { name: '20x5', accounts: 20, positionsPerAccount: 5 },
+  // The crash takes every group over its loss: members that hold no S0 are flattened by their group alone.
+  { name: '20x5-groups', accounts: 20, positionsPerAccount: 5, groups: 4 },
 ].filter((c) => process.env.BENCH_CASE === undefined || c.name === process.env.BENCH_CASE);
 const quotes = Number(process.env.BENCH_QUOTES ?? 1_000_000);
 const breachSamples = Number(process.env.BENCH_BREACHES ?? 300);
 const symbolCount = 10;
 const t0 = Date.parse('2026-05-05T14:00:00Z');
 
-function engineConfig(accounts: number): EngineConfig {
+/** `count` groups of consecutive accounts, each with a summed daily loss and a copier that only alerts. */
+function groupsOf(accounts: number, count: number): Record<string, unknown> {
+  const size = accounts / count;
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, g) => {
+      const members = Array.from({ length: size }, (_, m) => `A${g * size + m}`);
+      const group = {
+        name: `Group ${g}`,
+        accounts: members,
+        rules: { groupDailyLoss: { amount: 1500 }, groupMaxContracts: { total: 100 } },
+        copier: { leader: members[0], graceSeconds: 5 },
+      };
+      return [`G${g}`, group];
+    }),
+  );
+}
+
+function engineConfig(accounts: number, groups?: number): EngineConfig {
   const rules = {
     dailyLoss: { amount: 1000 },
     weeklyLoss: { amount: 2500 },
@@ -32,6 +52,7 @@ function engineConfig(accounts: number): EngineConfig {
     accounts: Object.fromEntries(
       Array.from({ length: accounts }, (_, a) => [`A${a}`, { startingBalance: 50000, rules }]),
     ),
+    ...(groups === undefined ? {} : { groups: groupsOf(accounts, groups) }),
   };
   const result = validateConfig(document);
   if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -39,7 +60,7 @@ function engineConfig(accounts: number): EngineConfig {
 }
 
 function setup(c: Case): EngineState {
-  const state = createEngineState(engineConfig(c.accounts));
+  const state = createEngineState(engineConfig(c.accounts, c.groups));
   for (let s = 0; s < symbolCount; s += 1) {
     apply(state, {
       type: 'instrument',
@@ -127,6 +148,8 @@ function breachLatencies(c: Case, warmup: QuoteEvent[]): number[] {
       flattened.add(decision.account);
     });
     if (flattened.size === 0) throw new Error('the crash did not breach');
+    if (c.groups !== undefined && flattened.size !== c.accounts)
+      throw new Error(`the crash flattened ${flattened.size} of ${c.accounts} grouped accounts`);
   }
   return samples.sort((a, b) => a - b);
 }

@@ -158,13 +158,21 @@ describe('the accounts overview', () => {
     expect(detail()).toBe('APEX-03');
   });
 
-  it("shows each group's flatten, which waits for the core's group command", () => {
+  it("flattens a group's members from its header after the confirmation", async () => {
     const host = renderWithState(fiveAccountsState());
-    const button = screen.getByTestId<HTMLButtonElement>('flatten-group-apex');
-    expect(button.disabled).toBe(true);
-    expect(button.textContent).toBe('Flatten group');
-    fireEvent.click(button);
+    fireEvent.click(screen.getByTestId('flatten-group-topstep'));
     expect(host.sent).toEqual([]);
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.querySelector('h2')?.textContent).toBe('Flatten the group Topstep?');
+    expect(dialog.textContent).toContain(
+      'Cancels 2 working orders and closes 4 positions at market on TS-150K-1, TS-50K-2.',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('flatten-confirm'));
+      await Promise.resolve();
+    });
+    expect(host.sent).toEqual([{ command: 'flatten', args: { group: 'topstep' } }]);
+    expect(detail()).toBe('APEX-03');
   });
 
   it('re-sorts when a push changes a level, keeping the focused row focused and the detail open', () => {

@@ -1,9 +1,11 @@
-// Flatten (all accounts, or one): one deliberate action — the button opens a confirmation whose focused button
-// flattens on Enter; Escape cancels. Shows "Flattening…" while it runs and the verified result afterwards.
+// Flatten (all accounts, a group's members, or one account): one deliberate action — the button opens a
+// confirmation whose focused button flattens on Enter; Escape cancels. Shows "Flattening…" while it runs and the
+// verified result afterwards.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCommand } from '../../lib/use-command';
+import type { AccountView } from '../../../../shared/ipc';
 import { useView } from '../../state';
 import type { ViewState } from '../../state';
 import { flattenOutcome } from './flatten-outcome';
@@ -12,14 +14,22 @@ import { FlattenResult } from './FlattenResult';
 
 export const FLAT_RESULT_SHOWN_MS = 15_000;
 
-export type FlattenTarget = { all: true } | { account: string };
+export type FlattenTarget = { all: true } | { account: string } | { group: string };
 
 type FlattenButtonProps = { target: FlattenTarget; label: string; size: 'large' | 'small' };
 
+function inTarget(target: FlattenTarget, account: AccountView): boolean {
+  if ('all' in target) return true;
+  return 'account' in target ? account.id === target.account : account.group.includes(target.group);
+}
+
 function scope(target: FlattenTarget) {
   return (s: ViewState) => {
-    const accounts = (s.view?.accounts ?? []).filter((a) => 'all' in target || a.id === target.account);
+    const accounts = (s.view?.accounts ?? []).filter((a) => inTarget(target, a));
+    const group =
+      'group' in target ? (s.view?.groups.find((g) => g.id === target.group)?.name ?? target.group) : null;
     return {
+      group,
       flattening: accounts.some((a) => a.flattening),
       positions: accounts.reduce((n, a) => n + a.positions.length, 0),
       orders: accounts.reduce((n, a) => n + a.orders.filter((o) => o.status === 'working').length, 0),
@@ -42,7 +52,12 @@ export function FlattenButton({ target, label, size }: FlattenButtonProps) {
   const idsAndNames = useView(useShallow((s) => s.view?.accounts.flatMap((a) => [a.id, a.name]) ?? []));
   const accountName = (id: string): string => nameIn(idsAndNames, id);
   const busy = pending || inScope.flattening;
-  const testId = 'all' in target ? 'flatten-all' : `flatten-account-${target.account}`;
+  const testId =
+    'all' in target
+      ? 'flatten-all'
+      : 'account' in target
+        ? `flatten-account-${target.account}`
+        : `flatten-group-${target.group}`;
 
   useEffect(() => {
     if (outcome?.flat !== true) return;
@@ -80,7 +95,13 @@ export function FlattenButton({ target, label, size }: FlattenButtonProps) {
       </button>
       {confirming ? (
         <ConfirmDialog
-          title={'all' in target ? 'Flatten all accounts?' : `Flatten ${inScope.names}?`}
+          title={
+            'all' in target
+              ? 'Flatten all accounts?'
+              : inScope.group !== null
+                ? `Flatten the group ${inScope.group}?`
+                : `Flatten ${inScope.names}?`
+          }
           confirmLabel="Flatten now"
           confirmTestId="flatten-confirm"
           tone="danger"

@@ -1,10 +1,12 @@
 // A group's header row in the overview: its name, members and state, and its figures as the core sums them
 // (day P&L, the room left to the group's daily loss, open contracts against the group's limit, the worst level
-// of the group's own limits), and the group's flatten. The figures are shown as given, never re-added here.
+// of the group's own limits), and the group's flatten (`flatten {group}`: every member, with the confirmation).
+// The figures are shown as given, never re-added here.
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Money } from '../../components/Money';
 import { selectAccountById, selectGroup, useView } from '../../state';
+import { FlattenButton } from '../flatten/FlattenButton';
 import type { ViewState } from '../../state';
 import { ContractsCell, LevelCell, RoomCell, StateCell } from './OverviewCells';
 import { groupRowData, type GroupRowData } from './overview-rows';
@@ -82,33 +84,12 @@ export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatte
       </td>
       {showFlatten ? (
         <td className="overview-actions">
-          <GroupFlatten groupId={groupId} name={g.name} />
+          <FlattenButton target={{ group: groupId }} label="Flatten group" size="small" />
         </td>
       ) : null}
     </tr>
   );
 });
-
-/**
- * The group's flatten. The core's `flatten {group}` command is not in the contract yet (shared/ipc/commands.ts):
- * until it is, the button is shown and says so, and sends nothing; once it is, it becomes the FlattenButton
- * with the group as its target and the same confirmation.
- */
-function GroupFlatten({ groupId, name }: { groupId: string; name: string }) {
-  return (
-    <div className="flatten flatten-small">
-      <button
-        type="button"
-        className="btn btn-flatten btn-flatten-small"
-        data-testid={`flatten-group-${groupId}`}
-        disabled
-        title={`Flatten ${name}: not available yet (the core has no group flatten)`}
-      >
-        <span className="btn-flatten-label">Flatten group</span>
-      </button>
-    </div>
-  );
-}
 
 /** The header of the accounts in no group, when there are groups. */
 export function UngroupedHeaderRow({ columns }: { columns: number }) {
