@@ -185,7 +185,7 @@ describe('the accounts overview in Chromium', () => {
     });
   });
 
-  it("a row's flatten asks first: Escape sends nothing, Enter flattens that account", async () => {
+  it("a row's flatten asks first: Escape sends nothing, Enter flattens that account; a group's its members", async () => {
     await withPage(fiveAccountsState(), { width: 1920, height: 1080 }, async (page, core) => {
       const flattens = () => core.sent.filter((frame) => frame.command === 'flatten').map((f) => f.args);
       await page.getByTestId('flatten-account-TS-50K-2').click();
@@ -200,7 +200,15 @@ describe('the accounts overview in Chromium', () => {
       await dialog.waitFor();
       await page.keyboard.press('Enter');
       await expect.poll(flattens).toEqual([{ account: 'TS-50K-2' }]);
+      await page.getByTestId('flatten-result').waitFor();
+      await page.screenshot({ path: join(artifactsDir, 'e2e-overview-flatten-result.png') });
       expect(await detailAccount(page)).toBe('APEX-03');
+      // A group's flatten, from its header: every member, after the same confirmation.
+      await page.getByTestId('flatten-group-apex').click();
+      await dialog.waitFor();
+      expect(await dialog.locator('h2').textContent()).toBe('Flatten the group Apex copy?');
+      await page.keyboard.press('Enter');
+      await expect.poll(flattens).toEqual([{ account: 'TS-50K-2' }, { group: 'apex' }]);
     });
   });
 
