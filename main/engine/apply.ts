@@ -19,7 +19,14 @@ import { screenQuote } from './bad-ticks';
 import { enforceLock, liftExpiredLocks } from './enforce-locks';
 import { addLock, liftBrokerLocks } from './locks';
 import { noteInitialRisk } from './initial-risk';
-import { holders, noteQuote, positionsChanged, quoteChangesNothing, rebuildGuard } from './guard';
+import {
+  forgetGuard,
+  holders,
+  noteQuote,
+  positionsChanged,
+  quoteChangesNothing,
+  rebuildGuard,
+} from './guard';
 import { evaluateRules } from './rules/evaluate';
 import { evaluateGroups } from './groups/evaluate';
 import { evaluateGroupsOnQuote } from './groups/on-quote';
@@ -73,6 +80,9 @@ export function apply(
     touched !== null && 'symbol' in event ? (touched.positions.get(event.symbol)?.qty ?? 0) : 0;
   update(state, event, decisions);
   if (touched !== null && 'symbol' in event) noteInitialRisk(state, touched, event.symbol);
+  // A fill is the mark of a symbol not yet quoted: the other holders' guards no longer know their equity.
+  if (event.type === 'fill')
+    for (const holder of holders(state, event.symbol)) if (holder !== touched) forgetGuard(holder);
   for (const account of touched === null ? state.accounts.values() : [touched]) {
     if (account === touched) enforceLock(account, event, heldBefore, decisions);
     evaluateRules(state, account, event, decisions);

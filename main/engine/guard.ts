@@ -246,6 +246,14 @@ export function approxEquity(account: AccountState): number | null {
   return guard === undefined || guard === null ? null : guard.balance + guard.pnlSum;
 }
 
+/**
+ * Forgets the account's guard: its next quote takes the exact path. For a holder of a symbol whose mark moved
+ * without a quote (another account's fill sets the latest fill price, the mark of a symbol not yet quoted).
+ */
+export function forgetGuard(account: AccountState): void {
+  guards.delete(account);
+}
+
 /** Rebuilds the account's guard after an exact evaluation (null: every quote takes the exact path). */
 export function rebuildGuard(state: EngineState, account: AccountState): void {
   guards.set(account, state.config.fastPath === false ? null : buildGuard(state, account));

@@ -10,14 +10,20 @@ import { thresholdOf } from '../rules/levels';
 import { thresholdsOf } from '../rules/evaluate';
 import type { AccountState, EngineState, GroupState } from '../state';
 
-/** Σ equity of the members is safe strictly between `low` and `high`, before time `before`. */
-type Band = { low: number; high: number; before: number };
+/**
+ * Σ equity of the members is clearly safe strictly between `lowIn` and `highIn` (the band's bounds moved inwards by
+ * the float error margin; infinite where the band is open), before time `before`.
+ */
+type Band = { lowIn: number; highIn: number; before: number };
 
 const bands = new WeakMap<GroupState, Band | null>();
 /** When a copier timer runs out next (a report is due at an event after it). */
 const copierDue = new WeakMap<GroupState, number>();
 
+/** Far wider than the error of these float sums, far narrower than a tick's value (as the accounts' guards). */
 const margin = (value: number) => 1e-7 * (1 + Math.abs(value));
+const inwardsFromLow = (low: number) => (Number.isFinite(low) ? low + margin(low) : low);
+const inwardsFromHigh = (high: number) => (Number.isFinite(high) ? high - margin(high) : high);
 const next: Record<Exclude<RuleLevel, 'breach'>, Exclude<RuleLevel, 'ok'>> = {
   ok: 'warning',
   warning: 'critical',
@@ -60,7 +66,7 @@ export function groupQuoteChangesNothing(
     if (approx === null) return false;
     equity += approx;
   }
-  return equity > band.low + margin(band.low) && equity < band.high - margin(band.high);
+  return equity > band.lowIn && equity < band.highIn;
 }
 
 function bandOf(
@@ -71,7 +77,7 @@ function bandOf(
 ): Band | null {
   let before = Number.POSITIVE_INFINITY;
   for (const member of members) before = Math.min(before, member.day.end);
-  const open = { low: Number.NEGATIVE_INFINITY, high: Number.POSITIVE_INFINITY, before };
+  const open: Band = { lowIn: Number.NEGATIVE_INFINITY, highIn: Number.POSITIVE_INFINITY, before };
   const settings = group.rules.groupDailyLoss;
   if (settings?.enabled !== true || settings.basis === 'realized') return open;
   const memory = groupState.rules['groupDailyLoss'];
@@ -83,14 +89,12 @@ function bandOf(
   const limit = dec(settings.amount);
   const thresholds = thresholdsOf(state, settings);
   const at = (loss: Dec) => approxNumber(start.minus(loss));
-  return {
-    low: level === 'breach' ? open.low : at(thresholdOf(next[level], limit, thresholds)),
-    high:
-      level === 'ok'
-        ? open.high
-        : at(thresholdOf(level, limit, thresholds).minus(thresholds.hysteresis.times(limit))),
-    before,
-  };
+  const low = level === 'breach' ? open.lowIn : at(thresholdOf(next[level], limit, thresholds));
+  const high =
+    level === 'ok'
+      ? open.highIn
+      : at(thresholdOf(level, limit, thresholds).minus(thresholds.hysteresis.times(limit)));
+  return { lowIn: inwardsFromLow(low), highIn: inwardsFromHigh(high), before };
 }
 
 function dueOf(groupState: GroupState, group: GroupSettings): number {

@@ -120,6 +120,19 @@ describe('quote fast path', () => {
     expect(grouped).toBeGreaterThan(30);
   }, 60_000);
 
+  it("keeps up with another account's fill moving the mark of a symbol not yet quoted", () => {
+    // Found with a third account: A1's ES fill moved A3's ES mark, and a CL quote then skipped A3.
+    const steps: Step[] = [
+      { kind: 'fill', account: 'A3', symbol: 'CL', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A3', symbol: 'ES', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'CL', ticks: -1, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'ES', ticks: -1, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'CL', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+    ];
+    const events = build(steps);
+    expect(run(events, true)).toEqual(run(events, false));
+  });
+
   it('keeps up with fills in a symbol that was never quoted (its mark is the latest fill price)', () => {
     // Found by the snapshot property test: the guard once kept the first fill's price as that mark.
     const steps: Step[] = [
