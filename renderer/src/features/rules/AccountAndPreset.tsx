@@ -1,37 +1,62 @@
-// The editor's head: which account's rules are edited, and the preset that account builds on.
+// The editor's head: which account's rules (or which group) are edited, the preset that account builds on, and
+// "New group".
 import { choicesNamed, SelectField } from '../../components/SelectField';
 import { withPreset, type Draft } from './config-draft';
+import { groupChoice, groupsOf, newGroupId, withNewGroup } from './group-draft';
 
 type AccountAndPresetProps = {
   accounts: readonly string[];
-  account: string;
+  groups: readonly string[];
+  /** The account chosen, or null when a group is. */
+  account: string | null;
+  group: string | null;
   draft: Draft;
-  onChoose: (account: string) => void;
+  onChoose: (choice: string) => void;
   onEdit: (draft: Draft) => void;
 };
 
-export function AccountAndPreset({ accounts, account, draft, onChoose, onEdit }: AccountAndPresetProps) {
+export function AccountAndPreset(props: AccountAndPresetProps) {
+  const { accounts, groups, account, group, draft, onChoose, onEdit } = props;
   const presets = [{ value: '', label: 'none' }, ...choicesNamed(Object.keys(draft.presets ?? {}))];
+  const named = groupsOf(draft);
+  const choices = [
+    ...choicesNamed(accounts),
+    ...groups.map((id) => ({ value: groupChoice(id), label: `Group: ${named[id]?.name ?? id}` })),
+  ];
   return (
     <div className="rule-editor-head">
       <SelectField
         id="rules-account"
-        label="Account"
+        label="Account or group"
         testId="rules-account"
-        value={account}
-        choices={choicesNamed(accounts)}
+        value={group === null ? (account ?? '') : groupChoice(group)}
+        choices={choices}
         onChange={onChoose}
       />
-      <SelectField
-        id="rules-preset"
-        label="Preset"
-        testId="rules-preset"
-        value={draft.accounts?.[account]?.preset ?? ''}
-        choices={presets}
-        onChange={(preset) => {
-          onEdit(withPreset(draft, account, preset));
+      {account !== null ? (
+        <SelectField
+          id="rules-preset"
+          label="Preset"
+          testId="rules-preset"
+          value={draft.accounts?.[account]?.preset ?? ''}
+          choices={presets}
+          onChange={(preset) => {
+            onEdit(withPreset(draft, account, preset));
+          }}
+        />
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="group-new"
+        onClick={() => {
+          const id = newGroupId(draft);
+          onEdit(withNewGroup(draft, id));
+          onChoose(groupChoice(id));
         }}
-      />
+      >
+        New group
+      </button>
     </div>
   );
 }

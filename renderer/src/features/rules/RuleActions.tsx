@@ -3,8 +3,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { RuleChanges } from './use-rule-changes';
 import { useSettingsLock, type SettingsLock } from './use-settings-lock';
 
-export function RuleActions({ account, changes }: { account: string; changes: RuleChanges }) {
-  const lock = useSettingsLock(account);
+/** `account` null (a group is edited): Apply only, the settings lock being an account's. */
+export function RuleActions({ account, changes }: { account: string | null; changes: RuleChanges }) {
+  const lock = useSettingsLock(account ?? '');
   const { applying } = changes;
   const { locking } = lock;
   return (
@@ -24,20 +25,22 @@ export function RuleActions({ account, changes }: { account: string; changes: Ru
         >
           Apply changes
         </button>
-        <button
-          type="button"
-          className="btn"
-          data-testid="rules-lock"
-          disabled={locking.pending || lock.lockedUntil !== null}
-          onClick={lock.ask}
-        >
-          {lock.lockedUntil === null
-            ? 'Lock my settings for today'
-            : `Settings locked until ${lock.lockedUntil}`}
-        </button>
+        {account !== null ? (
+          <button
+            type="button"
+            className="btn"
+            data-testid="rules-lock"
+            disabled={locking.pending || lock.lockedUntil !== null}
+            onClick={lock.ask}
+          >
+            {lock.lockedUntil === null
+              ? 'Lock my settings for today'
+              : `Settings locked until ${lock.lockedUntil}`}
+          </button>
+        ) : null}
         {locking.error !== null ? <span className="note-bad">{locking.error}</span> : null}
       </div>
-      {lock.confirming ? <LockConfirm account={account} lock={lock} /> : null}
+      {lock.confirming && account !== null ? <LockConfirm account={account} lock={lock} /> : null}
     </>
   );
 }

@@ -1,10 +1,13 @@
 // The rule editor: one account's settings (preset and own limits), validated as typed with the message beside
 // the field, a preview of what the change would do (the core judges it, tighten-only while locked), Apply,
-// "lock my settings for today", and import/export of the config file.
+// "lock my settings for today", and import/export of the config file. A group of accounts (docs/RULES.md
+// section 10) is chosen in the same picker and edited through the same draft, preview and Apply.
 import { AccountAndPreset } from './AccountAndPreset';
 import { ChangePreview } from './ChangePreview';
 import { otherErrors, type Draft } from './config-draft';
 import { ConfigTransfer } from './ConfigTransfer';
+import { otherGroupErrors, withoutGroup } from './group-draft';
+import { GroupEditor } from './GroupEditor';
 import { RuleActions } from './RuleActions';
 import { RuleErrors } from './RuleErrors';
 import { RuleGrid } from './RuleGrid';
@@ -14,11 +17,12 @@ import { useRuleDraft } from './use-rule-draft';
 export { PREVIEW_DELAY_MS } from './use-rule-changes';
 
 export function RuleEditor() {
-  const { loadError, draft, setDraft, accounts, account, chooseAccount, validation } = useRuleDraft();
+  const { loadError, draft, setDraft, accounts, groups, account, group, chooseAccount, validation } =
+    useRuleDraft();
   const changes = useRuleChanges(draft, validation);
 
   if (loadError !== null) return <p className="note-bad">Could not read the rules: {loadError}</p>;
-  if (draft === null || account === null || validation === null)
+  if (draft === null || (account === null && group === null) || validation === null)
     return <p className="empty">Loading the rules…</p>;
 
   const edit = (next: Draft) => {
@@ -35,13 +39,34 @@ export function RuleEditor() {
       </div>
       <AccountAndPreset
         accounts={accounts}
+        groups={groups}
         account={account}
+        group={group}
         draft={draft}
         onChoose={chooseAccount}
         onEdit={edit}
       />
-      <RuleGrid draft={draft} account={account} validation={validation} onEdit={edit} />
-      <RuleErrors errors={otherErrors(validation.errors, account)} />
+      {group !== null ? (
+        <>
+          <GroupEditor
+            draft={draft}
+            group={group}
+            errors={validation.errors}
+            onEdit={edit}
+            onRemove={() => {
+              edit(withoutGroup(draft, group));
+              chooseAccount(accounts[0] ?? '');
+            }}
+          />
+          <RuleErrors errors={otherGroupErrors(validation.errors, group)} />
+        </>
+      ) : null}
+      {account !== null ? (
+        <>
+          <RuleGrid draft={draft} account={account} validation={validation} onEdit={edit} />
+          <RuleErrors errors={otherErrors(validation.errors, account)} />
+        </>
+      ) : null}
       <ChangePreview preview={changes.preview} applied={changes.applied} />
       <RuleActions account={account} changes={changes} />
     </section>

@@ -144,10 +144,14 @@ export function withPreset(draft: Draft, account: string, preset: string): Draft
 
 export type Validation = { ok: boolean; errors: string[]; effective: AccountRules | null };
 
-/** Validates the draft as the core will (shared/config), and resolves the account's rules when it can. */
-export function validateDraft(draft: Draft, account: string): Validation {
+/**
+ * Validates the draft as the core will (shared/config), and resolves the account's rules when it can (none for
+ * a group, account null).
+ */
+export function validateDraft(draft: Draft, account: string | null): Validation {
   const result = validateConfig(draft);
   if (!result.ok) return { ok: false, errors: result.errors, effective: null };
+  if (account === null) return { ok: true, errors: [], effective: null };
   try {
     return { ok: true, errors: [], effective: resolveAccountRules(result.config, account) };
   } catch (error) {

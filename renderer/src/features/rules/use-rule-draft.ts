@@ -1,18 +1,26 @@
 // The rule editor's draft: the config in force, read once from the core and then edited by the form; the
-// accounts it can edit (guarded or named in the config), the one chosen, and the draft validated for it.
+// accounts it can edit (guarded or named in the config) and the config's groups, the one chosen (an account, or
+// a group as groupChoice(id)), and the draft validated for it.
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../../lib/use-command';
 import { useView } from '../../state';
 import { validateDraft, type Draft, type Validation } from './config-draft';
+import { chosenGroup, groupsOf } from './group-draft';
 
 export type RuleDraft = {
   loadError: string | null;
   draft: Draft | null;
   setDraft: (draft: Draft) => void;
   accounts: string[];
+  /** The config's groups, by id. */
+  groups: string[];
+  /** The account chosen; null when a group is. */
   account: string | null;
-  chooseAccount: (account: string) => void;
+  /** The group chosen; null when an account is. */
+  group: string | null;
+  /** An account's id, or groupChoice(id) for a group. */
+  chooseAccount: (choice: string) => void;
   validation: Validation | null;
 };
 
@@ -34,10 +42,25 @@ export function useRuleDraft(): RuleDraft {
     () => [...new Set([...accountIds, ...Object.keys(draft?.accounts ?? {})])],
     [accountIds, draft],
   );
-  const account = chosen ?? accounts[0] ?? null;
-  const validation = useMemo(
-    () => (draft === null || account === null ? null : validateDraft(draft, account)),
-    [draft, account],
-  );
-  return { loadError, draft, setDraft, accounts, account, chooseAccount: setChosen, validation };
+  const groups = useMemo(() => Object.keys(draft === null ? {} : groupsOf(draft)), [draft]);
+  const chosenId = chosen === null ? null : chosenGroup(chosen);
+  const group = chosenId !== null && groups.includes(chosenId) ? chosenId : null;
+  const fallback = chosen !== null && chosen !== '' && chosenId === null ? chosen : (accounts[0] ?? null);
+  const account = group === null ? fallback : null;
+  const validation = useMemo(() => {
+    if (draft === null) return null;
+    if (account !== null) return validateDraft(draft, account);
+    return group === null ? null : validateDraft(draft, null);
+  }, [draft, account, group]);
+  return {
+    loadError,
+    draft,
+    setDraft,
+    accounts,
+    groups,
+    account,
+    group,
+    chooseAccount: setChosen,
+    validation,
+  };
 }

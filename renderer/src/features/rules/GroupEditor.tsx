@@ -1,0 +1,237 @@
+// One group of the config in the rule editor (docs/RULES.md section 10): its name, its members among the config's
+// accounts, its rules and its trade copier, each error beside its field. The draft is validated and previewed
+// like any other edit; nothing here judges whether the group is valid.
+import { NumberInput } from '../../components/NumberInput';
+import { shown, type Draft } from './config-draft';
+import {
+  copierFields,
+  groupFieldError,
+  groupRuleFields,
+  groupsOf,
+  withCopier,
+  withCopierParam,
+  withGroupName,
+  withGroupRule,
+  withGroupRuleParam,
+  withMember,
+  type GroupDraft,
+  type GroupFieldSpec,
+} from './group-draft';
+
+type GroupEditorProps = {
+  draft: Draft;
+  group: string;
+  errors: readonly string[];
+  onEdit: (draft: Draft) => void;
+  onRemove: () => void;
+};
+
+export function GroupEditor({ draft, group: id, errors, onEdit, onRemove }: GroupEditorProps) {
+  const group: GroupDraft = groupsOf(draft)[id] ?? {};
+  const accounts = Object.keys(draft.accounts ?? {});
+  const error = (path: string) => groupFieldError(errors, id, path);
+  return (
+    <div className="group-editor" data-testid="group-editor">
+      <div className="rule-editor-head">
+        <div className={error('name') === null ? 'field' : 'field field-invalid'}>
+          <label htmlFor="group-name">Name</label>
+          <input
+            id="group-name"
+            type="text"
+            data-testid="group-name"
+            value={group.name ?? ''}
+            onChange={(event) => {
+              onEdit(withGroupName(draft, id, event.target.value));
+            }}
+          />
+          <FieldError testId="group-name-error" message={error('name')} />
+        </div>
+        <button type="button" className="btn btn-small" data-testid="group-remove" onClick={onRemove}>
+          Remove group
+        </button>
+      </div>
+      <fieldset className="rule" data-testid="group-members">
+        <legend>Members</legend>
+        {accounts.map((account) => (
+          <label key={account} className="rule-toggle">
+            <input
+              type="checkbox"
+              data-testid={`group-member-${account}`}
+              checked={(group.accounts ?? []).includes(account)}
+              onChange={(event) => {
+                onEdit(withMember(draft, id, account, event.target.checked, accounts));
+              }}
+            />
+            {account}
+          </label>
+        ))}
+        <FieldError testId="group-members-error" message={error('accounts')} />
+      </fieldset>
+      <div className="rules-grid">
+        {groupRuleFields.map(({ rule, title, fields }) => {
+          const block = group.rules?.[rule];
+          return (
+            <fieldset
+              key={rule}
+              className={block ? 'rule' : 'rule rule-off'}
+              data-testid={`group-rule-${rule}`}
+            >
+              <legend>
+                <label className="rule-toggle">
+                  <input
+                    type="checkbox"
+                    checked={block !== undefined}
+                    data-testid={`group-rule-${rule}-enabled`}
+                    onChange={(event) => {
+                      onEdit(withGroupRule(draft, id, rule, event.target.checked));
+                    }}
+                  />
+                  {title}
+                </label>
+              </legend>
+              {fields.map((field) => (
+                <GroupField
+                  key={field.param}
+                  testId={`group-rule-${rule}-${field.param}`}
+                  field={field}
+                  enabled={block !== undefined}
+                  value={block?.[field.param]}
+                  error={error(`rules.${rule}.${field.param}`)}
+                  onChange={(text) => {
+                    onEdit(withGroupRuleParam(draft, id, rule, field, text));
+                  }}
+                />
+              ))}
+            </fieldset>
+          );
+        })}
+        <CopierFieldset draft={draft} id={id} group={group} error={error} onEdit={onEdit} />
+      </div>
+    </div>
+  );
+}
+
+type CopierProps = {
+  draft: Draft;
+  id: string;
+  group: GroupDraft;
+  error: (path: string) => string | null;
+  onEdit: (draft: Draft) => void;
+};
+
+function CopierFieldset({ draft, id, group, error, onEdit }: CopierProps) {
+  const copier = group.copier;
+  const on = copier !== undefined;
+  const leaders = [
+    ...new Set([
+      ...(group.accounts ?? []),
+      ...(typeof copier?.['leader'] === 'string' ? [copier['leader']] : []),
+    ]),
+  ];
+  const leaderField: GroupFieldSpec = { param: 'leader', label: 'Leader', kind: 'choice', choices: leaders };
+  return (
+    <fieldset className={on ? 'rule' : 'rule rule-off'} data-testid="group-copier">
+      <legend>
+        <label className="rule-toggle">
+          <input
+            type="checkbox"
+            checked={on}
+            data-testid="group-copier-enabled"
+            onChange={(event) => {
+              onEdit(withCopier(draft, id, event.target.checked));
+            }}
+          />
+          Trade copier
+        </label>
+      </legend>
+      {[leaderField, ...copierFields].map((field) => (
+        <GroupField
+          key={field.param}
+          testId={`group-copier-${field.param}`}
+          field={field}
+          enabled={on}
+          value={copier?.[field.param]}
+          error={error(`copier.${field.param}`)}
+          onChange={(text) => {
+            onEdit(withCopierParam(draft, id, field.param, text));
+          }}
+        />
+      ))}
+      <label className="rule-toggle">
+        <input
+          type="checkbox"
+          disabled={!on}
+          checked={copier?.['haltWithLeader'] === true}
+          data-testid="group-copier-haltWithLeader"
+          onChange={(event) => {
+            onEdit(withCopierParam(draft, id, 'haltWithLeader', event.target.checked));
+          }}
+        />
+        Halt the followers with the leader
+      </label>
+      <FieldError testId="group-copier-haltWithLeader-error" message={error('copier.haltWithLeader')} />
+    </fieldset>
+  );
+}
+
+type GroupFieldProps = {
+  testId: string;
+  field: GroupFieldSpec;
+  enabled: boolean;
+  value: unknown;
+  error: string | null;
+  onChange: (text: string) => void;
+};
+
+/** One setting: a choice (the empty one meaning its default) or a figure, with its error beside it. */
+function GroupField({ testId, field, enabled, value, error, onChange }: GroupFieldProps) {
+  const id = `${testId}-input`;
+  const text = shown(value);
+  return (
+    <div className={error === null ? 'field' : 'field field-invalid'}>
+      <label htmlFor={id}>{field.label}</label>
+      {field.kind === 'choice' ? (
+        <select
+          id={id}
+          data-testid={testId}
+          value={text}
+          disabled={!enabled}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        >
+          <option value="">
+            {field.placeholder === undefined ? 'none' : `default (${field.placeholder})`}
+          </option>
+          {(field.choices ?? []).map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <NumberInput
+          id={id}
+          inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
+          testId={testId}
+          value={text}
+          placeholder={field.placeholder ?? ''}
+          disabled={!enabled}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : `${id}-error`}
+          onChange={onChange}
+        />
+      )}
+      <FieldError id={`${id}-error`} testId={`${testId}-error`} message={error} />
+    </div>
+  );
+}
+
+function FieldError({ id, testId, message }: { id?: string; testId: string; message: string | null }) {
+  if (message === null) return null;
+  return (
+    <span id={id} className="field-error" role="alert" data-testid={testId}>
+      {message}
+    </span>
+  );
+}
