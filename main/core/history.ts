@@ -1,6 +1,14 @@
 // Builds the history screens' view from the store: closed trades, per-day summaries (net P&L, largest sampled
-// drawdown, trades, breaches) and a timeline of alerts, enforcement responses and guard events.
-import type { AlertView, DaySummaryView, HistoryView, TimelineEntryView, TradeView } from '../../shared/ipc';
+// drawdown, trades, breaches) and a timeline of alerts, enforcement responses and guard events; for a group of
+// accounts, its members' and the group's exact totals per day.
+import type {
+  AlertView,
+  DaySummaryView,
+  GroupDaySummaryView,
+  HistoryView,
+  TimelineEntryView,
+  TradeView,
+} from '../../shared/ipc';
 import { Dec } from '../../shared/domain/money';
 import { tradingDayOf, type SessionConfig } from '../engine';
 import type { EquitySample, RecordedRiskEvent, RiskResponse, Store } from '../store';
@@ -8,7 +16,13 @@ import { equityDay } from './equity-day';
 import { TRAILING_STOP_EVENT } from './history-recorder';
 import { responseText, riskEventText } from './timeline-text';
 
-export type HistoryQuery = { account?: string | undefined; days: number; equityDay?: string | undefined };
+export type HistoryQuery = {
+  account?: string | undefined;
+  /** A group: its id and members (docs/RULES.md section 10). */
+  group?: { id: string; accounts: string[] } | undefined;
+  days: number;
+  equityDay?: string | undefined;
+};
 
 /** Audit rows read per kind for the timeline (the newest). */
 const TIMELINE_ROWS = 2000;
@@ -34,11 +48,13 @@ export function buildHistory(
     from: tradingDayOf(now, session).start - (query.days - 1) * 86_400_000,
     now,
     dayOf: (t) => tradingDayOf(t, session).label,
-    mine: (account) => query.account === undefined || account === query.account,
+    mine: mineOf(query),
   };
   const trades = tradesOf(store, query, period);
   const timeline = timelineOf(store, period);
   const days = summarize(store, session, trades, timeline, query, period.from, now);
+  if (query.group !== undefined)
+    return { trades, days, timeline, groupDays: groupDaysOf(query.group.id, days) };
   if (query.account === undefined) return { trades, days, timeline };
   const equity = equityAroundBreaches(store, query.account, timeline);
   if (query.equityDay === undefined) return { trades, days, timeline, equity };
@@ -46,27 +62,59 @@ export function buildHistory(
   return { trades, days, timeline, equity, equityDay: day };
 }
 
+/** Whether a row of `account` is asked for: the account's, a group member's, or (neither asked) any. */
+function mineOf(query: HistoryQuery): (account: string | null) => boolean {
+  const { group } = query;
+  if (group !== undefined) return (account) => account !== null && group.accounts.includes(account);
+  return (account) => query.account === undefined || account === query.account;
+}
+
+/** The group's totals per day: Σ its members' day summaries (exact decimals), newest day first. */
+function groupDaysOf(group: string, days: DaySummaryView[]): GroupDaySummaryView[] {
+  const totals = new Map<string, { net: Dec; trades: number; breaches: number }>();
+  for (const day of days) {
+    const total = totals.get(day.day) ?? { net: new Dec(0), trades: 0, breaches: 0 };
+    totals.set(day.day, {
+      net: total.net.add(day.netPnl),
+      trades: total.trades + day.trades,
+      breaches: total.breaches + day.breaches,
+    });
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, total]) => ({
+      day,
+      group,
+      netPnl: total.net.toFixed(2),
+      trades: total.trades,
+      breaches: total.breaches,
+    }));
+}
+
 const iso = (t: number) => new Date(t).toISOString();
 
 function tradesOf(store: Store, query: HistoryQuery, period: Period): TradeView[] {
-  return store.history.trades(query.account ?? null, period.from, period.now + 1).map((trade) => ({
-    account: trade.account,
-    symbol: trade.symbol,
-    side: trade.side,
-    qty: trade.qty,
-    entryPrice: trade.entryPrice,
-    exitPrice: trade.exitPrice,
-    openedAt: iso(trade.openedAt),
-    closedAt: iso(trade.closedAt),
-    netPnl: trade.netPnl,
-    fees: trade.fees,
-    mfe: trade.mfe,
-    mae: trade.mae,
-    tag: trade.tag,
-    initialRisk: trade.initialRisk,
-    rMultiple: trade.rMultiple,
-    day: period.dayOf(trade.closedAt),
-  }));
+  const rows = store.history.trades(query.account ?? null, period.from, period.now + 1);
+  return rows
+    .filter((trade) => period.mine(trade.account))
+    .map((trade) => ({
+      account: trade.account,
+      symbol: trade.symbol,
+      side: trade.side,
+      qty: trade.qty,
+      entryPrice: trade.entryPrice,
+      exitPrice: trade.exitPrice,
+      openedAt: iso(trade.openedAt),
+      closedAt: iso(trade.closedAt),
+      netPnl: trade.netPnl,
+      fees: trade.fees,
+      mfe: trade.mfe,
+      mae: trade.mae,
+      tag: trade.tag,
+      initialRisk: trade.initialRisk,
+      rMultiple: trade.rMultiple,
+      day: period.dayOf(trade.closedAt),
+    }));
 }
 
 /** Alerts, enforcement responses and guard events of the period, newest first. */

@@ -87,11 +87,15 @@ export const commandSchemas = {
   /**
    * The history of the last `days` trading days (of one account, or all): trades, day summaries, timeline. With
    * `account`, `equityDay` also asks for every equity sample of one trading day (`today`, or the day's label, the
-   * date on which it ends), for the equity charts.
+   * date on which it ends), for the equity charts. With `group` (its id and members, as StateView.groups has
+   * them): the members' trades and timeline, and `groupDays`, the group's totals per day.
    */
   getHistory: z
     .strictObject({
       account: accountId.optional(),
+      group: z
+        .strictObject({ id: z.string().min(1), accounts: z.array(accountId).min(1, 'must list a member') })
+        .optional(),
       days: z.number().int().min(1).max(366).default(30),
       equityDay: z
         .union([z.literal('today'), z.iso.date('must be today or a trading day such as 2025-03-12')])
@@ -100,6 +104,10 @@ export const commandSchemas = {
     .refine((args) => args.equityDay === undefined || args.account !== undefined, {
       message: 'equityDay needs an account',
       path: ['equityDay'],
+    })
+    .refine((args) => args.group === undefined || args.account === undefined, {
+      message: 'ask for an account or a group, not both',
+      path: ['group'],
     }),
   /**
    * The broker login (ProjectX): stored (encrypted on the desktop, a 0600 file in `serve`) and used at once. The

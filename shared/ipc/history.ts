@@ -35,6 +35,16 @@ export type DaySummaryView = {
   breaches: number;
 };
 
+/** A group's totals for one trading day: exact sums over its members' day summaries. */
+export type GroupDaySummaryView = {
+  day: string;
+  group: string;
+  /** Σ members' day net P&L (their closed trades), 2 places. */
+  netPnl: string;
+  trades: number;
+  breaches: number;
+};
+
 export type TimelineEntryView = {
   /** Stable across reloads (`alert-<id>`, `response-<id>`, `event-<id>`): a selection survives a refresh. */
   id: string;
@@ -97,6 +107,8 @@ export type HistoryView = {
   trades: TradeView[];
   days: DaySummaryView[];
   timeline: TimelineEntryView[];
+  /** With a group only: the group's totals per day, newest first. */
+  groupDays?: GroupDaySummaryView[];
   /** With an account only: its samples within EQUITY_WINDOW_MS either side of each enforcement response. */
   equity?: EquityPointView[];
   /** With `account` and `equityDay`: that trading day's samples. */
