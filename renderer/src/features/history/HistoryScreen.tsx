@@ -1,12 +1,11 @@
-// The history screens (issue 5): an account and range filter over the host's getHistory, then tabs for the
+// The history screens (issue 5): an account (or group) and range filter over the host's getHistory, then tabs for the
 // timeline of alerts and actions (with a breach detail), the per-day summary, the closed trades and the P&L
 // breakdown; the timeline and trades export as CSV or JSON.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { HistoryView } from '../../../../shared/ipc';
 import { useCommand } from '../../lib/use-command';
-import { selectAccountIds, useView } from '../../state';
+import { AccountFilter, ALL, exportScope, historyArgs, useHistoryGroups } from './AccountFilter';
 import { BreakdownSection } from './BreakdownSection';
 import { DaysTable } from './DaysTable';
 import { ExportButtons } from './ExportButtons';
@@ -25,10 +24,8 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-const ALL = '';
-
 export function HistoryScreen() {
-  const accountIds = useView(useShallow(selectAccountIds));
+  const groups = useHistoryGroups();
   const [account, setAccount] = useState<string>(ALL);
   const [days, setDays] = useState<Range>(30);
   const [tab, setTab] = useState<TabId>('timeline');
@@ -39,10 +36,10 @@ export function HistoryScreen() {
 
   const load = useCallback(async () => {
     const seq = ++requestSeq.current;
-    const response = await getHistory(account === ALL ? { days } : { account, days });
+    const response = await getHistory(historyArgs(account, days, groups));
     if (seq !== requestSeq.current) return; // a newer request was sent meanwhile
     if (response.ok) setHistory(response.result);
-  }, [getHistory, account, days]);
+  }, [getHistory, account, days, groups]);
 
   useEffect(() => {
     void load();
@@ -71,23 +68,7 @@ export function HistoryScreen() {
         <h2 id={`${baseId}-title`} className="history-title">
           History
         </h2>
-        <label className="history-field">
-          <span>Account</span>
-          <select
-            value={account}
-            onChange={(e) => {
-              setAccount(e.target.value);
-            }}
-            data-testid="history-account"
-          >
-            <option value={ALL}>All accounts</option>
-            {accountIds.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AccountFilter value={account} groups={groups} onChange={setAccount} />
         <label className="history-field">
           <span>Range</span>
           <select
@@ -114,7 +95,7 @@ export function HistoryScreen() {
           {pending ? 'Loading…' : 'Refresh'}
         </button>
         {history !== null ? (
-          <ExportButtons history={history} account={account === ALL ? null : account} days={days} />
+          <ExportButtons history={history} account={exportScope(account, groups)} days={days} />
         ) : null}
       </div>
       {error !== null ? (
@@ -155,7 +136,7 @@ export function HistoryScreen() {
         ) : tab === 'timeline' ? (
           <TimelineSection history={history} />
         ) : tab === 'days' ? (
-          <DaysTable days={history.days} />
+          <DaysTable days={history.days} groupDays={history.groupDays} />
         ) : tab === 'trades' ? (
           <TradesTable trades={history.trades} />
         ) : (
