@@ -1,72 +1,22 @@
 // The accounts overview on the real core (`warden serve` in-process, the simulator with three accounts from the
-// config, two of them in a group; composed here as startCore does it: test/helpers/serve.ts gives the simulator
-// its default account only): a losing position moves its account to the top of its group with the room the core
-// measures, the group's header shows the core's sums, and opening the row shows its detail with the position.
+// config, two of them in a group): a losing position moves its account to the top of its group with the room the
+// core measures, the group's header shows the core's sums, and opening the row shows its detail with the position.
 // Screenshot in test/artifacts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimBroker, simSetupOf, type SimBroker } from '../../main/broker/sim';
-import { createCore } from '../../main/core/app';
-import { loadConfig } from '../../main/core/start';
-import type { WardenCore } from '../../main/core/types';
-import { engineConfigOf } from '../../main/engine';
-import { systemClock } from '../../main/platform/clock';
-import { createLogger } from '../../main/platform/logger';
-import { dataFiles } from '../../main/platform/paths';
-import { startServer, type RunningServer } from '../../main/server/server';
-import { openStore } from '../../main/store';
 import { artifactsDir, launchChromium } from '../helpers/browser';
-import { rendererDir } from '../helpers/serve';
+import { serveInProcess, type Served } from '../helpers/serve';
 import { buyWithTicket } from '../helpers/served-page';
-import { STILL_TICK_INTERVAL_MS } from '../helpers/sim-core';
-
-type Served = { core: WardenCore; broker: SimBroker; server: RunningServer };
 
 let served: Served;
 let browser: Browser;
 let page: Page;
 
-/** `warden serve` on the simulator with the config's accounts, a still market, on a free port. */
-async function serveAccounts(config: string): Promise<Served> {
-  const files = dataFiles(mkdtempSync(join(tmpdir(), 'warden-overview-')));
-  writeFileSync(files.config, config);
-  const logger = createLogger({ level: 'warn', file: files.log, console: false });
-  const document = loadConfig(files.config);
-  const broker = createSimBroker({
-    stateFile: files.simBroker,
-    clock: systemClock,
-    logger,
-    demo: false,
-    seed: 1,
-    tickIntervalMs: STILL_TICK_INTERVAL_MS,
-    ...simSetupOf(document),
-  });
-  const core = await createCore({
-    broker,
-    store: openStore(files.database, { logger, clock: systemClock }),
-    clock: systemClock,
-    logger,
-    engineConfig: engineConfigOf(document),
-    configSource: { document, file: files.config },
-  });
-  const server = await startServer({
-    core,
-    host: '127.0.0.1',
-    port: 0,
-    token: 'overview-0123456789',
-    rendererDir,
-    logger,
-    version: 'test',
-  });
-  return { core, broker, server };
-}
-
 beforeAll(async () => {
-  served = await serveAccounts(
-    [
+  served = await serveInProcess({
+    stillMarket: true,
+    config: [
       'accounts:',
       '  SIM-50K:',
       '    startingBalance: 50000',
@@ -90,15 +40,14 @@ beforeAll(async () => {
       '      groupMaxContracts: { total: 8 }',
       '',
     ].join('\n'),
-  );
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 });
 
 afterAll(async () => {
   await browser.close();
-  await served.server.close();
-  await served.core.stop();
+  await served.stop();
 });
 
 const rows = () =>

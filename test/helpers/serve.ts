@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimBroker, type SimBroker } from '../../main/broker/sim';
+import { createSimBroker, simSetupOf, type SimBroker } from '../../main/broker/sim';
 import { createCore } from '../../main/core/app';
 import { loadConfig, startCore } from '../../main/core/start';
 import { engineConfigOf } from '../../main/engine';
@@ -50,7 +50,10 @@ export async function serveInProcess(
   if (options.config !== undefined) writeFileSync(files.config, options.config);
   const logger = createLogger({ level: 'warn', file: files.log, console: false });
   const clock = options.clock ?? systemClock;
+  const document = loadConfig(files.config);
+  // The simulator has the config's accounts (and copiers), as `startCore` gives it.
   const broker = createSimBroker({
+    ...simSetupOf(document),
     stateFile: files.simBroker,
     clock,
     logger,
@@ -60,7 +63,6 @@ export async function serveInProcess(
     ...(options.stillMarket === true ? { tickIntervalMs: STILL_TICK_INTERVAL_MS } : {}),
   });
   const store = openStore(files.database, { logger, clock });
-  const document = loadConfig(files.config);
   const core = await createCore({
     broker,
     store,
