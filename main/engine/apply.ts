@@ -28,7 +28,7 @@ import {
   rebuildGuard,
 } from './guard';
 import { evaluateRules } from './rules/evaluate';
-import { evaluateGroups } from './groups/evaluate';
+import { evaluateGroups, rebuildLocked } from './groups/evaluate';
 import { evaluateGroupsOnQuote } from './groups/on-quote';
 import { timeGate, timeGateStale } from './time-gate';
 import { newMarket, pointValueOf, refreshAccount } from './valuation';
@@ -232,11 +232,15 @@ function applyQuote(
     evaluateRules(state, account, event, decisions, tell);
     evaluated.push(account);
   }
-  // Guards after every account was judged: rebuilding them can wait, a breach cannot.
+  // The groups after the accounts they hold (docs/RULES.md section 10), then the guards of everyone judged:
+  // rebuilding them can wait, a breach cannot.
+  const locked =
+    state.config.groups === undefined
+      ? null
+      : evaluateGroupsOnQuote(state, event, evaluated, timed, decisions, tell);
   for (const account of evaluated) rebuildGuard(state, account);
+  if (locked !== null) rebuildLocked(state, locked);
   if (evaluated.length > 0) timeGateStale(state);
-  if (state.config.groups !== undefined)
-    evaluateGroupsOnQuote(state, event, evaluated, timed, decisions, tell);
 }
 
 function applyAccount(state: EngineState, event: AccountEvent): void {

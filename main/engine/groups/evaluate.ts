@@ -11,11 +11,11 @@ import { resolveLock } from '../locks';
 import { thresholdOf } from '../rules/levels';
 import { act, ruleDecision, stepLevel, thresholdsOf } from '../rules/evaluate';
 import type { Measurement } from '../rules/types';
-import type { EngineState, GroupState } from '../state';
+import type { AccountState, EngineState, GroupState } from '../state';
 import { timeGateStale } from '../time-gate';
 import { forgetGroupBand, noteGroupEvaluated } from './guard';
 import { groupMetrics, membersOf, type GroupMetrics } from './metrics';
-import { groupRules, pricedGroupRules } from './registry';
+import { groupRules } from './registry';
 import type { GroupContext, GroupRule, MemberFinding } from './types';
 
 /** The group's state, created on first evaluation. */
@@ -28,30 +28,101 @@ export function groupStateOf(state: EngineState, id: string): GroupState {
   return group;
 }
 
-/** Every group of the config, in config order. `made` is called after each decision is added to `out`. */
+/** Whether a group rule is run for a group on this event (on a quote, only what the quote can change). */
+export type RunGate = (rule: GroupRule, group: GroupScope, locked: ReadonlySet<AccountState>) => boolean;
+
+/** One group as one evaluation sees it: its settings, its state and the members Warden knows. */
+export type GroupScope = {
+  id: string;
+  group: GroupSettings;
+  groupState: GroupState;
+  members: AccountState[];
+};
+
+/** The scopes of one config and set of known accounts, kept while neither changes (the quote path asks each time). */
+const scopesOf = new WeakMap<EngineState, { config: object; accounts: number; scopes: GroupScope[] }>();
+
+export function groupScopes(state: EngineState): GroupScope[] {
+  const known = scopesOf.get(state);
+  // Accounts are only ever added, and group state only replaced by a config change: the two keys suffice.
+  if (known?.config === state.config && known.accounts === state.accounts.size) return known.scopes;
+  const scopes = Object.entries(groupsOf(state.config)).map(([id, group]) => ({
+    id,
+    group,
+    groupState: groupStateOf(state, id),
+    members: membersOf(state.accounts, group),
+  }));
+  scopesOf.set(state, { config: state.config, accounts: state.accounts.size, scopes });
+  return scopes;
+}
+
+/** Every group of the config after a non-quote event. `made` is called after each decision is added to `out`. */
 export function evaluateGroups(
   state: EngineState,
   event: EngineEvent,
   out: Decision[],
   made?: () => void,
 ): void {
-  for (const [id, group] of Object.entries(groupsOf(state.config))) {
-    evaluateGroup(state, id, group, event, out, made);
-  }
+  rebuildLocked(
+    state,
+    runGroups(state, event, groupScopes(state), () => true, out, made),
+  );
 }
 
-export function evaluateGroup(
+/**
+ * A lock a group set moves its members' next time limits: their quote guards and the time gate are rebuilt —
+ * after every group was judged (rebuilding can wait, a breach cannot).
+ */
+export function rebuildLocked(state: EngineState, locked: ReadonlySet<AccountState>): void {
+  for (const member of locked) rebuildGuard(state, member);
+  if (locked.size > 0) timeGateStale(state);
+}
+
+/**
+ * Runs the group rules rule by rule (in the order of the registry), each for every group the gate lets through,
+ * so simultaneous decisions come out in rule order. Returns the members a decision locked, for `rebuildLocked`.
+ */
+export function runGroups(
   state: EngineState,
-  id: string,
-  group: GroupSettings,
   event: EngineEvent,
+  scopes: readonly GroupScope[],
+  gate: RunGate,
   out: Decision[],
   made?: () => void,
-): void {
-  const groupState = groupStateOf(state, id);
-  const members = membersOf(state.accounts, group);
+): Set<AccountState> {
+  const locked = new Set<AccountState>();
+  const contexts = new Map<GroupScope, GroupContext>();
+  for (const rule of groupRules) {
+    if (!rule.triggers.includes(event.type)) continue;
+    for (const scope of scopes) {
+      if (!rule.enabled(scope.group) || !gate(rule, scope, locked)) continue;
+      let ctx = contexts.get(scope);
+      if (ctx === undefined) {
+        ctx = contextOf(state, scope, event);
+        contexts.set(scope, ctx);
+      }
+      for (const finding of rule.evaluate(ctx)) {
+        const decisions =
+          finding.kind === 'measure' ? fanOut(ctx, rule, finding) : [onMember(ctx, rule, finding)];
+        for (const decision of decisions) {
+          out.push(decision);
+          made?.();
+          if (decision.lock === undefined) continue;
+          const member = scope.members.find((m) => m.id === decision.account);
+          if (member !== undefined) locked.add(member);
+        }
+      }
+    }
+  }
+  for (const scope of contexts.keys())
+    noteGroupEvaluated(state, scope.groupState, scope.group, scope.members);
+  return locked;
+}
+
+function contextOf(state: EngineState, scope: GroupScope, event: EngineEvent): GroupContext {
+  const { id, group, groupState, members } = scope;
   let metrics: GroupMetrics | null = null;
-  const ctx: GroupContext = {
+  return {
     state,
     id,
     group,
@@ -61,25 +132,6 @@ export function evaluateGroup(
     metrics: () => (metrics ??= groupMetrics(state, members)),
     memory: (key) => (groupState.rules[key] ??= { level: 'ok', pendingBreaches: 0 }),
   };
-  const held = event.type !== 'quote' || members.some((member) => member.positions.has(event.symbol));
-  const locked = new Set<string>();
-  for (const rule of groupRules) {
-    if (!rule.enabled(group) || !rule.triggers.includes(event.type)) continue;
-    if (!held && pricedGroupRules.has(rule)) continue;
-    for (const finding of rule.evaluate(ctx)) {
-      const decisions =
-        finding.kind === 'measure' ? fanOut(ctx, rule, finding) : [onMember(ctx, rule, finding)];
-      for (const decision of decisions) {
-        out.push(decision);
-        made?.();
-        if (decision.lock !== undefined) locked.add(decision.account);
-      }
-    }
-  }
-  // A lock a group set moves its members' next time limits: their quote guards and the time gate are rebuilt.
-  for (const member of members) if (locked.has(member.id)) rebuildGuard(state, member);
-  if (locked.size > 0) timeGateStale(state);
-  noteGroupEvaluated(state, groupState, group, members);
 }
 
 /** A measured group value's level entered: one decision per member, each acted on and locked at breach. */
@@ -91,8 +143,9 @@ function fanOut(ctx: GroupContext, rule: GroupRule, m: Measurement): RuleDecisio
   const level = stepLevel(state, ctx.memory(m.key), m, thresholds, event);
   if (level === null) return [];
   const figures = { value: m.value, limit: m.limit, threshold: thresholdOf(level, m.limit, thresholds) };
+  const message = m.describe(level);
   return ctx.members.map((member) => {
-    const decision = ruleDecision(event.t, member.id, rule.id, level, m.describe(level), m.symbol);
+    const decision = ruleDecision(event.t, member.id, rule.id, level, message, m.symbol);
     decision.group = ctx.id;
     decision.figures = figures;
     if (level !== 'breach') {

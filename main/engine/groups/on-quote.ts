@@ -1,14 +1,15 @@
-// Groups on a quote (the hot path): a group is evaluated exactly only when the quote can change something for it —
-// a member holding the symbol was evaluated exactly, or the members' summed equity left the group's band, or a
-// copier timer ran out, or time alone changed something (a roll, a lock's end). Otherwise it is skipped.
+// Groups on a quote (the hot path). A quote moves prices, not positions, so per group only what it can change is
+// run: groupDailyLoss when a member holds the symbol and either a member holding it was evaluated exactly or the
+// members' summed equity left the group's band; the copier's hedge and missed-copy timers when one ran out; the
+// leader's halt when the leader was judged on this quote or a group locked it. When time alone changed something
+// (a roll, a lock's end), everything is run.
 import type { QuoteEvent } from '../../../shared/domain/events';
-import { groupsOf } from '../config';
 import type { Decision } from '../decisions';
 import type { AccountState, EngineState } from '../state';
-import { evaluateGroup, groupStateOf } from './evaluate';
+import { groupScopes, runGroups, type GroupScope } from './evaluate';
 import { copierDueBy, groupQuoteChangesNothing } from './guard';
-import { membersOf } from './metrics';
 
+/** Returns the members a group decision locked: their guards are rebuilt by the caller, with the accounts'. */
 export function evaluateGroupsOnQuote(
   state: EngineState,
   event: QuoteEvent,
@@ -16,17 +17,39 @@ export function evaluateGroupsOnQuote(
   timed: boolean,
   out: Decision[],
   made?: () => void,
-): void {
-  for (const [id, group] of Object.entries(groupsOf(state.config))) {
-    const groupState = groupStateOf(state, id);
-    const members = membersOf(state.accounts, group);
-    const held = members.some((member) => member.positions.has(event.symbol));
-    const exact =
+): Set<AccountState> {
+  const scopes = groupScopes(state);
+  const priced = new Set<GroupScope>();
+  for (const scope of scopes) {
+    const { members, groupState } = scope;
+    if (!members.some((member) => member.positions.has(event.symbol))) continue;
+    if (
       timed ||
-      copierDueBy(groupState, event.t) ||
-      (held &&
-        (members.some((member) => evaluated.includes(member)) ||
-          !groupQuoteChangesNothing(groupState, members, event.t)));
-    if (exact) evaluateGroup(state, id, group, event, out, made);
+      members.some((member) => evaluated.includes(member)) ||
+      !groupQuoteChangesNothing(groupState, members, event.t)
+    )
+      priced.add(scope);
   }
+  return runGroups(
+    state,
+    event,
+    scopes,
+    (rule, scope, locked) => {
+      switch (rule.id) {
+        case 'groupDailyLoss':
+          return priced.has(scope);
+        case 'copierHedge':
+        case 'copierMissed':
+          return timed || copierDueBy(scope.groupState, event.t);
+        case 'copierLeaderHalted': {
+          const leader = scope.members.find((m) => m.id === scope.group.copier?.leader);
+          return timed || (leader !== undefined && (evaluated.includes(leader) || locked.has(leader)));
+        }
+        case 'groupMaxContracts':
+          return false;
+      }
+    },
+    out,
+    made,
+  );
 }

@@ -13,6 +13,3 @@ export const groupRules: readonly GroupRule[] = [
   copierMissed,
   copierLeaderHalted,
 ];
-
-/** The group rules whose value moves with prices: evaluated on a quote only when a member holds its symbol. */
-export const pricedGroupRules: ReadonlySet<GroupRule> = new Set([groupDailyLoss]);
