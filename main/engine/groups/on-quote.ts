@@ -17,19 +17,27 @@ export function evaluateGroupsOnQuote(
   timed: boolean,
   out: Decision[],
   made?: () => void,
-): Set<AccountState> {
+): ReadonlySet<AccountState> {
   const scopes = groupScopes(state);
-  const priced = new Set<GroupScope>();
+  let priced: Set<GroupScope> | null = null;
+  let anything = timed;
   for (const scope of scopes) {
     const { members, groupState } = scope;
+    const copier = scope.group.copier;
+    if (copier !== null && !anything)
+      anything =
+        copierDueBy(groupState, event.t) || evaluated.some((account) => account.id === copier.leader);
     if (!members.some((member) => member.positions.has(event.symbol))) continue;
     if (
       timed ||
       members.some((member) => evaluated.includes(member)) ||
       !groupQuoteChangesNothing(groupState, members, event.t)
     )
-      priced.add(scope);
+      (priced ??= new Set()).add(scope);
   }
+  // The common case on a busy market: nothing a group watches can have changed.
+  if (!anything && priced === null) return nothingLocked;
+  const judged = priced ?? nothingPriced;
   return runGroups(
     state,
     event,
@@ -37,7 +45,7 @@ export function evaluateGroupsOnQuote(
     (rule, scope, locked) => {
       switch (rule.id) {
         case 'groupDailyLoss':
-          return priced.has(scope);
+          return judged.has(scope);
         case 'copierHedge':
         case 'copierMissed':
           return timed || copierDueBy(scope.groupState, event.t);
@@ -53,3 +61,6 @@ export function evaluateGroupsOnQuote(
     made,
   );
 }
+
+const nothingLocked: ReadonlySet<AccountState> = new Set();
+const nothingPriced: ReadonlySet<GroupScope> = new Set();
