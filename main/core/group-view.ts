@@ -47,7 +47,8 @@ export function groupsOfAccount(state: ReadonlyEngineState, account: string): st
 
 /** `halted` while a group rule holds its members halted; else the worst of the members' states. */
 function groupState(id: string, members: readonly ReadonlyAccountState[]): TradingState {
-  if (members.some((m) => m.locks.some((lock) => lock.group === id && lock.state === 'halted'))) return 'halted';
+  if (members.some((m) => m.locks.some((lock) => lock.group === id && lock.state === 'halted')))
+    return 'halted';
   let worst: TradingState = 'active';
   for (const member of members) {
     const state = tradingState(member);

@@ -64,8 +64,7 @@ function ruleBlock<P extends z.core.$ZodLooseShape>(id: GroupRuleId, params: P) 
       const problems: Problem[] = [...checkCommon(written)];
       if (written['enabled'] !== false) {
         for (const key of requiredParams[id]) {
-          if (written[key] === undefined)
-            problems.push({ path: [key], message: 'is required' });
+          if (written[key] === undefined) problems.push({ path: [key], message: 'is required' });
         }
       }
       for (const problem of problems)

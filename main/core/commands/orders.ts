@@ -47,7 +47,10 @@ async function closePosition({ state, broker }: OrderDeps, args: ParsedCommandAr
 }
 
 /** The accounts a flatten is for: one, every guarded member of a group, or every guarded account. */
-function flattenTargets({ state, accountSelection }: OrderDeps, args: ParsedCommandArgs<'flatten'>): string[] {
+function flattenTargets(
+  { state, accountSelection }: OrderDeps,
+  args: ParsedCommandArgs<'flatten'>,
+): string[] {
   // "All" is every guarded account, and a group every guarded member: an excluded one is the trader's own business.
   if (args.all === true) return [...state.accounts.keys()].filter((id) => accountSelection.isGuarded(id));
   if (args.group !== undefined)
