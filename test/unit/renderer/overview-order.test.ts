@@ -86,6 +86,11 @@ describe('the order', () => {
     expect(exact(view)).toEqual(['a:APEX-03', 'a:TS-50K-2', 'a:APEX-02', 'a:TS-150K-1', 'a:APEX-01']);
   });
 
+  it('ties in name order as a trader counts: Apex 2 before Apex 10', () => {
+    const accounts = ['Apex 10', 'Apex 2', 'Apex 1'].map((id) => overviewAccount({ id, pnl: '0', bars: {} }));
+    expect(exact(buildFixtureState({ accounts }))).toEqual(['a:Apex 1', 'a:Apex 2', 'a:Apex 10']);
+  });
+
   it('an account whose enforcement is paused leads, even with every limit ok', () => {
     const accounts = fiveAccounts();
     const calm = accounts[3];

@@ -83,11 +83,15 @@ export function steadyRoom(previous: number | undefined, current: number | null,
 
 export type SortKey = { tier: number; level: number; room: number; name: string; id: string };
 
+/** Names in the order a trader counts them: "Apex 2" before "Apex 10". */
+const byName = new Intl.Collator('en', { numeric: true });
+
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.tier !== b.tier) return a.tier - b.tier;
   if (a.level !== b.level) return b.level - a.level;
   if (a.room !== b.room) return a.room - b.room;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  const names = byName.compare(a.name, b.name);
+  if (names !== 0) return names;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
 }
