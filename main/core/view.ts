@@ -16,6 +16,8 @@ import type { Enforcement } from './enforcement';
 import type { GuardedAccounts } from './guarded-accounts';
 import { groupsOfAccount, groupsView } from './group-view';
 import { dailyLossFloor, limitsView } from './limits-view';
+import { newsView } from './news-view';
+import { planView } from './plan-view';
 import { protectionView } from './position-risk-view';
 
 export type ViewExtras = {
@@ -31,6 +33,8 @@ export type ViewExtras = {
   credentials?: 'missing' | 'stored';
   flattening: ReadonlySet<string>;
   enforcement(account: string): AccountView['enforcement'];
+  /** The news calendar feed's state, from the host that fetches it; null without one. */
+  calendar?: StateView['calendar'];
 };
 
 /** What the hosts' view is built from. */
@@ -80,6 +84,8 @@ export function buildView(state: ReadonlyEngineState, extras: ViewExtras): State
       .filter((account) => extras.guarded(account.id))
       .map((account) => accountView(state, account, extras)),
     groups: groupsView(state),
+    news: newsView(state, extras.now),
+    calendar: extras.calendar ?? null,
     ...(extras.brokerAccounts === undefined ? {} : { brokerAccounts: extras.brokerAccounts }),
     instruments: [...state.instruments.values()].map((instrument) => {
       const market = state.markets.get(instrument.symbol);
@@ -116,6 +122,7 @@ function accountView(
     positions: [...account.positions.values()].map((position) => positionView(state, account, position)),
     orders: [...account.orders.values()].map(orderView),
     group: groupsOfAccount(state, account.id),
+    plan: planView(state, account),
   };
 }
 

@@ -56,6 +56,7 @@ export function ensureAccount(
     trailingHighWater: null,
     trailingThreshold: null,
     settingsLockedUntil: null,
+    finishedDays: [],
   };
   state.accounts.set(id, account);
   return account;

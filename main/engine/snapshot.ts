@@ -47,8 +47,12 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
   // Snapshots taken before groups were engine state have none.
   const stored: { groups?: EngineState['groups'] } = parsed.state;
   stored.groups ??= new Map();
+  // Snapshots taken before the news calendar and plans were engine state have neither.
+  const withCalendar: { calendar?: EngineState['calendar'] } = parsed.state;
+  withCalendar.calendar ??= [];
   for (const account of parsed.state.accounts.values()) {
     account.settingsLockedUntil ??= null;
+    account.finishedDays ??= [];
     // Trades closed before R multiples were kept have neither.
     for (const trade of account.closedTrades) {
       trade.initialRisk ??= null;

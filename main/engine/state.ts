@@ -1,6 +1,13 @@
 // The engine's picture of the world: instruments and their marks, and per account its cash, positions,
 // working orders, trading periods and trade statistics. Owned by the engine; `apply` updates it in place.
-import type { ConnectionStatus, OrderKind, OrderStatus, QuoteEvent, Side } from '../../shared/domain/events';
+import type {
+  ConnectionStatus,
+  NewsItem,
+  OrderKind,
+  OrderStatus,
+  QuoteEvent,
+  Side,
+} from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
 import type { Period } from './time';
@@ -171,7 +178,14 @@ export type AccountState = {
   trailingThreshold: Dec | null;
   /** The trader locked the settings until then (the day's end): until then a config change may only tighten. */
   settingsLockedUntil: number | null;
+  /**
+   * Every trading day tracked and finished, oldest first (docs/RULES.md section 11): its label, its net P&L at the
+   * roll that ended it, and whether a trade opened in it. The plan's best day and trading days come from it.
+   */
+  finishedDays: FinishedDay[];
 };
+
+export type FinishedDay = { day: string; netPnl: Dec; traded: boolean };
 
 /**
  * What a group of accounts remembers between evaluations (docs/RULES.md section 10): its rules' memory by key (the
@@ -193,6 +207,8 @@ export type EngineState = {
   accounts: Map<string, AccountState>;
   /** The config's groups that have been evaluated, by id. */
   groups: Map<string, GroupState>;
+  /** The news calendar's latest list (docs/RULES.md section 12), soonest first; [] until one arrives. */
+  calendar: NewsItem[];
 };
 
 export const closedTradesKept = 500;
@@ -206,5 +222,6 @@ export function createEngineState(config: EngineConfig): EngineState {
     markets: new Map(),
     accounts: new Map(),
     groups: new Map(),
+    calendar: [],
   };
 }

@@ -20,6 +20,8 @@ export const ruleIds = [
   'brokerLock',
   'staleData',
   'trailingStop',
+  'consistency',
+  'profitTarget',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -81,6 +83,8 @@ export type RuleParams = {
     flattenAt: string | null;
   };
   newsBlackout: {
+    /** The calendar's events that make windows (docs/RULES.md section 12); null: manual events only. */
+    calendar: NewsCalendarSelection | null;
     events: {
       at: string;
       minutesBefore: number;
@@ -93,6 +97,19 @@ export type RuleParams = {
   brokerLock: Record<string, never>;
   staleData: { maxQuoteAgeSeconds: number; flatten: boolean };
   trailingStop: { activateAfterTicks: number; trailTicks: number };
+  /** docs/RULES.md section 11: today's profit against the consistency cap; `pct` defaults to the plan's. */
+  consistency: { pct: string | null };
+  /** docs/RULES.md section 11: total profit reaching the program's target; `amount` defaults to the plan's. */
+  profitTarget: { amount: string | null };
+};
+
+/** Which news calendar events make blackout windows: exact impacts and currency codes. */
+export type NewsCalendarSelection = {
+  impacts: string[];
+  currencies: string[];
+  minutesBefore: number;
+  minutesAfter: number;
+  flatten: boolean;
 };
 
 export type RuleSettings<R extends RuleId = RuleId> = RuleCommon & RuleParams[R];
@@ -120,4 +137,6 @@ export const ruleDefaults: { [R in RuleId]: Pick<RuleCommon, 'action' | 'lock' |
   brokerLock: { action: 'flatten', lock: 'manual', lockState: 'halted' },
   staleData: { action: 'alert', lock: 'none', lockState: 'halted' },
   trailingStop: { action: 'closePosition', lock: 'none', lockState: 'halted' },
+  consistency: { action: 'alert', lock: 'none', lockState: 'halted' },
+  profitTarget: { action: 'alert', lock: 'none', lockState: 'halted' },
 };

@@ -131,6 +131,15 @@ export type DayStartEvent = {
   weekStartEquity?: Dec;
 };
 
+/** One release on the news calendar (docs/RULES.md section 12): `at` in ms, `currency` a code such as USD. */
+export type NewsItem = { at: number; title: string; currency: string; impact: string };
+
+/**
+ * The news calendar's current list, fetched by the host and journaled, so a replay or a restart sees the same
+ * windows: it replaces the previous list entirely.
+ */
+export type CalendarEvent = { type: 'calendar'; t: number; events: NewsItem[] };
+
 export type BrokerEvent =
   InstrumentEvent | AccountEvent | QuoteEvent | FillEvent | OrderEvent | PositionEvent | ConnectionEvent;
 
@@ -141,5 +150,6 @@ export type EngineEvent =
   | LockResetEvent
   | ConfigChangeEvent
   | SettingsLockEvent
-  | DayStartEvent;
+  | DayStartEvent
+  | CalendarEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -106,6 +106,62 @@ export type AccountView = {
   orders: OrderView[];
   /** The ids of the groups (docs/RULES.md section 10) this account belongs to, in config order; [] when none. */
   group: string[];
+  /** The prop-firm program's figures (docs/RULES.md section 11); null when the account has no plan. */
+  plan: PlanView | null;
+};
+
+/**
+ * An account's plan figures (docs/RULES.md section 11), exact: money as decimal strings, null where a figure is
+ * undefined (no target, no profit banked, no scaling).
+ */
+export type PlanView = {
+  name: string | null;
+  totalProfit: string;
+  profitTarget: string | null;
+  targetRemaining: string | null;
+  bestDayProfit: string;
+  /** Best day ÷ total profit × 100, 4 places; null unless total profit > 0. */
+  consistencyPct: string | null;
+  /** The plan's limit (e.g. "50"); null without one. */
+  consistencyLimitPct: string | null;
+  /** The most today's net P&L may reach and keep the best day within the limit; null with no profit banked. */
+  consistencyCapToday: string | null;
+  /** What is left of that cap today: max(0, cap − today's net P&L); null when the cap is. */
+  consistencyCapLeft: string | null;
+  profitNeededForConsistency: string | null;
+  tradingDays: number;
+  minTradingDays: number | null;
+  /** The scaling tier's contracts for today (set at the day roll); null without scaling. */
+  contractsAllowed: number | null;
+  /** The next tier up: the profit banked it needs (money) and its contracts; null at the top or without scaling. */
+  nextTier: { from: string; maxContracts: number } | null;
+  /** Today's net P&L (the consistency rule's value), for the strip. */
+  todayProfit: string;
+};
+
+/** A news blackout window ahead or in force (docs/RULES.md section 12); times ISO-8601 UTC. */
+export type NewsWindowView = {
+  title: string;
+  currency: string;
+  impact: string;
+  at: string;
+  from: string;
+  to: string;
+  /** Whether the window flattens at its start (else it only blocks new risk). */
+  flatten: boolean;
+  /** `calendar` (from the feed) or `manual` (the config's own events). */
+  source: 'calendar' | 'manual';
+};
+
+/** Where the news calendar came from and how fresh it is; null when no feed is configured or fetched yet. */
+export type CalendarStatusView = {
+  source: string;
+  /** When the copy in use was fetched (ISO), null when there is none. */
+  fetchedAt: string | null;
+  /** True when the feed failed or the copy is older than 8 days: the windows may be incomplete. */
+  stale: boolean;
+  /** Why it is stale ("fetch failed: HTTP 503"), else null. */
+  problem: string | null;
 };
 
 /** A group's figures: exact sums over its members (money as decimal strings). */
@@ -189,6 +245,9 @@ export type StateView = {
   accounts: AccountView[];
   /** The config's groups, in config order; [] when none. */
   groups: GroupView[];
+  /** Upcoming and current news blackout windows (docs/RULES.md section 12), soonest first; [] when none. */
+  news: NewsWindowView[];
+  calendar: CalendarStatusView | null;
   /**
    * For a broker whose accounts can be chosen (ProjectX): every account it lists, and whether Warden guards it.
    * `fixed`: excluded by WARDEN_PROJECTX_EXCLUDE, not changeable in the app. Unguarded accounts are not in

@@ -152,6 +152,7 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     positions: fixturePositions(),
     orders: fixtureOrders(),
     group: [],
+    plan: null,
     ...overrides,
   };
 }
@@ -188,6 +189,8 @@ export function buildFixtureState(overrides: Partial<StateView> = {}): StateView
     demo: false,
     accounts: [fixtureAccount()],
     groups: [],
+    news: [],
+    calendar: null,
     instruments: fixtureInstruments(),
     ...overrides,
   };

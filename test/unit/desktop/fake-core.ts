@@ -63,6 +63,7 @@ export function accountView(id: string, name: string, overrides: Partial<Account
     limits: [],
     dailyLossFloor: null,
     group: [],
+    plan: null,
     metrics: {
       balance: '50000.00',
       unrealizedPnl: '0.00',
@@ -98,6 +99,8 @@ export function stateView(overrides: Partial<StateView> = {}): StateView {
     demo: false,
     accounts: [accountView('acc-1', 'SIM-50K')],
     groups: [],
+    news: [],
+    calendar: null,
     instruments: [],
     ...overrides,
   };

@@ -1,0 +1,33 @@
+// A prop-firm program's plan (docs/RULES.md section 11): its profit target, consistency limit, minimum trading days
+// and scaling ladder, as written in a preset or an account (every key optional: the account's keys win per key).
+import { z } from 'zod';
+import { amount, count, decimal, nonNegativeAmount } from './values';
+
+const scalingTier = z.strictObject({
+  /** Profit banked before the day (dayStartEquity − startingBalance) from which the tier applies. */
+  from: nonNegativeAmount,
+  maxContracts: count(1),
+});
+
+export const planSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must be non-empty text'),
+    profitTarget: amount,
+    consistencyPct: decimal({ above: '0', max: '100' }),
+    minTradingDays: count(1),
+    scaling: z.array(scalingTier).min(1, 'needs at least one tier'),
+  })
+  .partial();
+
+/** A plan as written in one place (a preset or an account). */
+export type PlanBlock = z.output<typeof planSchema>;
+
+/** One account's plan after the merge: every figure present or null (money and percentages as decimal strings). */
+export type PlanSettings = {
+  name: string | null;
+  profitTarget: string | null;
+  consistencyPct: string | null;
+  minTradingDays: number | null;
+  /** Tiers in ascending `from` order; null without scaling. */
+  scaling: { from: string; maxContracts: number }[] | null;
+};
