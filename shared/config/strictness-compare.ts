@@ -1,7 +1,7 @@
 // The comparisons behind tighten-only (docs/RULES.md section 6): each takes a value before and after a config change
 // and says how the change loosens the rule, or null when it keeps or tightens it.
 import { Dec } from '../domain/money';
-import type { LockUntil, RuleParams } from './rules';
+import type { LockUntil, NewsCalendarSelection, RuleParams } from './rules';
 import { weekdays } from './values';
 
 /** How `after` loosens `before`, or null. */
@@ -130,4 +130,23 @@ export const keepsBlackouts: Compare<NewsEvent[]> = (before, after) => {
     return lines.flatMap(([key, change]) => (change === null ? [] : [`${event.at} ${key} ${change}`]));
   });
   return changes.length > 0 ? changes.join('; ') : null;
+};
+
+/** The calendar's windows: dropping an impact or a currency, shorter windows or no flatten loosen them. */
+export const keepsCalendar: Compare<NewsCalendarSelection | null> = (before, after) => {
+  if (before === null) return null;
+  if (after === null) return 'calendar blackouts removed';
+  const dropped = (was: string[], now: string[]) => was.filter((value) => !now.includes(value));
+  const lines = [
+    ...dropped(before.impacts, after.impacts).map((impact) => `impact ${impact} no longer blacked out`),
+    ...dropped(before.currencies, after.currencies).map((code) => `currency ${code} no longer blacked out`),
+    ...(
+      [
+        ['minutesBefore', higherIsTighter(before.minutesBefore, after.minutesBefore)],
+        ['minutesAfter', higherIsTighter(before.minutesAfter, after.minutesAfter)],
+        ['flatten', trueIsTighter(before.flatten, after.flatten)],
+      ] as const
+    ).flatMap(([key, change]) => (change === null ? [] : [`${key} ${change}`])),
+  ];
+  return lines.length > 0 ? lines.join('; ') : null;
 };

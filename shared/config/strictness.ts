@@ -23,6 +23,7 @@ import {
   fixedHigherIsTighter,
   higherIsTighter,
   keepsBlackouts,
+  keepsCalendar,
   keepsSymbols,
   limitOrNone,
   lockLength,
@@ -83,11 +84,14 @@ export const strictnessTable: { [R in RuleId]: { [K in keyof RuleParams[R]]-?: C
     marginLevel: { warning: higherIsTighter, critical: higherIsTighter, liquidate: higherIsTighter },
     exposure: { maxGross: limitOrNone, maxSymbolPct: limitOrNone, hhiWarning: lowerIsTighter },
     tradingHours: { windows: windowsWithin, flattenAt: earlierOrNone },
-    newsBlackout: { events: keepsBlackouts },
+    newsBlackout: { events: keepsBlackouts, calendar: keepsCalendar },
     symbolBlock: { symbols: keepsSymbols },
     brokerLock: {},
     staleData: { maxQuoteAgeSeconds: lowerIsTighter, flatten: trueIsTighter },
     trailingStop: { activateAfterTicks: lowerIsTighter, trailTicks: lowerIsTighter },
+    // A lower share or target stops the trader sooner.
+    consistency: { pct: limitOrNone },
+    profitTarget: { amount: limitOrNone },
   };
 
 function compareRule<R extends RuleId>(
