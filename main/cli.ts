@@ -1,9 +1,10 @@
-// `warden`: serve | check-config | replay (docs/API.md section 1).
+// `warden`: serve | check-config | replay | presets (docs/API.md section 1).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCore } from './core/start';
+import { presetsCommand } from './presets/cli';
 import { replayCommand } from './replay/cli';
 import { readConfigFile } from './platform/config-file';
 import { createLogger } from './platform/logger';
@@ -15,7 +16,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `usage:
   warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx] [--config F] [--demo]
   warden check-config FILE
-  warden replay --config F [--enforce] EVENTS.jsonl`;
+  warden replay --config F [--enforce] EVENTS.jsonl
+  warden presets [show ID]`;
 
 function version(): string {
   return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -100,6 +102,8 @@ export async function main(argv: string[]): Promise<number> {
       return checkConfig(rest);
     case 'replay':
       return replayCommand(rest);
+    case 'presets':
+      return presetsCommand(rest);
     default:
       process.stderr.write(`${usage}\n`);
       return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
