@@ -177,6 +177,10 @@ function update(state: EngineState, event: EngineEvent, decisions: Decision[]): 
       if (account !== undefined) applyDayStart(state, account, event, decisions);
       break;
     }
+    case 'calendar':
+      // The latest list replaces the previous one entirely (docs/RULES.md section 12).
+      state.calendar = [...event.events].sort((a, b) => a.at - b.at);
+      break;
     case 'lockReset': {
       // Only `manual` locks: the timed ones (rules, self-locks) cannot be lifted early (docs/RULES.md section 4).
       const account = state.accounts.get(event.account);

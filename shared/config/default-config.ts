@@ -36,7 +36,9 @@ defaults:
   #   marginLevel: { warning: 150, critical: 120, liquidate: 100 }
   #   tradeFrequency: { perHour: 10, cooldownMinutes: 15 }
   #   tradingHours: { windows: [{ days: [monday, tuesday, wednesday, thursday, friday], start: "08:30", end: "15:00" }], flattenAt: "15:05" }
-  #   newsBlackout: { events: [{ at: "2026-06-05T08:30:00-05:00", minutesBefore: 2, minutesAfter: 2, flatten: true, name: NFP }] }
+  #   newsBlackout: # a news calendar selection (the feed of WARDEN_NEWS_URL), manual events, or both
+  #     calendar: { impacts: [High], currencies: [USD], minutesBefore: 2, minutesAfter: 2, flatten: true } # flatten 2 min before each High USD release, halted until 2 min after
+  #     events: [{ at: "2026-06-05T08:30:00-05:00", minutesBefore: 2, minutesAfter: 2, flatten: true, name: NFP }]
   #   symbolBlock: { symbols: [CL] }
 
 accounts:

@@ -2,7 +2,19 @@
 // broker's own lock, blocked symbols, trading hours and news blackouts.
 import { z } from 'zod';
 import { below, type RuleSpec } from './rule-spec';
-import { amount, count, decimal, flag, fraction, instant, symbol, timeOfDay, weekday } from './values';
+import {
+  amount,
+  count,
+  decimal,
+  flag,
+  fraction,
+  instant,
+  oneOf,
+  symbol,
+  timeOfDay,
+  valueOf,
+  weekday,
+} from './values';
 
 const marginPct = decimal({ above: '0' });
 
@@ -71,9 +83,37 @@ const newsEvent = z.strictObject({
   name: z.string().min(1).nullable().default(null),
 });
 
+/**
+ * The Forex Factory export's impact names. A free string would let a typo ("high") match nothing, silently: no
+ * window, no flatten.
+ */
+const newsImpacts = ['High', 'Medium', 'Low', 'Holiday', 'Non-Economic'] as const;
+
+const currencyCode = valueOf<string>((value) =>
+  typeof value === 'string' && /^[A-Z]{3}$/.test(value)
+    ? value
+    : { error: 'must be a 3-letter currency code in capitals, such as USD' },
+);
+
+/**
+ * Which of the news calendar's releases make windows (docs/RULES.md section 12): impacts and currencies match
+ * exactly. minutesBefore/After default to 2 like a manual event; flatten defaults to false.
+ */
+const newsCalendar = z.strictObject({
+  impacts: z.array(oneOf(newsImpacts)).min(1, 'needs at least one impact, such as High'),
+  currencies: z.array(currencyCode).min(1, 'needs at least one currency, such as USD'),
+  minutesBefore: count(0).default(2),
+  minutesAfter: count(0).default(2),
+  flatten: flag.default(false),
+});
+
 export const newsBlackout: RuleSpec<'newsBlackout'> = {
-  params: { events: z.array(newsEvent) },
-  required: ['events'],
-  defaults: {},
+  params: { events: z.array(newsEvent), calendar: newsCalendar },
+  required: [],
+  defaults: { events: [], calendar: null },
   levels: false,
+  complete: (rule) =>
+    rule.events.length === 0 && rule.calendar === null
+      ? [{ path: [], message: 'needs events or a calendar selection (or both)' }]
+      : [],
 };

@@ -38,6 +38,9 @@ const side = z.enum(['buy', 'sell']);
 const text = z.string().min(1);
 const id = z.union([text, z.number().int()]).transform(String);
 
+/** One release of the news calendar (docs/API.md section 3): `at` ISO with offset in a replay, ms in the journal. */
+const newsItem = z.strictObject({ at: time, title: text, currency: text, impact: text });
+
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('instrument'),
@@ -129,6 +132,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     by: z.enum(['trader', 'file']),
   }),
   z.strictObject({ type: z.literal('settingsLock'), t: time, account: id }),
+  z.strictObject({ type: z.literal('calendar'), t: time, events: z.array(newsItem) }),
   z.strictObject({
     type: z.literal('dayStart'),
     t: time,

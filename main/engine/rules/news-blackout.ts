@@ -1,37 +1,32 @@
-// newsBlackout: from `minutesBefore` an event (`at`) to `minutesAfter` it, the account is locked until the
-// window ends. `flatten: true`: halted, reported as flatten. `flatten: false`: held positions may stay, so the
-// lock is `reducing` (nothing new) with an alert; the framework's halted always flattens.
+// newsBlackout (docs/RULES.md sections 6 and 12): inside a window [at − minutesBefore, at + minutesAfter) of a
+// manual event or of a news calendar release the settings select, the account is locked until the window ends,
+// reported once, at the first event inside it (the core's clock tick at its start). `flatten: true`: flattened
+// and halted. `flatten: false`: held positions may stay, so the lock is `reducing` (nothing new) with an alert;
+// the framework's halted always flattens. A window a new calendar list drops is not started; a lock already set
+// runs to its end (a rule's lock is never lifted early, docs/RULES.md section 4).
 import { DateTime } from 'luxon';
-import type { Rule } from './types';
-import type { Breach } from './types';
+import { newsWindows, type NewsWindow } from '../news-windows';
+import type { RuleMemory } from '../state';
+import type { Breach, Rule } from './types';
 
 export const newsBlackout: Rule<'newsBlackout'> = {
   id: 'newsBlackout',
-  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account', 'configChange'],
+  // `calendar`: a new list may put the present inside a window.
+  triggers: ['clock', 'quote', 'fill', 'order', 'position', 'account', 'configChange', 'calendar'],
   evaluate(ctx) {
     const { settings, event, state } = ctx;
-    const memory = ctx.memory('newsBlackout');
-    // Windows reported and not yet over, by event (their end time); forgotten once over.
-    const reported = Object.fromEntries(
-      Object.entries(memory.data ?? {}).filter(([, until]) => Number(until) >= event.t),
-    );
-    memory.data = reported;
+    const zone = state.config.session.timezone;
+    const reported = reportedWindows(ctx.memory('newsBlackout'), event.t);
     const findings: Breach[] = [];
-    for (const news of settings.events) {
-      // An `at` without an offset is local wall time in the session's time zone.
-      const at = DateTime.fromISO(news.at, { zone: state.config.session.timezone }).toMillis();
-      if (Number.isNaN(at)) continue;
-      const from = at - news.minutesBefore * 60_000;
-      const until = at + news.minutesAfter * 60_000;
-      const key = `${news.at}|${news.name ?? ''}`;
-      if (event.t < from || event.t > until || key in reported) continue;
-      reported[key] = until;
-      const name = news.name ?? 'news';
+    for (const window of newsWindows(settings, state.calendar, zone)) {
+      if (window.from > event.t) break;
+      if (event.t >= window.until || window.key in reported) continue;
+      reported[window.key] = window.until;
       findings.push({
         kind: 'breach',
-        message: `${name} blackout until ${DateTime.fromMillis(until, { zone: state.config.session.timezone }).toFormat('HH:mm')}`,
-        action: news.flatten ? 'flatten' : 'alert',
-        lock: { state: news.flatten ? settings.lockState : 'reducing', until },
+        message: messageOf(window, zone),
+        action: window.flatten ? 'flatten' : 'alert',
+        lock: { state: window.flatten ? settings.lockState : 'reducing', until: window.until },
       });
     }
     return findings;
@@ -40,16 +35,34 @@ export const newsBlackout: Rule<'newsBlackout'> = {
     const { settings, state } = ctx;
     const now = state.now;
     const reported = ctx.memory('newsBlackout').data ?? {};
+    // A reported window is forgotten at its end: the memory changes then.
     let before = Number.POSITIVE_INFINITY;
-    for (const [, until] of Object.entries(reported)) before = Math.min(before, Number(until) + 1);
-    for (const news of settings.events) {
-      const at = DateTime.fromISO(news.at, { zone: state.config.session.timezone }).toMillis();
-      if (Number.isNaN(at)) continue;
-      const from = at - news.minutesBefore * 60_000;
-      const until = at + news.minutesAfter * 60_000;
-      if (now >= from && now <= until && !(`${news.at}|${news.name ?? ''}` in reported)) return 'always';
-      if (from > now) before = Math.min(before, from);
+    for (const until of Object.values(reported)) before = Math.min(before, Number(until));
+    for (const window of newsWindows(settings, state.calendar, state.config.session.timezone)) {
+      if (window.from > now) {
+        before = Math.min(before, window.from);
+        break;
+      }
+      if (now < window.until && !(window.key in reported)) return 'always';
     }
     return Number.isFinite(before) ? [{ on: 'time', before }] : [];
   },
 };
+
+/** The windows reported and not yet over, by key (their end); those over are forgotten. */
+function reportedWindows(memory: RuleMemory, t: number): Record<string, number> {
+  const reported = Object.fromEntries(
+    Object.entries(memory.data ?? {}).flatMap(([key, until]) =>
+      Number(until) > t ? [[key, Number(until)]] : [],
+    ),
+  );
+  memory.data = reported;
+  return reported;
+}
+
+/** "High USD news: Non-Farm Payrolls at 08:30, blackout until 08:32"; a manual one "CPI at 07:30, …". */
+function messageOf(window: NewsWindow, zone: string): string {
+  const time = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+  const what = window.source === 'calendar' ? `${window.impact} ${window.currency} news: ` : '';
+  return `${what}${window.title} at ${time(window.at)}, blackout until ${time(window.until)}`;
+}

@@ -101,6 +101,22 @@ describe('defaults where the config omits a value', () => {
         events: [
           { at: '2026-06-05T08:30:00-04:00', minutesBefore: 2, minutesAfter: 2, flatten: false, name: null },
         ],
+        calendar: null,
+      },
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: ['USD'] } },
+      {
+        ...halted('none'),
+        events: [],
+        calendar: {
+          impacts: ['High'],
+          currencies: ['USD'],
+          minutesBefore: 2,
+          minutesAfter: 2,
+          flatten: false,
+        },
       },
     ],
     [

@@ -126,7 +126,43 @@ describe('rule parameters', () => {
       { windows: [window], flattenAt: '3pm' },
       'flattenAt: must be a 24-hour time HH:mm such as 17:00, got "3pm"',
     ],
-    ['newsBlackout', {}, 'events: is required'],
+    ['newsBlackout', {}, ': needs events or a calendar selection (or both)'],
+    ['newsBlackout', { events: [] }, ': needs events or a calendar selection (or both)'],
+    [
+      'newsBlackout',
+      { calendar: { impacts: [], currencies: ['USD'] } },
+      'calendar.impacts: needs at least one impact, such as High',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['high'], currencies: ['USD'] } },
+      'calendar.impacts[0]: must be one of High, Medium, Low, Holiday, Non-Economic, got "high"',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: [] } },
+      'calendar.currencies: needs at least one currency, such as USD',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: ['US Dollar'] } },
+      'calendar.currencies[0]: must be a 3-letter currency code in capitals, such as USD, got "US Dollar"',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: ['USD'], minutesAfter: -1 } },
+      'calendar.minutesAfter: must be a whole number of at least 0, got -1',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: ['USD'], flatten: 'yes' } },
+      'calendar.flatten: must be true or false, got "yes"',
+    ],
+    [
+      'newsBlackout',
+      { calendar: { impacts: ['High'], currencies: ['USD'], currency: ['USD'] } },
+      'calendar.currency: unknown key',
+    ],
     [
       'newsBlackout',
       { events: [{ at: '2026-06-05T08:30:00' }] },

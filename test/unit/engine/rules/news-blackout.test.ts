@@ -9,7 +9,8 @@ const cpi = {
   flatten: true,
   name: 'CPI',
 };
-const config = (event: Partial<typeof cpi> = {}) => only('newsBlackout', { events: [{ ...cpi, ...event }] });
+const config = (event: Partial<typeof cpi> = {}) =>
+  only('newsBlackout', { calendar: null, events: [{ ...cpi, ...event }] });
 const t = (hhmm: string) => `2026-05-12T${hhmm}:00-05:00`;
 /** The account first seen at 07:00 (clock events reach only accounts already known). */
 const known = brokerReport(t('07:00'), true);
