@@ -103,13 +103,16 @@ export function likelyIds(name: string, ids: readonly string[]): string[] {
     : [];
 }
 
+/** `a`, `a or b`, `a, b or c`. */
+function alternatives(words: readonly string[]): string {
+  const last = words.at(-1) ?? '';
+  return words.length < 2 ? last : `${words.slice(0, -1).join(', ')} or ${last}`;
+}
+
 /** The stderr text for an id that names no built-in preset. */
 export function unknownPresetMessage(name: string, ids: readonly string[]): string {
   const likely = likelyIds(name, ids);
-  const hint =
-    likely.length === 0
-      ? ''
-      : ` (did you mean ${likely.slice(0, -1).join(', ')}${likely.length > 1 ? ' or ' : ''}${likely.at(-1) ?? ''}?)`;
+  const hint = likely.length === 0 ? '' : ` (did you mean ${alternatives(likely)}?)`;
   return `no preset named "${name}"${hint}\nbuilt-in presets: ${ids.join(', ')}\n`;
 }
 
@@ -118,6 +121,10 @@ export function presetsCommand(argv: string[]): number {
   const presets = [...builtInPresets.values()];
   if (sub === undefined) {
     process.stdout.write(presetList(presets));
+    return 0;
+  }
+  if (sub === 'help' || sub === '--help') {
+    process.stdout.write(`${usage}\n`);
     return 0;
   }
   if (sub !== 'show' || id === undefined || extra.length > 0) {
