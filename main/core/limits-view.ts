@@ -5,6 +5,9 @@ import type { AccountRules } from '../../shared/config/rules';
 import { dec, maxDec, moneyString, ZERO, type Dec } from '../../shared/domain/money';
 import type { LimitView, RuleLevelView } from '../../shared/ipc';
 import {
+  bankedBeforeToday,
+  consistencyCap,
+  effectiveTotal,
   rulesFor,
   type AccountMetrics,
   type ReadonlyAccountState,
@@ -87,6 +90,19 @@ function moneyLimits(rules: AccountRules, account: ReadonlyAccountState, m: Acco
   }
   const weekly = rules.weeklyLoss;
   if (weekly?.enabled === true) money('weeklyLoss', 'Weekly loss', m.weeklyNetPnl.negated(), weekly.amount);
+  // Today's profit against the consistency cap (docs/RULES.md section 11); no bar while there is no cap.
+  const consistency = rules.consistency;
+  if (consistency?.enabled === true && consistency.pct !== null) {
+    const cap = consistencyCap(bankedBeforeToday(account), dec(consistency.pct));
+    if (cap !== null)
+      limits.push({
+        rule: 'consistency',
+        label: 'Consistency cap',
+        unit: 'money',
+        used: m.dailyNetPnl,
+        limit: cap,
+      });
+  }
   return limits;
 }
 
@@ -107,13 +123,15 @@ function countLimits(
       limit: dec(frequency.perDay),
     });
   const contracts = rules.maxContracts;
-  if (contracts?.enabled === true && contracts.total !== null)
+  // The total in force: the written one, or the plan's scaling tier when that is smaller (or the only one).
+  const total = contracts?.enabled === true ? effectiveTotal(state, account, contracts.total) : null;
+  if (total !== null)
     limits.push({
       rule: 'maxContracts',
       label: 'Contracts',
       unit: 'count',
       used: openContracts(state, account),
-      limit: dec(contracts.total),
+      limit: total.total,
     });
   return limits;
 }

@@ -1,11 +1,12 @@
 // What the engine needs to know of the trader's configuration (the document itself is parsed in shared/config).
 import { resolveGroups, type GroupSettings } from '../../shared/config/groups';
-import { resolveAccountRules } from '../../shared/config/merge';
+import { resolveAccountPlan, resolveAccountRules } from '../../shared/config/merge';
+import type { PlanSettings } from '../../shared/config/plan';
 import type { AccountRules, Weekday } from '../../shared/config/rules';
 import type { WardenConfig } from '../../shared/config/schema';
 import { dec, type Dec } from '../../shared/domain/money';
 
-export type { Weekday, GroupSettings };
+export type { Weekday, GroupSettings, PlanSettings };
 export type MarkPriceMode = 'last' | 'mid' | 'conservative';
 
 export type SessionConfig = {
@@ -16,8 +17,11 @@ export type SessionConfig = {
   weekStartDay: Weekday;
 };
 
-/** One account's settings: its starting balance, and its resolved rules (a rule absent is off). */
-export type AccountConfig = { startingBalance?: Dec; rules?: AccountRules };
+/**
+ * One account's settings: its starting balance, its resolved rules (a rule absent is off) and its prop-firm plan
+ * (docs/RULES.md section 11; absent when it has none).
+ */
+export type AccountConfig = { startingBalance?: Dec; rules?: AccountRules; plan?: PlanSettings };
 
 export type QuoteSanity = {
   /** A quote moving the mark more than this % from the last accepted one is held until confirmed. */
@@ -46,6 +50,11 @@ export function groupsOf(config: EngineConfig): Record<string, GroupSettings> {
   return config.groups ?? {};
 }
 
+/** An account's plan; null when it has none (accounts the config does not list have none). */
+export function planFor(config: EngineConfig, account: string): PlanSettings | null {
+  return config.accounts[account]?.plan ?? null;
+}
+
 /** An account's resolved rules: its own entry's, else those of accounts the config does not list. */
 export function rulesFor(config: EngineConfig, account: string): AccountRules {
   return config.accounts[account]?.rules ?? config.defaultRules ?? {};
@@ -62,16 +71,20 @@ export const defaultSession: SessionConfig = {
 
 export const defaultEngineConfig: EngineConfig = { session: defaultSession, markPrice: 'last', accounts: {} };
 
-/** What the engine takes from the config document: session, marks, and each account's resolved rules. */
+/** What the engine takes from the config document: session, marks, and each account's resolved rules and plan. */
 export function engineConfigOf(config: WardenConfig): EngineConfig {
   const accounts = Object.fromEntries(
-    Object.entries(config.accounts).map(([id, account]) => [
-      id,
-      {
-        rules: resolveAccountRules(config, id),
-        ...(account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) }),
-      },
-    ]),
+    Object.entries(config.accounts).map(([id, account]): [string, AccountConfig] => {
+      const plan = resolveAccountPlan(config, id);
+      return [
+        id,
+        {
+          rules: resolveAccountRules(config, id),
+          ...(account.startingBalance === undefined ? {} : { startingBalance: dec(account.startingBalance) }),
+          ...(plan === null ? {} : { plan }),
+        },
+      ];
+    }),
   );
   return {
     session: config.session,

@@ -13,3 +13,12 @@ export { tradingDayOf, tradingWeekOf, type Period } from './time';
 export { increasesPosition, strictestLock, tradingState, untilText } from './locks';
 export { groupMetrics, membersOf, type GroupMetrics } from './groups/metrics';
 export { groupsOf, type GroupSettings } from './config';
+export {
+  planFigures,
+  contractsAllowed,
+  consistencyCap,
+  bankedBeforeToday,
+  type PlanFigures,
+  type ScalingTier,
+} from './plan';
+export { effectiveTotal } from './rules/max-contracts';

@@ -70,6 +70,12 @@ export function rollPeriods(state: EngineState, t: number): void {
     const reportAt = account.balanceReportedAt;
     if (t >= account.day.end) {
       trackTrailingDrawdown(state, account, equity, account.balance);
+      // The day's record for the plan (docs/RULES.md section 11): its net P&L at the roll that ends it.
+      account.finishedDays.push({
+        day: account.day.label,
+        netPnl: equity.minus(account.day.startEquity),
+        traded: account.day.tradesOpened > 0,
+      });
       account.day = openPeriod(tradingDayOf(t, state.config.session), equity, reportAt);
       account.lossStreakBreachesToday = 0;
       if (accountRules(state, account).consecutiveLosses?.resetDaily === true) account.consecutiveLosses = 0;

@@ -1,11 +1,13 @@
 // Checks that span the document, run on the raw document so they are reported together with the schema's errors:
-// preset names, each account's merged rules (a required value may come from defaults, a preset or the account), and
-// the groups' members and copier leaders.
+// preset names (the config's own or built-in), each account's merged rules (a required value may come from defaults,
+// a preset, the account or its plan), and the groups' members and copier leaders.
+import { builtInPresets } from '../presets';
 import { ruleIds, type RuleId } from './rules';
-import { completeRule, mergeRule, type AccountContext } from './merge';
+import { completeRule, mergeRule, planLayer, type AccountContext } from './merge';
+import { mergePlans, planSchema, type PlanBlock, type PlanSettings } from './plan';
 import type { RuleBlock } from './rule-spec';
 import { blockSchemas } from './rule-table';
-import { formatPath, isRecord } from './issues';
+import { distance, formatPath, isRecord } from './issues';
 import { decimal } from './values';
 
 type RawRules = Record<string, unknown> | undefined;
@@ -19,15 +21,56 @@ function recordAt(document: unknown, key: string): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
+/** The preset block an account's `preset` names: the config's own by that id, else a built-in one. */
+function presetAt(presets: Record<string, unknown>, name: unknown): unknown {
+  if (typeof name !== 'string') return undefined;
+  return Object.hasOwn(presets, name) ? presets[name] : builtInPresets.get(name);
+}
+
+/** Built-in ids: a few and how many more, not all of them in one long line (`warden presets` lists them). */
+function builtInHint(): string {
+  const ids = [...builtInPresets.keys()];
+  if (ids.length === 0) return '';
+  if (ids.length <= 4) return `; built-in: ${ids.join(', ')}`;
+  return `; built-in: ${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more, listed by warden presets`;
+}
+
+/** A preset id one slip away from `name` (a typo in a long id such as topstep-50k-combine), else null. */
+function closestName(name: string, known: readonly string[]): string | null {
+  const allowed = Math.max(1, Math.floor(name.length / 6));
+  const scored = known.map((id) => ({ id, d: distance(name, id) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best !== undefined && best.d <= allowed && best.d < name.length ? best.id : null;
+}
+
 export function presetNameErrors(document: unknown): string[] {
   const presets = recordAt(document, 'presets');
   return Object.entries(recordAt(document, 'accounts')).flatMap(([id, account]) => {
     const preset = isRecord(account) ? account['preset'] : undefined;
-    if (typeof preset !== 'string' || preset in presets) return [];
+    if (typeof preset !== 'string' || presetAt(presets, preset) !== undefined) return [];
     const known = Object.keys(presets);
-    const hint = known.length === 0 ? 'there are no presets' : `presets are ${known.join(', ')}`;
-    return [`${formatPath(['accounts', id, 'preset'])}: no preset named "${preset}" (${hint})`];
+    const own = known.length === 0 ? 'the config has no presets' : `presets are ${known.join(', ')}`;
+    const closest = closestName(preset, [...known, ...builtInPresets.keys()]);
+    const question = closest === null ? '' : `, did you mean ${closest}?`;
+    const where = formatPath(['accounts', id, 'preset']);
+    return [`${where}: no preset named "${preset}"${question} (${own}${builtInHint()})`];
   });
+}
+
+/** The rules a plan can switch on: a plan block in error leaves them to that block's own error line. */
+const planRules: readonly RuleId[] = ['consistency', 'profitTarget', 'maxContracts'];
+
+/** An account's merged plan from its raw preset and own blocks; 'invalid' when either block is in error. */
+function rawPlan(preset: unknown, account: unknown): PlanSettings | null | 'invalid' {
+  const blocks: (PlanBlock | undefined)[] = [];
+  for (const holder of [preset, account]) {
+    const block = isRecord(holder) ? holder['plan'] : undefined;
+    if (block === undefined) continue;
+    const parsed = planSchema.safeParse(block);
+    if (!parsed.success) return 'invalid';
+    blocks.push(parsed.data);
+  }
+  return mergePlans(blocks);
 }
 
 /** A rule's merged problems, when every block that names it is valid on its own (else that block's error says it). */
@@ -60,22 +103,33 @@ export function mergedRuleErrors(document: unknown): string[] {
     if (defaults?.[id] === undefined) continue;
     for (const problem of mergedProblems(id, [defaults[id]], {})) {
       const where = formatPath(['defaults', 'rules', id, ...problem.path]);
-      const why =
-        problem.message === 'is required' ? ` (accounts without their own ${id} get the defaults alone)` : '';
-      errors.push(`${where}: ${problem.message}${why}`);
+      // Accounts not listed have no plan either: say why the value is missing rather than what a plan would give.
+      const required = problem.message.startsWith('is required');
+      const why = required ? ` (accounts without their own ${id} get the defaults alone)` : '';
+      errors.push(`${where}: ${required ? 'is required' : problem.message}${why}`);
     }
   }
   for (const [accountId, account] of Object.entries(recordAt(document, 'accounts'))) {
-    const presetName = isRecord(account) ? account['preset'] : undefined;
-    const preset = typeof presetName === 'string' ? rulesOf(presets[presetName]) : undefined;
+    const presetBlock = presetAt(presets, isRecord(account) ? account['preset'] : undefined);
+    const preset = rulesOf(presetBlock);
     const own = rulesOf(account);
+    const plan = rawPlan(presetBlock, account);
     const balance = decimal({ above: '0' }).safeParse(
       isRecord(account) ? account['startingBalance'] : undefined,
     );
-    const context: AccountContext = { startingBalance: balance.success ? balance.data : undefined };
+    const context: AccountContext = {
+      startingBalance: balance.success ? balance.data : undefined,
+      plan: plan === 'invalid' ? null : plan,
+    };
     for (const id of ruleIds) {
-      if (preset?.[id] === undefined && own?.[id] === undefined) continue;
-      for (const problem of mergedProblems(id, [defaults?.[id], preset?.[id], own?.[id]], context)) {
+      if (plan === 'invalid' && planRules.includes(id)) continue;
+      const fromPlan = plan === 'invalid' ? undefined : planLayer(id, plan);
+      if (fromPlan === undefined && preset?.[id] === undefined && own?.[id] === undefined) continue;
+      for (const problem of mergedProblems(
+        id,
+        [fromPlan, defaults?.[id], preset?.[id], own?.[id]],
+        context,
+      )) {
         errors.push(
           `${formatPath(['accounts', accountId, 'rules', id, ...problem.path])}: ${problem.message}`,
         );

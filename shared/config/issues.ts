@@ -42,7 +42,8 @@ const typeWords: Record<string, string> = {
   boolean: 'true or false',
 };
 
-function distance(a: string, b: string): number {
+/** Edits (insert, delete, change; case ignored) that turn `a` into `b`. */
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] ?? 0;

@@ -5,9 +5,10 @@ import { ruleIds, type RuleId } from './rules';
 import { checkCommon, commonSchemas, type RuleBlock, type RuleSpec } from './rule-spec';
 import * as market from './rules-market';
 import * as money from './rules-money';
+import * as plan from './rules-plan';
 import * as trading from './rules-trading';
 
-export const ruleSpecs: { [R in RuleId]: RuleSpec<R> } = { ...money, ...trading, ...market };
+export const ruleSpecs: { [R in RuleId]: RuleSpec<R> } = { ...money, ...trading, ...market, ...plan };
 
 /** The `rules` object of defaults, a preset or an account. */
 export type RulesBlock = { [R in RuleId]?: RuleBlock<R> };

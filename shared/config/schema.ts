@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { groupErrors, presetNameErrors, mergedRuleErrors } from './document-checks';
 import { groupsSchema } from './groups';
 import { formatIssues } from './issues';
+import { planSchema } from './plan';
 import { rulesBlockSchema } from './rule-table';
 import { count, decimal, oneOf, timeOfDay, timezone, valueOf, weekdays } from './values';
 
 export { defaultConfigYaml } from './default-config';
 
 const rulesHolder = z.strictObject({ rules: rulesBlockSchema.optional() });
+/** A named preset: rules, and the plan of the program it stands for (docs/RULES.md section 11). */
+const presetHolder = z.strictObject({ rules: rulesBlockSchema.optional(), plan: planSchema.optional() });
 
 /** An ISO 4217 code such as USD: the currency an account's balance is in (group members must share one). */
 const currency = valueOf<string>((value) =>
@@ -35,7 +38,7 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   alerts: z.strictObject({ hysteresisPct: decimal({ min: '0', max: '100' }).default('5') }).prefault({}),
-  presets: z.record(z.string(), rulesHolder).default({}),
+  presets: z.record(z.string(), presetHolder).default({}),
   defaults: rulesHolder.prefault({}),
   accounts: z
     .record(
@@ -48,6 +51,8 @@ export const configSchema = z.strictObject({
         /** The account's currency; USD when not written (docs/RULES.md section 10: group members share one). */
         currency: currency.optional(),
         rules: rulesBlockSchema.optional(),
+        /** The account's program, merged per key over its preset's (docs/RULES.md section 11). */
+        plan: planSchema.optional(),
       }),
     )
     .default({}),

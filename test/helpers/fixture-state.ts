@@ -1,12 +1,16 @@
 // A realistic StateView for tests and the UI preview: account SIM-50K (50,000 balance) long 2 MNQ and short 1 ES
-// with a protective MNQ stop working, six CME instruments quoting. Figures are consistent with docs/RULES.md §3.
+// with a protective MNQ stop working, six CME instruments quoting. Figures are consistent with docs/RULES.md §3;
+// a prop-firm plan (§11) and news blackout windows (§12) to add where a test wants them.
 import type {
   AccountMetricsView,
   AccountView,
+  CalendarStatusView,
   LimitView,
   AlertView,
   InstrumentView,
+  NewsWindowView,
   OrderView,
+  PlanView,
   PositionView,
   StateView,
 } from '../../shared/ipc';
@@ -153,6 +157,75 @@ export function fixtureAccount(overrides: Partial<AccountView> = {}): AccountVie
     orders: fixtureOrders(),
     group: [],
     plan: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A Topstep-like plan on the fixture account (docs/RULES.md §11): started at 49,205.00, so 560.00 was banked before
+ * today (days of +320.00 and +240.00) and today's +147.50 makes 707.50 of the 3,000.00 target. At 50% the cap
+ * today is 0.5 × 560 / 0.5 = 560.00, of which 412.50 is left; the best day (320.00) is 45.2297% of the profit.
+ * Scaling 2 contracts from 0, 3 from 1,500, 5 from 2,000.
+ */
+export function fixturePlan(overrides: Partial<PlanView> = {}): PlanView {
+  return {
+    name: 'Topstep 50K Combine',
+    totalProfit: '707.50',
+    profitTarget: '3000.00',
+    targetRemaining: '2292.50',
+    bestDayProfit: '320.00',
+    consistencyPct: '45.2297',
+    consistencyLimitPct: '50',
+    consistencyCapToday: '560.00',
+    consistencyCapLeft: '412.50',
+    profitNeededForConsistency: '0.00',
+    tradingDays: 3,
+    minTradingDays: 5,
+    contractsAllowed: 2,
+    nextTier: { from: '1500.00', maxContracts: 3 },
+    todayProfit: '147.50',
+    ...overrides,
+  };
+}
+
+/**
+ * Blackout windows around the fixture's server time (15:30:00Z): one in force until 15:32, NFP flattening in 12m 04s,
+ * and a manual ECB window (no flatten) in 2h 13m.
+ */
+export function fixtureNews(): NewsWindowView[] {
+  const window = (
+    title: string,
+    currency: string,
+    at: string,
+    flatten: boolean,
+    source: 'calendar' | 'manual',
+  ) => {
+    const t = Date.parse(at);
+    return {
+      title,
+      currency,
+      impact: 'High',
+      at,
+      from: new Date(t - 2 * 60_000).toISOString(),
+      to: new Date(t + 2 * 60_000).toISOString(),
+      flatten,
+      source,
+    };
+  };
+  return [
+    window('Fed Chair Powell Speaks', 'USD', '2025-03-12T15:30:00.000Z', true, 'calendar'),
+    window('NFP', 'USD', '2025-03-12T15:44:04.000Z', true, 'calendar'),
+    window('ECB Press Conference', 'EUR', '2025-03-12T17:45:00.000Z', false, 'manual'),
+  ];
+}
+
+/** The calendar fetched 3 hours before the fixture's server time, fresh. */
+export function fixtureCalendar(overrides: Partial<CalendarStatusView> = {}): CalendarStatusView {
+  return {
+    source: 'https://nfs.faireconomy.media/ff_calendar_thisweek.json',
+    fetchedAt: '2025-03-12T12:30:00.000Z',
+    stale: false,
+    problem: null,
     ...overrides,
   };
 }

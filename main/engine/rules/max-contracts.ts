@@ -1,8 +1,10 @@
 // maxContracts: weighted contracts (a micro counts its instrument `weight`, e.g. 0.1) against `total` and
 // `perSymbol` limits; the limit itself is allowed. Open quantity over a limit: reducePosition with the symbol;
-// working entry orders that would take it over (countWorkingOrders): cancelOrders with the symbol.
-import { dec, ZERO, type Dec } from '../../../shared/domain/money';
+// working entry orders that would take it over (countWorkingOrders): cancelOrders with the symbol. A plan's scaling
+// tier caps the total too (docs/RULES.md section 11): the effective total is the smaller of the two.
+import { compareDec, dec, ZERO, type Dec } from '../../../shared/domain/money';
 import type { RiskAction } from '../decisions';
+import { contractsAllowed } from '../plan';
 import type { ReadonlyAccountState, ReadonlyEngineState } from '../readonly';
 import type { Breach, Rule, RuleContext } from './types';
 
@@ -11,7 +13,9 @@ export type Exposure = { symbol: string; open: Dec; potential: Dec };
 
 export const maxContracts: Rule<'maxContracts'> = {
   id: 'maxContracts',
-  triggers: ['fill', 'order', 'position', 'instrument', 'configChange'],
+  // A clock tick or a rebuilt day start can roll the day, and with it the scaling tier (held positions may now
+  // be over it); otherwise they change nothing here, and an excess already reported is not reported again.
+  triggers: ['fill', 'order', 'position', 'instrument', 'configChange', 'clock', 'dayStart'],
   evaluate(ctx) {
     const { settings, state, account } = ctx;
     const exposures = exposuresOf(state, account, settings.countWorkingOrders);
@@ -21,14 +25,32 @@ export const maxContracts: Rule<'maxContracts'> = {
       if (limit !== undefined)
         findings.push(...check(ctx, `maxContracts:${e.symbol}`, e, dec(limit), e.symbol));
     }
-    if (settings.total !== null) {
+    const limit = effectiveTotal(state, account, settings.total);
+    if (limit !== null) {
       const sum = (pick: (e: Exposure) => Dec) => exposures.reduce((acc, e) => acc.plus(pick(e)), ZERO);
       const total = { symbol: 'total', open: sum((e) => e.open), potential: sum((e) => e.potential) };
-      findings.push(...check(ctx, 'maxContracts', total, dec(settings.total), culprit(ctx, exposures)));
+      findings.push(...check(ctx, 'maxContracts', total, limit.total, culprit(ctx, exposures), limit.byTier));
     }
     return findings;
   },
 };
+
+/**
+ * The total in force: min(total, the scaling tier's contracts), either alone where the other is absent; null
+ * when neither limits it. `byTier`: the tier is the one that binds (the message says so).
+ */
+export function effectiveTotal(
+  state: ReadonlyEngineState,
+  account: ReadonlyAccountState,
+  total: string | null,
+): { total: Dec; byTier: boolean } | null {
+  const allowed = contractsAllowed(state, account);
+  const tier = allowed === null ? null : dec(allowed);
+  if (total === null) return tier === null ? null : { total: tier, byTier: true };
+  const written = dec(total);
+  if (tier === null) return { total: written, byTier: false };
+  return compareDec(tier, written) < 0 ? { total: tier, byTier: true } : { total: written, byTier: false };
+}
 
 /** The account's exposure per symbol it holds or has orders in (groupMaxContracts sums them over members). */
 export function exposuresOf(
@@ -67,7 +89,14 @@ function culprit(ctx: RuleContext, exposures: Exposure[]): string {
  * Reports an excess once, and again only when it grows: memory keeps the excess last reported, open and with
  * orders, and forgets it when back within the limit.
  */
-function check(ctx: RuleContext, key: string, e: Exposure, limit: Dec, symbol: string): Breach[] {
+function check(
+  ctx: RuleContext,
+  key: string,
+  e: Exposure,
+  limit: Dec,
+  symbol: string,
+  byTier = false,
+): Breach[] {
   const memory = ctx.memory(key);
   const data = (memory.data ??= {});
   const found: Breach[] = [];
@@ -83,7 +112,7 @@ function check(ctx: RuleContext, key: string, e: Exposure, limit: Dec, symbol: s
         kind: 'breach',
         symbol,
         action,
-        message: `${scope}: ${value.toFixed()} contracts ${what} above the limit of ${limit.toFixed()}`,
+        message: `${scope}: ${value.toFixed()} contracts ${what} above the ${byTier ? "scaling tier's " : ''}limit of ${limit.toFixed()}`,
       });
     }
   };

@@ -3,6 +3,7 @@
 import { ruleIds, type RuleId } from '../../../shared/config/rules';
 import { brokerLock } from './broker-lock';
 import { consecutiveLosses } from './consecutive-losses';
+import { consistency } from './consistency';
 import { dailyGiveback } from './daily-giveback';
 import { dailyLoss } from './daily-loss';
 import { dailyProfitTarget } from './daily-profit-target';
@@ -11,6 +12,7 @@ import { marginLevel } from './margin-level';
 import { maxContracts } from './max-contracts';
 import { newsBlackout } from './news-blackout';
 import { positionLoss } from './position-loss';
+import { profitTarget } from './profit-target';
 import { staleData } from './stale-data';
 import { stopRequired } from './stop-required';
 import { symbolBlock } from './symbol-block';
@@ -40,6 +42,8 @@ export const ruleTable: { readonly [R in RuleId]: Rule<R> } = {
   brokerLock,
   staleData,
   trailingStop,
+  consistency,
+  profitTarget,
 };
 
 /** The rules in evaluation order. */

@@ -1,6 +1,6 @@
 // The whole screen: top bar, link banner, the accounts overview (a row per account, the opened one's detail beside
-// or below it) on the left; flatten, ticket (on the simulator: Warden places no orders at a real broker) and
-// alerts on the right.
+// or below it) on the left; flatten, the news blackout windows ahead, ticket (on the simulator: Warden places no
+// orders at a real broker) and alerts on the right.
 // Until the first state arrives there is nothing true to show but the connection.
 import { useState } from 'react';
 import { AccountSelection } from '../features/accounts/AccountSelection';
@@ -14,6 +14,7 @@ import { FlattenButton } from '../features/flatten/FlattenButton';
 import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
 import { HistoryScreen, historyRequested } from '../features/history/mount';
+import { NewsPanel } from '../features/news/NewsPanel';
 import { RuleEditor } from '../features/rules/RuleEditor';
 import { OrderTicket } from '../features/ticket/OrderTicket';
 import { AccountsOverview } from '../features/overview/AccountsOverview';
@@ -69,6 +70,7 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
           </div>
           <aside className="side" aria-label="Actions and alerts">
             <FlattenButton target={{ all: true }} label="Flatten all" size="large" />
+            <NewsPanel />
             {onSimulator ? <OrderTicket /> : null}
             <AlertsFeed browserHost={browserHost} />
             <NotificationSettings browserHost={browserHost} />

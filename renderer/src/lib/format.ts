@@ -106,3 +106,20 @@ export function formatCountdown(ms: number): string {
   if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
   return `${seconds}s`;
 }
+
+/** Local wall time "08:32" of an ISO instant, for times a trader plans around (news windows). */
+export function formatHourMinute(iso: string | number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return MISSING;
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** How old something is, roughly: "under a minute", "12 min", "5 h", "3 days". */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}

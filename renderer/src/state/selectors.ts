@@ -99,3 +99,8 @@ export function selectGroup(id: string) {
 export function selectIsLeader(id: string) {
   return (state: ViewState): boolean => state.view?.groups.some((group) => group.leader === id) ?? false;
 }
+
+/** Whether some account carries a prop-firm plan (docs/RULES.md section 11). */
+export function selectAnyPlan(state: ViewState): boolean {
+  return state.view?.accounts.some((account) => account.plan !== null) ?? false;
+}

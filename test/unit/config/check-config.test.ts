@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureConfigFile, readConfigFile } from '../../../main/platform/config-file';
 import { defaultConfigYaml } from '../../../shared/config/schema';
+import { builtInPresetsHint } from './helpers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
@@ -84,7 +85,7 @@ describe('readConfigFile', () => {
       errors: [
         `${path}: session.dayStart: must be a 24-hour time HH:mm such as 17:00, got "5pm"`,
         `${path}: accounts.A1.rules.dailyLoss.amount: must be greater than 0, got -1`,
-        `${path}: accounts.A1.preset: no preset named "prop" (there are no presets)`,
+        `${path}: accounts.A1.preset: no preset named "prop" (the config has no presets; ${builtInPresetsHint()})`,
         `${path}: accounts.A1.rules.tradeFrequency: needs at least one window: perMinute, perHour or perDay`,
       ],
     });
@@ -131,7 +132,7 @@ describe('warden check-config', () => {
     expect(stderr.trimEnd().split('\n')).toStrictEqual([
       `${path}: session.dayStart: must be a 24-hour time HH:mm such as 17:00, got "5pm"`,
       `${path}: accounts.A1.rules.dailyLoss.amount: must be greater than 0, got -1`,
-      `${path}: accounts.A1.preset: no preset named "prop" (there are no presets)`,
+      `${path}: accounts.A1.preset: no preset named "prop" (the config has no presets; ${builtInPresetsHint()})`,
       `${path}: accounts.A1.rules.tradeFrequency: needs at least one window: perMinute, perHour or perDay`,
     ]);
   }, 30_000);

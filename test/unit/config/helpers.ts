@@ -1,5 +1,6 @@
 // Shared set-up for the config tests: validate a document and resolve one account, failing loudly when invalid.
 import { resolveAccountRules } from '../../../shared/config/merge';
+import { builtInPresets } from '../../../shared/presets';
 import type { AccountRules } from '../../../shared/config/rules';
 import { validateConfig, type WardenConfig } from '../../../shared/config/schema';
 
@@ -30,3 +31,14 @@ export const levels = { enabled: true, warnAt: '0.8', criticalAt: '0.95' } as co
 
 /** The consequence of a rule that halts the account until `lock`. */
 export const halted = (lock: unknown) => ({ action: 'flatten', lock, lockState: 'halted' });
+
+/**
+ * How a preset-name error ends: the built-in presets, a few of them and how many more (their list is data another
+ * file owns, so it is read here rather than written out).
+ */
+export function builtInPresetsHint(): string {
+  const ids = [...builtInPresets.keys()];
+  return ids.length <= 4
+    ? `built-in: ${ids.join(', ')}`
+    : `built-in: ${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more, listed by warden presets`;
+}

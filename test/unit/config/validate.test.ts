@@ -2,7 +2,7 @@
 // unknown keys and rules (with the likely intended name), preset names and what the merge leaves missing.
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../shared/config/schema';
-import { errorsOf } from './helpers';
+import { builtInPresetsHint, errorsOf } from './helpers';
 
 describe('every error at once', () => {
   it('reports five different mistakes as five lines with their paths', () => {
@@ -18,7 +18,7 @@ describe('every error at once', () => {
       'session.dayStart: must be a 24-hour time HH:mm such as 17:00, got "5pm"',
       'presets.prop.rules.dailyLoss.amount: must be greater than 0, got -1000',
       'accounts.A1.rules.consecutiveLoss: unknown rule (did you mean consecutiveLosses?)',
-      'accounts.A1.preset: no preset named "prop50" (presets are prop)',
+      `accounts.A1.preset: no preset named "prop50" (presets are prop; ${builtInPresetsHint()})`,
       'accounts.A2.rules.weeklyLoss.amount: is required',
     ]);
   });
@@ -30,7 +30,7 @@ describe('every error at once', () => {
         accounts: { A1: { preset: 'p' }, A2: { preset: 'q' } },
       }),
     ).toStrictEqual([
-      'accounts.A2.preset: no preset named "q" (presets are p)',
+      `accounts.A2.preset: no preset named "q" (presets are p; ${builtInPresetsHint()})`,
       'accounts.A1.rules.dailyLoss.amount: is required',
     ]);
   });

@@ -1,8 +1,10 @@
 // Display formatting: money separators and places, P&L signs and tones, prices at tick precision, quantities.
 import { describe, expect, it } from 'vitest';
 import {
+  formatAge,
   formatAmount,
   formatCountdown,
+  formatHourMinute,
   formatPositionQty,
   formatPrice,
   formatSignedAmount,
@@ -75,5 +77,29 @@ describe('formatCountdown', () => {
     [1_500, '2s'],
   ])('%i ms → %s', (ms, expected) => {
     expect(formatCountdown(ms)).toBe(expected);
+  });
+});
+
+describe('formatAge', () => {
+  it.each([
+    [-1000, 'under a minute'],
+    [59_999, 'under a minute'],
+    [60_000, '1 min'],
+    [59 * 60_000, '59 min'],
+    [60 * 60_000, '1 h'],
+    [47 * 3_600_000 + 59 * 60_000, '47 h'],
+    [48 * 3_600_000, '2 days'],
+    [9 * 86_400_000 + 5 * 3_600_000, '9 days'],
+  ])('%i ms → %s', (ms, expected) => {
+    expect(formatAge(ms)).toBe(expected);
+  });
+});
+
+describe('formatHourMinute', () => {
+  it('shows the local hours and minutes of an instant, a dash for a bad one', () => {
+    const local = new Date(2025, 2, 12, 8, 32, 59).getTime();
+    expect(formatHourMinute(local)).toBe('08:32');
+    expect(formatHourMinute(new Date(local).toISOString())).toBe('08:32');
+    expect(formatHourMinute('not a time')).toBe('—');
   });
 });

@@ -4,7 +4,7 @@
 // click) opens the row's detail; a row's flatten asks first; a single account keeps its detail open.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildFixtureState } from '../../helpers/fixture-state';
+import { buildFixtureState, fixturePlan } from '../../helpers/fixture-state';
 import { fiveAccounts, fiveAccountsState, limitsOf } from '../../helpers/overview-fixture';
 import { renderWithState } from './harness';
 
@@ -233,5 +233,67 @@ describe('a single account', () => {
       'Contracts',
       'Worst level',
     ]);
+  });
+});
+
+describe("the overview's cap left today", () => {
+  /** The five accounts, two of them with a plan: one with room under today's cap, one over it. */
+  function withPlans() {
+    const state = fiveAccountsState();
+    for (const account of state.accounts) {
+      if (account.id === 'TS-150K-1') account.plan = fixturePlan();
+      if (account.id === 'TS-50K-2')
+        account.plan = fixturePlan({
+          todayProfit: '700.00',
+          consistencyCapLeft: '0.00',
+          profitNeededForConsistency: '140.00',
+        });
+    }
+    return state;
+  }
+
+  it('is a column once an account has a plan: its cap left in money, a dash without a plan or for a group', () => {
+    renderWithState(withPlans());
+    const headers = within(screen.getByTestId('overview-table'))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(3, 6)).toEqual(['Daily loss left', 'Trailing left', 'Cap left today']);
+    expect(cell('TS-150K-1', 'overview-cap')).toBe('412.50');
+    expect(cell('TS-50K-2', 'overview-cap')).toBe('0.00');
+    expect(cell('APEX-01', 'overview-cap')).toBe('—');
+    expect(group('topstep', 'overview-cap')).toBe('—');
+    expect(screen.getByTestId('overview-table').className).toBe('grid overview-grid overview-grid-plan');
+  });
+
+  it("colours the cap by the plan's level and says the sentence in its tooltip", () => {
+    renderWithState(withPlans());
+    const room = (id: string) => within(row(id)).getByTestId('overview-cap').parentElement;
+    expect(room('TS-150K-1')?.className).toBe('overview-room limit-ok');
+    expect(room('TS-150K-1')?.getAttribute('title')).toBe(
+      'You can make 412.50 more today and stay within 50%',
+    );
+    expect(room('TS-50K-2')?.className).toBe('overview-room limit-breach');
+    expect(room('TS-50K-2')?.getAttribute('title')).toBe(
+      'Over the 50% cap: profit needed on other days: 140.00',
+    );
+  });
+
+  it('shows a dash while a plan has no cap yet (no profit banked)', () => {
+    const state = withPlans();
+    const account = state.accounts.find((a) => a.id === 'TS-150K-1');
+    if (account?.plan == null) throw new Error('no plan');
+    account.plan = { ...account.plan, consistencyCapToday: null, consistencyCapLeft: null };
+    renderWithState(state);
+    expect(cell('TS-150K-1', 'overview-cap')).toBe('—');
+  });
+
+  it('is no column when no account has a plan', () => {
+    renderWithState(fiveAccountsState());
+    expect(
+      within(screen.getByTestId('overview-table'))
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).not.toContain('Cap left today');
+    expect(screen.queryAllByTestId('overview-cap')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// One account: its name and trading state, its figures, its positions and its working orders.
+// One account: its name and trading state, its figures, its prop-firm plan, its positions and its working orders.
 import { useShallow } from 'zustand/react/shallow';
 import { selectAccount, useView } from '../../state';
 import { OrdersTable } from '../orders/OrdersTable';
@@ -9,6 +9,7 @@ import { DayStartConfirm } from './DayStartConfirm';
 import { EquityCharts } from '../charts/EquityCharts';
 import { LimitBars } from '../dashboard/LimitBars';
 import { RiskGauges } from '../dashboard/RiskGauges';
+import { PlanStrip } from '../plan/PlanStrip';
 import { MetricsGrid } from './MetricsGrid';
 import { TradingStateBadge } from './TradingStateBadge';
 
@@ -60,6 +61,7 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
       </header>
       <DayStartConfirm accountId={accountId} />
       <MetricsGrid accountId={accountId} />
+      <PlanStrip accountId={accountId} />
       <div className="risk-row">
         <LimitBars accountId={accountId} />
         <RiskGauges accountId={accountId} />

@@ -1,14 +1,17 @@
-// The per-day summary: net P&L (coloured), the largest sampled drawdown, trades and breaches per account and day;
-// for a group, first the group's totals per day (summed exactly by the core).
+// The per-day summary: net P&L (coloured), the day's share of the account's total (the consistency a firm
+// measures, as the core computes it), the largest sampled drawdown, trades and breaches per account and day; for a
+// group, first the group's totals per day (summed exactly by the core).
 import { EmptyState } from '../../components/EmptyState';
 import { Money } from '../../components/Money';
 import type { DaySummaryView, GroupDaySummaryView } from '../../../../shared/ipc';
 import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
+import { MISSING } from '../../lib/format';
 
 const dayColumns: readonly Column[] = [
   { label: 'Day' },
   { label: 'Account' },
   { label: 'Net P&L', align: 'right' },
+  { label: 'Share', align: 'right' },
   { label: 'Max drawdown', align: 'right' },
   { label: 'Trades', align: 'right' },
   { label: 'Breaches', align: 'right' },
@@ -44,6 +47,13 @@ export function DaysTable({ days, groupDays }: DaysTableProps) {
               <td>{day.account}</td>
               <td className="right">
                 <Money value={day.netPnl} pnl />
+              </td>
+              <td
+                className="right num"
+                data-testid="history-day-share"
+                title="This day's net P&L as a share of the account's total over the days listed"
+              >
+                {day.shareOfTotalPct === null ? MISSING : `${day.shareOfTotalPct}%`}
               </td>
               <td className="right">
                 <Money value={day.maxDrawdown} />

@@ -11,7 +11,7 @@ import type { ViewState } from '../../state';
 import { ContractsCell, LevelCell, RoomCell, StateCell } from './OverviewCells';
 import { groupRowData, type GroupRowData } from './overview-rows';
 
-type GroupHeaderRowProps = { groupId: string; showFlatten: boolean };
+type GroupHeaderRowProps = { groupId: string; showFlatten: boolean; showCap: boolean };
 
 const missing = (id: string): GroupRowData => ({
   name: id,
@@ -38,7 +38,8 @@ function selectGroupRow(groupId: string) {
   };
 }
 
-export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatten }: GroupHeaderRowProps) {
+export const GroupHeaderRow = memo(function GroupHeaderRow(props: GroupHeaderRowProps) {
+  const { groupId, showFlatten, showCap } = props;
   const g = useView(useShallow(selectGroupRow(groupId)));
   const members = `${g.members} account${g.members === 1 ? '' : 's'}`;
   return (
@@ -76,6 +77,14 @@ export const GroupHeaderRow = memo(function GroupHeaderRow({ groupId, showFlatte
           —
         </span>
       </td>
+      {showCap ? (
+        // A consistency cap is an account's (its plan's), never a group's.
+        <td className="right">
+          <span className="muted" data-testid="overview-cap">
+            —
+          </span>
+        </td>
+      ) : null}
       <td className="right">
         <ContractsCell open={g.contracts} limit={g.contractsLimit} level={g.contractsLevel} />
       </td>

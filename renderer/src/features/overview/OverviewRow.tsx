@@ -1,5 +1,6 @@
 // One account in the overview: name, state with its countdown, day P&L, the room left to the daily loss and to the
-// trailing threshold, contracts against the limit, the worst level, and its flatten (with several accounts).
+// trailing threshold, what is left of today's consistency cap (when the overview shows it), contracts against the
+// limit, the worst level, and its flatten (with several accounts).
 // Memoised and keyed by account id: a push re-renders the rows whose own figures changed, nothing else. The
 // row is focusable (roving tabindex, managed by the table); keys and clicks are handled by the table.
 import { memo } from 'react';
@@ -17,6 +18,8 @@ type OverviewRowProps = {
   /** Its detail is open. */
   opened: boolean;
   showFlatten: boolean;
+  /** The "Cap left today" column is shown (some account has a plan). */
+  showCap: boolean;
 };
 
 const missing = (id: string): OverviewRowData => ({
@@ -41,10 +44,14 @@ const missing = (id: string): OverviewRowData => ({
   trailPct: 0,
   trailLevel: 'ok',
   trailText: '',
+  capLeft: null,
+  capPct: 0,
+  capLevel: 'ok',
+  capText: '',
 });
 
 export const OverviewRow = memo(function OverviewRow(props: OverviewRowProps) {
-  const { accountId, current, opened, showFlatten } = props;
+  const { accountId, current, opened, showFlatten, showCap } = props;
   const r = useView(
     useShallow((s) => {
       const account = selectAccountById(accountId)(s);
@@ -104,6 +111,17 @@ export const OverviewRow = memo(function OverviewRow(props: OverviewRowProps) {
           testId="overview-trailing"
         />
       </td>
+      {showCap ? (
+        <td className="right">
+          <RoomCell
+            left={r.capLeft}
+            pct={r.capPct}
+            level={r.capLevel}
+            text={r.capText}
+            testId="overview-cap"
+          />
+        </td>
+      ) : null}
       <td className="right">
         <ContractsCell open={r.contracts} limit={r.contractsLimit} level={r.contractsLevel} />
       </td>

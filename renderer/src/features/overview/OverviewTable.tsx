@@ -7,7 +7,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ColumnHeaders, type Column } from '../../components/ColumnHeaders';
-import { selectAccountCount, useView } from '../../state';
+import { selectAccountCount, selectAnyPlan, useView } from '../../state';
 import { GroupHeaderRow, UngroupedHeaderRow } from './GroupHeaderRow';
 import { OverviewRow } from './OverviewRow';
 import { createOverviewOrder, type OverviewEntry } from './overview-order';
@@ -20,6 +20,7 @@ const columns: readonly OverviewColumn[] = [
   { id: 'pnl', label: 'Day P&L', align: 'right' },
   { id: 'loss', label: 'Daily loss left', align: 'right' },
   { id: 'trailing', label: 'Trailing left', align: 'right' },
+  { id: 'cap', label: 'Cap left today', align: 'right' },
   { id: 'contracts', label: 'Contracts', align: 'right' },
   { id: 'worst', label: 'Worst level' },
   { id: 'actions', label: 'Flatten', hidden: true },
@@ -58,12 +59,16 @@ export function OverviewTable({ opened, onOpen }: OverviewTableProps) {
   const order = useMemo(() => createOverviewOrder(), []);
   const entries = useView(useShallow((s) => order(s.view)));
   const showFlatten = useView(selectAccountCount) > 1;
+  // The consistency cap's column only when some account has a plan: without one it would be a column of dashes.
+  const showCap = useView(selectAnyPlan);
   const ids = useMemo(() => entries.flatMap((e) => accountOf(e) ?? []), [entries]);
   const [focused, setFocused] = useState<string | null>(null);
   const current = [focused, opened].find((id) => id !== null && ids.includes(id)) ?? ids[0] ?? null;
   const tableRef = useRef<HTMLTableElement>(null);
   useDefaultOpen(ids, opened, onOpen);
-  const shown = showFlatten ? columns : columns.slice(0, -1);
+  const shown = columns.filter(
+    (column) => (showFlatten || column.id !== 'actions') && (showCap || column.id !== 'cap'),
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     // Only keys on a row itself: a key in a flatten button or its dialog is theirs.
@@ -99,7 +104,7 @@ export function OverviewTable({ opened, onOpen }: OverviewTableProps) {
     // The grid's keys and clicks land on its rows (focusable) and are handled here, once for all rows.
     <table
       ref={tableRef}
-      className="grid overview-grid"
+      className={showCap ? 'grid overview-grid overview-grid-plan' : 'grid overview-grid'}
       role="grid"
       aria-label="Accounts"
       data-testid="overview-table"
@@ -126,10 +131,18 @@ export function OverviewTable({ opened, onOpen }: OverviewTableProps) {
                 current={id === current}
                 opened={id === opened}
                 showFlatten={showFlatten}
+                showCap={showCap}
               />
             );
           if (entry === 'u') return <UngroupedHeaderRow key={entry} columns={shown.length} />;
-          return <GroupHeaderRow key={entry} groupId={entry.slice(2)} showFlatten={showFlatten} />;
+          return (
+            <GroupHeaderRow
+              key={entry}
+              groupId={entry.slice(2)}
+              showFlatten={showFlatten}
+              showCap={showCap}
+            />
+          );
         })}
       </tbody>
     </table>

@@ -11,6 +11,7 @@ import type {
   TradingState,
 } from '../../../../shared/ipc';
 import { limitText, usedPct } from '../dashboard/limit-bar';
+import { capLeftOf } from '../plan/plan-figures';
 import { worstLimit } from './overview-order';
 
 /** The limits the overview draws, by the rule ids of main/core/limits-view.ts (and the group rules'). */
@@ -81,6 +82,11 @@ export type OverviewRowData = Shared & {
   trailPct: number;
   trailLevel: RuleLevelView;
   trailText: string;
+  /** What is left of today's consistency cap (the plan's), exact; null without a plan or while it has no cap. */
+  capLeft: string | null;
+  capPct: number;
+  capLevel: RuleLevelView;
+  capText: string;
 };
 
 export type GroupRowData = Shared & {
@@ -120,6 +126,7 @@ export function overviewRowData(account: AccountView): OverviewRowData {
   let row = accountRows.get(account);
   if (row === undefined) {
     const trail = room(account.limits, ROOM_RULES.trailing);
+    const cap = capLeftOf(account);
     row = {
       ...shared(
         account.name,
@@ -137,6 +144,10 @@ export function overviewRowData(account: AccountView): OverviewRowData {
       trailPct: trail.pct,
       trailLevel: trail.level,
       trailText: trail.text,
+      capLeft: cap.left,
+      capPct: cap.pct,
+      capLevel: cap.level,
+      capText: cap.text,
     };
     accountRows.set(account, row);
   }

@@ -1,8 +1,9 @@
-// The editor's head: which account's rules (or which group) are edited, the preset that account builds on, and
-// "New group".
+// The editor's head: which account's rules (or which group) are edited, the preset that account builds on (one of
+// the config's or a firm program), and "New group".
 import { choicesNamed, SelectField } from '../../components/SelectField';
 import { withPreset, type Draft } from './config-draft';
 import { groupChoice, groupsOf, newGroupId, withNewGroup } from './group-draft';
+import { firmPrograms, programLabel } from './plan-draft';
 
 type AccountAndPresetProps = {
   accounts: readonly string[];
@@ -17,7 +18,11 @@ type AccountAndPresetProps = {
 
 export function AccountAndPreset(props: AccountAndPresetProps) {
   const { accounts, groups, account, group, draft, onChoose, onEdit } = props;
-  const presets = [{ value: '', label: 'none' }, ...choicesNamed(Object.keys(draft.presets ?? {}))];
+  const presets = [
+    { value: '', label: 'none' },
+    ...choicesNamed(Object.keys(draft.presets ?? {})),
+    ...firmPrograms(draft).map((preset) => ({ value: preset.id, label: programLabel(preset) })),
+  ];
   const named = groupsOf(draft);
   const choices = [
     ...choicesNamed(accounts),

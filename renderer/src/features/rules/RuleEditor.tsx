@@ -1,5 +1,5 @@
-// The rule editor: one account's settings (preset and own limits), validated as typed with the message beside
-// the field, a preview of what the change would do (the core judges it, tighten-only while locked), Apply,
+// The rule editor: one account's settings (preset or firm program, plan and own limits), validated as typed with
+// the message beside the field, a preview of what the change would do (the core judges it, tighten-only while locked), Apply,
 // "lock my settings for today", and import/export of the config file. A group of accounts (docs/RULES.md
 // section 10) is chosen in the same picker and edited through the same draft, preview and Apply.
 import { AccountAndPreset } from './AccountAndPreset';
@@ -8,6 +8,8 @@ import { otherErrors, type Draft } from './config-draft';
 import { ConfigTransfer } from './ConfigTransfer';
 import { otherGroupErrors, withoutGroup } from './group-draft';
 import { GroupEditor } from './GroupEditor';
+import { isPlanFieldError } from './plan-draft';
+import { PlanEditor } from './PlanEditor';
 import { RuleActions } from './RuleActions';
 import { RuleErrors } from './RuleErrors';
 import { RuleGrid } from './RuleGrid';
@@ -63,8 +65,11 @@ export function RuleEditor() {
       ) : null}
       {account !== null ? (
         <>
+          <PlanEditor draft={draft} account={account} errors={validation.errors} onEdit={edit} />
           <RuleGrid draft={draft} account={account} validation={validation} onEdit={edit} />
-          <RuleErrors errors={otherErrors(validation.errors, account)} />
+          <RuleErrors
+            errors={otherErrors(validation.errors, account).filter((e) => !isPlanFieldError(e, account))}
+          />
         </>
       ) : null}
       <ChangePreview preview={changes.preview} applied={changes.applied} />

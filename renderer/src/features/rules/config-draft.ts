@@ -7,7 +7,10 @@ import { validateConfig } from '../../../../shared/config/schema';
 
 export type Draft = {
   presets?: Record<string, unknown>;
-  accounts?: Record<string, { preset?: string; startingBalance?: string; rules?: Record<string, RuleBlock> }>;
+  accounts?: Record<
+    string,
+    { preset?: string; startingBalance?: string; rules?: Record<string, RuleBlock>; plan?: unknown }
+  >;
   [key: string]: unknown;
 };
 type RuleBlock = Record<string, unknown>;

@@ -1,0 +1,96 @@
+// An account's plan in the rule editor (docs/RULES.md section 11): the firm program it starts from, and its own
+// name, profit target, consistency %, minimum trading days and scaling tiers, each overriding the preset's figure
+// (shown as the placeholder: "from preset: 3,000"), with the core's validation message beside the field.
+import { NumberInput } from '../../components/NumberInput';
+import { shown, type Draft } from './config-draft';
+import { FirmProgram } from './FirmProgram';
+import {
+  ownPlan,
+  planFieldError,
+  planFields,
+  presetPlaceholder,
+  withPlanValue,
+  type PlanFieldSpec,
+} from './plan-draft';
+import { ScalingTiers } from './ScalingTiers';
+
+type PlanEditorProps = {
+  draft: Draft;
+  account: string;
+  errors: readonly string[];
+  onEdit: (draft: Draft) => void;
+};
+
+export function PlanEditor({ draft, account, errors, onEdit }: PlanEditorProps) {
+  const own = ownPlan(draft, account);
+  return (
+    <fieldset className="rule plan-editor" data-testid="plan-editor">
+      <legend>Plan</legend>
+      <FirmProgram draft={draft} account={account} onEdit={onEdit} />
+      <div className="plan-fields">
+        {planFields.map((field) => (
+          <PlanField
+            key={field.key}
+            id={`plan-${account}-${field.key}`}
+            field={field}
+            value={shown(own[field.key])}
+            placeholder={presetPlaceholder(draft, account, field.key)}
+            error={planFieldError(errors, account, field.key)}
+            onChange={(text) => {
+              onEdit(withPlanValue(draft, account, field, text));
+            }}
+          />
+        ))}
+      </div>
+      <ScalingTiers draft={draft} account={account} errors={errors} onEdit={onEdit} />
+    </fieldset>
+  );
+}
+
+type PlanFieldProps = {
+  id: string;
+  field: PlanFieldSpec;
+  value: string;
+  placeholder: string;
+  error: string | null;
+  onChange: (text: string) => void;
+};
+
+function PlanField({ id, field, value, placeholder, error, onChange }: PlanFieldProps) {
+  const testId = `plan-${field.key}`;
+  const errorId = `${id}-error`;
+  const input = {
+    id,
+    value,
+    placeholder,
+    'aria-invalid': error !== null,
+    'aria-describedby': error === null ? undefined : errorId,
+  };
+  return (
+    <div className={error === null ? 'field' : 'field field-invalid'}>
+      <label htmlFor={id}>{field.label}</label>
+      {field.kind === 'text' ? (
+        <input
+          type="text"
+          data-testid={testId}
+          {...input}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      ) : (
+        <NumberInput
+          testId={testId}
+          inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
+          {...input}
+          onChange={onChange}
+        />
+      )}
+      {error !== null ? (
+        <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
