@@ -1,6 +1,6 @@
 // Builds the history screens' view from the store: closed trades, per-day summaries (net P&L, largest sampled
-// drawdown, trades, breaches) and a timeline of alerts, enforcement responses and guard events; for a group of
-// accounts, its members' and the group's exact totals per day.
+// drawdown, trades, breaches, the day's share of the account's total) and a timeline of alerts, enforcement
+// responses and guard events; for a group of accounts, its members' and the group's exact totals per day.
 import type {
   AlertView,
   DaySummaryView,
@@ -256,9 +256,9 @@ function summarize(
   const accounts = new Set([...days.keys()].map((key) => key.split('\u0000')[1] ?? ''));
   if (query.account !== undefined) accounts.add(query.account);
   for (const account of accounts) addDrawdowns(days, store.history.samples(account, from, now + 1), session);
-  return [...days.entries()]
-    .map(([key, entry]) => summaryOf(key, entry))
-    .sort((a, b) => (a.day === b.day ? a.account.localeCompare(b.account) : a.day < b.day ? 1 : -1));
+  return withShares([...days.entries()].map(([key, entry]) => summaryOf(key, entry))).sort((a, b) =>
+    a.day === b.day ? a.account.localeCompare(b.account) : a.day < b.day ? 1 : -1,
+  );
 }
 
 /** Each day's largest sampled drawdown (days with neither trades nor breaches are not summarized). */
@@ -279,5 +279,18 @@ function summaryOf(key: string, entry: DayFigures): DaySummaryView {
     trades: entry.trades,
     maxDrawdown: entry.drawdown.toFixed(2),
     breaches: entry.breaches,
+    shareOfTotalPct: null,
   };
+}
+
+/** Each day's share of its account's total net P&L over the days listed, when that total is positive. */
+function withShares(days: DaySummaryView[]): DaySummaryView[] {
+  const totals = new Map<string, Dec>();
+  for (const day of days) totals.set(day.account, (totals.get(day.account) ?? new Dec(0)).add(day.netPnl));
+  return days.map((day) => {
+    const total = totals.get(day.account);
+    if (total === undefined || total.lte(0)) return day;
+    const share = new Dec(day.netPnl).dividedBy(total).times(100).toFixed(2, Dec.ROUND_HALF_UP);
+    return { ...day, shareOfTotalPct: share };
+  });
 }

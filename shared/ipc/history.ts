@@ -33,6 +33,11 @@ export type DaySummaryView = {
   /** The largest daily drawdown sampled that day ("0.00" when no samples). */
   maxDrawdown: string;
   breaches: number;
+  /**
+   * This day's net P&L as a share of the account's total net P&L over the listed days (× 100, 2 places, half-up):
+   * the consistency a firm measures. Null unless that total is positive.
+   */
+  shareOfTotalPct: string | null;
 };
 
 /** A group's totals for one trading day: exact sums over its members' day summaries. */

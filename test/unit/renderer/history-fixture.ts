@@ -66,6 +66,7 @@ export function fixtureHistory(): HistoryView {
         trades: 1,
         maxDrawdown: '0.00',
         breaches: 0,
+        shareOfTotalPct: null,
       },
       {
         day: '2025-03-11',
@@ -74,6 +75,7 @@ export function fixtureHistory(): HistoryView {
         trades: 3,
         maxDrawdown: '1034.40',
         breaches: 1,
+        shareOfTotalPct: null,
       },
     ],
     timeline: [

@@ -38,7 +38,15 @@ function stateWith(group: GroupView): StateView {
 const groupHistory: HistoryView = {
   trades: [trade({ account: 'SIM-50K', netPnl: '-123.44' }), trade({ account: 'PA-150K', netPnl: '-76.56' })],
   days: [
-    { day: '2025-03-11', account: 'PA-150K', netPnl: '-76.56', trades: 1, maxDrawdown: '80.00', breaches: 1 },
+    {
+      day: '2025-03-11',
+      account: 'PA-150K',
+      netPnl: '-76.56',
+      trades: 1,
+      maxDrawdown: '80.00',
+      breaches: 1,
+      shareOfTotalPct: null,
+    },
     {
       day: '2025-03-11',
       account: 'SIM-50K',
@@ -46,6 +54,7 @@ const groupHistory: HistoryView = {
       trades: 1,
       maxDrawdown: '130.00',
       breaches: 0,
+      shareOfTotalPct: null,
     },
   ],
   timeline: [],

@@ -210,11 +210,36 @@ describe('history screen', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Days' }));
     expect(screen.getByRole('table', { name: 'Per-day summary' })).toBeTruthy();
     expect(rows('history-days-table')).toEqual([
-      ['2025-03-12', 'SIM-50K', '+250.00', '0.00', '1', '0'],
-      ['2025-03-11', 'SIM-50K', '-1,000.67', '1,034.40', '3', '1'],
+      ['2025-03-12', 'SIM-50K', '+250.00', '—', '0.00', '1', '0'],
+      ['2025-03-11', 'SIM-50K', '-1,000.67', '—', '1,034.40', '3', '1'],
     ]);
     const cells = within(screen.getByTestId('history-days-table')).getAllByText(/^[+-]\d/);
     expect(cells.map((c) => c.className)).toEqual(['num pnl-pos', 'num pnl-neg']);
+  });
+
+  it("shows each day's share of the total as the core sends it, a dash when there is none", async () => {
+    const day = (label: string, netPnl: string, shareOfTotalPct: string) => ({
+      day: label,
+      account: 'SIM-50K',
+      netPnl,
+      trades: 1,
+      maxDrawdown: '0.00',
+      breaches: 0,
+      shareOfTotalPct,
+    });
+    const days = [
+      day('2025-03-12', '150.00', '42.86'),
+      day('2025-03-11', '250.00', '71.43'),
+      day('2025-03-10', '-50.00', '-14.29'),
+    ];
+    await renderHistory({ ...fixtureHistory(), days });
+    fireEvent.click(screen.getByRole('tab', { name: 'Days' }));
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('Share');
+    expect(screen.getAllByTestId('history-day-share').map((cell) => cell.textContent)).toEqual([
+      '42.86%',
+      '71.43%',
+      '-14.29%',
+    ]);
   });
 
   it('lists closed trades with MFE/MAE, the initial risk and R (a dash without a stop), and the tag', async () => {
