@@ -1,6 +1,7 @@
 // Serves the built UI (dist/renderer) on 127.0.0.1 with a fake core behind /ws: the fixture state with moving
 // prices pushed every 50 ms, and commands answered (orders, cancels, closes, a flatten that takes a moment).
-// For looking at the UI before the real server exists: `npx tsx scripts/preview-ui.ts [--port N] [--scenario S]`.
+// For looking at the UI before the real server exists: `npx tsx scripts/preview-ui.ts [--port N] [--scenario S]`;
+// scenarios `plan` and `plan-stale` add prop-firm plans (one over its consistency cap) and news windows from now.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,9 +22,16 @@ import type {
   ServerFrame,
   StateView,
 } from '../shared/ipc';
-import { buildFixtureState, fixtureAccount, fixtureAlerts } from '../test/helpers/fixture-state';
+import {
+  buildFixtureState,
+  fixtureAccount,
+  fixtureAlerts,
+  fixtureCalendar,
+  fixtureMetrics,
+  fixturePlan,
+} from '../test/helpers/fixture-state';
 
-export type PreviewScenario = 'normal' | 'halted' | 'multi';
+export type PreviewScenario = 'normal' | 'halted' | 'multi' | 'plan' | 'plan-stale';
 export type PreviewOptions = {
   port?: number;
   dir?: string;
@@ -70,7 +78,100 @@ function initialState(scenario: PreviewScenario): StateView {
     second.orders = [];
     state.accounts.push(second);
   }
+  if (scenario === 'plan' || scenario === 'plan-stale') withPlans(state, scenario === 'plan-stale');
   return state;
+}
+
+/**
+ * Plans and news for the `plan` scenarios: SIM-50K on the fixture's plan (412.50 left under today's cap), TS-50K-2
+ * over its cap after a +700.00 day, PA-150K-7 without a plan; a window in force, NFP flattening in 12m 04s and a
+ * manual ECB window; the calendar fetched 3 hours ago (or failing for 3 days with `stale`).
+ */
+function withPlans(state: StateView, stale: boolean): void {
+  const now = Date.now();
+  const first = state.accounts[0];
+  if (first !== undefined) first.plan = fixturePlan();
+  const over = fixtureAccount({
+    id: 'TS-50K-2',
+    name: 'TS-50K-2',
+    positions: [],
+    orders: [],
+    metrics: {
+      ...fixtureMetrics(),
+      balance: '50465.00',
+      equity: '50465.00',
+      unrealizedPnl: '0.00',
+      dailyRealizedPnl: '700.00',
+      dailyNetPnl: '700.00',
+      dailyDrawdown: '0.00',
+      freeMargin: '50465.00',
+    },
+    plan: fixturePlan({
+      todayProfit: '700.00',
+      totalProfit: '1260.00',
+      targetRemaining: '1740.00',
+      bestDayProfit: '700.00',
+      consistencyPct: '55.5556',
+      consistencyCapLeft: '0.00',
+      profitNeededForConsistency: '140.00',
+    }),
+  });
+  over.limits = [
+    ...over.limits,
+    {
+      rule: 'consistency',
+      label: 'Consistency cap',
+      unit: 'money',
+      used: '700.00',
+      limit: '560.00',
+      level: 'breach',
+    },
+  ];
+  const plain = fixtureAccount({ id: 'PA-150K-7', name: 'PA-150K-7', orders: [] });
+  state.accounts.push(over, plain);
+  const window = (
+    title: string,
+    currency: string,
+    at: number,
+    flatten: boolean,
+    source: 'calendar' | 'manual',
+  ) => ({
+    title,
+    currency,
+    impact: 'High',
+    at: new Date(at).toISOString(),
+    from: new Date(at - 120_000).toISOString(),
+    to: new Date(at + 120_000).toISOString(),
+    flatten,
+    source,
+  });
+  state.news = [
+    window('Fed Chair Powell Speaks', 'USD', now + 30_000, true, 'calendar'),
+    window('NFP', 'USD', now + 120_000 + 12 * 60_000 + 4000, true, 'calendar'),
+    window('ECB Press Conference', 'EUR', now + 2 * 3600_000 + 13 * 60_000, false, 'manual'),
+  ];
+  state.calendar = stale
+    ? fixtureCalendar({
+        fetchedAt: new Date(now - 3 * 86_400_000).toISOString(),
+        stale: true,
+        problem: 'fetch failed: HTTP 503',
+      })
+    : fixtureCalendar({ fetchedAt: new Date(now - 3 * 3600_000).toISOString() });
+}
+
+/** A plan follows its account's day: today's profit, the total, what is left to the target and under the cap. */
+function revaluePlan(account: StateView['accounts'][number]): void {
+  const plan = account.plan;
+  if (plan === null) return;
+  const banked = dec(plan.totalProfit).minus(dec(plan.todayProfit));
+  const today = dec(account.metrics.dailyNetPnl);
+  const total = banked.plus(today);
+  const floor = (d: Dec) => (d.isNegative() ? new Dec(0) : d).toFixed(2);
+  plan.todayProfit = today.toFixed(2);
+  plan.totalProfit = total.toFixed(2);
+  if (plan.profitTarget !== null) plan.targetRemaining = floor(dec(plan.profitTarget).minus(total));
+  if (plan.consistencyCapToday !== null)
+    plan.consistencyCapLeft = floor(dec(plan.consistencyCapToday).minus(today));
 }
 
 const SAMPLE_ALERTS: Pick<AlertView, 'level' | 'title' | 'message'>[] = [
@@ -182,6 +283,7 @@ function revalue(state: StateView, accountId: string): void {
   m.freeMargin = m.equity;
   m.dailyNetPnl = equity.minus(dayStartEquity).toFixed(2);
   m.dailyDrawdown = peak.minus(equity).toFixed(2);
+  revaluePlan(account);
 }
 
 /** Closes a position at its mark into the balance (no fees in the preview). */

@@ -64,6 +64,12 @@ describe('limit bars', () => {
     expect(usedPct(used, limit)).toBe(pct);
   });
 
+  it('counts weighted contracts exactly (micros weigh 0.1 of a mini)', () => {
+    expect(limitText({ rule: 'x', label: 'x', unit: 'count', used: '4.1', limit: '5', level: 'ok' })).toBe(
+      '4.1 of 5 · 0.9 left',
+    );
+  });
+
   it('never shows negative room', () => {
     expect(limitText({ rule: 'x', label: 'x', unit: 'count', used: '4', limit: '3', level: 'breach' })).toBe(
       '4 of 3 · 0 left',

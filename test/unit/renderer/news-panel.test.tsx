@@ -90,6 +90,13 @@ describe('the news panel', () => {
     expect(windows()[0]).toBe(`NFP · USD High · in blackout until ${hhmm('2025-03-12T15:46:04.000Z')}`);
   });
 
+  it("leaves out currency and impact for a window of the config's own that has none", () => {
+    const [, nfp] = fixtureNews();
+    if (nfp === undefined) throw new Error('fixture has no NFP window');
+    renderNews({ news: [{ ...nfp, title: 'Manual CPI', currency: '', impact: '', source: 'manual' }] });
+    expect(windows()).toEqual(['Manual CPI · flattens in 12m 04s']);
+  });
+
   it('says so when there is no window ahead, and when the calendar is off', () => {
     renderNews({ news: [], calendar: null });
     expect(panel().getByTestId('news-empty').textContent).toBe('No blackout windows ahead');

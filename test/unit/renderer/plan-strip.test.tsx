@@ -51,13 +51,16 @@ describe('the plan strip', () => {
         consistencyPct: null,
         consistencyCapToday: null,
         consistencyCapLeft: null,
-        profitNeededForConsistency: '0',
+        profitNeededForConsistency: '87.50',
         todayProfit: '-87.50',
       }),
     );
     expect(text('plan-consistency-sentence')).toBe('No cap yet: no profit banked');
     expect(strip().getByTestId('plan-consistency-sentence').className).toContain('plan-tone-muted');
-    expect(text('plan-consistency-today')).toBe('no profit yet');
+    expect(text('plan-consistency-today')).toBe('-87.50 today');
+    // Profit needed is only "how far below 0" without profit: no best day is over anything.
+    expect(strip().queryByTestId('plan-consistency-other-days')).toBeNull();
+    expect(strip().getByTestId('plan-consistency').className).toContain('limit-ok');
     expect(text('plan-target-text')).toBe('-87.50 of 3,000.00 · 3,087.50 to go');
     expect(strip().getAllByRole('meter')).toHaveLength(1);
   });
@@ -121,6 +124,9 @@ describe('the plan strip', () => {
     renderWithState(buildFixtureState({ accounts: [account] }));
     expect(strip().getByTestId('plan-consistency').className).toContain('limit-critical');
     expect(text('plan-consistency-sentence')).toBe('You can make 50.00 more today and stay within 50%');
+    // The strip says it: the limit bars leave the consistency cap out (and keep the others).
+    expect(screen.queryByTestId('limit-consistency')).toBeNull();
+    expect(screen.getByTestId('limit-dailyLoss')).toBeTruthy();
   });
 
   it('follows a push: the cap left shrinks as today’s profit grows', () => {

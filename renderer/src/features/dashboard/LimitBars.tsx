@@ -1,4 +1,5 @@
-// One bar per active limit: how much is used, the room left, coloured only when its level is not ok.
+// One bar per active limit: how much is used, the room left, coloured only when its level is not ok. The
+// consistency cap is left to the plan strip above, which says it in money and words.
 import { useShallow } from 'zustand/react/shallow';
 import type { LimitView } from '../../../../shared/ipc';
 import { selectAccount, useView } from '../../state';
@@ -7,7 +8,15 @@ import { limitText, usedPct } from './limit-bar';
 const none: LimitView[] = [];
 
 export function LimitBars({ accountId }: { accountId: string }) {
-  const limits = useView(useShallow((s) => selectAccount(accountId)(s)?.limits ?? none));
+  const limits = useView(
+    useShallow((s) => {
+      const account = selectAccount(accountId)(s);
+      if (account === undefined) return none;
+      return account.plan?.consistencyLimitPct == null
+        ? account.limits
+        : account.limits.filter((limit) => limit.rule !== 'consistency');
+    }),
+  );
   if (limits.length === 0) return null;
   return (
     <ul className="limits" aria-label="Distance to limits">

@@ -43,8 +43,12 @@ export function NewsPanel() {
             >
               <span className="news-title">{window.title}</span>
               {' · '}
-              <span className="news-subject">{windowSubject(window)}</span>
-              {' · '}
+              {windowSubject(window) !== '' ? (
+                <>
+                  <span className="news-subject">{windowSubject(window)}</span>
+                  {' · '}
+                </>
+              ) : null}
               <span className="news-when num" data-testid="news-when">
                 {status.text}
               </span>

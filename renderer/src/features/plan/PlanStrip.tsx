@@ -1,6 +1,7 @@
 // An account's prop-firm plan in one strip (docs/RULES.md section 11): progress to the profit target, today's
 // share against the consistency cap with what is left of it as money, the contracts the scaling tier allows
 // today and the next tier, and the trading days against the minimum. Nothing without a plan.
+import { Fragment } from 'react';
 import { selectAccount, useView } from '../../state';
 import { planStripData, type PlanLine, type PlanStripData } from './plan-figures';
 import './plan.css';
@@ -32,7 +33,7 @@ export function PlanStrip({ accountId }: { accountId: string }) {
           <div className="plan-item">
             <span className="plan-label">Contracts</span>
             <span className="plan-value" data-testid="plan-contracts">
-              {data.contracts}
+              <Parts text={data.contracts} />
             </span>
           </div>
         ) : null}
@@ -55,7 +56,7 @@ function TargetProgress({ target }: { target: NonNullable<PlanStripData['target'
     >
       <span className="plan-label">Profit target</span>
       <span className="plan-value" data-testid="plan-target-text">
-        {target.text}
+        <Parts text={target.text} />
       </span>
       <div
         className="plan-track"
@@ -78,9 +79,9 @@ function ConsistencyToday({ consistency: c }: { consistency: NonNullable<PlanStr
         Consistency ≤ {c.limitPct}%{c.level !== 'ok' ? <span className="limit-level"> {c.level}</span> : null}
       </span>
       <span className="plan-value" data-testid="plan-consistency-today">
-        {c.today ?? c.share ?? 'no profit yet'}
+        {c.today}
       </span>
-      {c.today !== null ? (
+      {c.capped ? (
         <div
           className="plan-track"
           role="meter"
@@ -94,9 +95,21 @@ function ConsistencyToday({ consistency: c }: { consistency: NonNullable<PlanStr
       ) : null}
       <Line line={c.sentence} testId="plan-consistency-sentence" />
       {c.otherDays !== null ? <Line line={c.otherDays} testId="plan-consistency-other-days" /> : null}
-      {c.today !== null && c.share !== null ? <span className="plan-note muted">{c.share}</span> : null}
+      {c.share !== null ? <span className="plan-note muted">{c.share}</span> : null}
     </div>
   );
+}
+
+/** A figure in words, broken only between its parts ("847.00 of 3,000.00 ·" / "2,153.00 to go"). */
+function Parts({ text }: { text: string }) {
+  const parts = text.split(' · ');
+  // The space between parts is outside them: there, and only there, the line may break.
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? ' ' : null}
+      <span className="plan-part">{i < parts.length - 1 ? `${part} ·` : part}</span>
+    </Fragment>
+  ));
 }
 
 function Line({ line, testId }: { line: PlanLine; testId: string }) {

@@ -20,8 +20,10 @@ export type PlanStripData = {
   consistency: {
     limitPct: string;
     level: RuleLevelView;
-    /** Today's profit against today's cap ("+187.50 of 600.00 today"); null while there is no cap. */
-    today: string | null;
+    /** Today's profit against today's cap ("+187.50 of 600.00 today"), or alone while there is no cap. */
+    today: string;
+    /** Whether there is a cap today (and so a bar). */
+    capped: boolean;
     todayPct: number;
     sentence: PlanLine;
     /** The best day's share of the whole profit, when there is profit ("best day 41.25% of the profit"). */
@@ -100,6 +102,22 @@ function neededText(plan: PlanView): string {
   return plan.profitNeededForConsistency === null ? MISSING : formatAmount(plan.profitNeededForConsistency);
 }
 
+/**
+ * Whether the best day is over the limit and other days must add profit: only while there is profit to measure
+ * against (consistencyPct is null without it, and "profit needed" then only says how far the total is below 0).
+ */
+function overOnOtherDays(plan: PlanView): boolean {
+  if (plan.consistencyPct === null || plan.consistencyLimitPct === null) return false;
+  try {
+    return (
+      dec(plan.consistencyPct).gt(dec(plan.consistencyLimitPct)) &&
+      isPositive(plan.profitNeededForConsistency)
+    );
+  } catch {
+    return false;
+  }
+}
+
 const levelRank: Record<RuleLevelView, number> = { ok: 0, warning: 1, critical: 2, breach: 3 };
 const worse = (a: RuleLevelView, b: RuleLevelView): RuleLevelView => (levelRank[b] > levelRank[a] ? b : a);
 
@@ -110,7 +128,7 @@ const worse = (a: RuleLevelView, b: RuleLevelView): RuleLevelView => (levelRank[
 export function consistencyLevel(plan: PlanView, limit: LimitView | undefined): RuleLevelView {
   const cap = capState(plan);
   let level: RuleLevelView = limit?.level ?? 'ok';
-  if (isPositive(plan.profitNeededForConsistency)) level = worse(level, 'warning');
+  if (overOnOtherDays(plan)) level = worse(level, 'warning');
   if (cap === 'at') level = worse(level, 'critical');
   if (cap === 'over') level = worse(level, 'breach');
   return level;
@@ -121,14 +139,18 @@ function consistencyFigures(plan: PlanView, limits: readonly LimitView[]): PlanS
   const limitPct = pctText(plan.consistencyLimitPct);
   const sentence = consistencySentence(plan, limitPct);
   const cap = plan.consistencyCapToday;
-  const needed = isPositive(plan.profitNeededForConsistency);
+  const needed = overOnOtherDays(plan);
   return {
     limitPct,
     level: consistencyLevel(
       plan,
       limits.find((l) => l.rule === 'consistency'),
     ),
-    today: cap === null ? null : `${formatSignedAmount(plan.todayProfit)} of ${formatAmount(cap)} today`,
+    today:
+      cap === null
+        ? `${formatSignedAmount(plan.todayProfit)} today`
+        : `${formatSignedAmount(plan.todayProfit)} of ${formatAmount(cap)} today`,
+    capped: cap !== null,
     todayPct: cap === null ? 0 : usedPct(plan.todayProfit, cap),
     sentence,
     share:
