@@ -30,7 +30,7 @@ export type PlanFigures = {
   tradingDays: number;
   minTradingDays: number | null;
   contractsAllowed: number | null;
-  /** The first tier above P; null at the top or without scaling. */
+  /** The tier after the one in force; null at the top or without scaling. */
   nextTier: ScalingTier | null;
 };
 
@@ -46,6 +46,7 @@ export function planFigures(state: ReadonlyEngineState, account: ReadonlyAccount
   const pct = consistencyLimitOf(state, account);
   const cap = pct === null ? null : consistencyCap(banked, pct);
   const tiers = scalingTiers(plan);
+  const tier = tiers === null ? null : tierAt(tiers, banked);
   return {
     plan,
     bankedBeforeToday: banked,
@@ -61,8 +62,8 @@ export function planFigures(state: ReadonlyEngineState, account: ReadonlyAccount
     profitNeededForConsistency: pct === null ? null : profitNeeded(best, total, pct),
     tradingDays: tradingDays(account),
     minTradingDays: plan.minTradingDays,
-    contractsAllowed: tiers === null ? null : tierAt(tiers, banked).maxContracts,
-    nextTier: tiers?.find((tier) => tier.from.gt(banked)) ?? null,
+    contractsAllowed: tier === null ? null : tier.maxContracts,
+    nextTier: tiers === null || tier === null ? null : (tiers[tiers.indexOf(tier) + 1] ?? null),
   };
 }
 
@@ -101,9 +102,28 @@ function profitNeeded(best: Dec, total: Dec, pct: Dec): Dec {
 
 /** dividend / divisor exactly when it terminates; else rounded (`rounding`) at the dividend's places, 2 at least. */
 function quotient(dividend: Dec, divisor: Dec, rounding: typeof Dec.ROUND_DOWN | typeof Dec.ROUND_UP): Dec {
-  const exact = dividend.div(divisor);
-  if (exact.times(divisor).eq(dividend)) return exact;
-  return dividend.div(divisor).toDecimalPlaces(Math.max(2, dividend.decimalPlaces()), rounding);
+  const q = dividend.div(divisor);
+  return terminates(dividend, divisor) ? q : q.toDecimalPlaces(Math.max(2, dividend.decimalPlaces()), rounding);
+}
+
+/**
+ * Whether a / b is a finite decimal: in lowest terms its denominator has no prime factor but 2 and 5. (Checking
+ * q × b = a would not do: the product of a rounded quotient rounds back to a.)
+ */
+function terminates(a: Dec, b: Dec): boolean {
+  const places = Math.max(a.decimalPlaces(), b.decimalPlaces());
+  const whole = (d: Dec) => BigInt(d.times(dec(10).pow(places)).abs().toFixed());
+  const numerator = whole(a);
+  let denominator = whole(b);
+  denominator /= gcd(numerator, denominator);
+  for (const prime of [2n, 5n]) while (denominator % prime === 0n) denominator /= prime;
+  return denominator === 1n;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let [x, y] = [a, b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
 }
 
 /** The plan's tiers as decimals, lowest `from` first; null without scaling. */
