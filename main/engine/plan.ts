@@ -103,7 +103,9 @@ function profitNeeded(best: Dec, total: Dec, pct: Dec): Dec {
 /** dividend / divisor exactly when it terminates; else rounded (`rounding`) at the dividend's places, 2 at least. */
 function quotient(dividend: Dec, divisor: Dec, rounding: typeof Dec.ROUND_DOWN | typeof Dec.ROUND_UP): Dec {
   const q = dividend.div(divisor);
-  return terminates(dividend, divisor) ? q : q.toDecimalPlaces(Math.max(2, dividend.decimalPlaces()), rounding);
+  return terminates(dividend, divisor)
+    ? q
+    : q.toDecimalPlaces(Math.max(2, dividend.decimalPlaces()), rounding);
 }
 
 /**
