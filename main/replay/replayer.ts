@@ -12,6 +12,7 @@ import {
   type RuleDecision,
 } from '../engine';
 import { metricsView } from '../core/view';
+import { planMetrics } from './plan-summary';
 import { createEnforcementSimulator } from './simulate';
 
 export type Replayer = {
@@ -78,7 +79,7 @@ export function createReplayer(config: EngineConfig, options: { enforce: boolean
         return JSON.stringify({
           type: 'summary',
           account: account.id,
-          metrics: metricsView(accountMetrics(state, account)),
+          metrics: { ...metricsView(accountMetrics(state, account)), ...planMetrics(state, account) },
           tradingState: lock?.state ?? 'active',
           lockedUntil: lock === null ? null : untilJson(lock.until),
         });
