@@ -40,11 +40,17 @@ export type CoreDeps = {
    * journaled only.
    */
   configSource?: { document: WardenConfig; file?: string };
+  /**
+   * The news calendar feed (docs/RULES.md section 12): its URL (null: off, said in the view) and the file of its
+   * last good copy. Without it, no feed runs and the view's `calendar` is null.
+   */
+  news?: { url: string | null; cacheFile: string; fetch?: typeof fetch };
 };
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const core = wireCore(deps);
   announceStart(deps, core);
+  await core.news?.start();
   await deps.broker.start(core.pipeline.run, () => resumePointOf(core.state, deps.store, core.fillsFrom));
   core.enforcement.resume();
   const stopTimers = startTimers({
@@ -88,6 +94,7 @@ async function stopCore(deps: CoreDeps, core: CoreParts, stopTimers: () => void)
   if (core.life.stopped) return;
   core.life.stopped = true;
   stopTimers();
+  await core.news?.stop();
   core.enforcement.stop();
   core.publisher.stop();
   await deps.broker.stop();

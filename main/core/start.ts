@@ -1,10 +1,12 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WardenConfig } from '../../shared/config/schema';
 import { createProjectXBroker, projectXEnvironment, type Credentials } from '../broker/projectx';
 import { createSimBroker, simSetupOf } from '../broker/sim';
 import type { BrokerAdapter } from '../broker/types';
 import { engineConfigOf } from '../engine';
+import { NEWS_CACHE_FILE, newsUrlOf } from '../feeds/news-feed';
 import { systemClock } from '../platform/clock';
 import { ensureConfigFile, readConfigFile } from '../platform/config-file';
 import { createLogger, type Logger } from '../platform/logger';
@@ -54,6 +56,10 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       startupNotices: startupNotices(store.recoveredFrom, notices),
       secrets,
       ...(options.broker === 'projectx' ? { fixedExcluded: excludedByEnvironment() } : {}),
+      news: {
+        url: options.newsUrl === undefined ? newsUrlOf(process.env) : options.newsUrl,
+        cacheFile: join(options.dataDir, NEWS_CACHE_FILE),
+      },
     });
   } catch (error) {
     store.close();

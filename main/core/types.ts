@@ -41,4 +41,6 @@ export type CoreOptions = {
   clock?: Clock;
   /** Where broker credentials entered in the UI are kept; by default the data dir's 0600 file. */
   secrets?: SecretStore;
+  /** The news calendar feed's URL; null: off; by default WARDEN_NEWS_URL, else the public weekly export. */
+  newsUrl?: string | null;
 };

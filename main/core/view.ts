@@ -44,6 +44,8 @@ export type ViewSources = {
   broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
   guarded: Pick<GuardedAccounts, 'isGuarded' | 'listed'>;
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
+  /** The news calendar feed's status, when the host runs one. */
+  calendar?: () => StateView['calendar'];
 };
 
 /** The view as the hosts get it, built on each call and numbered (a later one has a higher `seq`). */
@@ -61,6 +63,7 @@ export function createViewSource(sources: ViewSources): () => StateView {
       ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
       flattening: enforcement.flattener.running,
       enforcement: (account) => enforcement.breaker.stateOf(account),
+      calendar: sources.calendar?.() ?? null,
     });
 }
 

@@ -1,9 +1,11 @@
 // What the core is made of, built in dependency order: the engine restored from the store and its journal;
 // what the trader is shown (subscribers, alerts, enforcement, the view and its publisher); the event pipeline
 // through them; then config control and the commands, which feed their own events into that pipeline.
+import type { CalendarStatusView } from '../../shared/ipc';
 import type { ReadonlyEngineState } from '../engine';
 import { createAlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
+import { createNewsFeed, type NewsFeed } from '../feeds/news-feed';
 import type { Logger } from '../platform/logger';
 import type { CoreDeps } from './app';
 import { createCommandHandlers } from './commands';
@@ -29,7 +31,9 @@ export function wireCore(deps: CoreDeps) {
   const logger = deps.logger.child('core');
   const life = { stopped: false };
   const records = wireRecords(deps, logger);
-  const shown = wireShown(deps, logger, records.state, life);
+  // The feed is made after the pipeline it feeds; the view asks it for its status only when built.
+  let news: NewsFeed | null = null;
+  const shown = wireShown(deps, logger, records.state, life, () => news?.status() ?? null);
   const dayRebuild = planDayRebuild(records.state, deps.clock.now());
   const pipeline = createPipeline({
     engine: records.engine,
@@ -46,7 +50,9 @@ export function wireCore(deps: CoreDeps) {
     logger,
   });
   const commands = wireCommands(deps, logger, { ...records, ...shown, pipeline });
+  news = wireNews(deps, logger, records.state, { ...shown, pipeline });
   return {
+    news,
     ...records,
     ...shown,
     ...commands,
@@ -76,7 +82,13 @@ function wireRecords(deps: CoreDeps, logger: Logger) {
 }
 
 /** What the trader is shown and what acts: alerts, enforcement, and the view pushed to the subscribers. */
-function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, life: { stopped: boolean }) {
+function wireShown(
+  deps: CoreDeps,
+  logger: Logger,
+  state: ReadonlyEngineState,
+  life: { stopped: boolean },
+  calendar: () => CalendarStatusView | null,
+) {
   const { store, clock, broker } = deps;
   const subscribers = createSubscribers();
   /** Something the view shows changed outside the engine (a breaker, a flatten). */
@@ -107,7 +119,7 @@ function wireShown(deps: CoreDeps, logger: Logger, state: ReadonlyEngineState, l
     stopped: () => life.stopped,
     changed: viewChanged.notify,
   });
-  const view = createViewSource({ state, clock, broker, guarded, enforcement });
+  const view = createViewSource({ state, clock, broker, guarded, enforcement, calendar });
   const publish = () => {
     subscribers.emit({ type: 'state', payload: view() });
   };
@@ -154,4 +166,26 @@ function wireCommands(
     view: parts.view,
   });
   return { config, handlers };
+}
+
+/** The news calendar feed (docs/RULES.md section 12), when the host runs one: its lists enter through the pipeline. */
+function wireNews(
+  deps: CoreDeps,
+  logger: Logger,
+  state: ReadonlyEngineState,
+  parts: Pick<Shown, 'alerts' | 'publisher'> & { pipeline: Pipeline },
+): NewsFeed | null {
+  if (deps.news === undefined) return null;
+  return createNewsFeed({
+    ...deps.news,
+    clock: deps.clock,
+    logger: logger.child('news'),
+    alerts: parts.alerts,
+    known: () => state.calendar,
+    journal: parts.pipeline.run,
+    changed: () => {
+      parts.publisher.markDirty();
+    },
+    zone: () => state.config.session.timezone,
+  });
 }

@@ -22,3 +22,4 @@ export {
   type ScalingTier,
 } from './plan';
 export { effectiveTotal } from './rules/max-contracts';
+export { newsWindows, type NewsWindow } from './news-windows';

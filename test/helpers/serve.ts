@@ -7,6 +7,7 @@ import { createSimBroker, simSetupOf, type SimBroker } from '../../main/broker/s
 import { createCore } from '../../main/core/app';
 import { loadConfig, startCore } from '../../main/core/start';
 import { engineConfigOf } from '../../main/engine';
+import { NEWS_CACHE_FILE } from '../../main/feeds/news-feed';
 import type { WardenCore } from '../../main/core/types';
 import { systemClock, type Clock } from '../../main/platform/clock';
 import { createLogger } from '../../main/platform/logger';
@@ -43,6 +44,8 @@ export async function serveInProcess(
     clock?: Clock;
     /** How often the simulated market walks (the simulator's default: 250 ms); `stillMarket` wins. */
     tickIntervalMs?: number;
+    /** The news calendar feed's URL, a local fake server's (default: the feed off; never the internet). */
+    newsUrl?: string;
   } = {},
 ): Promise<Served> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-serve-'));
@@ -71,6 +74,7 @@ export async function serveInProcess(
     engineConfig: engineConfigOf(document),
     configSource: { document, file: files.config },
     ...(options.sampleEveryMs === undefined ? {} : { sampleEveryMs: options.sampleEveryMs }),
+    news: { url: options.newsUrl ?? null, cacheFile: join(dataDir, NEWS_CACHE_FILE) },
   });
   const token = 'test-token-0123456789';
   const server = await startServer({
@@ -102,7 +106,7 @@ export async function serveInProcess(
 export async function serveProjectX(): Promise<{ server: RunningServer; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-serve-px-'));
   const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
-  const core = await startCore({ dataDir, broker: 'projectx', demo: false, logger });
+  const core = await startCore({ dataDir, broker: 'projectx', demo: false, logger, newsUrl: null });
   const server = await startServer({
     core,
     host: '127.0.0.1',
