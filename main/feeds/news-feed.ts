@@ -1,7 +1,6 @@
-// The news calendar feed (docs/RULES.md section 12, docs/API.md section 2): the host fetches WARDEN_NEWS_URL at
-// start and every 6 hours on the injected clock, keeps the last good copy in the data folder, and hands each list
-// that differs from the engine's to the core as a journaled `calendar` event. A failed or out-of-date fetch is told
-// once as a warning while the copy in force stays (never "no news"); the next good one is told too.
+// The news calendar feed (docs/RULES.md section 12): WARDEN_NEWS_URL fetched at start and every 6 h on the injected
+// clock, its last good copy kept in the data folder, each list that differs from the engine's journaled as a
+// `calendar` event. A failure is one warning while the copy in force stays (never "no news"); its end is told too.
 import { DateTime } from 'luxon';
 import type { CalendarEvent, NewsItem } from '../../shared/domain/events';
 import type { CalendarStatusView } from '../../shared/ipc';

@@ -1,9 +1,6 @@
-// newsBlackout (docs/RULES.md sections 6 and 12): inside a window [at − minutesBefore, at + minutesAfter) of a
-// manual event or of a news calendar release the settings select, the account is locked until the window ends,
-// reported once, at the first event inside it (the core's clock tick at its start). `flatten: true`: flattened
-// and halted. `flatten: false`: held positions may stay, so the lock is `reducing` (nothing new) with an alert;
-// the framework's halted always flattens. A window a new calendar list drops is not started; a lock already set
-// runs to its end (a rule's lock is never lifted early, docs/RULES.md section 4).
+// newsBlackout (docs/RULES.md sections 6 and 12): inside a window (news-windows.ts) the account is locked until it
+// ends, reported once at the first event inside. `flatten`: flattened and halted; else `reducing` (positions may be
+// held, nothing new) with an alert. A window a new list drops is not started; a lock set runs to its end.
 import { DateTime } from 'luxon';
 import { newsWindows, type NewsWindow } from '../news-windows';
 import type { RuleMemory } from '../state';
