@@ -321,7 +321,11 @@ function cancelOrder(state: StateView, { account, orderId }: ParsedCommandArgs<'
 function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => string): Answer {
   switch (frame.command) {
     case 'getState':
-      return withArgs('getState', frame.args, () => ({ ok: true, result: structuredClone(state) }));
+      return withArgs('getState', frame.args, () => {
+        // As a core would: the time of the answer, so countdowns hold while the market stands still.
+        state.serverTime = new Date().toISOString();
+        return { ok: true, result: structuredClone(state) };
+      });
     case 'setDemo':
       return withArgs('setDemo', frame.args, ({ enabled }) => {
         state.demo = enabled;

@@ -120,7 +120,10 @@ function TierRow({ account, index, tier, errors, onChange, onRemove }: TierRowPr
     const error = planFieldError(errors, account, `scaling[${index}].${key}`);
     return (
       <div className={error === null ? 'field' : 'field field-invalid'}>
-        <label htmlFor={id}>{label}</label>
+        {/* Under the first tier's headings the others' labels are for screen readers only. */}
+        <label htmlFor={id} className={index === 0 ? undefined : 'sr-only'}>
+          {label}
+        </label>
         <NumberInput
           id={id}
           testId={`plan-tier-${index}-${key}`}
