@@ -1,6 +1,7 @@
 // What a config change changes in one account's rules, in words for the audit trail: "dailyLoss.amount: 1000 →
 // 800", "stopRequired: turned on". Values are compared as written after resolution (decimals as strings).
 import { groupRuleIds, type GroupSettings } from './groups';
+import type { PlanSettings } from './plan';
 import { ruleIds, type AccountRules } from './rules';
 
 const shown = (value: unknown): string => (value === undefined ? 'unset' : JSON.stringify(value));
@@ -46,3 +47,26 @@ export function groupChanges(
   lines.push(...settingChanges('copier', copier(before), copier(after)));
   return lines.map((line) => `group ${id} ${line}`);
 }
+
+/**
+ * What a config change changes in an account's plan (docs/RULES.md section 11), for the audit trail: "plan: added",
+ * "plan.consistencyPct: 50 → 40", "plan.scaling: 0→2, 1500→3 → 0→3". Null is no plan.
+ */
+export function planChanges(before: PlanSettings | null, after: PlanSettings | null): string[] {
+  if (before === null && after === null) return [];
+  if (before === null) return ['plan: added'];
+  if (after === null) return ['plan: removed'];
+  const lines: string[] = [];
+  for (const key of ['name', 'profitTarget', 'consistencyPct', 'minTradingDays'] as const) {
+    if (before[key] !== after[key])
+      lines.push(`plan.${key}: ${shownPlan(before[key])} → ${shownPlan(after[key])}`);
+  }
+  const ladder = (plan: PlanSettings) =>
+    plan.scaling === null
+      ? 'none'
+      : plan.scaling.map((tier) => `${tier.from}→${tier.maxContracts}`).join(', ');
+  if (ladder(before) !== ladder(after)) lines.push(`plan.scaling: ${ladder(before)} → ${ladder(after)}`);
+  return lines;
+}
+
+const shownPlan = (value: string | number | null): string => (value === null ? 'unset' : String(value));
