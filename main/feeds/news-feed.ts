@@ -130,7 +130,10 @@ export function createNewsFeed(deps: NewsFeedDeps): NewsFeed {
     async start() {
       if (url === null) return;
       const cached = await loadCache(deps);
-      if (cached !== null && !stopped()) adopt(cached);
+      if (stopped()) return;
+      // Journaled only when newer than the engine's list (a copy whose save failed must not undo a later list).
+      if (cached !== null && latest(cached.items) > latest(deps.known())) adopt(cached);
+      else if (cached !== null) copy = cached;
       void refresh();
     },
     refresh,
@@ -222,6 +225,8 @@ function statusOf(url: string | null, copy: Copy | null, problem: string | null)
     problem,
   };
 }
+
+const latest = (items: readonly NewsItem[]) => items.at(-1)?.at ?? Number.NEGATIVE_INFINITY;
 
 const keyOf = (item: NewsItem) => `${item.at}|${item.currency}|${item.impact}|${item.title}`;
 

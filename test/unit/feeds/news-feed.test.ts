@@ -38,12 +38,12 @@ afterEach(async () => {
   server = null;
 });
 
-function harness(url: string | null) {
+function harness(url: string | null, engineList: NewsItem[] = []) {
   const clock = createManualClock(START);
   const cacheFile = join(mkdtempSync(join(tmpdir(), 'warden-news-')), 'news-calendar.json');
   const alerts: { level: string; title: string; message: string }[] = [];
   const journaled: CalendarEvent[] = [];
-  let known: NewsItem[] = [];
+  let known = engineList;
   let changes = 0;
   const feed = createNewsFeed({
     url,
@@ -131,6 +131,19 @@ describe('the news feed when it works', () => {
       stale: false,
       problem: null,
     });
+    await h.feed.stop();
+  });
+
+  it('at start, a cached copy older than the engine list (its save failed) does not replace that list', async () => {
+    const fake = await serve({ kind: 'hang' });
+    const h = harness(fake.url, [nfpItem, ismItem]);
+    await writeNewsCache(h.cacheFile, {
+      source: fake.url,
+      fetchedAt: START - DAY,
+      body: JSON.stringify([nfp]),
+    });
+    await h.feed.start();
+    expect(h.journaled).toEqual([]);
     await h.feed.stop();
   });
 
