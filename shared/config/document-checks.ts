@@ -110,30 +110,37 @@ export function mergedRuleErrors(document: unknown): string[] {
     }
   }
   for (const [accountId, account] of Object.entries(recordAt(document, 'accounts'))) {
-    const presetBlock = presetAt(presets, isRecord(account) ? account['preset'] : undefined);
-    const preset = rulesOf(presetBlock);
-    const own = rulesOf(account);
-    const plan = rawPlan(presetBlock, account);
-    const balance = decimal({ above: '0' }).safeParse(
-      isRecord(account) ? account['startingBalance'] : undefined,
-    );
-    const context: AccountContext = {
-      startingBalance: balance.success ? balance.data : undefined,
-      plan: plan === 'invalid' ? null : plan,
-    };
-    for (const id of ruleIds) {
-      if (plan === 'invalid' && planRules.includes(id)) continue;
-      const fromPlan = plan === 'invalid' ? undefined : planLayer(id, plan);
-      if (fromPlan === undefined && preset?.[id] === undefined && own?.[id] === undefined) continue;
-      for (const problem of mergedProblems(
-        id,
-        [fromPlan, defaults?.[id], preset?.[id], own?.[id]],
-        context,
-      )) {
-        errors.push(
-          `${formatPath(['accounts', accountId, 'rules', id, ...problem.path])}: ${problem.message}`,
-        );
-      }
+    errors.push(...accountRuleErrors(accountId, account, presets, defaults));
+  }
+  return errors;
+}
+
+/** One account's rules after the merge: its plan's layer, defaults, its preset's and its own. */
+function accountRuleErrors(
+  accountId: string,
+  account: unknown,
+  presets: Record<string, unknown>,
+  defaults: RawRules,
+): string[] {
+  const presetBlock = presetAt(presets, isRecord(account) ? account['preset'] : undefined);
+  const preset = rulesOf(presetBlock);
+  const own = rulesOf(account);
+  const plan = rawPlan(presetBlock, account);
+  const balance = decimal({ above: '0' }).safeParse(
+    isRecord(account) ? account['startingBalance'] : undefined,
+  );
+  const context: AccountContext = {
+    startingBalance: balance.success ? balance.data : undefined,
+    plan: plan === 'invalid' ? null : plan,
+  };
+  const errors: string[] = [];
+  for (const id of ruleIds) {
+    if (plan === 'invalid' && planRules.includes(id)) continue;
+    const fromPlan = plan === 'invalid' ? undefined : planLayer(id, plan);
+    if (fromPlan === undefined && preset?.[id] === undefined && own?.[id] === undefined) continue;
+    const layers = [fromPlan, defaults?.[id], preset?.[id], own?.[id]];
+    for (const problem of mergedProblems(id, layers, context)) {
+      errors.push(`${formatPath(['accounts', accountId, 'rules', id, ...problem.path])}: ${problem.message}`);
     }
   }
   return errors;
