@@ -195,6 +195,21 @@ describe('the plan strip in words', () => {
     expect(contractsText(fixturePlan(overrides))).toBe(expected);
   });
 
+  it("without scaling, names the account's own contract limit (a Combine: up to 5)", () => {
+    const plan = fixturePlan({ contractsAllowed: null, nextTier: null });
+    const limit = (value: string) =>
+      ({
+        rule: 'maxContracts',
+        label: 'Contracts',
+        unit: 'count',
+        used: '0',
+        limit: value,
+        level: 'ok',
+      }) as const;
+    expect(contractsText(plan, [limit('5')])).toBe('Up to 5 contracts · no scaling');
+    expect(contractsText(plan, [limit('1')])).toBe('Up to 1 contract · no scaling');
+  });
+
   it.each<[Partial<PlanView>, string, string]>([
     [{ tradingDays: 0 }, '0 of 5 minimum', 'ok'],
     [{ tradingDays: 5 }, '5 of 5 minimum', 'good'],

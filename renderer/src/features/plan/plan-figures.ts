@@ -165,10 +165,16 @@ function consistencyFigures(plan: PlanView, limits: readonly LimitView[]): PlanS
   };
 }
 
-/** "2 contracts today · 3 from +1,500.00 banked"; "5 contracts today · top tier". */
-export function contractsText(plan: PlanView): string | null {
+/**
+ * "2 contracts today · 3 from +1,500.00 banked"; "5 contracts today · top tier"; without scaling, the account's
+ * own contract limit when it has one ("Up to 5 contracts · no scaling"), else nothing.
+ */
+export function contractsText(plan: PlanView, limits: readonly LimitView[] = []): string | null {
   const allowed = plan.contractsAllowed;
-  if (allowed === null) return null;
+  if (allowed === null) {
+    const limit = limits.find((l) => l.rule === 'maxContracts')?.limit;
+    return limit === undefined ? null : `Up to ${limit} contract${limit === '1' ? '' : 's'} · no scaling`;
+  }
   const today = `${allowed} contract${allowed === 1 ? '' : 's'} today`;
   if (plan.nextTier === null) return `${today} · top tier`;
   return `${today} · ${plan.nextTier.maxContracts} from ${formatSignedAmount(plan.nextTier.from)} banked`;
@@ -194,7 +200,7 @@ export function planStripData(plan: PlanView, limits: readonly LimitView[]): Pla
       name: plan.name,
       target: targetFigures(plan),
       consistency: consistencyFigures(plan, limits),
-      contracts: contractsText(plan),
+      contracts: contractsText(plan, limits),
       days: tradingDaysLine(plan),
     };
     strips.set(plan, data);
