@@ -2,8 +2,9 @@
 // the total profit, x·P / (1 − x) with P banked before today. A money limit on a ladder; no level while there is no
 // cap (no profit banked yet). Going over means more trading days before a payout, not a failed account: the
 // default action is an alert.
-import { dec, formatMoney } from '../../../shared/domain/money';
+import { dec, formatMoney, type Dec } from '../../../shared/domain/money';
 import { bankedBeforeToday, consistencyCap } from '../plan';
+import type { ReadonlyAccountState } from '../readonly';
 import type { Rule } from './types';
 import { allBands, levelBand } from './bands';
 
@@ -53,6 +54,7 @@ export const consistency: Rule<'consistency'> = {
   },
 };
 
-function capOf(pct: string | null, account: Parameters<typeof bankedBeforeToday>[0]) {
+/** Today's cap for the rule's pct; null without one (or with no profit banked). */
+function capOf(pct: string | null, account: ReadonlyAccountState): Dec | null {
   return pct === null ? null : consistencyCap(bankedBeforeToday(account), dec(pct));
 }
