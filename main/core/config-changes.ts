@@ -2,7 +2,8 @@
 // its settings are locked for the day, a change may only tighten its rules. Lists what the change changes, for
 // the audit trail, and everything it would loosen where it may not.
 import { compareGroupStrictness, compareStrictness } from '../../shared/config/strictness';
-import { groupChanges, ruleChanges } from '../../shared/config/changes';
+import { groupChanges, planChanges, ruleChanges } from '../../shared/config/changes';
+import { planLoosened } from '../../shared/config/plan-strictness';
 import type { WardenConfig } from '../../shared/config/schema';
 import {
   defaultQuoteSanity,
@@ -34,12 +35,19 @@ export function judgeConfigChange(state: ReadonlyEngineState, next: WardenConfig
   for (const account of state.accounts.values()) {
     const rulesBefore = rulesFor(state.config, account.id);
     const rulesAfter = rulesFor(after, account.id);
-    changes.push(...ruleChanges(rulesBefore, rulesAfter).map((change) => `${account.id} ${change}`));
+    const planBefore = state.config.accounts[account.id]?.plan ?? null;
+    const planAfter = after.accounts[account.id]?.plan ?? null;
+    changes.push(
+      ...[...ruleChanges(rulesBefore, rulesAfter), ...planChanges(planBefore, planAfter)].map(
+        (change) => `${account.id} ${change}`,
+      ),
+    );
     const why = restriction(account, state.now);
     if (why === null) continue;
     const verdict = compareStrictness(rulesBefore, rulesAfter);
     const loosened = [
       ...(verdict.ok ? [] : verdict.loosened),
+      ...planLoosened(planBefore, planAfter),
       ...groupsLoosened(state.config, after, account.id),
       ...slowerBreaches(state.config, after),
     ];

@@ -54,7 +54,9 @@ export function positionUnrealized(state: ReadonlyEngineState, position: Readonl
     return last.pnl;
   }
   const value = mark.times(Math.abs(position.qty)).times(pointValue);
-  const pnl = value.minus(position.cost).times(Math.sign(position.qty));
+  const signed = value.minus(position.cost).times(Math.sign(position.qty));
+  // A short marked at its cost would give −0: shown and recorded as "-0" on one path and "0" on the other.
+  const pnl = signed.isZero() ? ZERO : signed;
   valued.set(position, { mark, pointValue, cost: position.cost, qty: position.qty, pnl });
   return pnl;
 }

@@ -28,6 +28,43 @@ const haltedState = () =>
   ).state;
 
 describe('judging a config change', () => {
+  it('halted: refuses a scaling ladder that allows more contracts, and lists plan changes when allowed', () => {
+    const plan = (scaling: { from: number; maxContracts: number }[], extra: Record<string, unknown> = {}) =>
+      config({
+        accounts: {
+          A1: { startingBalance: 50000, rules: { dailyLoss: { amount: 300 } }, plan: { scaling, ...extra } },
+        },
+      });
+    const before = plan([
+      { from: 0, maxContracts: 2 },
+      { from: 1500, maxContracts: 3 },
+    ]);
+    const halted = runEngine(
+      [
+        ...trading,
+        quote('2026-05-05T09:05:00-05:00', 'ES', '5793'),
+        quote('2026-05-05T09:06:00-05:00', 'ES', '5793'),
+      ],
+      engineConfigOf(before),
+    ).state;
+    const looser = plan([
+      { from: 0, maxContracts: 3 },
+      { from: 1500, maxContracts: 3 },
+    ]);
+    expect(judgeConfigChange(halted, looser)).toEqual({
+      ok: false,
+      problems: [
+        'A1 is halted until 2026-05-05T22:00:00.000Z, so its rules may only tighten; this change loosens ' +
+          'plan.scaling: 3 contracts below the first tier (was 2), plan.scaling: 3 contracts from 0 banked (was 2)',
+      ],
+    });
+    const tighter = plan([{ from: 0, maxContracts: 2 }], { minTradingDays: 5 });
+    expect(judgeConfigChange(halted, tighter)).toEqual({
+      ok: true,
+      changes: ['A1 plan.minTradingDays: unset → 5', 'A1 plan.scaling: 0→2, 1500→3 → 0→2'],
+    });
+  });
+
   it('halted: refuses every loosening at once, naming the lock', () => {
     const looser = withRules(
       { dailyLoss: { amount: 500, basis: 'realized' } },

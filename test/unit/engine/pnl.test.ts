@@ -238,3 +238,16 @@ describe('P&L arithmetic', () => {
     expect(metrics.equity.equals(metrics.balance.plus(metrics.unrealizedPnl))).toBe(true);
   });
 });
+
+describe('a short marked exactly at its cost', () => {
+  it('is 0 unrealized and 0 MFE, never "-0" (the fast path and the exact one agree on the sign)', () => {
+    const { state } = runEngine(
+      [...instrumentEvents, fill('09:00:00', 'ES', 'sell', 1, '5800', '0'), last('09:00:01', 'ES', '5800')],
+      config,
+    );
+    const account = state.accounts.get('A1');
+    if (account === undefined) throw new Error('account A1 missing');
+    expect(accountMetrics(state, account).unrealizedPnl.toFixed()).toBe('0');
+    expect(JSON.stringify(account.positions.get('ES')?.mfe)).toBe('"0"');
+  });
+});
