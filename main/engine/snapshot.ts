@@ -2,7 +2,7 @@
 import { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
 import type { ReadonlyEngineState } from './readonly';
-import type { EngineState } from './state';
+import type { AccountState, EngineState } from './state';
 
 /** 2: the config in force is part of the snapshot (1 had none: the current config is used for those). */
 export const snapshotVersion = 2;
@@ -52,7 +52,8 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
   withCalendar.calendar ??= [];
   for (const account of parsed.state.accounts.values()) {
     account.settingsLockedUntil ??= null;
-    account.finishedDays ??= [];
+    const kept: { finishedDays?: AccountState['finishedDays'] } = account;
+    kept.finishedDays ??= [];
     // Trades closed before R multiples were kept have neither.
     for (const trade of account.closedTrades) {
       trade.initialRisk ??= null;
