@@ -74,6 +74,26 @@ export default tseslint.config(
     },
   },
   {
+    // Outside data is fetched by the host and enters as journaled events (docs/ARCHITECTURE.md section 1): a feed
+    // knows the clock, the logger and the alert feed's shape, never the engine, the store or the core.
+    files: ['main/feeds/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [noElectron, noSqlite],
+        [
+          {
+            group: ['engine', 'store', 'broker', 'core', 'server', 'desktop'].flatMap((folder) => [
+              `**/${folder}`,
+              `**/${folder}/**`,
+            ]),
+            message:
+              'A feed hands its data to the core as events; it imports shared/, platform/ and alerts/ only.',
+          },
+        ],
+      ),
+    },
+  },
+  {
     files: ['main/store/**'],
     rules: { 'no-restricted-imports': restrict([noElectron]) },
   },
