@@ -44,7 +44,7 @@ describe('warden replay with calendar lines', () => {
         'flatten',
         { state: 'halted', until: '2026-06-05T12:32:00Z' },
         undefined,
-        'High USD news: Non-Farm Payrolls, Unemployment Rate at 07:30, blackout until 07:32',
+        'High USD news: Non-Farm Payrolls, Unemployment Rate at 07:30, blackout until 07:32 CDT',
       ],
       ['2026-06-05T07:30:00-05:00', 'flatten', undefined, 'ES', 'position opened while halted'],
       // ISM at 08:00 Chicago was dropped by the 07:50 list: nothing at 07:58.
@@ -53,7 +53,7 @@ describe('warden replay with calendar lines', () => {
         'flatten',
         { state: 'halted', until: '2026-06-05T13:17:00Z' },
         undefined,
-        'High USD news: Fed Chair Speaks at 08:15, blackout until 08:17',
+        'High USD news: Fed Chair Speaks at 08:15, blackout until 08:17 CDT',
       ],
     ]);
   }, 30_000);

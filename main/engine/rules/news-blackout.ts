@@ -57,9 +57,12 @@ function reportedWindows(memory: RuleMemory, t: number): Record<string, number> 
   return reported;
 }
 
-/** "High USD news: Non-Farm Payrolls at 08:30, blackout until 08:32"; a manual one "CPI at 07:30, …". */
+/**
+ * "High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32 CDT"; a manual one "CPI at 07:30, …". Session
+ * time, its zone named: the trader's screen may be in another.
+ */
 function messageOf(window: NewsWindow, zone: string): string {
-  const time = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+  const time = (ms: number, format: string) => DateTime.fromMillis(ms, { zone }).toFormat(format);
   const what = window.source === 'calendar' ? `${window.impact} ${window.currency} news: ` : '';
-  return `${what}${window.title} at ${time(window.at)}, blackout until ${time(window.until)}`;
+  return `${what}${window.title} at ${time(window.at, 'HH:mm')}, blackout until ${time(window.until, 'HH:mm ZZZZ')}`;
 }

@@ -52,9 +52,9 @@ describe('newsBlackout from the calendar: the selection matches impact and curre
     expect(decisionsOf(events, config())).toEqual(expected);
   });
 
-  it('says what and when, in the session time zone: "High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32"', () => {
+  it('says what and when, in the session time zone: "High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32 CDT"', () => {
     expect(messagesOf([known, listed, clock(ny('08:28:00'))], config())).toEqual([
-      'High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32',
+      'High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32 CDT',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('newsBlackout from the calendar: the selection matches impact and curre
     const eur = { ...nfp, title: 'ECB Press Conference', currency: 'EUR' };
     const events = [known, calendar(ny('06:00:00'), nfp, jobless, eur), clock(ny('08:28:00'))];
     expect(messagesOf(events, config({ currencies: ['USD', 'EUR'] }))).toEqual([
-      'High USD/EUR news: Non-Farm Payrolls, Unemployment Rate, ECB Press Conference at 07:30, blackout until 07:32',
+      'High USD/EUR news: Non-Farm Payrolls, Unemployment Rate, ECB Press Conference at 07:30, blackout until 07:32 CDT',
     ]);
   });
 });
@@ -203,31 +203,31 @@ describe('newsBlackout from the calendar: US daylight saving changes (times from
       name: 'Sunday 2026-03-08 18:45 ET (EDT, −04:00): 17:45 in Chicago, already CDT',
       release: '2026-03-08T18:45:00-04:00',
       start: '2026-03-08T17:43:00-05:00',
-      message: 'High USD news: Release at 17:45, blackout until 17:47',
+      message: 'High USD news: Release at 17:45, blackout until 17:47 CDT',
     },
     {
       name: 'Monday 2026-03-09 08:30 ET: 07:30 in Chicago',
       release: '2026-03-09T08:30:00-04:00',
       start: '2026-03-09T07:28:00-05:00',
-      message: 'High USD news: Release at 07:30, blackout until 07:32',
+      message: 'High USD news: Release at 07:30, blackout until 07:32 CDT',
     },
     {
       name: 'Saturday 2026-03-07 08:30 ET (EST, −05:00): 07:30 in Chicago (CST)',
       release: '2026-03-07T08:30:00-05:00',
       start: '2026-03-07T07:28:00-06:00',
-      message: 'High USD news: Release at 07:30, blackout until 07:32',
+      message: 'High USD news: Release at 07:30, blackout until 07:32 CST',
     },
     {
       name: 'Sunday 2026-11-01 18:45 ET (EST, −05:00): 17:45 in Chicago, already CST',
       release: '2026-11-01T18:45:00-05:00',
       start: '2026-11-01T17:43:00-06:00',
-      message: 'High USD news: Release at 17:45, blackout until 17:47',
+      message: 'High USD news: Release at 17:45, blackout until 17:47 CST',
     },
     {
       name: 'Friday 2026-10-30 08:30 ET (EDT): 07:30 in Chicago (CDT)',
       release: '2026-10-30T08:30:00-04:00',
       start: '2026-10-30T07:28:00-05:00',
-      message: 'High USD news: Release at 07:30, blackout until 07:32',
+      message: 'High USD news: Release at 07:30, blackout until 07:32 CDT',
     },
   ])('$name', ({ release, start, message }) => {
     const t0 = new Date(ms(release) - 6 * 3_600_000).toISOString();
