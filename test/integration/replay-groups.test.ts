@@ -1,33 +1,12 @@
 // `warden replay` with a group (docs/API.md section 3.3, docs/RULES.md section 10): every decision of a group rule
 // is one line per member, carrying `group` besides `account`; a non-member is untouched.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-const fixture = (name: string) => join(root, 'test', 'fixtures', name);
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+import { fixture, jsonLines, replayFixture } from '../helpers/replay-fixture';
 
 describe('warden replay with groups', () => {
   it('reproduces the fixture: group decisions per member with their group, and the summaries', async () => {
-    const { stdout } = await run(
-      'node',
-      [
-        join(root, 'bin', 'warden.mjs'),
-        'replay',
-        '--config',
-        fixture('replay-groups.config.json'),
-        fixture('replay-groups.events.jsonl'),
-      ],
-      { cwd: root },
-    );
+    const { stdout } = await replayFixture('replay-groups');
     const lines = jsonLines(stdout);
     expect(lines).toEqual(jsonLines(readFileSync(fixture('replay-groups.expected.jsonl'), 'utf8')));
     const decisions = lines.filter((line) => line['type'] === 'decision');

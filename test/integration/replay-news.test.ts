@@ -1,33 +1,11 @@
 // `warden replay` with the news calendar (docs/API.md section 3, docs/RULES.md section 12): `calendar` lines
 // replace the known releases; a malformed one is reported with its line number and skipped (the list before it
 // stays); windows lock at their start, a dropped release makes none.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fixture, jsonLines, replayFixture } from '../helpers/replay-fixture';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-const fixture = (name: string) => join(root, 'test', 'fixtures', name);
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-const replay = (...flags: string[]) =>
-  run(
-    'node',
-    [
-      join(root, 'bin', 'warden.mjs'),
-      'replay',
-      ...flags,
-      '--config',
-      fixture('replay-news.config.json'),
-      fixture('replay-news.events.jsonl'),
-    ],
-    { cwd: root },
-  );
+const replay = (...flags: string[]) => replayFixture('replay-news', ...flags);
 
 describe('warden replay with calendar lines', () => {
   it('reproduces the fixture: flattened at each window start, the bad line reported and skipped', async () => {

@@ -1,34 +1,13 @@
 // `warden replay` with a plan (docs/API.md section 3, docs/RULES.md section 11): the summary's metrics carry the plan
 // figures for an account with a plan (none for one without), the scaling tier limits contracts from the roll, and
 // the consistency cap climbs its ladder on the second day.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-const fixture = (name: string) => join(root, 'test', 'fixtures', name);
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+import { fixture, jsonLines, replayFixture } from '../helpers/replay-fixture';
 
 describe('warden replay with a plan', () => {
   it('reproduces the fixture: the plan figures in the summary of the account with a plan', async () => {
-    const { stdout } = await run(
-      'node',
-      [
-        join(root, 'bin', 'warden.mjs'),
-        'replay',
-        '--config',
-        fixture('replay-plan.config.json'),
-        fixture('replay-plan.events.jsonl'),
-      ],
-      { cwd: root },
-    );
+    const { stdout } = await replayFixture('replay-plan');
     const lines = jsonLines(stdout);
     expect(lines).toEqual(jsonLines(readFileSync(fixture('replay-plan.expected.jsonl'), 'utf8')));
     const decisions = lines.filter((line) => line['type'] === 'decision');
