@@ -1,14 +1,11 @@
 // getHistory for a group of accounts (docs/RULES.md section 10): the members' trades and timeline only, and the
 // group's totals per day summed exactly from its members' day summaries.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHistory } from '../../main/core/history';
 import { defaultSession } from '../../main/engine';
-import { memoryLogger } from '../../main/platform/logger';
-import { openStore, type Store } from '../../main/store';
+import type { Store } from '../../main/store';
 import { parseCommand } from '../../shared/ipc';
+import { monday, seededStore, tuesday } from '../helpers/history-store';
 
 let store: Store | undefined;
 afterEach(() => {
@@ -16,41 +13,15 @@ afterEach(() => {
   store = undefined;
 });
 
-const monday = Date.parse('2025-03-10T15:00:00.000Z');
-const tuesday = Date.parse('2025-03-11T15:00:00.000Z');
-
-const trade = (account: string, closedAt: number, netPnl: string) => ({
-  account,
-  symbol: 'ES',
-  side: 'long' as const,
-  qty: 1,
-  entryPrice: '5800.00',
-  exitPrice: '5800.00',
-  openedAt: closedAt - 60_000,
-  closedAt,
-  realizedPnl: netPnl,
-  fees: '0.00',
-  netPnl,
-  mfe: '0.00',
-  mae: '0.00',
-  tag: null,
-  initialRisk: null,
-  rMultiple: null,
-});
-
 function seeded(): Store {
-  const opened = openStore(join(mkdtempSync(join(tmpdir(), 'warden-group-hist-')), 'warden.db'), {
-    logger: memoryLogger(),
-  });
-  for (const [account, at, net] of [
+  const opened = seededStore('warden-group-hist-', [
     ['A1', monday, '0.10'],
     ['A2', monday, '0.20'],
     ['A1', tuesday, '-123.45'],
     ['A1', tuesday + 1000, '0.01'],
     ['A2', tuesday, '-76.56'],
     ['B1', tuesday, '1000.00'],
-  ] as const)
-    opened.history.addTrade(trade(account, at, net));
+  ]);
   opened.responses.begin({
     account: 'A2',
     action: 'flatten',

@@ -1,13 +1,10 @@
 // The day summary's share of the total (docs/RULES.md section 11, consistency): each day's net P&L as a share of
 // its account's total over the days listed, exact (2 places, half-up), and none when that total is not positive.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHistory } from '../../main/core/history';
 import { defaultSession } from '../../main/engine';
-import { memoryLogger } from '../../main/platform/logger';
-import { openStore, type Store } from '../../main/store';
+import type { Store } from '../../main/store';
+import { monday, seededStore, tuesday } from '../helpers/history-store';
 
 let store: Store | undefined;
 afterEach(() => {
@@ -15,35 +12,8 @@ afterEach(() => {
   store = undefined;
 });
 
-const monday = Date.parse('2025-03-10T15:00:00.000Z');
-const tuesday = Date.parse('2025-03-11T15:00:00.000Z');
-
-const trade = (account: string, closedAt: number, netPnl: string) => ({
-  account,
-  symbol: 'ES',
-  side: 'long' as const,
-  qty: 1,
-  entryPrice: '5800.00',
-  exitPrice: '5800.00',
-  openedAt: closedAt - 60_000,
-  closedAt,
-  realizedPnl: netPnl,
-  fees: '0.00',
-  netPnl,
-  mfe: '0.00',
-  mae: '0.00',
-  tag: null,
-  initialRisk: null,
-  rMultiple: null,
-});
-
-function seeded(trades: readonly (readonly [string, number, string])[]): Store {
-  const opened = openStore(join(mkdtempSync(join(tmpdir(), 'warden-share-')), 'warden.db'), {
-    logger: memoryLogger(),
-  });
-  for (const [account, at, net] of trades) opened.history.addTrade(trade(account, at, net));
-  return opened;
-}
+const seeded = (trades: readonly (readonly [string, number, string])[]) =>
+  seededStore('warden-share-', trades);
 
 const shares = (view: ReturnType<typeof buildHistory>) =>
   view.days.map((d) => [d.day, d.account, d.netPnl, d.shareOfTotalPct]);
