@@ -4,23 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { newsView } from '../../../main/core/news-view';
 import type { EngineConfig } from '../../../main/engine';
-import {
-  ruleDefaults,
-  type AccountRules,
-  type NewsCalendarSelection,
-  type RuleSettings,
-} from '../../../shared/config/rules';
+import { ruleDefaults, type AccountRules, type RuleSettings } from '../../../shared/config/rules';
 import { dec } from '../../../shared/domain/money';
 import { ev, runEngine } from '../../helpers/engine';
+import { calendar, highUsd, newsRelease, type Release } from '../../helpers/news-calendar';
 
 const session = { timezone: 'America/Chicago', dayStart: '17:00', weekStartDay: 'sunday' as const };
-const highUsd: NewsCalendarSelection = {
-  impacts: ['High'],
-  currencies: ['USD'],
-  minutesBefore: 2,
-  minutesAfter: 2,
-  flatten: true,
-};
 const blackout = (params: Partial<RuleSettings<'newsBlackout'>>): RuleSettings<'newsBlackout'> => ({
   enabled: true,
   warnAt: '0.8',
@@ -31,19 +20,13 @@ const blackout = (params: Partial<RuleSettings<'newsBlackout'>>): RuleSettings<'
   ...params,
 });
 const account = (rules: AccountRules) => ({ startingBalance: dec('50000'), rules });
-const release = (at: string, title: string, currency = 'USD', impact = 'High') => ({
-  at,
-  title,
-  currency,
-  impact,
-});
 
-function viewAt(now: string, config: EngineConfig, releases: ReturnType<typeof release>[]) {
+function viewAt(now: string, config: EngineConfig, releases: Release[]) {
   const t = '2026-06-05T06:00:00-05:00';
   const { state } = runEngine(
     [
       ...Object.keys(config.accounts).map((id) => ev({ type: 'account', t, account: id, balance: '50000' })),
-      ev({ type: 'calendar', t, events: releases }),
+      calendar(t, ...releases),
     ],
     config,
   );
@@ -78,12 +61,12 @@ describe('newsView', () => {
     },
   };
   const releases = [
-    release('2026-06-05T08:30:00-04:00', 'Non-Farm Payrolls'),
-    release('2026-06-05T08:30:00-04:00', 'Unemployment Rate'),
-    release('2026-06-05T10:00:00-04:00', 'Factory Orders m/m', 'USD', 'Medium'),
-    release('2026-06-05T04:00:00-04:00', 'German Industrial Production m/m', 'EUR'),
-    release('2026-06-04T08:30:00-04:00', 'Unemployment Claims'),
-    release('2026-06-15T08:30:00-04:00', 'Empire State Manufacturing Index'),
+    newsRelease('2026-06-05T08:30:00-04:00', 'Non-Farm Payrolls'),
+    newsRelease('2026-06-05T08:30:00-04:00', 'Unemployment Rate'),
+    newsRelease('2026-06-05T10:00:00-04:00', 'Factory Orders m/m', 'USD', 'Medium'),
+    newsRelease('2026-06-05T04:00:00-04:00', 'German Industrial Production m/m', 'EUR'),
+    newsRelease('2026-06-04T08:30:00-04:00', 'Unemployment Claims'),
+    newsRelease('2026-06-15T08:30:00-04:00', 'Empire State Manufacturing Index'),
   ];
 
   it('lists each window once across accounts, soonest first, with its source and flatten', () => {
@@ -142,7 +125,7 @@ describe('newsView', () => {
 
   it('lists at most 20', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
-      release(new Date(Date.parse('2026-06-05T13:00:00Z') + i * 3_600_000).toISOString(), `Release ${i}`),
+      newsRelease(new Date(Date.parse('2026-06-05T13:00:00Z') + i * 3_600_000).toISOString(), `Release ${i}`),
     );
     const only: EngineConfig = {
       session,

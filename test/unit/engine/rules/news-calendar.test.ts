@@ -4,26 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NewsCalendarSelection } from '../../../../shared/config/rules';
 import { ev, instrumentEvents, runEngine } from '../../../helpers/engine';
+import { calendar, highUsd, newsRelease } from '../../../helpers/news-calendar';
 import { at, brokerReport, clock, decisionsOf, fill, messagesOf, only } from './count-rules.helpers';
 
-const highUsd: NewsCalendarSelection = {
-  impacts: ['High'],
-  currencies: ['USD'],
-  minutesBefore: 2,
-  minutesAfter: 2,
-  flatten: true,
-};
 const config = (selection: Partial<NewsCalendarSelection> = {}) =>
   only('newsBlackout', { events: [], calendar: { ...highUsd, ...selection } });
 
-type Release = { at: string; title: string; currency: string; impact: string };
-const nfp: Release = {
-  at: '2026-06-05T08:30:00-04:00',
-  title: 'Non-Farm Payrolls',
-  currency: 'USD',
-  impact: 'High',
-};
-const calendar = (t: string, ...events: Release[]) => ev({ type: 'calendar', t, events });
+const nfp = newsRelease('2026-06-05T08:30:00-04:00', 'Non-Farm Payrolls');
 /** Friday 2026-06-05 in New York time (the feed's offset): NFP at 08:30 ET is 07:30 in Chicago. */
 const ny = (hhmmss: string) => `2026-06-05T${hhmmss}-04:00`;
 const ms = (t: string) => Date.parse(t);
