@@ -68,6 +68,10 @@ function harness(url: string | null, engineList: NewsItem[] = []) {
   return { clock, cacheFile, alerts, journaled, feed, changes: () => changes };
 }
 
+/** The copy of [nfp] from `source` an earlier run left in the data folder, fetched at `fetchedAt`. */
+const keepCopy = (h: ReturnType<typeof harness>, source: string, fetchedAt = START - DAY) =>
+  writeNewsCache(h.cacheFile, { source, fetchedAt, body: JSON.stringify([nfp]) });
+
 const serve = async (...args: Parameters<typeof startFakeNewsServer>) =>
   (server = await startFakeNewsServer(...args));
 
@@ -118,11 +122,7 @@ describe('the news feed when it works', () => {
   it('at start, the cached copy goes into force before any fetch (journaled when the engine lacks it)', async () => {
     const fake = await serve({ kind: 'hang' });
     const h = harness(fake.url);
-    await writeNewsCache(h.cacheFile, {
-      source: fake.url,
-      fetchedAt: START - DAY,
-      body: JSON.stringify([nfp]),
-    });
+    await keepCopy(h, fake.url);
     await h.feed.start();
     expect(h.journaled).toEqual([{ type: 'calendar', t: START, events: [nfpItem] }]);
     expect(h.feed.status()).toEqual({
@@ -137,11 +137,7 @@ describe('the news feed when it works', () => {
   it('at start, a cached copy older than the engine list (its save failed) does not replace that list', async () => {
     const fake = await serve({ kind: 'hang' });
     const h = harness(fake.url, [nfpItem, ismItem]);
-    await writeNewsCache(h.cacheFile, {
-      source: fake.url,
-      fetchedAt: START - DAY,
-      body: JSON.stringify([nfp]),
-    });
+    await keepCopy(h, fake.url);
     await h.feed.start();
     expect(h.journaled).toEqual([]);
     await h.feed.stop();
@@ -173,11 +169,7 @@ describe('the news feed when it dies: one warning, the copy in force stays', () 
   it('HTTP 503: warned once (retries every 15 min say nothing more), the cached list kept; back: told, and fresh', async () => {
     const fake = await serve({ kind: 'status', status: 503 });
     const h = harness(fake.url);
-    await writeNewsCache(h.cacheFile, {
-      source: fake.url,
-      fetchedAt: START - DAY,
-      body: JSON.stringify([nfp]),
-    });
+    await keepCopy(h, fake.url);
     await h.feed.start();
     await h.feed.refresh();
     const warning = {
@@ -236,11 +228,7 @@ describe('the news feed when it dies: one warning, the copy in force stays', () 
   ])('garbage (%s): warned, nothing replaces the cached list', async (_name, answer, problem) => {
     const fake = await serve(answer);
     const h = harness(fake.url);
-    await writeNewsCache(h.cacheFile, {
-      source: fake.url,
-      fetchedAt: START - DAY,
-      body: JSON.stringify([nfp]),
-    });
+    await keepCopy(h, fake.url);
     await h.feed.start();
     await h.feed.refresh();
     expect(h.alerts.map((a) => a.level)).toEqual(['warning']);
@@ -276,11 +264,7 @@ describe('the news feed when it dies: one warning, the copy in force stays', () 
   it('a copy older than 8 days is stale: said in the warning and the status', async () => {
     const fake = await serve({ kind: 'status', status: 503 });
     const h = harness(fake.url);
-    await writeNewsCache(h.cacheFile, {
-      source: fake.url,
-      fetchedAt: START - 9 * DAY,
-      body: JSON.stringify([nfp]),
-    });
+    await keepCopy(h, fake.url, START - 9 * DAY);
     await h.feed.start();
     await h.feed.refresh();
     const problem = 'fetch failed: HTTP 503; the copy is older than 8 days';
