@@ -3,6 +3,7 @@
 // like any other edit; nothing here judges whether the group is valid.
 import { NumberInput } from '../../components/NumberInput';
 import { shown, type Draft } from './config-draft';
+import { FieldError } from './FieldError';
 import {
   copierFields,
   groupFieldError,
@@ -224,14 +225,5 @@ function GroupField({ testId, field, enabled, value, error, onChange }: GroupFie
       )}
       <FieldError id={`${id}-error`} testId={`${testId}-error`} message={error} />
     </div>
-  );
-}
-
-function FieldError({ id, testId, message }: { id?: string; testId: string; message: string | null }) {
-  if (message === null) return null;
-  return (
-    <span id={id} className="field-error" role="alert" data-testid={testId}>
-      {message}
-    </span>
   );
 }

@@ -3,6 +3,7 @@
 // (shown as the placeholder: "from preset: 3,000"), with the core's validation message beside the field.
 import { NumberInput } from '../../components/NumberInput';
 import { shown, type Draft } from './config-draft';
+import { FieldError } from './FieldError';
 import { FirmProgram } from './FirmProgram';
 import {
   ownPlan,
@@ -86,11 +87,7 @@ function PlanField({ id, field, value, placeholder, error, onChange }: PlanField
           onChange={onChange}
         />
       )}
-      {error !== null ? (
-        <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={errorId} testId={`${testId}-error`} message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { AccountRules } from '../../../../shared/config/rules';
 import { NumberInput } from '../../components/NumberInput';
 import { shown, type FieldSpec } from './config-draft';
+import { FieldError } from './FieldError';
 
 type RuleFieldsetProps = {
   account: string;
@@ -106,11 +107,7 @@ function RuleParamField(props: RuleParamFieldProps) {
           onChange={onChange}
         />
       )}
-      {error !== null ? (
-        <span id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={errorId} testId={`${testId}-error`} message={error} />
     </div>
   );
 }
