@@ -32,6 +32,18 @@ export function ScalingTiers({ draft, account, errors, onEdit }: ScalingTiersPro
   const { tiers, own } = tiersOf(draft, account);
   const inherited = presetPlan(draft, account).scaling ?? [];
   const listError = planFieldError(errors, account, 'scaling');
+  const action = (testId: string, edit: (draft: Draft, account: string) => Draft, label: string) => (
+    <button
+      type="button"
+      className="btn btn-small"
+      data-testid={testId}
+      onClick={() => {
+        onEdit(edit(draft, account));
+      }}
+    >
+      {label}
+    </button>
+  );
   return (
     <div className="plan-tiers" data-testid="plan-tiers">
       <span className="firm-label">Scaling: contracts by profit banked</span>
@@ -65,41 +77,12 @@ export function ScalingTiers({ draft, account, errors, onEdit }: ScalingTiersPro
         </span>
       ) : null}
       <div className="plan-tier-actions">
-        {own ? (
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="plan-tier-add"
-            onClick={() => {
-              onEdit(withTierAdded(draft, account));
-            }}
-          >
-            Add tier
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="plan-tiers-own"
-            onClick={() => {
-              onEdit(withOwnTiers(draft, account));
-            }}
-          >
-            {inherited.length === 0 ? 'Add scaling' : 'Set own tiers'}
-          </button>
-        )}
-        {own && inherited.length > 0 ? (
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="plan-tiers-preset"
-            onClick={() => {
-              onEdit(withPresetTiers(draft, account));
-            }}
-          >
-            Use the preset&apos;s tiers
-          </button>
-        ) : null}
+        {own
+          ? action('plan-tier-add', withTierAdded, 'Add tier')
+          : action('plan-tiers-own', withOwnTiers, inherited.length === 0 ? 'Add scaling' : 'Set own tiers')}
+        {own && inherited.length > 0
+          ? action('plan-tiers-preset', withPresetTiers, "Use the preset's tiers")
+          : null}
       </div>
     </div>
   );
