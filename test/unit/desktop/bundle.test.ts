@@ -58,7 +58,7 @@ describe('the desktop bundle', () => {
       cwd: dir,
       encoding: 'utf8',
       timeout: 30_000,
-      env: { PATH: process.env.PATH, WARDEN_DATA_DIR: join(dir, 'data') },
+      env: { PATH: process.env.PATH, WARDEN_DATA_DIR: join(dir, 'data'), WARDEN_NEWS_URL: 'off' },
     });
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
