@@ -3,7 +3,7 @@
 // through them; then config control and the commands, which feed their own events into that pipeline.
 import type { CalendarStatusView } from '../../shared/ipc';
 import type { ReadonlyEngineState } from '../engine';
-import { createAlertFeed } from '../alerts/alert-feed';
+import { createAlertFeed, type AlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createNewsFeed, type NewsFeed } from '../feeds/news-feed';
 import type { Logger } from '../platform/logger';
@@ -168,6 +168,25 @@ function wireCommands(
   return { config, handlers };
 }
 
+/** Whether any account's newsBlackout takes windows from the calendar (the defaults count for unlisted ones). */
+function calendarInUse(config: ReadonlyEngineState['config']): boolean {
+  const all = [...Object.values(config.accounts).map((account) => account.rules), config.defaultRules];
+  return all.some((rules) => rules?.newsBlackout?.enabled === true && rules.newsBlackout.calendar !== null);
+}
+
+/**
+ * The feed's trouble is a warning that notifies only while some rule relies on the calendar; otherwise it is an
+ * info line in the feed (the status still says so), not an alarm about a list nobody uses.
+ */
+function quietUnlessUsed(alerts: Pick<AlertFeed, 'raise'>, used: () => boolean): Pick<AlertFeed, 'raise'> {
+  return {
+    raise: (level, account, title, message, notify, figures) => {
+      if (used()) alerts.raise(level, account, title, message, notify, figures);
+      else alerts.raise('info', account, title, message, false, figures);
+    },
+  };
+}
+
 /** The news calendar feed (docs/RULES.md section 12), when the host runs one: its lists enter through the pipeline. */
 function wireNews(
   deps: CoreDeps,
@@ -180,7 +199,7 @@ function wireNews(
     ...deps.news,
     clock: deps.clock,
     logger: logger.child('news'),
-    alerts: parts.alerts,
+    alerts: quietUnlessUsed(parts.alerts, () => calendarInUse(state.config)),
     known: () => state.calendar,
     journal: parts.pipeline.run,
     changed: () => {

@@ -49,9 +49,14 @@ afterEach(async () => {
   feed = null;
 });
 
-async function serve(clock: ManualClock, newsUrl?: string, dataDir?: string): Promise<Served> {
+async function serve(
+  clock: ManualClock,
+  newsUrl?: string,
+  dataDir?: string,
+  config: string = CONFIG,
+): Promise<Served> {
   served = await serveInProcess({
-    config: CONFIG,
+    config,
     clock,
     stillMarket: true,
     ...(newsUrl === undefined ? {} : { newsUrl }),
@@ -60,7 +65,9 @@ async function serve(clock: ManualClock, newsUrl?: string, dataDir?: string): Pr
   return served;
 }
 
-type StateWithAlerts = StateView & { alerts: { t: string; level: string; title: string; message: string }[] };
+type StateWithAlerts = StateView & {
+  alerts: { t: string; level: string; title: string; message: string; notify: boolean }[];
+};
 
 async function getState(s: Served): Promise<StateWithAlerts> {
   const response = await fetch(`http://127.0.0.1:${s.server.port}/api/state`, {
@@ -134,6 +141,20 @@ describe('the news calendar on warden serve', () => {
     const after = await getState(s);
     expect(account(after)).toEqual({ state: 'active', until: null, positions: [] });
     expect(after.news).toEqual([]);
+  });
+
+  it('a dead feed no rule relies on is an info line, not a warning that notifies', async () => {
+    feed = await startFakeNewsServer({ kind: 'status', status: 503 });
+    const clock = createManualClock(START);
+    const noCalendar = 'accounts:\n  SIM-50K:\n    startingBalance: 50000\n';
+    const s = await serve(clock, feed.url, undefined, noCalendar);
+    await vi.waitFor(() => {
+      expect(s.core.view().calendar?.stale).toBe(true);
+    });
+    const told = (await getState(s)).alerts
+      .filter((a) => a.title.startsWith('News calendar'))
+      .map((a) => ({ level: a.level, notify: a.notify }));
+    expect(told).toEqual([{ level: 'info', notify: false }]);
   });
 
   it('a dead feed (HTTP 503) is a warning, and the cached copy still makes the windows that flatten', async () => {
