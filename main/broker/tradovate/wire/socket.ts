@@ -62,9 +62,19 @@ const ABNORMAL_CLOSURE = 1006;
 
 /** Resolves once authorized (or not); the socket's later life is told through `onPush` and `onEnd`. */
 export function connectSocket(options: SocketOptions): Promise<SocketConnect> {
+  let ws: WebSocket;
+  try {
+    ws = new WebSocket(options.url);
+  } catch (error) {
+    // A URL ws cannot dial (a typo in WARDEN_TRADOVATE_WS_URL) is a failed connect, not a crash.
+    return Promise.resolve({ ok: false, error: `${options.url}: ${errorText(error)}`, unauthorized: false });
+  }
+  return run(ws, options);
+}
+
+function run(ws: WebSocket, options: SocketOptions): Promise<SocketConnect> {
   const timing = { ...DEFAULT_SOCKET_TIMING, ...options.timing };
   const { clock, logger } = options;
-  const ws = new WebSocket(options.url);
   const transmit = (text: string): boolean => {
     if (ws.readyState !== WebSocket.OPEN) return false;
     ws.send(text);
@@ -95,7 +105,7 @@ export function connectSocket(options: SocketOptions): Promise<SocketConnect> {
     if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
     else if (ws.readyState === WebSocket.OPEN) ws.close(1000);
     if (!wasOpen) settleConnect({ ok: false, error: failure, unauthorized: false });
-    else if (end !== null) options.onEnd(end);
+    else if (end !== null) report(options, end);
   };
 
   const keepAlive = (): void => {
@@ -210,15 +220,25 @@ function handle(
   };
 }
 
+/** A handler that throws is logged: thrown inside a `ws` event it would escape into the socket's own code. */
 function deliver(options: SocketOptions, push: PushMessage): void {
   try {
     options.onPush(push);
   } catch (error) {
-    options.logger.error('push handler failed', {
-      event: push.event,
-      error: error instanceof Error ? error.message : String(error),
-    });
+    options.logger.error('push handler failed', { event: push.event, error: errorText(error) });
   }
+}
+
+function report(options: SocketOptions, end: SocketEnd): void {
+  try {
+    options.onEnd(end);
+  } catch (error) {
+    options.logger.error('end handler failed', { error: errorText(error) });
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function textOf(data: WebSocket.RawData): string {

@@ -29,6 +29,8 @@ const started: Connected[] = [];
 export async function connectToMinimalServer(
   serverOptions: MinimalServerOptions = {},
   timing: Partial<SocketTiming> = {},
+  /** Runs after each push is recorded (a test's handler that throws, say). */
+  afterPush: (push: PushMessage) => void = () => undefined,
 ): Promise<Connected> {
   const server = await startMinimalServer(serverOptions);
   const clock = createManualClock(0);
@@ -40,7 +42,10 @@ export async function connectToMinimalServer(
     token: TOKEN,
     clock,
     logger,
-    onPush: (push) => pushes.push(push),
+    onPush: (push) => {
+      pushes.push(push);
+      afterPush(push);
+    },
     onEnd: (end) => ends.push(end),
     timing,
   });

@@ -51,6 +51,19 @@ describe('connecting a Tradovate socket', () => {
     await server.stop();
   });
 
+  it('fails, without throwing, on a URL it cannot dial', async () => {
+    const connect = await connectSocket({
+      url: 'demo.tradovateapi.com/v1/websocket',
+      token: TOKEN,
+      clock: createManualClock(0),
+      logger: memoryLogger(),
+      onPush: () => undefined,
+      onEnd: () => undefined,
+    });
+    expect(connect).toMatchObject({ ok: false, unauthorized: false });
+    expect(connect.ok ? '' : connect.error).toMatch(/^demo\.tradovateapi\.com\/v1\/websocket: Invalid URL/);
+  });
+
   it('tells a refused connection apart', async () => {
     const server = await startMinimalServer();
     await server.stop(); // the port is now closed

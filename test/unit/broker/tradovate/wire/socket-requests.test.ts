@@ -188,4 +188,21 @@ describe('pushes over a Tradovate socket', () => {
     });
     expect(connected.ends).toEqual([]);
   });
+
+  it('goes on after a push handler throws, and says so in the log', async () => {
+    const connected = await connectToMinimalServer({}, {}, (push) => {
+      if (push.event === 'md') throw new Error('handler bug');
+    });
+    connected.server.send('a[{"e":"md","d":{"quotes":[]}},{"e":"props","d":{}}]');
+    await vi.waitFor(() => {
+      expect(connected.pushes.map((push) => push.event)).toEqual(['md', 'props']);
+    });
+    expect(connected.logger.lines).toContainEqual({
+      level: 'error',
+      message: 'push handler failed',
+      context: { event: 'md', error: 'handler bug' },
+    });
+    await barrier(connected);
+    expect(connected.ends).toEqual([]);
+  });
 });
