@@ -15,7 +15,6 @@ export function errorTextOf(payload: unknown): string | null {
 
 const authSchema = z.object({
   accessToken: z.string().min(1).max(10_000),
-  /** Newer servers accept the access token on the md socket too, so an answer without one is still usable. */
   mdAccessToken: maybe(z.string().min(1).max(10_000)),
   expirationTime: timestamp,
   userId: id,
@@ -26,7 +25,8 @@ const authSchema = z.object({
 
 export type AuthGrant = {
   accessToken: string;
-  mdAccessToken: string;
+  /** Null when not sent: the access token then serves the md socket too (newer servers accept it). */
+  mdAccessToken: string | null;
   /** Epoch ms. */
   expiresAt: number;
   userId: string;
@@ -50,7 +50,7 @@ export function parseAuthAnswer(
       granted: true,
       grant: {
         accessToken: answer.accessToken,
-        mdAccessToken: answer.mdAccessToken ?? answer.accessToken,
+        mdAccessToken: answer.mdAccessToken ?? null,
         expiresAt: answer.expirationTime,
         userId: answer.userId,
         userStatus: answer.userStatus ?? null,
