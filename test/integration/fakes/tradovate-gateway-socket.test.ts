@@ -280,6 +280,18 @@ describe('fake Tradovate user socket', () => {
     expect(propsAt).toBeLessThan(answerAt);
   });
 
+  it('answers a penalty ticket and a 429 over the socket as it does over HTTP', async () => {
+    const { socket, clock } = await connected();
+    gateway.penalize('order/list', { ticket: 'S-1', timeSec: 2 });
+    expect((await socket.request('order/list')).d).toEqual({ 'p-ticket': 'S-1', 'p-time': 2 });
+    clock.advance(2_000);
+    socket.send('[]');
+    expect(await socket.request('order/list', { 'p-ticket': 'S-1' })).toMatchObject({ s: 200, d: [] });
+    expect(gateway.ticketResends.map((c) => c.via)).toEqual(['socket']);
+    gateway.tooManyRequests(1);
+    expect(await socket.request('fill/list')).toMatchObject({ s: 429 });
+  });
+
   it('sends h every 2.5 s of the clock and closes a client silent for 10 s with a c frame', async () => {
     const { socket, clock } = await connected();
     clock.advance(2_500);
