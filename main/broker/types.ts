@@ -27,7 +27,7 @@ export type BrokerCommand = PlaceOrder | CancelOrder | ClosePosition;
 /** What the broker said to a command. A refusal carries the broker's reason in words a trader can act on. */
 export type CommandResult = { ok: true; orderId?: string } | { ok: false; error: string };
 
-export type BrokerKind = 'sim' | 'projectx';
+export type BrokerKind = 'sim' | 'projectx' | 'tradovate';
 
 /** A working order the engine holds: enough to report it cancelled when the broker no longer lists it. */
 export type HeldOrder = Pick<OrderEvent, 'id' | 'symbol' | 'side' | 'kind' | 'qty'>;

@@ -1,0 +1,154 @@
+// The Tradovate adapter (BrokerAdapter), composed like ProjectX's: the login (auth.ts), the connection state
+// machine (connection.ts), the user socket with its snapshot and pushes (link.ts), the quotes or their fallback
+// (market-data.ts) and the commands (commands.ts). This module only wires them and answers for the adapter.
+// Not yet here: credentials set at run time, account selection, protective brackets (see docs/brokers/TRADOVATE.md).
+import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
+import { createSerialQueue } from '../projectx/serial-queue';
+import type { BrokerAdapter, ResumePoint } from '../types';
+import { createTradovateAuth } from './auth';
+import { createCommands } from './commands';
+import { createConnection } from './connection';
+import { createTradovateMapper } from './events';
+import { createUserLink } from './link';
+import { createMarketData, type MarketData } from './market-data';
+import { DEFAULT_TIMING, type TradovateOptions } from './options';
+import { createSaid } from './reconcile';
+import { createRestClient, type RestOutcome } from './rest';
+import type { SocketOutcome } from './wire/outcome';
+
+export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter {
+  const { clock, logger, urls } = options;
+  const timing = { ...DEFAULT_TIMING, ...options.timing };
+  const rest = createRestClient({ baseUrl: urls.api, clock, logger });
+  const auth = createTradovateAuth({ rest, clock, logger });
+  const mapper = createTradovateMapper();
+  const said = createSaid();
+  const queue = createSerialQueue(logger);
+  let emit: ((event: BrokerEvent) => void) | null = null;
+  let resume: () => ResumePoint = () => ({ lastFillAt: null, held: [] });
+  let marketData: MarketData | null = null;
+
+  const send = (events: readonly BrokerEvent[]): void => {
+    for (const event of events) {
+      said.note(event);
+      emit?.(event);
+    }
+    if (events.some((e) => e.type === 'position' || e.type === 'order')) marketData?.follow();
+  };
+  const report = (status: ConnectionStatus, detail?: string, asked?: true): void => {
+    send([
+      {
+        type: 'connection',
+        t: clock.now(),
+        status,
+        ...(detail === undefined ? {} : { detail }),
+        ...(asked === undefined ? {} : { asked }),
+      },
+    ]);
+  };
+
+  /** Over the user socket when it is up, else over REST (a flatten must not wait for a reconnect). */
+  const request = (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
+    const socket = link.socket();
+    if (socket !== null) return socket.request(endpoint, undefined, body);
+    return rest.post(endpoint, body, auth.accessToken()).then(asSocketOutcome);
+  };
+
+  const link = createUserLink({
+    url: urls.ws,
+    credentials: options.credentials,
+    auth,
+    clock,
+    logger,
+    socketTiming: timing.socket,
+    queue,
+    mapper,
+    said,
+    feesPerContract: options.feesPerContract,
+    emit: send,
+    resume: () => resume(),
+    lose: (loss) => {
+      connection.lose(loss);
+    },
+  });
+
+  const drop = async (): Promise<void> => {
+    marketData?.stop();
+    marketData = null;
+    await link.drop();
+  };
+
+  const connection = createConnection({
+    clock,
+    logger,
+    report,
+    restartDelaysMs: timing.restartDelaysMs,
+    cannotConnect: () => null,
+    async connect() {
+      const attempt = await link.connect();
+      if (!attempt.ok) return attempt;
+      const md = createMarketData({
+        url: urls.md,
+        auth,
+        clock,
+        logger,
+        socketTiming: timing.socket,
+        queue,
+        book: mapper.book,
+        silenceMs: timing.marketDataSilenceMs,
+        pollMs: timing.snapshotPollMs,
+        emit: send,
+        request,
+        fellBack: (detail) => {
+          if (marketData === md && connection.state() === 'connected') report('connected', detail);
+        },
+      });
+      marketData = md;
+      await md.start();
+      return { ok: true, detail: md.detail() };
+    },
+    drop,
+  });
+
+  auth.onChange((change) => {
+    if (change.kind === 'expired') connection.lose({ reason: change.error, planned: false });
+  });
+
+  const commands = createCommands({ book: mapper.book, request });
+
+  return {
+    kind: 'tradovate',
+    async start(next, resumePoint) {
+      emit = next;
+      resume = resumePoint;
+      await connection.start();
+    },
+    execute: (command) => commands(command),
+    reconnect: (reason) => emit !== null && connection.reconnect(reason),
+    async stop() {
+      connection.stop();
+      await drop();
+      auth.stop();
+      emit = null;
+    },
+  };
+}
+
+function asSocketOutcome(outcome: RestOutcome): SocketOutcome {
+  switch (outcome.kind) {
+    case 'ok':
+      return { kind: 'ok', payload: outcome.body };
+    case 'refused':
+      return { kind: 'ok', payload: { errorText: outcome.errorText } };
+    case 'unauthorized':
+      return { kind: 'refused', status: 401, error: 'Tradovate refused the token (401)' };
+    case 'rateLimited':
+      return { kind: 'rate-limited', error: outcome.error };
+    case 'captcha':
+      return { kind: 'captcha', error: outcome.error };
+    case 'failed':
+      return outcome.uncertain
+        ? { kind: 'timeout', error: outcome.error }
+        : { kind: 'refused', status: 0, error: outcome.error };
+  }
+}

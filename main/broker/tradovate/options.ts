@@ -1,0 +1,43 @@
+// What the Tradovate adapter is built from: the trader's login and API key, the three URLs, the injected clock and
+// logger, and the timings (backoff, market-data silence, fallback polling) a test may shorten.
+import type { Dec } from '../../../shared/domain/money';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import type { TradovateCredentials } from './auth';
+import type { SocketTiming } from './wire/socket';
+
+export type TradovateUrls = {
+  /** REST base, e.g. `https://demo.tradovateapi.com/v1`. */
+  api: string;
+  /** The user socket, e.g. `wss://demo.tradovateapi.com/v1/websocket`. */
+  ws: string;
+  /** The market-data socket, e.g. `wss://md.tradovateapi.com/v1/websocket`. */
+  md: string;
+};
+
+export type TradovateTiming = {
+  /** Waits before each reconnect attempt in turn; the last repeats. */
+  restartDelaysMs: readonly number[];
+  /** No quote this long after subscribing: market data is taken as absent and P&L comes from snapshots. */
+  marketDataSilenceMs: number;
+  /** How often `cashBalance/getcashbalancesnapshot` is read per account while market data is absent. */
+  snapshotPollMs: number;
+  socket: Partial<SocketTiming>;
+};
+
+export const DEFAULT_TIMING: TradovateTiming = {
+  restartDelaysMs: [1_000, 2_000, 4_000, 8_000, 16_000, 30_000],
+  marketDataSilenceMs: 10_000,
+  snapshotPollMs: 2_000,
+  socket: {},
+};
+
+export type TradovateOptions = {
+  credentials: TradovateCredentials;
+  urls: TradovateUrls;
+  clock: Clock;
+  logger: Logger;
+  /** Fees per contract per side for fills Tradovate sent without fees (not applied yet: see adapter.ts). */
+  feesPerContract?: Dec;
+  timing?: Partial<TradovateTiming>;
+};
