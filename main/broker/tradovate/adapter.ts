@@ -102,6 +102,9 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
         fellBack: (detail) => {
           if (marketData === md && connection.state() === 'connected') report('connected', detail);
         },
+        ended: (reason) => {
+          if (marketData === md) connection.lose({ reason, planned: false });
+        },
       });
       marketData = md;
       await md.start();

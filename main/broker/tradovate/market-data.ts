@@ -1,7 +1,8 @@
 // Quotes for every contract held or ordered, from the market-data socket (`md/subscribeQuote`), as QuoteEvents in
 // arrival order. When that socket is refused, or no quote comes within `silenceMs` of subscribing, open P&L cannot
 // be computed from quotes: the cash-balance snapshot of each account is read every `pollMs` instead and its cash
-// sent as the account's balance, and the connection's detail says so (see `FALLBACK_DETAIL`).
+// sent as the account's balance, and the connection's detail says so (`fallbackDetail`). Its socket ending after it was up
+// is a loss of the connection.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
@@ -29,8 +30,10 @@ export type MarketDataDeps = {
   emit(events: readonly BrokerEvent[]): void;
   /** A request on the user socket (the cash-balance snapshot). */
   request(endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome>;
-  /** The market data went away (the detail to show) or its socket ended. */
+  /** The market data went away: the detail to show. */
   fellBack(detail: string): void;
+  /** The socket ended after it was up: the connection is rebuilt (with the user socket, usually gone too). */
+  ended(reason: string): void;
 };
 
 export type MarketData = {
@@ -146,7 +149,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
         },
         onEnd: (end) => {
           socket = null;
-          fallBack(`the market-data socket ended: ${end.reason}`);
+          if (!stopped) deps.ended(`the market-data socket ended (${end.code} ${end.reason})`);
         },
       });
       if (stopped) {

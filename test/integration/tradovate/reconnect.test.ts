@@ -1,0 +1,78 @@
+// The Tradovate adapter's reconnects against the fake gateway on the manual clock: a dropped link is told, backed
+// off and rebuilt with the same token (no new login), and a fill made while it was down arrives with the re-sync;
+// heartbeats keep a quiet link alive and the token is renewed before it expires, without a login.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACCOUNT_A, MNQ } from '../../fakes/tradovate-gateway/seed';
+import { plain, START, tradovateHarness, type TradovateHarness } from './harness';
+
+let h: TradovateHarness;
+afterEach(async () => {
+  await h.stop();
+});
+
+const A = String(ACCOUNT_A);
+/** One turn of Node's I/O: frames already on the wire are read (no time passes on either clock). */
+const ioTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('Tradovate adapter: reconnect', () => {
+  it('tells a dropped link, backs off 1 s, re-syncs with the same token and delivers the fill made while down', async () => {
+    h = await tradovateHarness({ resume: () => ({ lastFillAt: START, held: [] }) });
+    await h.start();
+    const from = h.events.length;
+    h.gateway.dropSockets();
+    await h.until(() => {
+      expect(h.ofType('connection', from).map((e) => e.status)).toContain('reconnecting');
+    });
+    const traded = h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 1, price: 21455 });
+    h.clock.advance(999);
+    expect(h.gateway.sessions('user')).toHaveLength(0);
+    h.clock.advance(1);
+    await h.until(() => {
+      expect(h.ofType('connection', from).at(-1)?.status).toBe('connected');
+    });
+    const connection = h.ofType('connection', from);
+    expect(connection[0]?.detail).toMatch(/^reconnecting: the socket closed \(1006/);
+    expect(connection.map((e) => e.status)).toEqual(['reconnecting', 'connected']);
+    const fill = traded.events.find((e) => e.entityType === 'fill')?.entity as { id: number };
+    expect(plain(h.ofType('fill', from))).toEqual([
+      {
+        type: 'fill',
+        t: START,
+        account: A,
+        id: String(fill.id),
+        orderId: String(traded.orderId),
+        symbol: 'MNQZ6',
+        side: 'buy',
+        qty: 1,
+        price: '21455',
+        fees: '0',
+      },
+    ]);
+    expect(plain(h.ofType('position', from))).toEqual([
+      { type: 'position', t: START + 1_000, account: A, symbol: 'MNQZ6', qty: 1, avgPrice: '21455' },
+    ]);
+    expect(h.gateway.counts).toMatchObject({ logins: 1, renewals: 0 });
+  });
+
+  it('keeps a quiet link alive with heartbeats for 60 s and renews the token without logging in again', async () => {
+    // Tokens last 5.6 minutes: renewed 5 minutes before expiry, 36 s in (and next at 72 s).
+    h = await tradovateHarness({ gateway: { tokenLifetimeMs: 336_000 } });
+    await h.start();
+    const from = h.events.length;
+    for (let elapsed = 0; elapsed < 60_000; elapsed += 500) {
+      h.clock.advance(500);
+      await ioTurn();
+      await ioTurn();
+    }
+    await h.until(() => {
+      expect(h.gateway.counts).toMatchObject({ logins: 1, renewals: 1 });
+    });
+    expect(h.ofType('connection', from)).toEqual([]);
+    expect(h.gateway.sessions('user')).toHaveLength(1);
+    // Still alive: a push reaches the adapter.
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Sell', qty: 1, price: 21440 });
+    await h.until(() => {
+      expect(h.ofType('fill', from)).toHaveLength(1);
+    });
+  });
+});
