@@ -1,15 +1,17 @@
 // Quotes for every contract held or ordered, from the market-data socket (`md/subscribeQuote`), as QuoteEvents in
 // arrival order. When that socket is refused, or no quote comes within `silenceMs` of subscribing, open P&L cannot
-// be computed from quotes: the cash-balance snapshot of each account is read every `pollMs` instead and its cash
-// sent as the account's balance, and the connection's detail says so (`fallbackDetail`). Its socket ending after it was up
-// is a loss of the connection.
+// be computed from quotes: the cash-balance snapshot of each account is read every `pollMs` instead, its cash sent
+// as the account's balance and the mark its open P&L implies as a `last` quote (snapshot-marks.ts), and the
+// connection's detail says so (`fallbackDetail`). Its socket ending after it was up is a loss of the connection.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SerialQueue } from '../projectx/serial-queue';
 import type { TradovateAuth } from './auth';
 import type { TradovateBook } from './book';
+import type { Dec } from '../../../shared/domain/money';
 import { parseCashBalanceSnapshot } from './parse/answers';
+import { impliedMarks } from './snapshot-marks';
 import { parseMdPush } from './parse/messages';
 import type { SocketOutcome } from './wire/outcome';
 import { connectSocket, type SocketTiming, type TradovateSocket } from './wire/socket';
@@ -60,11 +62,22 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
     if (detail !== null || stopped) return;
     detail = fallbackDetail(deps.pollMs, why);
     logger.warn('Tradovate: no market data; polling cash-balance snapshots', { why });
-    stops.push(clock.setInterval(() => void poll(), deps.pollMs));
+    let polling = false;
+    const pollOnce = async (): Promise<void> => {
+      if (polling) return; // a slow round is not doubled
+      polling = true;
+      await poll().finally(() => {
+        polling = false;
+      });
+    };
+    stops.push(clock.setInterval(() => void pollOnce(), deps.pollMs));
     deps.fellBack(detail);
   };
 
+  /** Each account's snapshot: its cash as the balance (when it changed), then the marks its open P&L implies. */
   const poll = async (): Promise<void> => {
+    const openPnl = new Map<string, Dec>();
+    const events: BrokerEvent[] = [];
     for (const accountId of book.accounts.keys()) {
       const outcome = await deps.request('cashBalance/getcashbalancesnapshot', {
         accountId: Number(accountId),
@@ -79,12 +92,17 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
         logger.warn('Tradovate: cash-balance snapshot not understood', { error: parsed.error.message });
         continue;
       }
-      const cash = parsed.value.totalCashValue;
+      const { totalCashValue: cash, openPnl: pnl } = parsed.value;
+      if (pnl !== null) openPnl.set(accountId, pnl);
       if (cash === null || lastCash.get(accountId) === cash.toString()) continue;
       lastCash.set(accountId, cash.toString());
-      logger.debug('Tradovate snapshot', { accountId, openPnl: parsed.value.openPnl?.toString() });
-      deps.emit([{ type: 'account', t: clock.now(), account: accountId, balance: cash }]);
+      events.push({ type: 'account', t: clock.now(), account: accountId, balance: cash });
     }
+    const implied = impliedMarks(book, openPnl, clock.now());
+    for (const note of implied.notes) logger.info('Tradovate snapshot marks', { note });
+    await deps.queue.run(() => {
+      deps.emit([...events, ...implied.quotes]);
+    });
   };
 
   const subscribe = (): void => {

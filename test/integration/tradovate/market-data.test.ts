@@ -1,0 +1,99 @@
+// Market data missing on the fake gateway: silent after subscribing, or refused. The adapter says so in the
+// connection's detail and polls the cash-balance snapshots every 2 s of the clock instead; the mark an account's
+// open P&L implies reaches the real engine as a `last` quote, so it still values the position exactly.
+import { afterEach, describe, expect, it } from 'vitest';
+import { apply, createEngineState, defaultEngineConfig, positionUnrealized } from '../../../main/engine';
+import { ACCOUNT_A, ACCOUNT_B, MNQ } from '../../fakes/tradovate-gateway/seed';
+import { plain, START, tradovateHarness, type TradovateHarness } from './harness';
+
+let h: TradovateHarness;
+afterEach(async () => {
+  await h.stop();
+});
+
+const A = String(ACCOUNT_A);
+const ioTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Moves the clock to `at` in heartbeat-sized steps, letting frames through between them. */
+async function advanceTo(at: number): Promise<void> {
+  while (h.clock.now() < at) {
+    h.clock.advance(Math.min(500, at - h.clock.now()));
+    await ioTurn();
+    await ioTurn();
+  }
+}
+
+function engineUnrealized(): string {
+  const state = createEngineState(defaultEngineConfig);
+  for (const event of h.events) apply(state, event);
+  const position = state.accounts.get(A)?.positions.get('MNQZ6');
+  if (position === undefined) throw new Error('no position in the engine');
+  return positionUnrealized(state, position).toString();
+}
+
+describe('Tradovate adapter: no market data', () => {
+  it('after 10 s without a quote, says so and values the position from snapshots polled every 2 s', async () => {
+    h = await tradovateHarness();
+    h.gateway.setMarketData('silent');
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 2, price: 21450 });
+    h.gateway.quote(MNQ, { bid: 21460, offer: 21460.25, trade: 21460.5 });
+    await h.start();
+    await h.until(() => {
+      expect(h.gateway.sessions('md')[0]?.quotes.has(MNQ)).toBe(true);
+    });
+    const from = h.events.length;
+    await advanceTo(START + 9_999);
+    expect(h.ofType('connection', from)).toEqual([]);
+    await advanceTo(START + 10_000);
+    expect(plain(h.ofType('connection', from))).toEqual([
+      {
+        type: 'connection',
+        t: START + 10_000,
+        status: 'connected',
+        detail: 'P&L from broker snapshots (2 s): no market data (no quote in 10 s)',
+      },
+    ]);
+    await advanceTo(START + 12_000);
+    await h.until(() => {
+      expect(h.ofType('quote', from)).toHaveLength(1);
+    });
+    const calls = h.gateway.callsTo('cashBalance/getcashbalancesnapshot');
+    expect(calls.map((c) => [c.at, c.body.accountId])).toEqual([
+      [START + 12_000, ACCOUNT_A],
+      [START + 12_000, ACCOUNT_B],
+    ]);
+    expect(plain(h.ofType('quote', from))).toEqual([
+      { type: 'quote', t: START + 12_000, symbol: 'MNQZ6', last: '21460.5' },
+    ]);
+    // (21460.5 − 21450) × 2 contracts × $2 a point, from the broker's open P&L alone.
+    expect(engineUnrealized()).toBe('42');
+    h.gateway.quote(MNQ, { trade: 21440 });
+    await advanceTo(START + 14_000);
+    await h.until(() => {
+      expect(h.ofType('quote', from)).toHaveLength(2);
+    });
+    expect(h.ofType('quote', from).at(-1)?.last?.toString()).toBe('21440');
+    expect(engineUnrealized()).toBe('-40');
+  });
+
+  it('falls back at once when the market-data socket refuses the token', async () => {
+    h = await tradovateHarness();
+    h.gateway.setMarketData('refuse');
+    await h.start();
+    expect(h.ofType('connection').map((e) => [e.status, e.detail])).toEqual([
+      ['connecting', undefined],
+      [
+        'connected',
+        'P&L from broker snapshots (2 s): no market data (authorize: the token was refused (401))',
+      ],
+    ]);
+    await advanceTo(START + 2_000);
+    await h.until(() => {
+      expect(h.gateway.callsTo('cashBalance/getcashbalancesnapshot')).toHaveLength(2);
+    });
+    expect(h.gateway.callsTo('cashBalance/getcashbalancesnapshot').map((c) => c.body.accountId)).toEqual([
+      ACCOUNT_A,
+      ACCOUNT_B,
+    ]);
+  });
+});
