@@ -29,6 +29,11 @@ export function createCommands(deps: CommandDeps) {
 }
 
 async function closePosition(deps: CommandDeps, command: ClosePosition): Promise<CommandResult> {
+  if (command.qty !== undefined && (!Number.isInteger(command.qty) || command.qty < 1))
+    return {
+      ok: false,
+      error: `cannot close ${command.qty} contracts: a whole number of at least 1 is needed`,
+    };
   const contractId = contractOf(deps.book, command.symbol);
   if (contractId === null) return { ok: false, error: `no Tradovate contract ${command.symbol} known` };
   const position = [...deps.book.positions.values()].find(

@@ -37,7 +37,7 @@ export type TradovateOptions = {
   urls: TradovateUrls;
   clock: Clock;
   logger: Logger;
-  /** Fees per contract per side for fills Tradovate sent without fees (not applied yet: see adapter.ts). */
+  /** Fees per contract (per side) for fills Tradovate sent without fees; without it such fills carry 0. */
   feesPerContract?: Dec;
   timing?: Partial<TradovateTiming>;
 };

@@ -2,6 +2,7 @@
 // that follow arrive as exact events, in order, and the real engine values the position from them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply, createEngineState, defaultEngineConfig, positionUnrealized } from '../../../main/engine';
+import { dec } from '../../../shared/domain/money';
 import { ACCOUNT_A, MNQ } from '../../fakes/tradovate-gateway/seed';
 import { plain, START, tradovateHarness, type TradovateHarness } from './harness';
 
@@ -60,5 +61,15 @@ describe('Tradovate adapter: live feed', () => {
     // (21460.5 − 21450) × 2 contracts × $2 a point.
     expect(positionUnrealized(state, position).toString()).toBe('42');
     expect(position.qty).toBe(2);
+  });
+
+  it('prices fills Tradovate sent without fees at the configured fees per contract', async () => {
+    h = await tradovateHarness({ feesPerContract: dec('0.62') });
+    await h.start();
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 2, price: 21450 });
+    await h.until(() => {
+      expect(h.ofType('fill')).toHaveLength(1);
+    });
+    expect(h.ofType('fill')[0]?.fees.toString()).toBe('1.24');
   });
 });

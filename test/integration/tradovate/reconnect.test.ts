@@ -54,6 +54,72 @@ describe('Tradovate adapter: reconnect', () => {
     expect(h.gateway.counts).toMatchObject({ logins: 1, renewals: 0 });
   });
 
+  it('reports a position closed and an order cancelled while the link was down', async () => {
+    h = await tradovateHarness();
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 1, price: 21450 });
+    const stop = h.gateway.placeOrder({
+      accountId: ACCOUNT_A,
+      contract: MNQ,
+      action: 'Sell',
+      orderQty: 1,
+      orderType: 'Stop',
+      stopPrice: 21400,
+    });
+    await h.start();
+    const from = h.events.length;
+    h.gateway.dropSockets();
+    await h.until(() => {
+      expect(h.ofType('connection', from).map((e) => e.status)).toContain('reconnecting');
+    });
+    h.gateway.cancelOrder(Number(stop.orderId));
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Sell', qty: 1, price: 21460 });
+    h.clock.advance(1_000);
+    await h.until(() => {
+      expect(h.ofType('connection', from).at(-1)?.status).toBe('connected');
+    });
+    expect(plain(h.ofType('position', from))).toEqual([
+      { type: 'position', t: START + 1_000, account: A, symbol: 'MNQZ6', qty: 0, avgPrice: '0' },
+    ]);
+    expect(h.ofType('order', from).map((o) => [o.id, o.status])).toEqual([
+      [String(stop.orderId), 'cancelled'],
+    ]);
+  });
+
+  it('reconnects at once when asked, and after a shutdown push backs off first', async () => {
+    h = await tradovateHarness();
+    await h.start();
+    let from = h.events.length;
+    expect(h.adapter.reconnect('the machine woke')).toBe(true);
+    await h.until(() => {
+      expect(h.ofType('connection', from).at(-1)?.status).toBe('connected');
+    });
+    expect(plain(h.ofType('connection', from))).toEqual([
+      {
+        type: 'connection',
+        t: START,
+        status: 'reconnecting',
+        detail: 'reconnecting: the machine woke',
+        asked: true,
+      },
+      { type: 'connection', t: START, status: 'connected' },
+    ]);
+    expect(h.ofType('account', from)).toHaveLength(2);
+
+    from = h.events.length;
+    h.gateway.shutdown('user');
+    await h.until(() => {
+      expect(h.ofType('connection', from)).toHaveLength(1);
+    });
+    expect(h.ofType('connection', from)[0]?.detail).toBe(
+      'reconnecting: Tradovate is shutting the link down (Maintenance)',
+    );
+    h.clock.advance(1_000);
+    await h.until(() => {
+      expect(h.ofType('connection', from).at(-1)?.status).toBe('connected');
+    });
+    expect(h.gateway.counts).toMatchObject({ logins: 1 });
+  });
+
   it('keeps a quiet link alive with heartbeats for 60 s and renews the token without logging in again', async () => {
     // Tokens last 5.6 minutes: renewed 5 minutes before expiry, 36 s in (and next at 72 s).
     h = await tradovateHarness({ gateway: { tokenLifetimeMs: 336_000 } });
