@@ -109,8 +109,7 @@ export function createUserLink(deps: LinkDeps): UserLink {
         },
       });
       if (!opened.ok) {
-        // A refused token is renewed (never a new login while it lasts); the next attempt uses the new one.
-        if (opened.unauthorized) await auth.renew();
+        if (opened.unauthorized) await replaceToken(deps);
         return notConnected(opened.error);
       }
       current = opened.socket;
@@ -143,6 +142,19 @@ async function tokenFor(
   const login = await auth.login(deps.credentials);
   if (!login.ok) return { ok: false, error: login.error };
   return { ok: true, token: login.grant.accessToken, userId: login.grant.userId };
+}
+
+/**
+ * The socket refused the token: it is renewed, and the next attempt uses the new one. When the renewal is refused
+ * too (401), the server holds the token dead whatever its expiry said, so there is one login; auth.ts spaces
+ * logins (one per 5 minutes at most), so a server that keeps refusing never causes a login loop.
+ */
+async function replaceToken(deps: LinkDeps): Promise<void> {
+  const renewed = await deps.auth.renew();
+  if (renewed.ok || renewed.reason !== 'approvalPending') return;
+  const login = await deps.auth.login(deps.credentials);
+  if (!login.ok)
+    deps.logger.warn('Tradovate: the refused token could not be replaced', { error: login.error });
 }
 
 function describe(end: SocketEnd): string {

@@ -120,6 +120,29 @@ describe('Tradovate adapter: reconnect', () => {
     expect(h.gateway.counts).toMatchObject({ logins: 1 });
   });
 
+  it('logs in again, once and not before 5 minutes since the last login, when the server refuses the token and its renewal', async () => {
+    h = await tradovateHarness();
+    await h.start();
+    const from = h.events.length;
+    h.gateway.expireTokens();
+    h.gateway.dropSockets();
+    await h.until(() => {
+      expect(h.ofType('connection', from)).toHaveLength(1);
+    });
+    // Each step fires the wait before the next attempt (at most 30 s), then lets that attempt end.
+    while (h.ofType('connection', from).at(-1)?.status !== 'connected') {
+      const told = h.ofType('connection', from).length;
+      h.clock.advance(30_000);
+      await h.until(() => {
+        expect(h.ofType('connection', from).length).toBeGreaterThan(told);
+      });
+      expect(h.clock.now()).toBeLessThan(START + 10 * 60_000);
+    }
+    expect(h.gateway.counts).toMatchObject({ logins: 2 });
+    const login = h.gateway.callsTo('auth/accesstokenrequest').map((c) => c.at);
+    expect(login[1]).toBeGreaterThanOrEqual(START + 5 * 60_000);
+  });
+
   it('keeps a quiet link alive with heartbeats for 60 s and renews the token without logging in again', async () => {
     // Tokens last 5.6 minutes: renewed 5 minutes before expiry, 36 s in (and next at 72 s).
     h = await tradovateHarness({ gateway: { tokenLifetimeMs: 336_000 } });
