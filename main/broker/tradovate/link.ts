@@ -41,7 +41,7 @@ export type UserLink = {
 };
 
 export function createUserLink(deps: LinkDeps): UserLink {
-  const { clock, logger, auth } = deps;
+  const { clock, logger } = deps;
   let current: TradovateSocket | null = null;
   let generation = 0;
 
