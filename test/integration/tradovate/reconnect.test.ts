@@ -143,6 +143,28 @@ describe('Tradovate adapter: reconnect', () => {
     expect(login[1]).toBeGreaterThanOrEqual(START + 5 * 60_000);
   });
 
+  it('stops for good: nothing more is emitted, no reconnect is made, and reconnect answers false', async () => {
+    h = await tradovateHarness();
+    expect(h.adapter.reconnect('before start')).toBe(false);
+    await h.start();
+    h.gateway.dropSockets();
+    await h.until(() => {
+      expect(h.ofType('connection').at(-1)?.status).toBe('reconnecting');
+    });
+    await h.adapter.stop();
+    await h.until(() => {
+      expect(h.gateway.sessions()).toEqual([]);
+    });
+    // No timer of the adapter's is left (the renewal, the wait before a reconnect, heartbeats, market data).
+    expect(h.clock.pendingTimers()).toBe(0);
+    const told = h.events.length;
+    h.clock.advance(60_000);
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 1, price: 21450 });
+    expect(h.adapter.reconnect('after stop')).toBe(false);
+    expect(h.events.length).toBe(told);
+    expect(h.gateway.counts).toMatchObject({ logins: 1 });
+  });
+
   it('keeps a quiet link alive with heartbeats for 60 s and renews the token without logging in again', async () => {
     // Tokens last 5.6 minutes: renewed 5 minutes before expiry, 36 s in (and next at 72 s).
     h = await tradovateHarness({ gateway: { tokenLifetimeMs: 336_000 } });
