@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply, createEngineState, defaultEngineConfig, positionUnrealized } from '../../../main/engine';
 import { dec } from '../../../shared/domain/money';
-import { ACCOUNT_A, MNQ } from '../../fakes/tradovate-gateway/seed';
+import { ACCOUNT_A, ES, MNQ } from '../../fakes/tradovate-gateway/seed';
 import { plain, START, tradovateHarness, type TradovateHarness } from './harness';
 
 let h: TradovateHarness;
@@ -61,6 +61,48 @@ describe('Tradovate adapter: live feed', () => {
     // (21460.5 − 21450) × 2 contracts × $2 a point.
     expect(positionUnrealized(state, position).toString()).toBe('42');
     expect(position.qty).toBe(2);
+  });
+
+  it('reads a contract the snapshot did not have, its maturity and product, before the events that waited on it', async () => {
+    h = await tradovateHarness();
+    const { model } = h.gateway;
+    const contract = model.contracts.get(ES);
+    if (contract === undefined) throw new Error('no ES contract');
+    const maturity = model.contractMaturities.get(contract.contractMaturityId);
+    const product = maturity === undefined ? undefined : model.products.get(maturity.productId);
+    if (maturity === undefined || product === undefined) throw new Error('no ES maturity or product');
+    model.contracts.delete(ES);
+    model.contractMaturities.delete(maturity.id);
+    model.products.delete(product.id);
+    await h.start();
+    expect(h.ofType('instrument').map((i) => i.symbol)).toEqual(['MNQZ6']);
+    model.contracts.set(ES, contract);
+    model.contractMaturities.set(maturity.id, maturity);
+    model.products.set(product.id, product);
+    const from = h.events.length;
+    h.gateway.fill({ account: ACCOUNT_A, contract: ES, action: 'Sell', qty: 1, price: 5975 });
+    await h.until(() => {
+      expect(h.ofType('fill', from)).toHaveLength(1);
+    });
+    const kinds = h.since(from).map((e) => e.type);
+    expect(kinds.indexOf('instrument')).toBeLessThan(kinds.indexOf('fill'));
+    expect(plain(h.ofType('instrument', from))).toEqual([
+      {
+        type: 'instrument',
+        t: START,
+        symbol: 'ESZ6',
+        tickSize: '0.25',
+        tickValue: '12.5',
+        currency: 'USD',
+        name: 'E-mini S&P 500',
+        underlying: 'ES',
+      },
+    ]);
+    expect(
+      h.gateway.calls
+        .filter((c) => c.via === 'socket' && c.endpoint.endsWith('/item'))
+        .map((c) => c.endpoint),
+    ).toEqual(['contract/item', 'contractMaturity/item', 'product/item']);
   });
 
   it('prices fills Tradovate sent without fees at the configured fees per contract', async () => {
