@@ -1,18 +1,15 @@
 // Quotes for every contract held or ordered, from the market-data socket (`md/subscribeQuote`), as QuoteEvents in
 // arrival order. When that socket is refused, or no quote comes within `silenceMs` of subscribing, open P&L cannot
-// be computed from quotes: the cash-balance snapshot of each account is read every `pollMs` instead, its cash sent
-// as the account's balance and the mark its open P&L implies as a `last` quote (snapshot-marks.ts), and the
-// connection's detail says so (`fallbackDetail`). Its socket ending after it was up is a loss of the connection.
-import type { BrokerEvent } from '../../../shared/domain/events';
+// be computed from quotes: the cash-balance snapshots are polled instead (snapshot-poller.ts) and the connection's
+// detail says so (`fallbackDetail`). Its socket ending after it was up is a loss of the connection.
+import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SerialQueue } from '../projectx/serial-queue';
 import type { TradovateAuth } from './auth';
 import type { TradovateBook } from './book';
-import type { Dec } from '../../../shared/domain/money';
-import { parseCashBalanceSnapshot } from './parse/answers';
-import { impliedMarks } from './snapshot-marks';
-import { parseMdPush } from './parse/messages';
+import { parseMdPush, type TvQuote } from './parse/messages';
+import { pollSnapshots } from './snapshot-poller';
 import type { SocketOutcome } from './wire/outcome';
 import { connectSocket, type SocketTiming, type TradovateSocket } from './wire/socket';
 
@@ -53,56 +50,17 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   let socket: TradovateSocket | null = null;
   let subscribed = new Set<string>();
   let heard = false;
+  let watching = false;
   let detail: string | null = null;
   let stopped = false;
   const stops: (() => void)[] = [];
-  const lastCash = new Map<string, string>();
 
   const fallBack = (why: string): void => {
     if (detail !== null || stopped) return;
     detail = fallbackDetail(deps.pollMs, why);
     logger.warn('Tradovate: no market data; polling cash-balance snapshots', { why });
-    let polling = false;
-    const pollOnce = async (): Promise<void> => {
-      if (polling) return; // a slow round is not doubled
-      polling = true;
-      await poll().finally(() => {
-        polling = false;
-      });
-    };
-    stops.push(clock.setInterval(() => void pollOnce(), deps.pollMs));
+    stops.push(pollSnapshots({ ...deps, book }));
     deps.fellBack(detail);
-  };
-
-  /** Each account's snapshot: its cash as the balance (when it changed), then the marks its open P&L implies. */
-  const poll = async (): Promise<void> => {
-    const openPnl = new Map<string, Dec>();
-    const events: BrokerEvent[] = [];
-    for (const accountId of book.accounts.keys()) {
-      const outcome = await deps.request('cashBalance/getcashbalancesnapshot', {
-        accountId: Number(accountId),
-      });
-      if (stopped) return;
-      if (outcome.kind !== 'ok') {
-        logger.warn('Tradovate: cash-balance snapshot not read', { accountId, error: outcome.error });
-        continue;
-      }
-      const parsed = parseCashBalanceSnapshot(outcome.payload);
-      if (!parsed.ok) {
-        logger.warn('Tradovate: cash-balance snapshot not understood', { error: parsed.error.message });
-        continue;
-      }
-      const { totalCashValue: cash, openPnl: pnl } = parsed.value;
-      if (pnl !== null) openPnl.set(accountId, pnl);
-      if (cash === null || lastCash.get(accountId) === cash.toString()) continue;
-      lastCash.set(accountId, cash.toString());
-      events.push({ type: 'account', t: clock.now(), account: accountId, balance: cash });
-    }
-    const implied = impliedMarks(book, openPnl, clock.now());
-    for (const note of implied.notes) logger.info('Tradovate snapshot marks', { note });
-    await deps.queue.run(() => {
-      deps.emit([...events, ...implied.quotes]);
-    });
   };
 
   const subscribe = (): void => {
@@ -117,12 +75,15 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
           logger.warn('Tradovate: quote subscription failed', { symbol, error: outcome.error });
       });
     }
-    if (!heard && subscribed.size > 0 && detail === null)
+    // One watch, from the first subscription: quotes that never come mean no market data.
+    if (!watching && subscribed.size > 0) {
+      watching = true;
       stops.push(
         clock.setTimeout(() => {
           if (!heard) fallBack(`no quote in ${deps.silenceMs / 1000} s`);
         }, deps.silenceMs),
       );
+    }
   };
 
   const onQuotes = (payload: unknown): void => {
@@ -131,21 +92,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
     if (quotes.length === 0) return;
     heard = true;
     void deps.queue.run(() => {
-      const events: BrokerEvent[] = [];
-      for (const quote of quotes) {
-        const symbol = book.contracts.get(quote.contractId)?.name;
-        if (symbol === undefined) continue;
-        const { bid, ask, last } = quote;
-        events.push({
-          type: 'quote',
-          t: clock.now(),
-          symbol,
-          ...(bid === undefined ? {} : { bid }),
-          ...(ask === undefined ? {} : { ask }),
-          ...(last === undefined ? {} : { last }),
-        });
-      }
-      deps.emit(events);
+      deps.emit(quoteEvents(book, quotes, clock.now()));
     });
   };
 
@@ -200,4 +147,22 @@ function wanted(book: TradovateBook): string[] {
   for (const o of book.orders.values())
     if (o.ordStatus === 'Working' || o.ordStatus === 'PendingNew') ids.add(o.contractId);
   return [...ids].sort();
+}
+
+/** Quotes of contracts the book knows, each side only when it came with a price. */
+function quoteEvents(book: TradovateBook, quotes: readonly TvQuote[], t: number): QuoteEvent[] {
+  const events: QuoteEvent[] = [];
+  for (const { contractId, bid, ask, last } of quotes) {
+    const symbol = book.contracts.get(contractId)?.name;
+    if (symbol === undefined) continue;
+    events.push({
+      type: 'quote',
+      t,
+      symbol,
+      ...(bid === undefined ? {} : { bid }),
+      ...(ask === undefined ? {} : { ask }),
+      ...(last === undefined ? {} : { last }),
+    });
+  }
+  return events;
 }

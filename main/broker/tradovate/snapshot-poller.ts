@@ -1,0 +1,75 @@
+// The fallback when there is no market data: every `pollMs` each account's `cashBalance/getcashbalancesnapshot`
+// is read; its cash goes out as the account's balance when it changed, and the marks the accounts' open P&L
+// implies (snapshot-marks.ts) as `last` quotes, so the engine still values open positions. One round at a time.
+import type { BrokerEvent } from '../../../shared/domain/events';
+import type { Dec } from '../../../shared/domain/money';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import type { SerialQueue } from '../projectx/serial-queue';
+import type { TradovateBook } from './book';
+import { parseCashBalanceSnapshot } from './parse/answers';
+import { impliedMarks } from './snapshot-marks';
+import type { SocketOutcome } from './wire/outcome';
+
+export type SnapshotPollerDeps = {
+  book: TradovateBook;
+  clock: Clock;
+  logger: Logger;
+  queue: SerialQueue;
+  pollMs: number;
+  request(endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome>;
+  emit(events: readonly BrokerEvent[]): void;
+};
+
+/** Starts polling; the function returned stops it. */
+export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
+  const lastCash = new Map<string, string>();
+  let stopped = false;
+  let polling = false;
+
+  const round = async (): Promise<void> => {
+    const openPnl = new Map<string, Dec>();
+    const events: BrokerEvent[] = [];
+    for (const accountId of deps.book.accounts.keys()) {
+      const read = await readSnapshot(deps, accountId);
+      if (stopped) return;
+      if (read === null) continue;
+      if (read.openPnl !== null) openPnl.set(accountId, read.openPnl);
+      const cash = read.totalCashValue;
+      if (cash === null || lastCash.get(accountId) === cash.toString()) continue;
+      lastCash.set(accountId, cash.toString());
+      events.push({ type: 'account', t: deps.clock.now(), account: accountId, balance: cash });
+    }
+    const implied = impliedMarks(deps.book, openPnl, deps.clock.now());
+    for (const note of implied.notes) deps.logger.info('Tradovate snapshot marks', { note });
+    await deps.queue.run(() => {
+      if (!stopped) deps.emit([...events, ...implied.quotes]);
+    });
+  };
+
+  const cancel = deps.clock.setInterval(() => {
+    if (polling) return; // a slow round is not doubled
+    polling = true;
+    void round().finally(() => {
+      polling = false;
+    });
+  }, deps.pollMs);
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}
+
+async function readSnapshot(deps: SnapshotPollerDeps, accountId: string) {
+  const outcome = await deps.request('cashBalance/getcashbalancesnapshot', { accountId: Number(accountId) });
+  if (outcome.kind !== 'ok') {
+    deps.logger.warn('Tradovate: cash-balance snapshot not read', { accountId, error: outcome.error });
+    return null;
+  }
+  const parsed = parseCashBalanceSnapshot(outcome.payload);
+  if (!parsed.ok) {
+    deps.logger.warn('Tradovate: cash-balance snapshot not understood', { error: parsed.error.message });
+    return null;
+  }
+  return parsed.value;
+}
