@@ -1,6 +1,8 @@
 // The fallback when there is no market data: every `pollMs` each account's `cashBalance/getcashbalancesnapshot`
 // is read; its cash goes out as the account's balance when it changed, and the marks the accounts' open P&L
-// implies (snapshot-marks.ts) as `last` quotes, so the engine still values open positions. One round at a time.
+// implies (snapshot-marks.ts) as `last` quotes, so the engine still values open positions. One round at a time;
+// a rate limit pauses polling for `RATE_LIMIT_PAUSE_MS` (a captcha for an hour): heavy polling can lock the trader
+// out of their own platform.
 import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
@@ -21,11 +23,15 @@ export type SnapshotPollerDeps = {
   emit(events: readonly BrokerEvent[]): void;
 };
 
+export const RATE_LIMIT_PAUSE_MS = 60_000;
+const CAPTCHA_PAUSE_MS = 60 * 60_000;
+
 /** Starts polling; the function returned stops it. */
 export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
   const lastCash = new Map<string, string>();
   let stopped = false;
   let polling = false;
+  let pausedUntil = 0;
 
   const round = async (): Promise<void> => {
     const openPnl = new Map<string, Dec>();
@@ -33,6 +39,12 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
     for (const accountId of deps.book.accounts.keys()) {
       const read = await readSnapshot(deps, accountId);
       if (stopped) return;
+      if (read === 'rate-limited' || read === 'captcha') {
+        const pauseMs = read === 'captcha' ? CAPTCHA_PAUSE_MS : RATE_LIMIT_PAUSE_MS;
+        pausedUntil = deps.clock.now() + pauseMs;
+        deps.logger.warn('Tradovate: snapshot polling paused', { read, pauseMs });
+        return;
+      }
       if (read === null) continue;
       if (read.openPnl !== null) openPnl.set(accountId, read.openPnl);
       const cash = read.totalCashValue;
@@ -48,7 +60,7 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
   };
 
   const cancel = deps.clock.setInterval(() => {
-    if (polling) return; // a slow round is not doubled
+    if (polling || deps.clock.now() < pausedUntil) return; // a slow round is not doubled
     polling = true;
     void round().finally(() => {
       polling = false;
@@ -62,6 +74,7 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
 
 async function readSnapshot(deps: SnapshotPollerDeps, accountId: string) {
   const outcome = await deps.request('cashBalance/getcashbalancesnapshot', { accountId: Number(accountId) });
+  if (outcome.kind === 'rate-limited' || outcome.kind === 'captcha') return outcome.kind;
   if (outcome.kind !== 'ok') {
     deps.logger.warn('Tradovate: cash-balance snapshot not read', { accountId, error: outcome.error });
     return null;

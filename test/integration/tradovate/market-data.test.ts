@@ -96,4 +96,23 @@ describe('Tradovate adapter: no market data', () => {
       ACCOUNT_B,
     ]);
   });
+
+  it('pauses polling for a minute after a rate limit', async () => {
+    h = await tradovateHarness();
+    h.gateway.setMarketData('refuse');
+    await h.start();
+    h.gateway.tooManyRequests(1);
+    await advanceTo(START + 2_000);
+    await h.until(() => {
+      expect(h.logger.lines.some((l) => l.message === 'Tradovate: snapshot polling paused')).toBe(true);
+    });
+    const snapshots = () => h.gateway.callsTo('cashBalance/getcashbalancesnapshot').map((c) => c.at - START);
+    expect(snapshots()).toEqual([2_000]);
+    await advanceTo(START + 61_999);
+    expect(snapshots()).toEqual([2_000]);
+    await advanceTo(START + 62_000);
+    await h.until(() => {
+      expect(snapshots()).toEqual([2_000, 62_000, 62_000]);
+    });
+  });
 });
