@@ -57,6 +57,15 @@ export function createUserLink(deps: LinkDeps): UserLink {
     feesPerContract: deps.feesPerContract,
   };
 
+  const drop = async (): Promise<void> => {
+    generation += 1;
+    const socket = current;
+    current = null;
+    if (socket === null) return;
+    socket.close();
+    await socket.closed;
+  };
+
   const onPush = (push: PushMessage): void => {
     if (push.event === 'shutdown') {
       deps.lose({
@@ -117,17 +126,12 @@ export function createUserLink(deps: LinkDeps): UserLink {
       await deps.queue.run(async () => {
         result = await sync(opened.socket, token.userId);
       });
+      // A socket without its snapshot is closed: the next attempt opens a fresh one.
+      if (!result.ok) await drop();
       return result;
     },
     socket: () => current,
-    async drop() {
-      generation += 1;
-      const socket = current;
-      current = null;
-      if (socket === null) return;
-      socket.close();
-      await socket.closed;
-    },
+    drop,
   };
 }
 
