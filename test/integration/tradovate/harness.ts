@@ -2,7 +2,7 @@
 // collected in order, and every wait is for a signal or a condition, never a fixed sleep.
 import { vi } from 'vitest';
 import type { BrokerEvent } from '../../../shared/domain/events';
-import { createTradovateAdapter } from '../../../main/broker/tradovate/adapter';
+import { createTradovateAdapter } from '../../../main/broker/tradovate';
 import type { TradovateTiming } from '../../../main/broker/tradovate/options';
 import type { ResumePoint } from '../../../main/broker/types';
 import { memoryLogger } from '../../../main/platform/logger';
