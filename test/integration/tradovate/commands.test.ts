@@ -80,8 +80,9 @@ describe('Tradovate adapter: commands', () => {
     expect(h.gateway.callsTo('order/liquidateposition')).toHaveLength(1);
     h.clock.advance(1);
     expect(await pending).toMatchObject({ ok: true });
-    expect(h.gateway.ticketResends.map((c) => [c.endpoint, c.body['p-ticket']])).toEqual([
-      ['order/liquidateposition', 'T-1'],
+    // Sent again with the ticket once the 2 s had passed on the clock, not before.
+    expect(h.gateway.ticketResends.map((c) => [c.endpoint, c.body['p-ticket'], c.at])).toEqual([
+      ['order/liquidateposition', 'T-1', START + 2_000],
     ]);
   });
 
