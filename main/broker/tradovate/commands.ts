@@ -17,6 +17,8 @@ export type CommandDeps = {
 
 export function createCommands(deps: CommandDeps) {
   return (command: BrokerCommand): Promise<CommandResult> => {
+    if (!deps.book.accounts.has(command.account))
+      return refuse(`account ${command.account} is not one of the Tradovate accounts Warden has read`);
     switch (command.type) {
       case 'closePosition':
         return closePosition(deps, command);

@@ -114,6 +114,10 @@ describe('Tradovate adapter: commands', () => {
           .map((o) => o.status),
       ).toEqual(['working', 'cancelled']);
     });
+    expect(await h.adapter.execute({ type: 'cancelOrder', account: '42', orderId: '123' })).toEqual({
+      ok: false,
+      error: 'account 42 is not one of the Tradovate accounts Warden has read',
+    });
     expect(await h.adapter.execute({ type: 'cancelOrder', account: A, orderId: '123' })).toEqual({
       ok: false,
       error: 'Tradovate refused order/cancelorder: Order not found (UnknownReason)',
