@@ -12,7 +12,7 @@ import type {
 import { createAccountSelection, type AccountSelection } from './account-selection';
 import { createBook } from './book';
 import { createCommands } from './commands';
-import { createConnection, type Connection, type Loss } from './connection';
+import { createConnection, type Connection, type Loss } from '../connection';
 import { createConnector, type Connector } from './connector';
 import { createContracts } from './contracts';
 import { createCredentialsHolder, NO_CREDENTIALS, type CredentialsHolder } from './credentials';
@@ -21,7 +21,7 @@ import { DEFAULT_TIMING, type ProjectXOptions, type ProjectXTiming } from './opt
 import { createOutlet, type Outlet } from './outlet';
 import type { ReconcileDeps } from './reconcile';
 import { createResync, type Resync } from './resync';
-import { createSerialQueue, type SerialQueue } from './serial-queue';
+import { createSerialQueue, type SerialQueue } from '../serial-queue';
 
 /** New credentials (and gateway URLs, when given): the session is rebuilt with them and a running connection is replaced. */
 export type ProjectXBroker = BrokerAdapter & CredentialsCapable & AccountSelectable;

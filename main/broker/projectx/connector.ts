@@ -4,7 +4,7 @@
 import type { ConnectionStatus } from '../../../shared/domain/events';
 import type { Logger } from '../../platform/logger';
 import type { AccountSelection } from './account-selection';
-import { notConnected, type Attempt, type Loss } from './connection';
+import { notConnected, type Attempt, type Loss } from '../connection';
 import type { CredentialsHolder } from './credentials';
 import type { Feed } from './feed';
 import { createLink, type Link } from './link';

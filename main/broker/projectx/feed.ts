@@ -9,7 +9,7 @@ import { instrumentEvent, type Book } from './book';
 import type { Contracts } from './contracts';
 import { quoteUpdate } from './market-events';
 import { accountSchema, orderSchema, shortJson, tradeSchema } from './parse';
-import type { SerialQueue } from './serial-queue';
+import type { SerialQueue } from '../serial-queue';
 import { accountUpdate, createPositionReports, orderUpdate, tradeUpdate, userEvent } from './user-events';
 
 export type FeedDeps = {

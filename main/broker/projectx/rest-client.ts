@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../../platform/logger';
 import { describeError } from './errors';
 import type { RateLimiter } from './rate-limiter';
+import { errorText } from '../error-text';
 
 export type RestOutcome =
   | { kind: 'ok'; body: Record<string, unknown> }
@@ -117,6 +118,4 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 120_000) : undefined;
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText };

@@ -5,12 +5,12 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { AccountSelection } from './account-selection';
 import type { Book } from './book';
-import type { Loss } from './connection';
+import type { Loss } from '../connection';
 import type { Feed } from './feed';
 import type { Link } from './link';
 import type { Outlet } from './outlet';
 import { readAccounts, readSnapshot, type ReconcileDeps } from './reconcile';
-import type { SerialQueue } from './serial-queue';
+import type { SerialQueue } from '../serial-queue';
 
 export type ResyncDeps = {
   reads: ReconcileDeps;

@@ -3,11 +3,11 @@
 // (market-data.ts) and the commands (commands.ts). This module only wires them and answers for the adapter.
 // Not yet here: credentials set at run time, account selection, protective brackets (see docs/brokers/TRADOVATE.md).
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
-import { createSerialQueue } from '../projectx/serial-queue';
+import { createSerialQueue } from '../serial-queue';
 import type { BrokerAdapter, ResumePoint } from '../types';
 import { createTradovateAuth } from './auth';
 import { createCommands } from './commands';
-import { createConnection } from './connection';
+import { createConnection } from '../connection';
 import { createTradovateMapper } from './events';
 import { createUserLink } from './link';
 import { createMarketData, type MarketData } from './market-data';
@@ -83,6 +83,7 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
     logger,
     report,
     restartDelaysMs: timing.restartDelaysMs,
+    backOffAfterLoss: true,
     cannotConnect: () => null,
     async connect() {
       const attempt = await link.connect();

@@ -5,7 +5,7 @@
 import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import type { SerialQueue } from '../projectx/serial-queue';
+import type { SerialQueue } from '../serial-queue';
 import type { TradovateAuth } from './auth';
 import type { TradovateBook } from './book';
 import { parseMdPush, type TvQuote } from './parse/messages';

@@ -7,7 +7,7 @@ import type { BrokerEvent } from '../../../shared/domain/events';
 import type { Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import type { SerialQueue } from '../projectx/serial-queue';
+import type { SerialQueue } from '../serial-queue';
 import type { TradovateBook } from './book';
 import { parseCashBalanceSnapshot } from './parse/answers';
 import { impliedMarks } from './snapshot-marks';

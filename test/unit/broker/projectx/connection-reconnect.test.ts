@@ -2,7 +2,7 @@
 // told at once and the link dropped and rebuilt, told once; waiting to retry, the wait ends now; an attempt under
 // way is left alone; idle or stopped, nothing happens and it answers false.
 import { describe, expect, it } from 'vitest';
-import { createConnection, notConnected, type Attempt } from '../../../../main/broker/projectx/connection';
+import { createConnection, notConnected, type Attempt } from '../../../../main/broker/connection';
 import { memoryLogger } from '../../../../main/platform/logger';
 import { createManualClock } from '../../../helpers/manual-clock';
 

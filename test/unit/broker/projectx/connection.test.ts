@@ -2,7 +2,7 @@
 // connected until a loss (told unless planned), backoff between failed attempts (the last delay repeating, or the
 // attempt's own), a wait cut short by new credentials, a loss during an attempt, and stop.
 import { describe, expect, it } from 'vitest';
-import { createConnection, notConnected, type Attempt } from '../../../../main/broker/projectx/connection';
+import { createConnection, notConnected, type Attempt } from '../../../../main/broker/connection';
 import { memoryLogger } from '../../../../main/platform/logger';
 import { createManualClock } from '../../../helpers/manual-clock';
 

@@ -7,7 +7,7 @@ import { createBook } from '../../../../main/broker/projectx/book';
 import type { Contracts } from '../../../../main/broker/projectx/contracts';
 import { createFeed } from '../../../../main/broker/projectx/feed';
 import { contractSchema, parseEntity } from '../../../../main/broker/projectx/parse';
-import { createSerialQueue } from '../../../../main/broker/projectx/serial-queue';
+import { createSerialQueue } from '../../../../main/broker/serial-queue';
 import { memoryLogger } from '../../../../main/platform/logger';
 import { createManualClock } from '../../../helpers/manual-clock';
 import samples from '../../../fixtures/projectx-samples.json';

@@ -1,7 +1,7 @@
-// One task at a time, in the order asked: hub events and REST reconciles take turns on the book, so a snapshot
+// One task at a time, in the order asked (ProjectX, Tradovate): stream events and REST reconciles take turns on the book, so a snapshot
 // and the events that arrive while it is read are applied in order. A task that throws is logged, not passed on.
-import type { Logger } from '../../platform/logger';
-import { errorText } from './rest-client';
+import type { Logger } from '../platform/logger';
+import { errorText } from './error-text';
 
 export type SerialQueue = { run(task: () => Promise<void> | void): Promise<void> };
 

@@ -1,11 +1,13 @@
-// The connection's life, as a state machine that rebuilds it forever until stopped:
+// A broker connection's life (ProjectX, Tradovate), as a state machine that rebuilds it forever until stopped:
 //   idle ─start→ connecting ─ok→ connected ─loss→ reconnecting ─ok→ connected …
 //   (re)connecting ─failed→ waiting-to-retry ─(backoff elapsed | wake)→ reconnecting;  any ─stop→ stopped
 //   connected | waiting-to-retry ─reconnect (asked for)→ reconnecting
-import type { ConnectionStatus } from '../../../shared/domain/events';
-import type { Clock } from '../../platform/clock';
-import type { Logger } from '../../platform/logger';
-import { errorText } from './rest-client';
+// With `backOffAfterLoss`, a link the server ended (not a planned loss) waits the first backoff before it is
+// rebuilt: redialling a server that just closed on us at once tends to fail or be penalised (Tradovate).
+import type { ConnectionStatus } from '../../shared/domain/events';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { errorText } from './error-text';
 
 /**
  * `idle`: not started, or started with nothing to connect with (no credentials). `connecting`: the first attempt
@@ -35,6 +37,8 @@ export type ConnectionDeps = {
   logger: Logger;
   /** Waits after failed attempts in a row (the last one repeats). */
   restartDelaysMs: readonly number[];
+  /** Wait the first of them before rebuilding a link the server ended (default: rebuild at once). */
+  backOffAfterLoss?: boolean;
   /** Why there is nothing to connect with (no credentials), or null. */
   cannotConnect(): string | null;
   /** One attempt: on success it leaves the link up until `drop`. */
@@ -148,7 +152,13 @@ async function run(machine: Machine, firstAttemptEnded: () => void): Promise<voi
     if (stopped(machine)) break;
     if (ended.ok) {
       failures = 0;
-      await stayConnected(machine, lost);
+      const loss = await stayConnected(machine, lost);
+      if (loss?.planned === false && machine.deps.backOffAfterLoss === true && !stopped(machine)) {
+        enter(machine, 'waiting-to-retry');
+        await pause(machine, backoff(machine, 0));
+        enter(machine, 'reconnecting');
+        failures = 1;
+      }
     } else {
       await waitToRetry(machine, ended, failures);
       failures += 1;
@@ -168,16 +178,22 @@ async function attempt(machine: Machine): Promise<{ ended: Attempt; lost: Promis
   }
 }
 
-/** connected until the loss; then the link is dropped and the machine reconnects. */
-async function stayConnected(machine: Machine, lost: Promise<Loss>): Promise<void> {
+/** connected until the loss; then the link is dropped and the loss returned (null once stopped). */
+async function stayConnected(machine: Machine, lost: Promise<Loss>): Promise<Loss | null> {
   enter(machine, 'connected');
   const loss = await lost;
   machine.lose = undefined;
-  if (stopped(machine)) return;
+  if (stopped(machine)) return null;
   enter(machine, 'reconnecting');
   machine.deps.logger.warn('connection lost; rebuilding it', { reason: loss.reason });
   await machine.deps.drop();
   if (!loss.planned) machine.deps.report('reconnecting', `reconnecting: ${loss.reason}`);
+  return loss;
+}
+
+function backoff(machine: Machine, failures: number): number {
+  const delays = machine.deps.restartDelaysMs;
+  return delays[Math.min(failures, delays.length - 1)] ?? 1000;
 }
 
 async function waitToRetry(
@@ -190,8 +206,7 @@ async function waitToRetry(
   deps.logger.warn('connect failed', { detail: failed.detail });
   deps.report(failed.status, failed.detail);
   enter(machine, 'waiting-to-retry');
-  const delays = deps.restartDelaysMs;
-  await pause(machine, failed.delayMs ?? delays[Math.min(failures, delays.length - 1)] ?? 1000);
+  await pause(machine, failed.delayMs ?? backoff(machine, failures));
   enter(machine, 'reconnecting');
 }
 
