@@ -122,27 +122,8 @@ export function createTradovateBook() {
     return total;
   };
 
-  const clear = (): void => {
-    for (const map of [
-      accounts,
-      cashBalances,
-      riskStatuses,
-      autoLiqs,
-      margins,
-      positions,
-      orders,
-      versions,
-      fills,
-      fillPairs,
-      fillFees,
-      contracts,
-      maturities,
-      products,
-    ] as Map<string, unknown>[])
-      map.clear();
-  };
-
-  return {
+  /** Every table the book holds, as the book exposes them; `clear` empties them all. */
+  const tables = {
     accounts,
     cashBalances,
     riskStatuses,
@@ -157,6 +138,14 @@ export function createTradovateBook() {
     contracts,
     maturities,
     products,
+  };
+
+  const clear = (): void => {
+    for (const map of Object.values(tables) as Map<string, unknown>[]) map.clear();
+  };
+
+  return {
+    ...tables,
     put,
     remove,
     productOf,
