@@ -7,7 +7,14 @@ import type { HostApi, LinkStatus } from '../../../renderer/src/api';
 import { App } from '../../../renderer/src/app/App';
 import { createStores, WardenProvider } from '../../../renderer/src/state';
 import type { Stores } from '../../../renderer/src/state';
-import type { AlertView, CommandArgs, CommandName, CommandResponse, StateView } from '../../../shared/ipc';
+import type {
+  AlertView,
+  CommandArgs,
+  CommandName,
+  CommandResponse,
+  LoginInUse,
+  StateView,
+} from '../../../shared/ipc';
 import { buildFixtureState, fixtureAlerts } from '../../helpers/fixture-state';
 
 export type SentCommand = { [N in CommandName]: { command: N; args: CommandArgs<N> } }[CommandName];
@@ -62,15 +69,7 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
       run('lockSettings', args, { ok: true, result: { lockedUntil: '2025-03-12T22:00:00.000Z' } }),
     getConfig: (args) => run('getConfig', args, { ok: true, result: { config: {} } }),
     setCredentials: (args) =>
-      run('setCredentials', args, {
-        ok: true,
-        result: {
-          credentials: 'stored',
-          userName: args.userName,
-          apiUrl: args.apiUrl ?? 'https://api.topstepx.com',
-          rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
-        },
-      }),
+      run('setCredentials', args, { ok: true, result: { credentials: 'stored', ...loginInUse(args) } }),
     getHistory: (args) =>
       run('getHistory', args, { ok: true, result: { trades: [], days: [], timeline: [] } }),
     setAccountGuarded: (args) =>
@@ -105,6 +104,27 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
       if (status.kind === 'open') for (const listener of alertsListeners) listener(fixtureAlerts());
       for (const listener of linkListeners) listener(status);
     },
+  };
+}
+
+/** What a core would answer to a login: the URLs given, else the broker's defaults (TopstepX, Tradovate's). */
+function loginInUse(args: CommandArgs<'setCredentials'>): LoginInUse {
+  if (args.broker !== 'tradovate')
+    return {
+      broker: 'projectx',
+      userName: args.userName,
+      apiUrl: args.apiUrl ?? 'https://api.topstepx.com',
+      rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
+    };
+  const host = args.environment === 'live' ? 'live' : 'demo';
+  const custom = args.apiUrl !== undefined || args.wsUrl !== undefined || args.mdUrl !== undefined;
+  return {
+    broker: 'tradovate',
+    userName: args.userName,
+    environment: custom ? 'custom' : host,
+    apiUrl: args.apiUrl ?? `https://${host}.tradovateapi.com/v1`,
+    wsUrl: args.wsUrl ?? `wss://${host}.tradovateapi.com/v1/websocket`,
+    mdUrl: args.mdUrl ?? 'wss://md.tradovateapi.com/v1/websocket',
   };
 }
 
