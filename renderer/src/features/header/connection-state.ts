@@ -33,6 +33,8 @@ export function connectionState(connection: StateView['connection']): Connection
   switch (status) {
     case 'connected':
       if (detail === null) return make('connected', null, 'ok');
+      // The header's P&L-source chip says this (and how fresh): not said twice.
+      if (detail.startsWith('P&L from broker snapshots')) return make('connected', null, 'ok');
       if (detail.startsWith('market data not entitled'))
         return make('noMarketData', 'open P&L will not move: the market hub refused the login', 'warn');
       return make('connected', detail, 'warn');

@@ -1,0 +1,19 @@
+// The header's chip saying where open P&L comes from (for a broker that says: Tradovate), its age ticking on the
+// core's clock between pushes.
+import { useView } from '../../state';
+import { useNow } from '../../lib/use-now';
+import { pnlSourceChip } from './pnl-source';
+import './pnl-source.css';
+
+export function PnlSource() {
+  const source = useView((s) => s.view?.connection.pnlSource ?? null);
+  const offset = useView((s) => s.clockOffsetMs);
+  const now = useNow(1000);
+  if (source === null) return null;
+  const chip = pnlSourceChip(source, now + offset);
+  return (
+    <span className={`pnl-source pnl-source-${chip.tone}`} data-testid="pnl-source" title={chip.title}>
+      {chip.text}
+    </span>
+  );
+}
