@@ -14,7 +14,7 @@ import { startServer } from './server/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `usage:
-  warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx] [--config F] [--demo]
+  warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx|tradovate] [--config F] [--demo]
   warden check-config FILE
   warden replay --config F [--enforce] EVENTS.jsonl
   warden presets [show ID]`;
@@ -41,8 +41,8 @@ async function serve(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${String(values.port)}`);
   const broker = values.broker ?? env.WARDEN_BROKER ?? 'sim';
-  if (broker !== 'sim' && broker !== 'projectx')
-    throw new Error(`--broker must be sim or projectx, got ${broker}`);
+  if (broker !== 'sim' && broker !== 'projectx' && broker !== 'tradovate')
+    throw new Error(`--broker must be sim, projectx or tradovate, got ${broker}`);
   const logger = createLogger({ file: dataFiles(dataDir).log });
   const configPath = values.config ?? env.WARDEN_CONFIG;
   const core = await startCore({

@@ -1,6 +1,7 @@
-// The one interface every broker adapter (sim, projectx) implements: normalized events out, commands in.
+// The one interface every broker adapter (sim, projectx, tradovate) implements: normalized events out, commands in.
 import type { BrokerEvent, OrderEvent, OrderKind, Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
+import type { LoginInUse } from '../../shared/ipc';
 
 export type PlaceOrder = {
   type: 'placeOrder';
@@ -64,22 +65,57 @@ export type BrokerAdapter = {
   stop(): Promise<void>;
 };
 
-/** What a broker that logs in needs; the URLs, when left out, stay as they are. */
-export type BrokerCredentials = { userName: string; apiKey: string; apiUrl?: string; rtcUrl?: string };
-
-/** Whether credentials are set, whose, and where they connect to: never the key. */
-export type CredentialsInfo = {
-  state: 'missing' | 'stored';
-  userName: string | null;
-  apiUrl: string;
-  rtcUrl: string;
+/** A ProjectX login; the URLs, when left out, stay as they are. */
+export type ProjectXLogin = {
+  broker?: 'projectx';
+  userName: string;
+  apiKey: string;
+  apiUrl?: string;
+  rtcUrl?: string;
 };
 
-/** A broker that logs in (ProjectX): new credentials replace the session and the connection. */
+/**
+ * A Tradovate login: the trader's user name and password with their API key (`cid`, `secret`, from Settings → API
+ * Access). `environment` picks the three URLs; any URL given overrides the environment's.
+ */
+export type TradovateLogin = {
+  broker: 'tradovate';
+  userName: string;
+  password: string;
+  appId: string;
+  appVersion: string;
+  cid: number;
+  secret: string;
+  environment: 'demo' | 'live';
+  apiUrl?: string;
+  wsUrl?: string;
+  mdUrl?: string;
+};
+
+/** What a broker that logs in needs. */
+export type BrokerCredentials = ProjectXLogin | TradovateLogin;
+
+/** The broker a login is for (a ProjectX login may leave it out). */
+export const loginBroker = (login: {
+  broker?: 'projectx' | 'tradovate' | undefined;
+}): 'projectx' | 'tradovate' => login.broker ?? 'projectx';
+
+/** Whether credentials are set, whose, and where they connect to: never the key. */
+export type CredentialsInfo = { state: 'missing' | 'stored'; login: LoginInUse | null };
+
+/** A broker that logs in (ProjectX, Tradovate): new credentials (its own kind) replace the session and connection. */
 export type CredentialsCapable = {
   setCredentials(credentials: BrokerCredentials): void;
   credentialsInfo(): CredentialsInfo;
 };
+
+/**
+ * A broker whose open P&L may come from its own snapshots instead of quotes (Tradovate without market data):
+ * `lastAt` is when the newest snapshot was read (epoch ms), null before the first.
+ */
+export type PnlSource =
+  { source: 'quotes' } | { source: 'snapshots'; everyMs: number; lastAt: number | null; why: string };
+export type PnlSourceCapable = { pnlSource(): PnlSource };
 
 /** One of the trader's accounts at the broker. */
 export type BrokerAccount = { id: string; name: string };

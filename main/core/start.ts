@@ -2,19 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WardenConfig } from '../../shared/config/schema';
-import { createProjectXBroker, projectXEnvironment, type Credentials } from '../broker/projectx';
-import { createSimBroker, simSetupOf } from '../broker/sim';
-import type { BrokerAdapter } from '../broker/types';
+import { simSetupOf } from '../broker/sim';
 import { engineConfigOf } from '../engine';
 import { NEWS_CACHE_FILE, newsUrlOf } from '../feeds/news-feed';
 import { systemClock } from '../platform/clock';
 import { ensureConfigFile, readConfigFile } from '../platform/config-file';
 import { createLogger, type Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
-import { fileSecretStore, type SecretStore } from '../platform/secrets';
+import { fileSecretStore } from '../platform/secrets';
 import { dataFiles } from '../platform/paths';
 import { openStore } from '../store';
 import { createCore } from './app';
+import { brokerFor, excludedByEnvironment } from './broker-choice';
 import type { CoreOptions, WardenCore } from './types';
 
 /** Reads and validates the config file; a broken file stops the start with every problem listed. */
@@ -34,16 +33,14 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
   const config = loadConfig(configFile);
   const secrets = options.secrets ?? fileSecretStore(options.dataDir);
   const notices: string[] = [];
-  const broker: BrokerAdapter =
-    options.broker === 'projectx'
-      ? await projectXBroker(secrets, clock, logger.child('projectx'), notices)
-      : createSimBroker({
-          stateFile: files.simBroker,
-          clock,
-          logger: logger.child('sim'),
-          demo: options.demo,
-          ...simSetupOf(config),
-        });
+  const broker = await brokerFor(options.broker, {
+    secrets,
+    clock,
+    logger,
+    notices,
+    dataDir: options.dataDir,
+    sim: { stateFile: files.simBroker, demo: options.demo, ...simSetupOf(config) },
+  });
   const store = openCoreStore(files.database, logger, clock, options.sqliteBinding);
   try {
     return await createCore({
@@ -84,43 +81,5 @@ function openCoreStore(file: string, logger: Logger, clock: Clock, sqliteBinding
     clock,
     ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
     ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
-  });
-}
-
-/** The accounts WARDEN_PROJECTX_EXCLUDE (comma- or space-separated ids) leaves unguarded for good. */
-export function excludedByEnvironment(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.WARDEN_PROJECTX_EXCLUDE ?? '').split(/[\s,]+/).filter((id) => id !== '');
-}
-
-/**
- * ProjectX from the environment (docs/API.md section 2); credentials from it, else the stored ones (entered in
- * the UI), whose gateway URLs, when they were given, come with them. Unreadable stored credentials are reported,
- * not fatal: the trader can enter them again.
- */
-async function projectXBroker(
-  secrets: SecretStore,
-  clock: Clock,
-  logger: Logger,
-  notices: string[],
-): Promise<BrokerAdapter> {
-  const env = projectXEnvironment();
-  if (env.credentials !== null) return createProjectXBroker({ ...env, clock, logger });
-  let stored = null;
-  try {
-    stored = await secrets.read();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    logger.error('stored credentials not readable', { reason });
-    notices.push(`The stored ProjectX credentials could not be read (${reason}); enter them again.`);
-  }
-  const credentials: Credentials | null =
-    stored === null ? null : { userName: stored.userName, apiKey: stored.apiKey };
-  return createProjectXBroker({
-    ...env,
-    apiUrl: stored?.apiUrl ?? env.apiUrl,
-    rtcUrl: stored?.rtcUrl ?? env.rtcUrl,
-    credentials,
-    clock,
-    logger,
   });
 }

@@ -10,7 +10,7 @@ import type {
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
 import type { AccountMetricsView, AccountView, PositionView, StateView } from '../../shared/ipc';
-import type { BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
+import type { BrokerAdapter, CredentialsCapable, DemoCapable, PnlSourceCapable } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
 import type { GuardedAccounts } from './guarded-accounts';
@@ -29,8 +29,8 @@ export type ViewExtras = {
   guarded(account: string): boolean;
   /** Every account the broker lists, for a broker whose accounts can be chosen (else undefined). */
   brokerAccounts: StateView['brokerAccounts'];
-  /** Set for a broker that logs in: whether it has credentials (never what they are). */
-  credentials?: 'missing' | 'stored';
+  /** For a broker that logs in: whether it has credentials and whose (never the key); where its P&L comes from. */
+  link?: Pick<StateView['connection'], 'credentials' | 'login' | 'pnlSource'>;
   flattening: ReadonlySet<string>;
   enforcement(account: string): AccountView['enforcement'];
   /** The news calendar feed's state, from the host that fetches it; null without one. */
@@ -41,7 +41,7 @@ export type ViewExtras = {
 export type ViewSources = {
   state: ReadonlyEngineState;
   clock: Pick<Clock, 'now'>;
-  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable>;
+  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<PnlSourceCapable>;
   guarded: Pick<GuardedAccounts, 'isGuarded' | 'listed'>;
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
   /** The news calendar feed's status, when the host runs one. */
@@ -60,7 +60,7 @@ export function createViewSource(sources: ViewSources): () => StateView {
       demo: broker.demo ?? false,
       guarded: (account) => sources.guarded.isGuarded(account),
       brokerAccounts: sources.guarded.listed(),
-      ...(broker.credentialsInfo === undefined ? {} : { credentials: broker.credentialsInfo().state }),
+      link: linkView(broker),
       flattening: enforcement.flattener.running,
       enforcement: (account) => enforcement.breaker.stateOf(account),
       calendar: sources.calendar?.() ?? null,
@@ -68,6 +68,28 @@ export function createViewSource(sources: ViewSources): () => StateView {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The login in use and the P&L's source, for the brokers that have them. */
+function linkView(broker: ViewSources['broker']): NonNullable<ViewExtras['link']> {
+  const info = broker.credentialsInfo?.();
+  const source = broker.pnlSource?.();
+  return {
+    ...(info === undefined ? {} : { credentials: info.state, login: info.login }),
+    ...(source === undefined
+      ? {}
+      : {
+          pnlSource:
+            source.source === 'quotes'
+              ? source
+              : {
+                  source: 'snapshots',
+                  everySeconds: source.everyMs / 1000,
+                  lastAt: source.lastAt === null ? null : iso(source.lastAt),
+                  why: source.why,
+                },
+        }),
+  };
+}
 const money = (value: Dec) => moneyString(value);
 /** Averages need not terminate; 8 places is finer than any tick. */
 const price = (value: Dec) => value.toDecimalPlaces(8).toFixed();
@@ -80,7 +102,7 @@ export function buildView(state: ReadonlyEngineState, extras: ViewExtras): State
       broker: extras.broker,
       status: state.connection.status,
       detail: state.connection.detail,
-      ...(extras.credentials === undefined ? {} : { credentials: extras.credentials }),
+      ...extras.link,
     },
     demo: extras.demo,
     accounts: [...state.accounts.values()]

@@ -5,7 +5,7 @@ import type { Logger } from '../platform/logger';
 
 export type DesktopEnvironment = Readonly<Record<string, string | undefined>>;
 
-const brokerKinds: readonly BrokerKind[] = ['sim', 'projectx'];
+const brokerKinds: readonly BrokerKind[] = ['sim', 'projectx', 'tradovate'];
 
 /** `WARDEN_DATA_DIR` when set, else Electron's per-user folder. */
 export function desktopDataDir(env: DesktopEnvironment, userDataDir: string): string {

@@ -10,12 +10,15 @@ import type { HostNotice } from '../../shared/ipc';
 import type { HostNotices } from './host-notices';
 import {
   parseStoredCredentials,
+  storedBroker,
   writeOwnerOnly,
+  type LoginBrokerKind,
   type SecretStore,
   type StoredCredentials,
 } from '../platform/secrets';
 
-export const encryptedCredentialsFile = (dataDir: string) => join(dataDir, 'projectx-credentials.enc');
+export const encryptedCredentialsFile = (dataDir: string, broker: LoginBrokerKind = 'projectx') =>
+  join(dataDir, `${broker}-credentials.enc`);
 
 const ENV_WAY_OUT = 'set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY';
 
@@ -46,7 +49,6 @@ function keychainNotice(basicText: boolean): HostNotice {
 }
 
 export function safeStorageSecretStore(dataDir: string, host: SecretStoreHost): SecretStore {
-  const file = encryptedCredentialsFile(dataDir);
   /** Throws (and raises the notice) unless safeStorage encrypts with a real keychain. */
   const requireKeychain = async (): Promise<void> => {
     if (!(await safeStorage.isAsyncEncryptionAvailable())) {
@@ -62,11 +64,15 @@ export function safeStorageSecretStore(dataDir: string, host: SecretStoreHost): 
   const write = async (credentials: StoredCredentials): Promise<void> => {
     await requireKeychain();
     const plain = JSON.stringify(parseStoredCredentials(credentials, 'the credentials'));
-    writeOwnerOnly(file, await safeStorage.encryptStringAsync(plain));
+    writeOwnerOnly(
+      encryptedCredentialsFile(dataDir, storedBroker(credentials)),
+      await safeStorage.encryptStringAsync(plain),
+    );
   };
   return {
-    description: `encrypted by the system keychain (${file})`,
-    async read() {
+    description: `encrypted by the system keychain (in ${dataDir})`,
+    async read(broker = 'projectx') {
+      const file = encryptedCredentialsFile(dataDir, broker);
       if (!existsSync(file)) return null;
       await requireKeychain();
       let decrypted: { shouldReEncrypt: boolean; result: string };
@@ -77,7 +83,7 @@ export function safeStorageSecretStore(dataDir: string, host: SecretStoreHost): 
       } catch {
         throw new Error(`${file} cannot be decrypted: enter the credentials again`);
       }
-      const credentials = parseStoredCredentials(json, file);
+      const credentials = parseStoredCredentials(json, file, broker);
       // The keychain's key was rotated: store them under the new one.
       if (decrypted.shouldReEncrypt) await write(credentials);
       return credentials;

@@ -1,45 +1,103 @@
-// Broker credentials kept between runs. A SecretStore is what the core sees; the host picks the kind: `warden serve`
+// Broker credentials kept between runs, one set per broker that logs in (ProjectX, Tradovate). A SecretStore is what the core sees; the host picks the kind: `warden serve`
 // keeps a JSON file in the data dir that only the owner may read (0600), written atomically; the desktop host
 // encrypts with Electron's safeStorage (main/desktop). Their content is never logged; the UI is never sent it.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-/** The gateway URLs travel with the credentials they were entered with (a firm's own gateway). */
-export type StoredCredentials = { userName: string; apiKey: string; apiUrl?: string; rtcUrl?: string };
+/** The brokers that log in, each with its own stored credentials. */
+export type LoginBrokerKind = 'projectx' | 'tradovate';
+
+/** ProjectX's: the gateway URLs travel with the credentials they were entered with (a firm's own gateway). */
+export type StoredProjectXCredentials = {
+  broker?: 'projectx';
+  userName: string;
+  apiKey: string;
+  apiUrl?: string;
+  rtcUrl?: string;
+};
+/** Tradovate's: the login with the API key (`cid`, `secret`), the environment and any URL that overrides it. */
+export type StoredTradovateCredentials = {
+  broker: 'tradovate';
+  userName: string;
+  password: string;
+  appId: string;
+  appVersion: string;
+  cid: number;
+  secret: string;
+  environment: 'demo' | 'live';
+  apiUrl?: string;
+  wsUrl?: string;
+  mdUrl?: string;
+};
+export type StoredCredentials = StoredProjectXCredentials | StoredTradovateCredentials;
 
 export type SecretStore = {
   /** Where the credentials are kept, in words ("a file only you can read", "encrypted by the system"). */
   readonly description: string;
-  /** The stored credentials, or null when there are none; rejects (without their content) when unreadable. */
-  read(): Promise<StoredCredentials | null>;
+  /** The broker's stored credentials, or null when there are none; rejects (without their content) when unreadable. */
+  read(broker?: LoginBrokerKind): Promise<StoredCredentials | null>;
+  /** Replaces the stored credentials of their broker. */
   write(credentials: StoredCredentials): Promise<void>;
 };
 
-const schema = z.object({
-  userName: z.string().min(1),
-  apiKey: z.string().min(1),
-  apiUrl: z.string().min(1).optional(),
-  rtcUrl: z.string().min(1).optional(),
-});
+const url = z.string().min(1).optional();
+const schema = z.discriminatedUnion('broker', [
+  z.object({
+    broker: z.literal('projectx').optional(),
+    userName: z.string().min(1),
+    apiKey: z.string().min(1),
+    apiUrl: url,
+    rtcUrl: url,
+  }),
+  z.object({
+    broker: z.literal('tradovate'),
+    userName: z.string().min(1),
+    password: z.string().min(1),
+    appId: z.string().min(1),
+    appVersion: z.string().min(1),
+    cid: z.number().int().positive(),
+    secret: z.string().min(1),
+    environment: z.enum(['demo', 'live']),
+    apiUrl: url,
+    wsUrl: url,
+    mdUrl: url,
+  }),
+]);
 
-export const credentialsFile = (dataDir: string) => join(dataDir, 'projectx-credentials.json');
+const SHAPES: Record<LoginBrokerKind, string> = {
+  projectx: '{"userName": "...", "apiKey": "..."}',
+  tradovate:
+    '{"broker": "tradovate", "userName": "...", "password": "...", "cid": ..., "secret": "...", ...}',
+};
 
-/** Validates stored credentials; the error names the file, never the content. */
-export function parseStoredCredentials(json: unknown, where: string): StoredCredentials {
+/** The broker stored credentials are for. */
+export const storedBroker = (credentials: { broker?: LoginBrokerKind | undefined }): LoginBrokerKind =>
+  credentials.broker ?? 'projectx';
+
+export const credentialsFile = (dataDir: string, broker: LoginBrokerKind = 'projectx') =>
+  join(dataDir, `${broker}-credentials.json`);
+
+/** Validates stored credentials (of `broker`, when said); the error names the file, never the content. */
+export function parseStoredCredentials(
+  json: unknown,
+  where: string,
+  broker?: LoginBrokerKind,
+): StoredCredentials {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`${where} must hold {"userName": "...", "apiKey": "..."}`);
-  const { userName, apiKey, apiUrl, rtcUrl } = parsed.data;
-  return {
-    userName,
-    apiKey,
-    ...(apiUrl === undefined ? {} : { apiUrl }),
-    ...(rtcUrl === undefined ? {} : { rtcUrl }),
-  };
+  if (!parsed.success || (broker !== undefined && storedBroker(parsed.data) !== broker))
+    throw new Error(`${where} must hold ${SHAPES[broker ?? 'projectx']}`);
+  // Absent optional fields stay absent (never `undefined`), so what is read back equals what was written.
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  ) as StoredCredentials;
 }
 
 /** The stored credentials, or null when there are none; a file that cannot be read says why (not what it holds). */
-export function readCredentials(file: string): StoredCredentials | null {
+export function readCredentials(
+  file: string,
+  broker: LoginBrokerKind = 'projectx',
+): StoredCredentials | null {
   if (!existsSync(file)) return null;
   let json: unknown;
   try {
@@ -47,7 +105,7 @@ export function readCredentials(file: string): StoredCredentials | null {
   } catch {
     throw new Error(`${file} is not valid JSON: fix or delete it`);
   }
-  return parseStoredCredentials(json, file);
+  return parseStoredCredentials(json, file, broker);
 }
 
 export function writeCredentials(file: string, credentials: StoredCredentials): void {
@@ -62,15 +120,15 @@ export function writeOwnerOnly(file: string, content: string | Buffer): void {
   renameSync(temp, file);
 }
 
-/** `warden serve`'s store: the 0600 JSON file in the data dir. */
+/** `warden serve`'s store: a 0600 JSON file per broker in the data dir. */
 export function fileSecretStore(dataDir: string): SecretStore {
-  const file = credentialsFile(dataDir);
   return {
-    description: `a file only you can read (${file})`,
-    read: () => Promise.resolve().then(() => readCredentials(file)),
+    description: `a file only you can read (in ${dataDir})`,
+    read: (broker = 'projectx') =>
+      Promise.resolve().then(() => readCredentials(credentialsFile(dataDir, broker), broker)),
     write: (credentials) =>
       Promise.resolve().then(() => {
-        writeCredentials(file, credentials);
+        writeCredentials(credentialsFile(dataDir, storedBroker(credentials)), credentials);
       }),
   };
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { commandNames, type CommandName } from './channels';
 import type { HistoryView } from './history';
-import type { AlertView, StateView } from './view';
+import type { AlertView, LoginInUse, StateView } from './view';
 
 export { commandNames, ipcChannels, type CommandName } from './channels';
 
@@ -22,6 +22,15 @@ const gatewayUrl = z
   .string()
   .trim()
   .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http(s) URL such as https://api.topstepx.com')
+  .transform((url) => url.replace(/\/+$/, ''));
+/** A ws(s) URL (a Tradovate socket), without a trailing slash. */
+const socketUrl = z
+  .string()
+  .trim()
+  .regex(
+    /^wss?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+    'must be a ws(s) URL such as wss://demo.tradovateapi.com/v1/websocket',
+  )
   .transform((url) => url.replace(/\/+$/, ''));
 const contracts = z
   .number()
@@ -110,15 +119,38 @@ export const commandSchemas = {
       path: ['group'],
     }),
   /**
-   * The broker login (ProjectX): stored (encrypted on the desktop, a 0600 file in `serve`) and used at once. The
-   * URLs default to the ones in use (TopstepX unless configured). The key is never sent back.
+   * The broker login, stored (encrypted on the desktop, a 0600 file in `serve`) and used at once; never sent back.
+   * ProjectX (`broker` absent or "projectx"): user name and API key; the URLs default to the ones in use (TopstepX
+   * unless configured). Tradovate (`broker: "tradovate"`): the trader's login and API key (`cid`, `secret` from
+   * Settings → API Access); `environment` picks the URLs (demo unless said), `apiUrl`/`wsUrl`/`mdUrl` override them.
    */
-  setCredentials: z.strictObject({
-    userName: z.string().trim().min(1, 'user name is required').max(200),
-    apiKey: z.string().trim().min(1, 'API key is required').max(500),
-    apiUrl: gatewayUrl.optional(),
-    rtcUrl: gatewayUrl.optional(),
-  }),
+  setCredentials: z.discriminatedUnion('broker', [
+    z.strictObject({
+      broker: z.literal('projectx').optional(),
+      userName: z.string().trim().min(1, 'user name is required').max(200),
+      apiKey: z.string().trim().min(1, 'API key is required').max(500),
+      apiUrl: gatewayUrl.optional(),
+      rtcUrl: gatewayUrl.optional(),
+    }),
+    z.strictObject({
+      broker: z.literal('tradovate'),
+      userName: z.string().trim().min(1, 'user name is required').max(200),
+      password: z.string().min(1, 'password is required').max(500),
+      appId: z.string().trim().min(1, 'app id is required').max(200).default('Warden'),
+      appVersion: z.string().trim().min(1).max(50).default('1.0'),
+      cid: z
+        .union([z.number(), z.string().trim()])
+        .transform(Number)
+        .pipe(
+          z.number().int('must be the whole number shown as CID').positive('must be the number shown as CID'),
+        ),
+      secret: z.string().trim().min(1, 'secret is required').max(500),
+      environment: z.enum(['demo', 'live'], 'must be demo or live').default('demo'),
+      apiUrl: gatewayUrl.optional(),
+      wsUrl: socketUrl.optional(),
+      mdUrl: socketUrl.optional(),
+    }),
+  ]),
   /**
    * Guard an account of the broker or leave it alone (ProjectX; every active account is guarded by default). The
    * choice is kept. An account that is locked, or whose settings are, cannot be excluded until that ends.
@@ -166,8 +198,8 @@ export type CommandResults = {
   lockSettings: { lockedUntil: string };
   /** The config document in force (as validated: defaults filled in, numbers as decimal strings). */
   getConfig: { config: unknown };
-  /** What is now in use: never the key. */
-  setCredentials: { credentials: 'stored'; userName: string; apiUrl: string; rtcUrl: string };
+  /** What is now in use: never the key or password. */
+  setCredentials: { credentials: 'stored' } & LoginInUse;
   /** The accounts the trader excluded now (sorted). */
   setAccountGuarded: { excluded: string[] };
   getHistory: HistoryView;

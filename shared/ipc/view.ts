@@ -225,6 +225,26 @@ export type LevelFigures = {
   threshold: string;
 };
 
+/** Whose login a broker uses and where it connects: never the key or password. */
+export type LoginInUse =
+  | { broker: 'projectx'; userName: string; apiUrl: string; rtcUrl: string }
+  | {
+      broker: 'tradovate';
+      userName: string;
+      /** `custom` when URLs were given that are not the environment's. */
+      environment: 'demo' | 'live' | 'custom';
+      apiUrl: string;
+      wsUrl: string;
+      mdUrl: string;
+    };
+
+/**
+ * Where open P&L comes from: live quotes, or (Tradovate without market data) the broker's cash-balance snapshots,
+ * read every `everySeconds`; `lastAt` is the newest one read (ISO), null before the first.
+ */
+export type PnlSourceView =
+  { source: 'quotes' } | { source: 'snapshots'; everySeconds: number; lastAt: string | null; why: string };
+
 export type BrokerAccountView = { id: string; name: string; guarded: boolean; fixed: boolean };
 
 export type StateView = {
@@ -232,14 +252,17 @@ export type StateView = {
   seq: number;
   serverTime: string;
   /**
-   * `credentials` only for a broker that logs in (ProjectX): whether they are set, never what they are. `detail`
-   * says why it is not connected ("login failed (...)", "market data not entitled ...", "reconnecting: ...").
+   * `credentials` and `login` only for a broker that logs in (ProjectX, Tradovate): whether they are set and whose
+   * they are, never the key. `detail` says why it is not connected ("login failed (...)", "market data not
+   * entitled ...", "reconnecting: ..."). `pnlSource` for a broker whose P&L may not come from quotes (Tradovate).
    */
   connection: {
     broker: string;
     status: ConnectionStatus;
     detail: string | null;
     credentials?: 'missing' | 'stored';
+    login?: LoginInUse | null;
+    pnlSource?: PnlSourceView;
   };
   demo: boolean;
   accounts: AccountView[];

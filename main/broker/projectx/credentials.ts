@@ -2,7 +2,7 @@
 // New credentials replace the session (and, with a new API URL, the REST client); the next connect uses them.
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import type { BrokerCredentials, CredentialsInfo } from '../types';
+import type { CredentialsInfo, ProjectXLogin } from '../types';
 import type { ProjectXTiming } from './options';
 import { createRateLimiter } from './rate-limiter';
 import { createRestClient, type RestClient } from './rest-client';
@@ -31,7 +31,7 @@ export type CredentialsHolder = {
   built(): Session | null;
   hasCredentials(): boolean;
   rtcUrl(): string;
-  replace(next: BrokerCredentials): void;
+  replace(next: ProjectXLogin): void;
   info(): CredentialsInfo;
   /** Ends the session's token refresh. */
   stop(): void;
@@ -96,9 +96,7 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
     },
     info: () => ({
       state: credentials === null ? 'missing' : 'stored',
-      userName: credentials?.userName ?? null,
-      apiUrl,
-      rtcUrl,
+      login: credentials === null ? null : { broker: 'projectx', userName: credentials.userName, apiUrl, rtcUrl },
     }),
     stop() {
       session?.stop();

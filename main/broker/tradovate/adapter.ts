@@ -1,10 +1,10 @@
 // The Tradovate adapter (BrokerAdapter), composed like ProjectX's: the login (auth.ts), the connection state
 // machine (connection.ts), the user socket with its snapshot and pushes (link.ts), the quotes or their fallback
 // (market-data.ts) and the commands (commands.ts). This module only wires them and answers for the adapter.
-// Not yet here: credentials set at run time, account selection, protective brackets (see docs/brokers/TRADOVATE.md).
+// Credentials set at run time live one level up (broker.ts), which builds a fresh adapter for each login.
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
 import { createSerialQueue } from '../serial-queue';
-import type { BrokerAdapter, ResumePoint } from '../types';
+import type { BrokerAdapter, PnlSourceCapable, ResumePoint } from '../types';
 import { createTradovateAuth } from './auth';
 import { createCommands } from './commands';
 import { createConnection } from '../connection';
@@ -16,7 +16,7 @@ import { createSaid } from './reconcile';
 import { createRestClient, type RestOutcome } from './rest';
 import type { SocketOutcome } from './wire/outcome';
 
-export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter {
+export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter & PnlSourceCapable {
   const { clock, logger, urls } = options;
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const rest = createRestClient({ baseUrl: urls.api, clock, logger });
@@ -109,7 +109,7 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
       });
       marketData = md;
       await md.start();
-      return { ok: true, detail: md.detail() };
+      return { ok: true, detail: noAccounts(mapper.book.accounts.size, options.environment) ?? md.detail() };
     },
     drop,
   });
@@ -128,6 +128,7 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
       await connection.start();
     },
     execute: (command) => commands(command),
+    pnlSource: () => marketData?.pnlSource() ?? { source: 'quotes' },
     reconnect: (reason) => emit !== null && connection.reconnect(reason),
     async stop() {
       connection.stop();
@@ -136,6 +137,15 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
       emit = null;
     },
   };
+}
+
+/** A login that lists no account is most often on the other environment (TRADOVATE.md: `account/list` is []). */
+function noAccounts(count: number, environment: TradovateOptions['environment']): string | null {
+  if (count > 0) return null;
+  if (environment === 'demo') return 'no accounts on demo: is this a live account? Choose Live in the login';
+  if (environment === 'live')
+    return 'no accounts on live: prop evaluations are on demo. Choose Demo in the login';
+  return 'Tradovate lists no account for this login';
 }
 
 function asSocketOutcome(outcome: RestOutcome): SocketOutcome {

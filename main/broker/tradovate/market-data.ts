@@ -6,6 +6,7 @@ import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SerialQueue } from '../serial-queue';
+import type { PnlSource } from '../types';
 import type { TradovateAuth } from './auth';
 import type { TradovateBook } from './book';
 import { parseMdPush, type TvQuote } from './parse/messages';
@@ -42,6 +43,8 @@ export type MarketData = {
   follow(): void;
   /** Null while quotes flow; the fallback's detail otherwise. */
   detail(): string | null;
+  /** Where open P&L comes from now, and for snapshots how fresh the newest is. */
+  pnlSource(): PnlSource;
   stop(): void;
 };
 
@@ -52,14 +55,25 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   let heard = false;
   let watching = false;
   let detail: string | null = null;
+  let fallback: { why: string; lastAt: number | null } | null = null;
   let stopped = false;
   const stops: (() => void)[] = [];
 
   const fallBack = (why: string): void => {
     if (detail !== null || stopped) return;
     detail = fallbackDetail(deps.pollMs, why);
+    const polling = { why, lastAt: null as number | null };
+    fallback = polling;
     logger.warn('Tradovate: no market data; polling cash-balance snapshots', { why });
-    stops.push(pollSnapshots({ ...deps, book }));
+    stops.push(
+      pollSnapshots({
+        ...deps,
+        book,
+        read: (at) => {
+          polling.lastAt = at;
+        },
+      }),
+    );
     deps.fellBack(detail);
   };
 
@@ -131,6 +145,10 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
     },
     follow: subscribe,
     detail: () => detail,
+    pnlSource: () =>
+      fallback === null
+        ? { source: 'quotes' }
+        : { source: 'snapshots', everyMs: deps.pollMs, lastAt: fallback.lastAt, why: fallback.why },
     stop() {
       stopped = true;
       for (const stop of stops.splice(0)) stop();

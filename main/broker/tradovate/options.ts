@@ -37,6 +37,8 @@ export type TradovateOptions = {
   urls: TradovateUrls;
   clock: Clock;
   logger: Logger;
+  /** Which environment the URLs are, for the words when the login lists no account ('custom': given URLs). */
+  environment?: 'demo' | 'live' | 'custom';
   /** Fees per contract (per side) for fills Tradovate sent without fees; without it such fills carry 0. */
   feesPerContract?: Dec;
   timing?: Partial<TradovateTiming>;

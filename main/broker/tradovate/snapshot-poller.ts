@@ -21,6 +21,8 @@ export type SnapshotPollerDeps = {
   pollMs: number;
   request(endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome>;
   emit(events: readonly BrokerEvent[]): void;
+  /** A round read at least one snapshot, at `at` (the P&L's freshness on screen). */
+  read?(at: number): void;
 };
 
 export const RATE_LIMIT_PAUSE_MS = 60_000;
@@ -36,6 +38,7 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
   const round = async (): Promise<void> => {
     const openPnl = new Map<string, Dec>();
     const events: BrokerEvent[] = [];
+    let readAny = false;
     for (const accountId of deps.book.accounts.keys()) {
       const read = await readSnapshot(deps, accountId);
       if (stopped) return;
@@ -46,6 +49,7 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
         return;
       }
       if (read === null) continue;
+      readAny = true;
       if (read.openPnl !== null) openPnl.set(accountId, read.openPnl);
       const cash = read.totalCashValue;
       if (cash === null || lastCash.get(accountId) === cash.toString()) continue;
@@ -55,7 +59,9 @@ export function pollSnapshots(deps: SnapshotPollerDeps): () => void {
     const implied = impliedMarks(deps.book, openPnl, deps.clock.now());
     for (const note of implied.notes) deps.logger.info('Tradovate snapshot marks', { note });
     await deps.queue.run(() => {
-      if (!stopped) deps.emit([...events, ...implied.quotes]);
+      if (stopped) return;
+      if (readAny) deps.read?.(deps.clock.now());
+      deps.emit([...events, ...implied.quotes]);
     });
   };
 

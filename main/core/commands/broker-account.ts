@@ -1,6 +1,6 @@
 // The trader's broker-side settings: the simulator's demo robot, which accounts Warden guards, and the
-// ProjectX credentials entered in the UI.
-import type { BrokerCredentials } from '../../broker/types';
+// broker credentials (ProjectX, Tradovate) entered in the UI.
+import { loginBroker, type BrokerCredentials } from '../../broker/types';
 import { tradingState, untilText, type ReadonlyEngineState } from '../../engine';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
@@ -61,28 +61,28 @@ async function storeCredentials(deps: BrokerAccountDeps, credentials: BrokerCred
   return deps.secrets.description;
 }
 
+const BROKER_NAMES = { projectx: 'ProjectX', tradovate: 'Tradovate' } as const;
+
+/** Stores the login for the broker this Warden runs, then the broker reconnects with it. */
 async function setCredentials(deps: BrokerAccountDeps, args: ParsedCommandArgs<'setCredentials'>) {
   const { broker } = deps;
-  if (broker.setCredentials === undefined || broker.credentialsInfo === undefined)
+  const kind = loginBroker(args);
+  if (broker.setCredentials === undefined || broker.credentialsInfo === undefined || broker.kind !== kind)
     throw new Refused(
-      `credentials are for the ProjectX broker; this Warden runs the ${broker.kind} broker (start it with --broker projectx)`,
+      `these are ${BROKER_NAMES[kind]} credentials; this Warden runs the ${broker.kind} broker (start it with --broker ${kind})`,
     );
-  const credentials = {
-    userName: args.userName,
-    apiKey: args.apiKey,
-    ...(args.apiUrl === undefined ? {} : { apiUrl: args.apiUrl }),
-    ...(args.rtcUrl === undefined ? {} : { rtcUrl: args.rtcUrl }),
-  };
+  const credentials = withoutUndefined(args);
   const keptIn = await storeCredentials(deps, credentials);
   broker.setCredentials(credentials);
-  const { apiUrl, rtcUrl } = broker.credentialsInfo();
-  deps.logger.info('broker credentials stored; reconnecting with them', {
-    userName: args.userName,
-    apiUrl,
-    rtcUrl,
-    keptIn,
-  });
-  return { credentials: 'stored' as const, userName: args.userName, apiUrl, rtcUrl };
+  const { login } = broker.credentialsInfo();
+  if (login === null) throw new Error('the broker did not take the credentials');
+  deps.logger.info('broker credentials stored; reconnecting with them', { ...login, keptIn });
+  return { credentials: 'stored' as const, ...login };
+}
+
+/** The parsed arguments without the optional fields left out (stored as absent, never as undefined). */
+function withoutUndefined(args: ParsedCommandArgs<'setCredentials'>): BrokerCredentials {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as BrokerCredentials;
 }
 
 export function brokerAccountHandlers(

@@ -54,6 +54,7 @@ describe('the core on ProjectX', () => {
       status: 'connected',
       detail: null,
       credentials: 'stored',
+      login: { broker: 'projectx', userName: 'trader', apiUrl: gateway.url, rtcUrl: gateway.url },
     });
     expect(accountView(core).metrics.balance).toBe('50000');
 

@@ -67,6 +67,7 @@ describe('credentials from the UI', () => {
       status: 'disconnected',
       detail: NO_CREDENTIALS,
       credentials: 'missing',
+      login: null,
     });
     const urls = { apiUrl: `${gateway.url}/`, rtcUrl: gateway.url };
 
@@ -74,7 +75,13 @@ describe('credentials from the UI', () => {
     expect(wrong.status).toBe(200);
     expect(JSON.parse(wrong.text)).toEqual({
       ok: true,
-      result: { credentials: 'stored', userName: 'trader', apiUrl: gateway.url, rtcUrl: gateway.url },
+      result: {
+        credentials: 'stored',
+        broker: 'projectx',
+        userName: 'trader',
+        apiUrl: gateway.url,
+        rtcUrl: gateway.url,
+      },
     });
     await waitFor('the login refusal', () => connection(core).detail?.startsWith('login failed') === true);
     expect(connection(core)).toEqual({
@@ -82,6 +89,7 @@ describe('credentials from the UI', () => {
       status: 'disconnected',
       detail: 'login failed (Auth/loginKey refused: invalid credentials (check the user name and API key))',
       credentials: 'stored',
+      login: { broker: 'projectx', userName: 'trader', apiUrl: gateway.url, rtcUrl: gateway.url },
     });
 
     const right = await post({ userName: 'trader', apiKey: FAKE_CREDENTIALS.apiKey, ...urls });
@@ -92,6 +100,7 @@ describe('credentials from the UI', () => {
       status: 'connected',
       detail: null,
       credentials: 'stored',
+      login: { broker: 'projectx', userName: 'trader', apiUrl: gateway.url, rtcUrl: gateway.url },
     });
     expect(core.view().accounts.map((a) => [a.id, a.metrics.balance])).toEqual([
       [String(ACCOUNT_ID), '50000'],
@@ -140,6 +149,7 @@ describe('credentials from the UI', () => {
       status: 'connected',
       detail: null,
       credentials: 'stored',
+      login: { broker: 'projectx', userName: 'trader', apiUrl: first.gateway.url, rtcUrl: first.gateway.url },
     });
   });
 
@@ -166,7 +176,7 @@ describe('credentials from the UI', () => {
     expect(await sim.command('setCredentials', { userName: 'trader', apiKey: WRONG_KEY })).toEqual({
       ok: false,
       error:
-        'credentials are for the ProjectX broker; this Warden runs the sim broker (start it with --broker projectx)',
+        'these are ProjectX credentials; this Warden runs the sim broker (start it with --broker projectx)',
     });
   });
 });

@@ -129,6 +129,7 @@ describe('the reconnect command on ProjectX', () => {
       status: 'reconnecting',
       detail: `reconnecting: ${RECONNECT_REASON}`,
       credentials: 'stored',
+      login: { broker: 'projectx', userName: 'trader', apiUrl: gateway.url, rtcUrl: gateway.url },
     });
     await waitFor('connected again', () => core.view().connection.status === 'connected');
     expect(gateway.connections('user')).toHaveLength(1);
@@ -154,6 +155,7 @@ describe('the reconnect command on ProjectX', () => {
       status: 'disconnected',
       detail: NO_CREDENTIALS,
       credentials: 'missing',
+      login: null,
     });
   });
 });
