@@ -8,7 +8,7 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SerialQueue } from '../serial-queue';
 import type { ResumePoint } from '../types';
-import type { TradovateAuth, TradovateCredentials } from './auth';
+import type { LoginResult, TradovateAuth, TradovateCredentials } from './auth';
 import { notConnected, type Attempt, type Loss } from '../connection';
 import type { TradovateMapper } from './events';
 import { settleNeeds } from './needs';
@@ -102,7 +102,7 @@ export function createUserLink(deps: LinkDeps): UserLink {
   return {
     async connect() {
       const token = await tokenFor(deps);
-      if (!token.ok) return notConnected(token.error);
+      if (!token.ok) return token.attempt;
       const mine = ++generation;
       const opened = await connectSocket({
         url: deps.url,
@@ -138,14 +138,32 @@ export function createUserLink(deps: LinkDeps): UserLink {
 /** The token held, or one login when there is none (auth itself never logs in twice in a row). */
 async function tokenFor(
   deps: LinkDeps,
-): Promise<{ ok: true; token: string; userId: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; token: string; userId: string } | { ok: false; attempt: Attempt }> {
   const { auth } = deps;
   const held = auth.accessToken();
   const grant = auth.grant();
   if (held !== null && grant !== null) return { ok: true, token: held, userId: grant.userId };
   const login = await auth.login(deps.credentials);
-  if (!login.ok) return { ok: false, error: login.error };
+  if (!login.ok) return { ok: false, attempt: loginRefused(login) };
   return { ok: true, token: login.grant.accessToken, userId: login.grant.userId };
+}
+
+/** Retrying a refused login soon cannot help: the trader must act (new credentials, an approval, an hour's wait). */
+export const REFUSED_LOGIN_RETRY_MS = 10 * 60_000;
+
+/**
+ * A login the trader must act on is told as `login failed (…)` and retried only after a long wait (new
+ * credentials retry at once); anything else (the network, a login too soon) is an ordinary failed attempt.
+ */
+function loginRefused(login: Extract<LoginResult, { ok: false }>): Attempt {
+  if (login.reason === 'credentials' || login.reason === 'approvalPending' || login.reason === 'captcha')
+    return {
+      ok: false,
+      status: 'disconnected',
+      detail: `login failed (${login.error})`,
+      delayMs: REFUSED_LOGIN_RETRY_MS,
+    };
+  return notConnected(login.error);
 }
 
 /**
