@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The ProjectX login on screen: it opens by itself while credentials are missing or refused (saying why), sends
-// setCredentials with the chosen gateway's URLs, hides the key, shows a refusal, and stays away on the simulator.
+// setCredentials with the chosen gateway's URLs, hides the key, shows a refusal (beside the field it names), says
+// whose login is in use, and stays away on the simulator.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StateView } from '../../../shared/ipc';
@@ -23,7 +24,16 @@ const REFUSED = projectx({
   detail: 'login failed (Auth/loginKey refused: invalid credentials (check the user name and API key))',
   credentials: 'stored',
 });
-const CONNECTED = projectx({ status: 'connected', credentials: 'stored' });
+const CONNECTED = projectx({
+  status: 'connected',
+  credentials: 'stored',
+  login: {
+    broker: 'projectx',
+    userName: 'trader',
+    apiUrl: 'https://api.topstepx.com',
+    rtcUrl: 'https://rtc.topstepx.com',
+  },
+});
 
 const type = (testId: string, value: string) => {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
@@ -106,6 +116,27 @@ describe('the ProjectX login', () => {
     expect(screen.getByTestId<HTMLInputElement>('credentials-key').value).toBe('key-123');
   });
 
+  it('shows a URL the core refused beside its field', async () => {
+    renderWithState(MISSING, {
+      handlers: {
+        setCredentials: () => ({
+          ok: false,
+          error: 'invalid setCredentials: rtcUrl: must be an http(s) URL such as https://api.topstepx.com',
+        }),
+      },
+    });
+    type('credentials-user', 'trader');
+    type('credentials-key', 'key-123');
+    type('credentials-env', 'custom');
+    type('credentials-api-url', 'http://127.0.0.1:4999');
+    type('credentials-rtc-url', 'ftp://127.0.0.1:5000');
+    await submit();
+    expect(screen.getByTestId('credentials-rtc-url-error').textContent).toBe(
+      'must be an http(s) URL such as https://api.topstepx.com',
+    );
+    expect(screen.queryByTestId('credentials-error')).toBeNull();
+  });
+
   it('opens by itself after a failed login, saying why', () => {
     renderWithState(REFUSED);
     expect(screen.getByTestId('credentials-form').querySelector('h2')?.textContent).toBe(
@@ -120,6 +151,9 @@ describe('the ProjectX login', () => {
   it('when connected, is one "Change login" button that opens and cancels the form', () => {
     renderWithState(CONNECTED);
     expect(screen.queryByTestId('credentials-form')).toBeNull();
+    expect(screen.getByTestId('credentials-login-in-use').textContent).toBe(
+      'Logged in as trader on TopstepX',
+    );
     fireEvent.click(screen.getByTestId('credentials-open'));
     expect(screen.getByTestId('credentials-form').querySelector('h2')?.textContent).toBe(
       'Change the ProjectX login',
