@@ -233,7 +233,7 @@ export function explainRefusal(errorText: string): LoginResult & { ok: false } {
     return {
       ok: false,
       reason: 'credentials',
-      error: `Tradovate refused the API key: check cid and sec in Settings → API Access ${said}`,
+      error: `Tradovate refused the API key: check the CID and secret in Settings → API Access ${said}`,
     };
   return { ok: false, reason: 'refused', error: `Tradovate refused the login ${said}` };
 }

@@ -156,7 +156,7 @@ export const REFUSED_LOGIN_RETRY_MS = 10 * 60_000;
  * credentials retry at once); anything else (the network, a login too soon) is an ordinary failed attempt.
  */
 function loginRefused(login: Extract<LoginResult, { ok: false }>): Attempt {
-  if (login.reason === 'credentials' || login.reason === 'approvalPending' || login.reason === 'captcha')
+  if (['credentials', 'approvalPending', 'refused', 'captcha'].includes(login.reason))
     return {
       ok: false,
       status: 'disconnected',

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { createTradovateAdapter } from '../../../main/broker/tradovate';
 import type { TradovateTiming } from '../../../main/broker/tradovate/options';
+import type { TradovateCredentials } from '../../../main/broker/tradovate';
 import type { ResumePoint } from '../../../main/broker/types';
 import { memoryLogger } from '../../../main/platform/logger';
 import { createManualClock } from '../../helpers/manual-clock';
@@ -22,6 +23,8 @@ export type HarnessOptions = {
   timing?: Partial<TradovateTiming>;
   resume?: () => ResumePoint;
   feesPerContract?: Dec;
+  /** The login to use (the fake's own by default). */
+  credentials?: Partial<TradovateCredentials>;
 };
 
 export async function tradovateHarness(options: HarnessOptions = {}) {
@@ -31,7 +34,7 @@ export async function tradovateHarness(options: HarnessOptions = {}) {
   const logger = memoryLogger();
   const events: BrokerEvent[] = [];
   const adapter = createTradovateAdapter({
-    credentials: { ...FAKE_CREDENTIALS, appVersion: '1.0' },
+    credentials: { ...FAKE_CREDENTIALS, appVersion: '1.0', ...options.credentials },
     urls: gateway.urls,
     clock,
     logger,

@@ -114,7 +114,7 @@ describe('login', () => {
     [
       'The app is not registered',
       'credentials',
-      'Tradovate refused the API key: check cid and sec in Settings → API Access (Tradovate said: "The app is not registered")',
+      'Tradovate refused the API key: check the CID and secret in Settings → API Access (Tradovate said: "The app is not registered")',
     ],
     ['Something odd', 'refused', 'Tradovate refused the login (Tradovate said: "Something odd")'],
   ])('an errorText %j (HTTP 200) is a %s refusal in plain words', async (errorText, reason, error) => {
