@@ -124,3 +124,40 @@ export async function serveProjectX(): Promise<{ server: RunningServer; stop(): 
     },
   };
 }
+
+/**
+ * `warden serve --broker tradovate` as the CLI composes it (startCore), with no login yet: its page opens on the
+ * Tradovate login form, and what is entered there reaches the URLs the form names. WARDEN_TRADOVATE_* would log in
+ * without the form or move its URLs, so the test refuses to run with any set.
+ */
+export async function serveTradovate(): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  const set = Object.keys(process.env).filter((name) => name.startsWith('WARDEN_TRADOVATE_'));
+  if (set.length > 0)
+    throw new Error(`serveTradovate: unset ${set.join(', ')} (the test enters its own login)`);
+  return serveWithLogin('tradovate');
+}
+
+/** `warden serve --broker <broker>` (startCore) over a fresh data dir, for a broker that logs in. */
+export async function serveWithLogin(
+  broker: 'projectx' | 'tradovate',
+): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `warden-serve-${broker}-`));
+  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
+  const core = await startCore({ dataDir, broker, demo: false, logger, newsUrl: null });
+  const server = await startServer({
+    core,
+    host: '127.0.0.1',
+    port: 0,
+    token: `${broker}-token-0123456789`,
+    rendererDir,
+    logger,
+    version: 'test',
+  });
+  return {
+    server,
+    async stop() {
+      await server.close();
+      await core.stop();
+    },
+  };
+}

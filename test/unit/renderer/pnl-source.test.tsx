@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The header says where open P&L comes from: a warning chip while it is read from the broker's snapshots (how often
-// and how old the newest is, on the core's clock; why in its tooltip), a quiet one while quotes are live, none on
-// the simulator. The snapshot detail is not said a second time beside "connected".
+// and how old the newest is, on the core's clock; why in its tooltip), a quiet one while quotes are live (and it
+// is connected), none on the simulator. The snapshot detail is not said a second time beside "connected".
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PnlSourceView, StateView } from '../../../shared/ipc';
@@ -87,6 +87,12 @@ describe('where the P&L comes from', () => {
     renderWithState(onTradovate({ source: 'quotes' }));
     expect(chip().textContent).toBe('P&L live');
     expect(chip().classList).toContain('pnl-source-quiet');
+  });
+
+  it('does not say "live" while Tradovate is not connected', () => {
+    const state = onTradovate({ source: 'quotes' });
+    renderWithState({ ...state, connection: { ...state.connection, status: 'reconnecting' } });
+    expect(screen.queryByTestId('pnl-source')).toBeNull();
   });
 
   it('is absent on the simulator', () => {
