@@ -57,6 +57,10 @@ const NO_NEW_RISK = new Set([
 ]);
 const RISK_ALLOWED = new Set(['Normal', 'DisableAutoLiq', 'PlaceAutoLiqOnHold']);
 
+/** A liquidate-only mark: a flag that is true, or a time that is there. */
+const isSet = (mark: boolean | string | null | undefined): boolean =>
+  mark === true || (typeof mark === 'string' && mark !== '');
+
 /** The cash balance is the balance; an account the firm restricted, closed or set liquidate-only cannot trade. */
 export function accountEvent(book: TradovateBook, accountId: string, t: number): Built<AccountEvent> {
   const cash = book.cashBalances.get(accountId);
@@ -65,8 +69,8 @@ export function accountEvent(book: TradovateBook, accountId: string, t: number):
   const risk = book.riskStatuses.get(accountId);
   const action = risk?.adminAction ?? null;
   const liquidateOnly =
-    risk?.liquidateOnly === true ||
-    (typeof risk?.liquidateOnly === 'string' && risk.liquidateOnly !== '') ||
+    isSet(risk?.liquidateOnly) ||
+    isSet(risk?.liquidationOnly) ||
     risk?.userTriggeredLiqOnly === true ||
     (action !== null && NO_NEW_RISK.has(action));
   const barred =

@@ -172,7 +172,7 @@ export type TvUserAccountAutoLiq = z.infer<typeof userAccountAutoLiqSchema>;
 
 /**
  * Whether the firm lets the account add risk. `liquidateOnly` is a time in the partner docs and a flag in some
- * reports: either, when set, means liquidate-only.
+ * reports, and the published schema spells it `liquidationOnly`: any of them, when set, means liquidate-only.
  */
 /* The per-account entities below carry the account's id as their own `id` (unverified; `accountId` wins when sent). */
 
@@ -181,6 +181,7 @@ export const accountRiskStatusSchema = z.object({
   accountId: maybe(id),
   adminAction: maybe(enumText),
   liquidateOnly: maybe(z.union([z.boolean(), z.string().max(64)])),
+  liquidationOnly: maybe(z.union([z.boolean(), z.string().max(64)])),
   userTriggeredLiqOnly: maybe(z.boolean()),
 });
 export type TvAccountRiskStatus = z.infer<typeof accountRiskStatusSchema>;

@@ -262,6 +262,10 @@ describe('props pushes', () => {
   it.each([
     ['an admin liquidate-only', { id: 400123, adminAction: 'LiquidateOnlyModeImmediately' }],
     ['a liquidate-only time', { id: 400123, adminAction: 'Normal', liquidateOnly: '2026-03-19T13:29:00Z' }],
+    [
+      'a liquidation-only time',
+      { id: 400123, adminAction: 'Normal', liquidationOnly: '2026-03-19T13:29:00Z' },
+    ],
     ['a trading lock', { id: 400123, adminAction: 'LockTradingImmediately' }],
   ])('%s makes the account unable to trade', (_what, status) => {
     const { mapper } = started();
