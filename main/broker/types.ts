@@ -1,7 +1,7 @@
 // The one interface every broker adapter (sim, projectx, tradovate) implements: normalized events out, commands in.
 import type { BrokerEvent, OrderEvent, OrderKind, Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
-import type { LoginInUse } from '../../shared/ipc';
+import type { FirmLimitsView, LoginInUse } from '../../shared/ipc';
 
 export type PlaceOrder = {
   type: 'placeOrder';
@@ -116,6 +116,9 @@ export type CredentialsCapable = {
 export type PnlSource =
   { source: 'quotes' } | { source: 'snapshots'; everyMs: number; lastAt: number | null; why: string };
 export type PnlSourceCapable = { pnlSource(): PnlSource };
+
+/** A broker that enforces its own limits on an account (Tradovate's auto-liquidation): what they are, or null. */
+export type FirmLimitsCapable = { firmLimits(account: string): FirmLimitsView | null };
 
 /** One of the trader's accounts at the broker. */
 export type BrokerAccount = { id: string; name: string };

@@ -9,8 +9,20 @@ import type {
 } from '../engine';
 import type { Dec } from '../../shared/domain/money';
 import { moneyString, ratioString } from '../../shared/domain/money';
-import type { AccountMetricsView, AccountView, PositionView, StateView } from '../../shared/ipc';
-import type { BrokerAdapter, CredentialsCapable, DemoCapable, PnlSourceCapable } from '../broker/types';
+import type {
+  AccountMetricsView,
+  AccountView,
+  FirmLimitsView,
+  PositionView,
+  StateView,
+} from '../../shared/ipc';
+import type {
+  BrokerAdapter,
+  CredentialsCapable,
+  DemoCapable,
+  FirmLimitsCapable,
+  PnlSourceCapable,
+} from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Enforcement } from './enforcement';
 import type { GuardedAccounts } from './guarded-accounts';
@@ -35,13 +47,19 @@ export type ViewExtras = {
   enforcement(account: string): AccountView['enforcement'];
   /** The news calendar feed's state, from the host that fetches it; null without one. */
   calendar?: StateView['calendar'];
+  /** The broker's own limits on an account, for a broker that has them. */
+  firmLimits?: (account: string) => FirmLimitsView | null;
 };
 
 /** What the hosts' view is built from. */
 export type ViewSources = {
   state: ReadonlyEngineState;
   clock: Pick<Clock, 'now'>;
-  broker: BrokerAdapter & Partial<DemoCapable> & Partial<CredentialsCapable> & Partial<PnlSourceCapable>;
+  broker: BrokerAdapter &
+    Partial<DemoCapable> &
+    Partial<CredentialsCapable> &
+    Partial<PnlSourceCapable> &
+    Partial<FirmLimitsCapable>;
   guarded: Pick<GuardedAccounts, 'isGuarded' | 'listed'>;
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
   /** The news calendar feed's status, when the host runs one. */
@@ -61,6 +79,9 @@ export function createViewSource(sources: ViewSources): () => StateView {
       guarded: (account) => sources.guarded.isGuarded(account),
       brokerAccounts: sources.guarded.listed(),
       link: linkView(broker),
+      ...(broker.firmLimits === undefined
+        ? {}
+        : { firmLimits: (id: string) => broker.firmLimits?.(id) ?? null }),
       flattening: enforcement.flattener.running,
       enforcement: (account) => enforcement.breaker.stateOf(account),
       calendar: sources.calendar?.() ?? null,
@@ -148,6 +169,7 @@ function accountView(
     orders: [...account.orders.values()].map(orderView),
     group: groupsOfAccount(state, account.id),
     plan: planView(state, account),
+    ...(extras.firmLimits === undefined ? {} : { firmLimits: extras.firmLimits(account.id) }),
   };
 }
 

@@ -108,6 +108,26 @@ export type AccountView = {
   group: string[];
   /** The prop-firm program's figures (docs/RULES.md section 11); null when the account has no plan. */
   plan: PlanView | null;
+  /**
+   * The broker's own server-side limits on the account (Tradovate's auto-liquidation settings, set by the firm),
+   * shown beside Warden's; read-only. Absent for a broker that has none; null when it sent none for the account.
+   */
+  firmLimits?: FirmLimitsView | null;
+};
+
+/** A broker's own limits as it sent them: money as decimal strings, null where it set none. */
+export type FirmLimitsView = {
+  /** Whose limits ("Tradovate auto-liquidation"). */
+  source: string;
+  dailyLoss: string | null;
+  dailyProfit: string | null;
+  trailingDrawdown: string | null;
+  /** How the trailing drawdown follows the balance ("EOD", "RealTime"), as the broker says. */
+  trailingMode: string | null;
+  /** When the broker flattens the account by itself (ISO), null when it does not. */
+  flattenAt: string | null;
+  /** True when the trader cannot change them (the firm locked them). */
+  changesLocked: boolean;
 };
 
 /**

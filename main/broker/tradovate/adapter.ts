@@ -4,7 +4,8 @@
 // Credentials set at run time live one level up (broker.ts), which builds a fresh adapter for each login.
 import type { BrokerEvent, ConnectionStatus } from '../../../shared/domain/events';
 import { createSerialQueue } from '../serial-queue';
-import type { BrokerAdapter, PnlSourceCapable, ResumePoint } from '../types';
+import type { BrokerAdapter, FirmLimitsCapable, PnlSourceCapable, ResumePoint } from '../types';
+import { firmLimitsOf } from './firm-limits';
 import { createTradovateAuth } from './auth';
 import { createCommands } from './commands';
 import { createConnection } from '../connection';
@@ -16,7 +17,9 @@ import { createSaid } from './reconcile';
 import { createRestClient, type RestOutcome } from './rest';
 import type { SocketOutcome } from './wire/outcome';
 
-export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter & PnlSourceCapable {
+export function createTradovateAdapter(
+  options: TradovateOptions,
+): BrokerAdapter & PnlSourceCapable & FirmLimitsCapable {
   const { clock, logger, urls } = options;
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const rest = createRestClient({ baseUrl: urls.api, clock, logger });
@@ -129,6 +132,7 @@ export function createTradovateAdapter(options: TradovateOptions): BrokerAdapter
     },
     execute: (command) => commands(command),
     pnlSource: () => marketData?.pnlSource() ?? { source: 'quotes' },
+    firmLimits: (account) => firmLimitsOf(mapper.book, account),
     reconnect: (reason) => emit !== null && connection.reconnect(reason),
     async stop() {
       connection.stop();

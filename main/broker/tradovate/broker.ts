@@ -12,6 +12,7 @@ import type {
   BrokerAccount,
   BrokerAdapter,
   CredentialsCapable,
+  FirmLimitsCapable,
   PnlSourceCapable,
   ResumePoint,
   TradovateLogin,
@@ -35,12 +36,16 @@ export type TradovateBrokerOptions = {
   timing?: Partial<TradovateTiming>;
 };
 
-export type TradovateBroker = BrokerAdapter & CredentialsCapable & PnlSourceCapable & AccountSelectable;
+export type TradovateBroker = BrokerAdapter &
+  CredentialsCapable &
+  PnlSourceCapable &
+  FirmLimitsCapable &
+  AccountSelectable;
 
 export function createTradovateBroker(options: TradovateBrokerOptions): TradovateBroker {
   const { logger } = options;
   let login = options.login;
-  let adapter: (BrokerAdapter & PnlSourceCapable) | null = null;
+  let adapter: ReturnType<typeof createTradovateAdapter> | null = null;
   let sink: { emit: (event: BrokerEvent) => void; resume: () => ResumePoint } | null = null;
   let excluded: ReadonlySet<string> = new Set();
   const listed = new Map<string, BrokerAccount>();
@@ -159,6 +164,7 @@ export function createTradovateBroker(options: TradovateBrokerOptions): Tradovat
       };
     },
     pnlSource: () => adapter?.pnlSource() ?? { source: 'quotes' },
+    firmLimits: (account) => adapter?.firmLimits(account) ?? null,
     accountsListed: () => [...listed.values()],
     setExcluded(ids) {
       const changed = ids.size !== excluded.size || [...ids].some((id) => !excluded.has(id));
