@@ -8,6 +8,7 @@ import { AccountCounters } from './AccountCounters';
 import { DayStartConfirm } from './DayStartConfirm';
 import { EquityCharts } from '../charts/EquityCharts';
 import { LimitBars } from '../dashboard/LimitBars';
+import { FirmLimits } from '../firm-limits/FirmLimits';
 import { RiskGauges } from '../dashboard/RiskGauges';
 import { PlanStrip } from '../plan/PlanStrip';
 import { MetricsGrid } from './MetricsGrid';
@@ -66,6 +67,7 @@ export function AccountPanel({ accountId, showFlatten }: { accountId: string; sh
         <LimitBars accountId={accountId} />
         <RiskGauges accountId={accountId} />
       </div>
+      <FirmLimits accountId={accountId} />
       <EquityCharts accountId={accountId} />
       <PositionsTable accountId={accountId} />
       <OrdersTable accountId={accountId} />
