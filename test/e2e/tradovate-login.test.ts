@@ -47,17 +47,29 @@ function setUp(): { gateway: () => FakeTradovate; page: () => Page } {
 const text = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
 
-/** Enters the fake's login with its three URLs ("Custom URLs") and waits for "connected" and the account. */
-async function logIn(page: Page, gateway: FakeTradovate): Promise<void> {
+/**
+ * Enters the fake's login (with `changes` in place of its own password or CID) and its three URLs ("Custom URLs"),
+ * and sends it.
+ */
+async function enterLogin(
+  page: Page,
+  gateway: FakeTradovate,
+  changes: { password?: string; cid?: string } = {},
+) {
   await page.getByTestId('credentials-user').fill(FAKE_CREDENTIALS.name);
-  await page.getByTestId('credentials-password').fill(FAKE_CREDENTIALS.password);
-  await page.getByTestId('credentials-cid').fill(String(FAKE_CREDENTIALS.cid));
+  await page.getByTestId('credentials-password').fill(changes.password ?? FAKE_CREDENTIALS.password);
+  await page.getByTestId('credentials-cid').fill(changes.cid ?? String(FAKE_CREDENTIALS.cid));
   await page.getByTestId('credentials-secret').fill(FAKE_CREDENTIALS.sec);
   await page.getByTestId('credentials-env').selectOption('custom');
   await page.getByTestId('credentials-api-url').fill(gateway.urls.api);
   await page.getByTestId('credentials-ws-url').fill(gateway.urls.ws);
   await page.getByTestId('credentials-md-url').fill(gateway.urls.md);
   await page.getByTestId('credentials-submit').click();
+}
+
+/** Logs in with the fake's login and waits for "connected" and the account. */
+async function logIn(page: Page, gateway: FakeTradovate): Promise<void> {
+  await enterLogin(page, gateway);
   await expect
     .poll(() => text(page, 'connection-status'), { timeout: 15_000 })
     .toMatch(/^Tradovate\s*connected$/i);
@@ -84,9 +96,9 @@ async function buyTwoAndMarkTen(page: Page, gateway: FakeTradovate): Promise<str
   return (await row.getByTestId('position-pnl').textContent()) ?? '';
 }
 
-const expectNoSecrets = async (page: Page) => {
+const expectNoSecrets = async (page: Page, password = FAKE_CREDENTIALS.password) => {
   const content = await page.content();
-  expect(content).not.toContain(FAKE_CREDENTIALS.password);
+  expect(content).not.toContain(password);
   expect(content).not.toContain(FAKE_CREDENTIALS.sec);
 };
 
@@ -103,6 +115,34 @@ describe('guarding a Tradovate account from the browser', () => {
     await page().getByTestId('credentials-md-url').waitFor();
     await page().screenshot({ path: join(artifactsDir, 'e2e-tradovate-login.png') });
     await page().getByTestId('credentials-env').selectOption('demo');
+  });
+
+  it('shows a CID Warden refuses beside its field, and keeps neither the password nor the secret', async () => {
+    await enterLogin(page(), gateway(), { cid: '8123.5' });
+    const error = page().getByTestId('credentials-cid-error');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.textContent()).toBe('must be the whole number shown as CID');
+    expect(await page().getByTestId('credentials-form').locator('h2').textContent()).toBe(
+      'Log in to Tradovate',
+    );
+    expect(await page().getByTestId('credentials-password').inputValue()).toBe('');
+    expect(await page().getByTestId('credentials-secret').inputValue()).toBe('');
+    await expectNoSecrets(page());
+  });
+
+  it('says why Tradovate refused a login, and keeps neither the password nor the secret', async () => {
+    const wrong = 'wrong-password-9876';
+    await enterLogin(page(), gateway(), { password: wrong });
+    const heading = page().getByTestId('credentials-form').locator('h2');
+    await expect
+      .poll(async () => (await heading.textContent()) ?? '', { timeout: 15_000 })
+      .toBe('Login failed: check your credentials');
+    expect(await text(page(), 'credentials-reason')).toBe(
+      'Tradovate refused the user name or password (Tradovate said: "Incorrect username or password. Please try again.")',
+    );
+    expect(await page().getByTestId('credentials-password').inputValue()).toBe('');
+    expect(await page().getByTestId('credentials-secret').inputValue()).toBe('');
+    await expectNoSecrets(page(), wrong);
   });
 
   it('logs in with custom URLs, connects, and shows a fill made on the gateway as a position with its P&L', async () => {
