@@ -2,6 +2,7 @@
 import type { BrokerEvent, OrderEvent, OrderKind, Side } from '../../shared/domain/events';
 import type { Dec } from '../../shared/domain/money';
 import type { FirmLimitsView, LoginInUse } from '../../shared/ipc';
+import type { StoredProjectXCredentials, StoredTradovateCredentials } from '../platform/secrets';
 
 export type PlaceOrder = {
   type: 'placeOrder';
@@ -65,32 +66,13 @@ export type BrokerAdapter = {
   stop(): Promise<void>;
 };
 
-/** A ProjectX login; the URLs, when left out, stay as they are. */
-export type ProjectXLogin = {
-  broker?: 'projectx';
-  userName: string;
-  apiKey: string;
-  apiUrl?: string;
-  rtcUrl?: string;
-};
-
 /**
- * A Tradovate login: the trader's user name and password with their API key (`cid`, `secret`, from Settings → API
- * Access). `environment` picks the three URLs; any URL given overrides the environment's.
+ * A ProjectX login (the URLs, when left out, stay as they are) and a Tradovate login (the trader's user name and
+ * password with their API key, `cid` and `secret` from Settings → API Access; `environment` picks the three URLs,
+ * any URL given overrides its own): exactly what is stored between runs.
  */
-export type TradovateLogin = {
-  broker: 'tradovate';
-  userName: string;
-  password: string;
-  appId: string;
-  appVersion: string;
-  cid: number;
-  secret: string;
-  environment: 'demo' | 'live';
-  apiUrl?: string;
-  wsUrl?: string;
-  mdUrl?: string;
-};
+export type ProjectXLogin = StoredProjectXCredentials;
+export type TradovateLogin = StoredTradovateCredentials;
 
 /** What a broker that logs in needs. */
 export type BrokerCredentials = ProjectXLogin | TradovateLogin;
