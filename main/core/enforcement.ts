@@ -8,6 +8,7 @@ import { createEnforcer, type ActionRecorder } from '../enforce/actions';
 import type { ChangeSignal } from '../enforce/change-signal';
 import { createCircuitBreaker, type BreakerTransition } from '../enforce/circuit-breaker';
 import { createFlattener, type Flattener, type FlattenRecorder } from '../enforce/flatten';
+import { createOwnOrders } from '../enforce/own-orders';
 import { tradingState, type ReadonlyEngineState, type RuleDecision } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -36,8 +37,17 @@ export type Enforcement = ReturnType<typeof createEnforcement>;
 export function createEnforcement(deps: EnforcementDeps) {
   const { state, clock, logger } = deps;
   const breaker = createCircuitBreaker({ clock, onTransition: (change) => breakerChanged(deps, change) });
-  /** Enforcement's own broker commands pass the circuit breaker; the trader's orders and cancels do not. */
-  const execute = (command: BrokerCommand) => breaker.guard(command, (c) => deps.broker.execute(c));
+  const ownOrders = createOwnOrders(clock);
+  /**
+   * Enforcement's own broker commands pass the circuit breaker (the trader's orders and cancels do not), and the
+   * closing orders they make at the broker are known as Warden's.
+   */
+  const execute = async (command: BrokerCommand) => {
+    ownOrders.sending(command);
+    const result = await breaker.guard(command, (c) => deps.broker.execute(c));
+    ownOrders.answered(command, result);
+    return result;
+  };
   const flattener = createFlattener({
     clock,
     execute,
@@ -63,6 +73,7 @@ export function createEnforcement(deps: EnforcementDeps) {
     breaker,
     flattener,
     enforcer,
+    ownOrders,
     /**
      * After a restart: a flatten a crash cut short is recorded as interrupted and run again while its account
      * still holds something, and a halted account that still holds something is flattened.

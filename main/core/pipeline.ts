@@ -7,6 +7,7 @@ import type { AlertFeed } from '../alerts/alert-feed';
 import { tellDecision } from '../alerts/decision-alerts';
 import { createNotifyPolicy, type NotifyPolicy } from '../alerts/notify-policy';
 import type { ChangeSignal } from '../enforce/change-signal';
+import type { OwnOrders } from '../enforce/own-orders';
 import type { Decision, ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Logger } from '../platform/logger';
 import type { Store } from '../store';
@@ -25,6 +26,8 @@ export type PipelineDeps = {
   alerts: AlertFeed;
   recorder: Pick<HistoryRecorder, 'record'>;
   enforcer: { carryOut(decision: RuleDecision): Promise<unknown> };
+  /** Tags the closing orders Warden's own enforcement made, before they are journaled. */
+  ownOrders: Pick<OwnOrders, 'tag'>;
   /** Nothing is said or done about an account Warden does not guard. */
   guarded: Pick<GuardedAccounts, 'isGuarded'>;
   changes: Pick<ChangeSignal, 'notify'>;
@@ -44,8 +47,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const policy = createNotifyPolicy();
   let dayRebuild = deps.dayRebuild;
 
-  function run(event: EngineEvent): void {
+  function run(received: EngineEvent): void {
     let starts: DayStartEvent[] | null;
+    const event = deps.ownOrders.tag(received);
     try {
       const decisions = applyStep(deps, event);
       for (const decision of decisions) if (decideStep(deps, policy, decision)) enforceStep(deps, decision);

@@ -42,6 +42,7 @@ export function wireCore(deps: CoreDeps) {
     store: deps.store,
     alerts: shown.alerts,
     enforcer: shown.enforcement.enforcer,
+    ownOrders: shown.enforcement.ownOrders,
     guarded: shown.guarded,
     changes: shown.changes,
     publisher: shown.publisher,

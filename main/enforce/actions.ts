@@ -1,5 +1,6 @@
 // Carries out the engine's decisions (docs/RULES.md section 7): flatten (verified), close, reduce, cancel. Each
 // broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
+import { WARDEN_CLOSE_TAG } from '../../shared/domain/events';
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Clock } from '../platform/clock';
@@ -52,6 +53,7 @@ export function createEnforcer(deps: EnforcerDeps) {
       case 'cancelOrders':
         return [...account.orders.values()]
           .filter((order) => symbol === undefined || order.symbol === symbol)
+          .filter((order) => order.tag !== WARDEN_CLOSE_TAG)
           .map((order) => ({ type: 'cancelOrder', account: account.id, orderId: order.id }));
       case 'closePosition':
         return symbol !== undefined && account.positions.has(symbol)

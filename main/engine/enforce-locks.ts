@@ -1,7 +1,7 @@
 // Keeps an account consistent with its trading state (docs/RULES.md section 4): while halted, any position that
 // opens or grows and any working order is a breach of the rule that set the lock; while reducing, only what
-// increases |position|.
-import type { EngineEvent } from '../../shared/domain/events';
+// increases |position|. The closing orders Warden's own enforcement makes (tagged WARDEN_CLOSE_TAG) are not.
+import { WARDEN_CLOSE_TAG, type EngineEvent } from '../../shared/domain/events';
 import type { Decision } from './decisions';
 import { expireLocks, increasesPosition, strictestLock } from './locks';
 import type { AccountState } from './state';
@@ -49,7 +49,7 @@ export function enforceLock(
       message: 'position increased while reducing only',
     });
   }
-  if (event.type === 'order' && event.status === 'working') {
+  if (event.type === 'order' && event.status === 'working' && event.tag !== WARDEN_CLOSE_TAG) {
     if (lock.state === 'reducing' && !increasesPosition(heldBefore, event.side)) return;
     out.push({
       ...base,

@@ -56,6 +56,12 @@ export type FillEvent = {
   voided?: boolean;
 };
 
+/**
+ * The tag of an order Warden's own enforcement made (the closing order a close or liquidation creates at the
+ * broker): it is not the trader's, so a lock does not cancel it or call it a breach.
+ */
+export const WARDEN_CLOSE_TAG = 'warden-close';
+
 export type OrderEvent = {
   type: 'order';
   t: number;

@@ -213,23 +213,16 @@ describe('the core on Tradovate', () => {
     await until(() => expect(core.alerts()).toContain('info: Flatten complete'));
 
     // The orders are cancelled first (a working one on a contract without a position too), then each contract
-    // held is liquidated, every request marked automated; nothing for ACCOUNT_B. (What follows the liquidations
-    // is the it.todo below.)
-    const calls = orderCalls(gateway);
-    expect(calls.slice(0, 2)).toEqual([
+    // held is liquidated, every request marked automated; nothing for ACCOUNT_B, and nothing for the market
+    // orders the liquidations themselves create (Warden's own, not the trader's: no cancel, no alert).
+    expect(orderCalls(gateway)).toEqual([
       ['order/cancelorder', { orderId: stopA.orderId, isAutomated: true }],
       ['order/cancelorder', { orderId: limitA.orderId, isAutomated: true }],
-    ]);
-    expect(calls.filter(([endpoint]) => endpoint === 'order/liquidateposition')).toEqual([
       ['order/liquidateposition', { accountId: ACCOUNT_A, contractId: MNQ, admin: false, isAutomated: true }],
       ['order/liquidateposition', { accountId: ACCOUNT_A, contractId: ES, admin: false, isAutomated: true }],
     ]);
-    expect(calls[2]?.[0]).toBe('order/liquidateposition');
-    const ofB = new Set([ACCOUNT_B, stopB.orderId]);
-    expect(
-      calls.filter(([, body]) => ofB.has(Number(body.accountId)) || ofB.has(Number(body.orderId))),
-    ).toEqual([]);
     expect(core.alerts()).toContain('critical: dailyLoss breach');
+    expect(core.alerts().filter((alert) => alert.includes('placed while halted'))).toEqual([]);
     // Closed at the bid: MNQ (21370 − 21450) × 2 × $2 = −320, ES (5975 − 5975) × 1 × $50 = 0.
     await until(() => expect(money(core, ACCOUNT_A).balance).toBe('49680'));
     const a = core.account(ACCOUNT_A);
@@ -273,10 +266,6 @@ describe('the core on Tradovate', () => {
       working: [stopB.orderId],
     });
   });
-
-  it.todo(
-    'a breach flatten sends no cancelorder for the market orders its own order/liquidateposition creates, and raises no "order … placed while halted" alert for them (main/engine/enforce-locks.ts takes them for the trader\'s)',
-  );
 
   it('re-syncs after the user socket drops, with the fill made meanwhile counted once', async () => {
     const { gateway, core, syncs } = await setup({
