@@ -142,7 +142,10 @@ export const commandSchemas = {
         .union([z.number(), z.string().trim()])
         .transform(Number)
         .pipe(
-          z.number().int('must be the whole number shown as CID').positive('must be the number shown as CID'),
+          z
+            .number({ error: 'must be the whole number shown as CID' })
+            .int('must be the whole number shown as CID')
+            .positive('must be the whole number shown as CID'),
         ),
       secret: z.string().trim().min(1, 'secret is required').max(500),
       environment: z.enum(['demo', 'live'], 'must be demo or live').default('demo'),
