@@ -116,15 +116,30 @@ function loginInUse(args: CommandArgs<'setCredentials'>): LoginInUse {
       apiUrl: args.apiUrl ?? 'https://api.topstepx.com',
       rtcUrl: args.rtcUrl ?? 'https://rtc.topstepx.com',
     };
-  const host = args.environment === 'live' ? 'live' : 'demo';
-  const custom = args.apiUrl !== undefined || args.wsUrl !== undefined || args.mdUrl !== undefined;
+  const { apiUrl, wsUrl, mdUrl } = args;
+  const custom = apiUrl !== undefined || wsUrl !== undefined || mdUrl !== undefined;
+  const named = tradovateOn(args.environment ?? 'demo', args.userName);
+  return {
+    ...named,
+    environment: custom ? 'custom' : named.environment,
+    apiUrl: apiUrl ?? named.apiUrl,
+    wsUrl: wsUrl ?? named.wsUrl,
+    mdUrl: mdUrl ?? named.mdUrl,
+  };
+}
+
+/** A Tradovate login in use on demo or live, with that environment's URLs, as the core reports it. */
+export function tradovateOn(
+  environment: 'demo' | 'live',
+  userName = 'trader',
+): LoginInUse & { broker: 'tradovate' } {
   return {
     broker: 'tradovate',
-    userName: args.userName,
-    environment: custom ? 'custom' : host,
-    apiUrl: args.apiUrl ?? `https://${host}.tradovateapi.com/v1`,
-    wsUrl: args.wsUrl ?? `wss://${host}.tradovateapi.com/v1/websocket`,
-    mdUrl: args.mdUrl ?? 'wss://md.tradovateapi.com/v1/websocket',
+    userName,
+    environment,
+    apiUrl: `https://${environment}.tradovateapi.com/v1`,
+    wsUrl: `wss://${environment}.tradovateapi.com/v1/websocket`,
+    mdUrl: 'wss://md.tradovateapi.com/v1/websocket',
   };
 }
 

@@ -6,7 +6,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PnlSourceView, StateView } from '../../../shared/ipc';
 import { buildFixtureState, FIXTURE_SERVER_TIME } from '../../helpers/fixture-state';
-import { renderWithState } from './harness';
+import { renderWithState, tradovateOn } from './harness';
 
 const SERVER_MS = Date.parse(FIXTURE_SERVER_TIME);
 const WHY = 'no quote in 10 s';
@@ -28,14 +28,7 @@ const onTradovate = (pnlSource: PnlSourceView, detail: string | null = null): St
       status: 'connected',
       detail,
       credentials: 'stored',
-      login: {
-        broker: 'tradovate',
-        userName: 'trader',
-        environment: 'demo',
-        apiUrl: 'https://demo.tradovateapi.com/v1',
-        wsUrl: 'wss://demo.tradovateapi.com/v1/websocket',
-        mdUrl: 'wss://md.tradovateapi.com/v1/websocket',
-      },
+      login: tradovateOn('demo'),
       pnlSource,
     },
   });

@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginInUse, StateView } from '../../../shared/ipc';
 import { buildFixtureState } from '../../helpers/fixture-state';
-import { renderWithState } from './harness';
+import { renderWithState, tradovateOn } from './harness';
 
 afterEach(cleanup);
 
@@ -21,14 +21,7 @@ const MISSING = tradovate({
   credentials: 'missing',
   login: null,
 });
-const ON_DEMO: LoginInUse = {
-  broker: 'tradovate',
-  userName: 'trader',
-  environment: 'demo',
-  apiUrl: 'https://demo.tradovateapi.com/v1',
-  wsUrl: 'wss://demo.tradovateapi.com/v1/websocket',
-  mdUrl: 'wss://md.tradovateapi.com/v1/websocket',
-};
+const ON_DEMO = tradovateOn('demo');
 const REFUSED = tradovate({
   detail: 'login failed (Incorrect username or password. Please try again.)',
   credentials: 'stored',
@@ -184,7 +177,7 @@ describe('the Tradovate login', () => {
 
   it.each([
     [ON_DEMO, 'Logged in as trader on demo'],
-    [{ ...ON_DEMO, environment: 'live' } as const, 'Logged in as trader on live'],
+    [tradovateOn('live'), 'Logged in as trader on live'],
     [
       {
         ...ON_DEMO,

@@ -1,41 +1,40 @@
 // The ProjectX login: user name, API key (a password field, cleared once stored), and the gateway (TopstepX, the
 // ProjectX demo, or custom URLs). Sends setCredentials; the core stores them and reconnects.
-import { useId, useState } from 'react';
 import { SelectField } from '../../components/SelectField';
 import { CUSTOM, ENVIRONMENTS } from './environments';
-import { LoginField } from './LoginField';
+import { LoginField, UserNameField } from './LoginField';
 import { LoginPanel, type LoginFormProps } from './LoginPanel';
-import { useLogin } from './use-login';
+import { useLoginForm } from './use-login';
 
 /** The known gateways by name, then custom URLs typed by hand. */
 const environmentChoices = [
   ...ENVIRONMENTS.map((e) => ({ value: e.id, label: e.label })),
   { value: CUSTOM, label: 'Custom URLs' },
 ];
+const EMPTY = {
+  userName: '',
+  apiKey: '',
+  environment: ENVIRONMENTS[0]?.id ?? CUSTOM,
+  apiUrl: '',
+  rtcUrl: '',
+};
+const gatewayOf = (environment: string) => ENVIRONMENTS.find((e) => e.id === environment);
 
 export function CredentialsForm({ heading, reason, onSaved, onCancel }: LoginFormProps) {
-  const uid = useId();
-  const [userName, setUserName] = useState('');
-  const [apiKey, setApiKey] = useState('');
-  const [environment, setEnvironment] = useState<string>(ENVIRONMENTS[0]?.id ?? CUSTOM);
-  const [apiUrl, setApiUrl] = useState('');
-  const [rtcUrl, setRtcUrl] = useState('');
-  const chosen = ENVIRONMENTS.find((e) => e.id === environment);
-  const { send, pending, errors } = useLogin(
-    chosen === undefined ? ['userName', 'apiKey', 'apiUrl', 'rtcUrl'] : ['userName', 'apiKey'],
+  const { uid, fields, change, field, send, pending, errors } = useLoginForm(EMPTY, (f) =>
+    gatewayOf(f.environment) === undefined
+      ? ['userName', 'apiKey', 'apiUrl', 'rtcUrl']
+      : ['userName', 'apiKey'],
   );
-  const urls = chosen === undefined ? { apiUrl: apiUrl.trim(), rtcUrl: rtcUrl.trim() } : chosen;
-  const complete = userName.trim() !== '' && apiKey.trim() !== '' && urls.apiUrl !== '' && urls.rtcUrl !== '';
+  const chosen = gatewayOf(fields.environment);
+  const urls = chosen ?? { apiUrl: fields.apiUrl.trim(), rtcUrl: fields.rtcUrl.trim() };
+  const [userName, apiKey] = [fields.userName.trim(), fields.apiKey.trim()];
+  const complete = [userName, apiKey, urls.apiUrl, urls.rtcUrl].every((v) => v !== '');
 
   const submit = async () => {
-    const answer = await send({
-      userName: userName.trim(),
-      apiKey: apiKey.trim(),
-      apiUrl: urls.apiUrl,
-      rtcUrl: urls.rtcUrl,
-    });
+    const answer = await send({ userName, apiKey, apiUrl: urls.apiUrl, rtcUrl: urls.rtcUrl });
     if (answer.ok) {
-      setApiKey('');
+      change({ apiKey: '' });
       onSaved?.();
     }
   };
@@ -51,53 +50,23 @@ export function CredentialsForm({ heading, reason, onSaved, onCancel }: LoginFor
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
-      <LoginField
-        id={`${uid}-user`}
-        label="User name"
-        testId="credentials-user"
-        autoComplete="username"
-        value={userName}
-        set={setUserName}
-        error={errors.byField.userName}
-      />
-      <LoginField
-        id={`${uid}-key`}
-        label="API key"
-        testId="credentials-key"
-        kind="secret"
-        value={apiKey}
-        set={setApiKey}
-        error={errors.byField.apiKey}
-      />
+      <UserNameField {...field('userName')} />
+      <LoginField {...field('apiKey')} label="API key" testId="credentials-key" kind="secret" />
       <SelectField
         id={`${uid}-env`}
         label="Firm / environment"
         testId="credentials-env"
-        value={environment}
+        value={fields.environment}
         choices={environmentChoices}
         wide
-        onChange={setEnvironment}
+        onChange={(environment) => {
+          change({ environment });
+        }}
       />
       {chosen === undefined ? (
         <>
-          <LoginField
-            id={`${uid}-api`}
-            label="REST URL"
-            testId="credentials-api-url"
-            kind="url"
-            value={apiUrl}
-            set={setApiUrl}
-            error={errors.byField.apiUrl}
-          />
-          <LoginField
-            id={`${uid}-rtc`}
-            label="Realtime URL"
-            testId="credentials-rtc-url"
-            kind="url"
-            value={rtcUrl}
-            set={setRtcUrl}
-            error={errors.byField.rtcUrl}
-          />
+          <LoginField {...field('apiUrl')} label="REST URL" testId="credentials-api-url" kind="url" />
+          <LoginField {...field('rtcUrl')} label="Realtime URL" testId="credentials-rtc-url" kind="url" />
         </>
       ) : null}
     </LoginPanel>

@@ -40,3 +40,8 @@ export function LoginField({ id, label, testId, value, set, kind = 'text', ...pr
     </div>
   );
 }
+
+/** The broker's user name: every login starts with it. */
+export function UserNameField(props: Pick<LoginFieldProps, 'id' | 'value' | 'set' | 'error'>) {
+  return <LoginField {...props} label="User name" testId="credentials-user" autoComplete="username" />;
+}

@@ -1,9 +1,8 @@
 // The Tradovate login: user name and password, the API key (CID and secret, from Tradovate → Settings → API
 // Access) and its app id, and where (demo, live, or custom URLs). The password and secret are cleared as soon as
 // they are sent: they are never shown again.
-import { useId, useState } from 'react';
 import { SelectField } from '../../components/SelectField';
-import { LoginField } from './LoginField';
+import { LoginField, UserNameField } from './LoginField';
 import { LoginPanel, type LoginFormProps } from './LoginPanel';
 import {
   DEFAULT_APP_ID,
@@ -13,7 +12,7 @@ import {
   tradovateLoginComplete,
   type TradovateLoginFields,
 } from './tradovate-login';
-import { useLogin } from './use-login';
+import { useLoginForm } from './use-login';
 
 const SHOWN = ['userName', 'password', 'cid', 'secret', 'appId'];
 const SHOWN_WITH_URLS = [...SHOWN, 'apiUrl', 'wsUrl', 'mdUrl'];
@@ -30,21 +29,13 @@ const EMPTY: TradovateLoginFields = {
 };
 
 export function TradovateForm({ heading, reason, onSaved, onCancel }: LoginFormProps) {
-  const uid = useId();
-  const [fields, setFields] = useState(EMPTY);
-  const { send, pending, errors } = useLogin(fields.place === 'custom' ? SHOWN_WITH_URLS : SHOWN);
-  const field = (name: Exclude<keyof TradovateLoginFields, 'place'>) => ({
-    id: `${uid}-${name}`,
-    value: fields[name],
-    set: (value: string) => {
-      setFields((current) => ({ ...current, [name]: value }));
-    },
-    error: errors.byField[name],
-  });
+  const { uid, fields, change, field, send, pending, errors } = useLoginForm(EMPTY, (f) =>
+    f.place === 'custom' ? SHOWN_WITH_URLS : SHOWN,
+  );
 
   const submit = async () => {
     const login = tradovateLogin(fields);
-    setFields((current) => ({ ...current, password: '', secret: '' }));
+    change({ password: '', secret: '' });
     const answer = await send(login);
     if (answer.ok) onSaved?.();
   };
@@ -60,12 +51,7 @@ export function TradovateForm({ heading, reason, onSaved, onCancel }: LoginFormP
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
-      <LoginField
-        {...field('userName')}
-        label="User name"
-        testId="credentials-user"
-        autoComplete="username"
-      />
+      <UserNameField {...field('userName')} />
       <LoginField {...field('password')} label="Password" testId="credentials-password" kind="secret" />
       <LoginField {...field('cid')} label="CID" testId="credentials-cid" numeric />
       <LoginField {...field('secret')} label="Secret" testId="credentials-secret" kind="secret" />
@@ -84,8 +70,8 @@ export function TradovateForm({ heading, reason, onSaved, onCancel }: LoginFormP
         testId="credentials-env"
         value={fields.place}
         choices={TRADOVATE_PLACES}
-        onChange={(value) => {
-          if (isTradovatePlace(value)) setFields((current) => ({ ...current, place: value }));
+        onChange={(place) => {
+          if (isTradovatePlace(place)) change({ place });
         }}
       />
       {fields.place === 'custom' ? (
