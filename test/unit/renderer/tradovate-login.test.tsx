@@ -154,7 +154,7 @@ describe('the Tradovate login', () => {
         setCredentials: () => ({
           ok: false,
           error:
-            'invalid setCredentials: environment: must be demo or live; cid: must be the number shown as CID',
+            'invalid setCredentials: environment: must be demo or live; cid: must be the whole number shown as CID',
         }),
       },
     });
@@ -163,7 +163,9 @@ describe('the Tradovate login', () => {
     expect(screen.getByTestId('credentials-error').textContent).toBe(
       'invalid setCredentials: environment: must be demo or live',
     );
-    expect(screen.getByTestId('credentials-cid-error').textContent).toBe('must be the number shown as CID');
+    expect(screen.getByTestId('credentials-cid-error').textContent).toBe(
+      'must be the whole number shown as CID',
+    );
   });
 
   it('opens by itself after a failed login, saying why', () => {
