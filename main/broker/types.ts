@@ -42,7 +42,15 @@ export type Held = { account: string; orders: HeldOrder[]; positions: string[] }
  * id), and reports closed or cancelled whatever of `held` the broker no longer lists, since it may have gone
  * while Warden was not running or not connected.
  */
-export type ResumePoint = { lastFillAt: number | null; held: Held[] };
+export type ResumePoint = {
+  lastFillAt: number | null;
+  held: Held[];
+  /**
+   * Each known account's own last fill (null when it has none): an account left unguarded for a while, or
+   * reconnected after others traded, is replayed from its own point, not from the newest fill of any account.
+   */
+  accountsLastFillAt?: Record<string, number | null>;
+};
 
 export type BrokerAdapter = {
   readonly kind: BrokerKind;

@@ -11,6 +11,9 @@ export function resumePointOf(
 ): ResumePoint {
   return {
     lastFillAt: store.journal.lastFillTime() ?? fillsFrom,
+    accountsLastFillAt: Object.fromEntries(
+      [...state.accounts.values()].map((account) => [account.id, account.lastFillAt]),
+    ),
     held: [...state.accounts.values()].map((account) => ({
       account: account.id,
       orders: [...account.orders.values()].map(({ id, symbol, side, kind, qty }) => ({

@@ -1,6 +1,7 @@
 // The snapshot a (re)connect emits (BrokerAdapter.start): the mapper's events from `user/syncrequest`, fills only
-// from `resume().lastFillAt` on, and what the engine holds or Warden last said that the broker no longer lists
-// reported cancelled and closed, since it may have gone while Warden was not running or not connected.
+// from each account's own last fill on (`resume().accountsLastFillAt`, else `lastFillAt`), and what the engine
+// holds or Warden last said that the broker no longer lists reported cancelled and closed, since it may have gone
+// while Warden was not running or not connected.
 import type { BrokerEvent, FillEvent } from '../../../shared/domain/events';
 import { heldButGone } from '../held';
 import type { Held, HeldOrder, ResumePoint } from '../types';
@@ -50,8 +51,15 @@ export function reconcile(
   said: readonly Held[],
   t: number,
 ): BrokerEvent[] {
-  const since = resume.lastFillAt;
-  const events = mapped.filter((e) => e.type !== 'fill' || since === null || isRecent(e, since));
+  const since = (account: string): number | null => {
+    const own = resume.accountsLastFillAt?.[account];
+    return own === undefined ? resume.lastFillAt : own;
+  };
+  const events = mapped.filter((e) => {
+    if (e.type !== 'fill') return true;
+    const from = since(e.account);
+    return from === null || isRecent(e, from);
+  });
   const openOrders = new Set<string>();
   const openPositions = new Set<string>();
   for (const e of events) {

@@ -412,7 +412,37 @@ describe('the core on Tradovate', () => {
     expect(gateway.counts.logins).toBe(1);
   });
 
-  it.todo(
-    'a position an account closed while unguarded is in its realized P&L and trades once guarded again: the re-sync drops fills older than the newest journaled fill of any account (main/broker/tradovate/reconcile.ts, resumePointOf)',
-  );
+  it('a position closed while its account was unguarded is in its realized P&L once guarded again', async () => {
+    const { gateway, core, syncs } = await setup({
+      before: (g) => g.quote(ES, { bid: 5975, offer: 5975.25, trade: 5975 }),
+    });
+    gateway.fill({ account: ACCOUNT_B, contract: ES, action: 'Buy', qty: 1, price: 5975 });
+    await until(() => expect(positions(core, ACCOUNT_B)).toEqual([['ESZ6', 1, '5975', '5975', '0']]));
+    await core.command('setAccountGuarded', { account: B, guarded: false });
+    await until(() => {
+      expect(syncs.count).toBe(2);
+      expect(core.view().connection.status).toBe('connected');
+    });
+
+    // B closes while unguarded; A trades after it, so the newest fill Warden journaled is A's, later than B's.
+    gateway.fill({ account: ACCOUNT_B, contract: ES, action: 'Sell', qty: 1, price: 5985 });
+    gateway.fill({ account: ACCOUNT_A, contract: ES, action: 'Buy', qty: 1, price: 5975 });
+    await until(() => expect(core.account(ACCOUNT_A).positions).toHaveLength(1));
+
+    await core.command('setAccountGuarded', { account: B, guarded: true });
+    await until(() => {
+      expect(syncs.count).toBe(3);
+      expect(core.view().accounts.map((a) => a.id)).toEqual([A, B]);
+      expect(core.account(ACCOUNT_B).positions).toEqual([]);
+    });
+    // (5985 − 5975) × 1 × $50 = +500, realized, in one trade; the cash balance says the same.
+    await until(() => expect(money(core, ACCOUNT_B).dailyRealizedPnl).toBe('500'));
+    expect(money(core, ACCOUNT_B)).toEqual({
+      balance: '50500',
+      unrealizedPnl: '0',
+      dailyRealizedPnl: '500',
+      dailyNetPnl: '500',
+    });
+    expect(core.account(ACCOUNT_B).metrics.tradesToday).toBe(1);
+  });
 });
