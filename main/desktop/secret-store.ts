@@ -20,9 +20,10 @@ import {
 export const encryptedCredentialsFile = (dataDir: string, broker: LoginBrokerKind = 'projectx') =>
   join(dataDir, `${broker}-credentials.enc`);
 
-const ENV_WAY_OUT = 'set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY';
+const ENV_WAY_OUT =
+  'set the login in the environment (WARDEN_PROJECTX_USERNAME and _API_KEY, or WARDEN_TRADOVATE_USERNAME, _PASSWORD, _CID and _SECRET)';
 
-const NO_KEYCHAIN = `the system keychain is not available, so Warden cannot store credentials encrypted (${ENV_WAY_OUT} instead)`;
+const NO_KEYCHAIN = `the system keychain is not available, so Warden cannot store credentials encrypted; ${ENV_WAY_OUT} instead`;
 
 const BASIC_TEXT_FIX = `Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or ${ENV_WAY_OUT}.`;
 

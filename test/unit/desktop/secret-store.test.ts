@@ -23,14 +23,14 @@ const safeStorageSecretStore = (dataDir: string, platform: NodeJS.Platform = 'li
   openStore(dataDir, { platform, notices });
 
 const BASIC_TEXT_MESSAGE =
-  'the password store on this desktop is "basic_text" (a key hard-coded in Electron, not a keyring), so Warden will not store credentials with it. Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.';
+  'the password store on this desktop is "basic_text" (a key hard-coded in Electron, not a keyring), so Warden will not store credentials with it. Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set the login in the environment (WARDEN_PROJECTX_USERNAME and _API_KEY, or WARDEN_TRADOVATE_USERNAME, _PASSWORD, _CID and _SECRET).';
 const basicTextNotice = {
   id: 'keychain',
   level: 'warning',
   title: 'Credentials cannot be stored encrypted',
   message:
     'The password store on this desktop is "basic_text" (a key hard-coded in Electron), so Warden will not save broker credentials.',
-  fix: 'Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.',
+  fix: 'Install and unlock a keyring such as gnome-keyring or KWallet, or start Warden with --password-store=gnome-libsecret (or --password-store=kwallet6), or set the login in the environment (WARDEN_PROJECTX_USERNAME and _API_KEY, or WARDEN_TRADOVATE_USERNAME, _PASSWORD, _CID and _SECRET).',
 };
 
 describe('the safeStorage secret store', () => {
@@ -57,11 +57,33 @@ describe('the safeStorage secret store', () => {
     });
   });
 
+  it("keeps each broker's login in its own file", async () => {
+    const dataDir = dir();
+    const store = safeStorageSecretStore(dataDir);
+    const tradovate = {
+      broker: 'tradovate' as const,
+      userName: 'trader',
+      password: 'tv-pass-SECRET',
+      appId: 'Warden',
+      appVersion: '1.0',
+      cid: 8123,
+      secret: 'tv-sec-SECRET',
+      environment: 'demo' as const,
+    };
+    await store.write(tradovate);
+    expect(await store.read('tradovate')).toEqual(tradovate);
+    expect(await store.read('projectx')).toBeNull();
+    const raw = readFileSync(encryptedCredentialsFile(dataDir, 'tradovate'), 'utf8');
+    expect(raw.startsWith('fake-enc:')).toBe(true);
+    expect(raw).not.toContain('SECRET');
+    expect(existsSync(encryptedCredentialsFile(dataDir, 'projectx'))).toBe(false);
+  });
+
   it('without a keychain refuses to store, and writes nothing', async () => {
     const dataDir = dir();
     safeStorage.available = false;
     await expect(safeStorageSecretStore(dataDir).write({ userName: 'trader', apiKey: KEY })).rejects.toThrow(
-      'the system keychain is not available, so Warden cannot store credentials encrypted (set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY instead)',
+      'the system keychain is not available, so Warden cannot store credentials encrypted; set the login in the environment (WARDEN_PROJECTX_USERNAME and _API_KEY, or WARDEN_TRADOVATE_USERNAME, _PASSWORD, _CID and _SECRET) instead',
     );
     expect(existsSync(encryptedCredentialsFile(dataDir))).toBe(false);
     expect(notices.list()).toEqual([
@@ -70,7 +92,7 @@ describe('the safeStorage secret store', () => {
         level: 'warning',
         title: 'Credentials cannot be stored encrypted',
         message: 'The system keychain is not available, so Warden will not save broker credentials.',
-        fix: 'Unlock the system keychain, or set WARDEN_PROJECTX_USERNAME and WARDEN_PROJECTX_API_KEY.',
+        fix: 'Unlock the system keychain, or set the login in the environment (WARDEN_PROJECTX_USERNAME and _API_KEY, or WARDEN_TRADOVATE_USERNAME, _PASSWORD, _CID and _SECRET).',
       },
     ]);
   });
