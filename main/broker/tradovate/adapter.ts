@@ -106,6 +106,10 @@ export function createTradovateAdapter(
         fellBack: (detail) => {
           if (marketData === md && connection.state() === 'connected') report('connected', detail);
         },
+        recovered: () => {
+          if (marketData === md && connection.state() === 'connected')
+            report('connected', noAccounts(mapper.book.accounts.size, options.environment) ?? undefined);
+        },
         ended: (reason) => {
           if (marketData === md) connection.lose({ reason, planned: false });
         },

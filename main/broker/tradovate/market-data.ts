@@ -1,7 +1,8 @@
 // Quotes for every contract held or ordered, from the market-data socket (`md/subscribeQuote`), as QuoteEvents in
 // arrival order. When that socket is refused, or no quote comes within `silenceMs` of subscribing, open P&L cannot
 // be computed from quotes: the cash-balance snapshots are polled instead (snapshot-poller.ts) and the connection's
-// detail says so (`fallbackDetail`). Its socket ending after it was up is a loss of the connection.
+// detail says so (`fallbackDetail`); quotes that stop later do the same, and quotes that come back end it. Its
+// socket ending after it was up is a loss of the connection.
 import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
@@ -32,6 +33,8 @@ export type MarketDataDeps = {
   request(endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome>;
   /** The market data went away: the detail to show. */
   fellBack(detail: string): void;
+  /** Quotes came back after a fall-back: the P&L is live again. */
+  recovered(): void;
   /** The socket ended after it was up: the connection is rebuilt (with the user socket, usually gone too). */
   ended(reason: string): void;
 };
@@ -52,29 +55,56 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   const { clock, logger, book } = deps;
   let socket: TradovateSocket | null = null;
   let subscribed = new Set<string>();
-  let heard = false;
-  let watching = false;
+  /** When the last quote came (null: none yet), and since when quotes are watched for. */
+  let lastQuoteAt: number | null = null;
+  let watchedSince: number | null = null;
   let detail: string | null = null;
-  let fallback: { why: string; lastAt: number | null } | null = null;
+  let fallback: { why: string; lastAt: number | null; stop: () => void } | null = null;
   let stopped = false;
   const stops: (() => void)[] = [];
 
   const fallBack = (why: string): void => {
-    if (detail !== null || stopped) return;
+    if (fallback !== null || stopped) return;
     detail = fallbackDetail(deps.pollMs, why);
-    const polling = { why, lastAt: null as number | null };
-    fallback = polling;
     logger.warn('Tradovate: no market data; polling cash-balance snapshots', { why });
-    stops.push(
-      pollSnapshots({
-        ...deps,
-        book,
-        read: (at) => {
-          polling.lastAt = at;
-        },
-      }),
-    );
+    const polling: { why: string; lastAt: number | null; stop: () => void } = {
+      why,
+      lastAt: null,
+      stop: () => undefined,
+    };
+    polling.stop = pollSnapshots({
+      ...deps,
+      book,
+      read: (at) => {
+        polling.lastAt = at;
+      },
+    });
+    fallback = polling;
     deps.fellBack(detail);
+  };
+
+  /** Quotes flow again: the snapshots stop and the P&L is live again. */
+  const recover = (): void => {
+    if (fallback === null || stopped) return;
+    fallback.stop();
+    fallback = null;
+    detail = null;
+    logger.info('Tradovate: quotes flow again; snapshot polling stopped');
+    deps.recovered();
+  };
+
+  /**
+   * Quotes that never come within `silenceMs` of the first subscription mean no market data; quotes that stop for
+   * three times that while something is held or ordered mean it went away (a quiet contract is not silent that
+   * long; a closed market is, and snapshots then cost little).
+   */
+  const checkSilence = (): void => {
+    if (fallback !== null || watchedSince === null || wanted(book).length === 0) return;
+    const now = clock.now();
+    if (lastQuoteAt === null) {
+      if (now - watchedSince >= deps.silenceMs) fallBack(`no quote in ${deps.silenceMs / 1000} s`);
+    } else if (now - lastQuoteAt >= 3 * deps.silenceMs)
+      fallBack(`quotes stopped ${Math.round((now - lastQuoteAt) / 1000)} s ago`);
   };
 
   const subscribe = (): void => {
@@ -89,14 +119,10 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
           logger.warn('Tradovate: quote subscription failed', { symbol, error: outcome.error });
       });
     }
-    // One watch, from the first subscription: quotes that never come mean no market data.
-    if (!watching && subscribed.size > 0) {
-      watching = true;
-      stops.push(
-        clock.setTimeout(() => {
-          if (!heard) fallBack(`no quote in ${deps.silenceMs / 1000} s`);
-        }, deps.silenceMs),
-      );
+    // One watch, from the first subscription on.
+    if (watchedSince === null && subscribed.size > 0) {
+      watchedSince = clock.now();
+      stops.push(clock.setInterval(checkSilence, deps.silenceMs / 2));
     }
   };
 
@@ -104,7 +130,8 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
     const { quotes, errors } = parseMdPush(payload);
     for (const error of errors) logger.warn('Tradovate: a quote not understood', { error: error.message });
     if (quotes.length === 0) return;
-    heard = true;
+    lastQuoteAt = clock.now();
+    recover();
     void deps.queue.run(() => {
       deps.emit(quoteEvents(book, quotes, clock.now()));
     });
@@ -151,6 +178,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
         : { source: 'snapshots', everyMs: deps.pollMs, lastAt: fallback.lastAt, why: fallback.why },
     stop() {
       stopped = true;
+      fallback?.stop();
       for (const stop of stops.splice(0)) stop();
       socket?.close();
       socket = null;

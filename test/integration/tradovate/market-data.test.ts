@@ -76,6 +76,58 @@ describe('Tradovate adapter: no market data', () => {
     expect(engineUnrealized()).toBe('-40');
   });
 
+  it('quotes that stop for 30 s fall back to snapshots; quotes that come back end it', async () => {
+    h = await tradovateHarness();
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 2, price: 21450 });
+    await h.start();
+    await h.until(() => {
+      expect(h.gateway.sessions('md')[0]?.quotes.has(MNQ)).toBe(true);
+    });
+    const from = h.events.length;
+    h.gateway.quote(MNQ, { bid: 21460, offer: 21460.25, trade: 21460 });
+    await h.until(() => {
+      expect(h.ofType('quote', from)).toHaveLength(1);
+    });
+    expect(h.adapter.pnlSource()).toEqual({ source: 'quotes' });
+
+    h.gateway.setMarketData('silent');
+    await advanceTo(START + 29_999);
+    expect(h.ofType('connection', from)).toEqual([]);
+    await advanceTo(START + 30_000);
+    expect(plain(h.ofType('connection', from))).toEqual([
+      {
+        type: 'connection',
+        t: START + 30_000,
+        status: 'connected',
+        detail: 'P&L from broker snapshots (2 s): no market data (quotes stopped 30 s ago)',
+      },
+    ]);
+    await advanceTo(START + 32_000);
+    await h.until(() => {
+      expect(h.adapter.pnlSource()).toEqual({
+        source: 'snapshots',
+        everyMs: 2_000,
+        lastAt: START + 32_000,
+        why: 'quotes stopped 30 s ago',
+      });
+    });
+
+    h.gateway.setMarketData('live');
+    h.gateway.quote(MNQ, { bid: 21470, offer: 21470.25, trade: 21470 });
+    await h.until(() => {
+      expect(h.ofType('connection', from)).toHaveLength(2);
+    });
+    expect(plain(h.ofType('connection', from).at(-1))).toEqual({
+      type: 'connection',
+      t: START + 32_000,
+      status: 'connected',
+    });
+    expect(h.adapter.pnlSource()).toEqual({ source: 'quotes' });
+    const polled = h.gateway.callsTo('cashBalance/getcashbalancesnapshot').length;
+    await advanceTo(START + 40_000);
+    expect(h.gateway.callsTo('cashBalance/getcashbalancesnapshot')).toHaveLength(polled);
+  });
+
   it('falls back at once when the market-data socket refuses the token', async () => {
     h = await tradovateHarness();
     h.gateway.setMarketData('refuse');
