@@ -176,6 +176,8 @@ describe('a Tradovate account without market data', () => {
     // The long snapshot detail is the chip's, not repeated beside "connected".
     expect(await text(page(), 'connection-status')).toMatch(/^Tradovate\s*connected$/i);
     expect(await buyTwoAndMarkTen(page(), gateway())).toContain('40.00');
+    // The snapshots' balances carry no account name: the guarded-accounts list keeps the broker's names.
+    expect(await text(page(), `account-choice-${ACCOUNT_A}`)).toContain('DEMO3187041');
     await expectNoSecrets(page());
     await page().screenshot({ path: join(artifactsDir, 'e2e-tradovate-snapshots.png') });
   });

@@ -83,8 +83,12 @@ export function createTradovateBroker(options: TradovateBrokerOptions): Tradovat
 
   /** What the adapter says, less what concerns accounts left unguarded; every account listed is noted. */
   const pass = (event: BrokerEvent): void => {
+    // A balance from a snapshot carries no name: the name the account was listed with stays.
     if (event.type === 'account')
-      listed.set(event.account, { id: event.account, name: event.name ?? event.account });
+      listed.set(event.account, {
+        id: event.account,
+        name: event.name ?? listed.get(event.account)?.name ?? event.account,
+      });
     if ('account' in event && excluded.has(event.account)) return;
     sink?.emit(event);
   };
