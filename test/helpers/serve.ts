@@ -103,26 +103,8 @@ export async function serveInProcess(
  * `warden serve --broker projectx` as the CLI composes it (startCore), with no credentials yet: its page opens
  * on the login form, and what is entered there reaches the gateway the form names.
  */
-export async function serveProjectX(): Promise<{ server: RunningServer; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-serve-px-'));
-  const logger = createLogger({ level: 'warn', file: join(dataDir, 'warden.log'), console: false });
-  const core = await startCore({ dataDir, broker: 'projectx', demo: false, logger, newsUrl: null });
-  const server = await startServer({
-    core,
-    host: '127.0.0.1',
-    port: 0,
-    token: 'px-token-0123456789',
-    rendererDir,
-    logger,
-    version: 'test',
-  });
-  return {
-    server,
-    async stop() {
-      await server.close();
-      await core.stop();
-    },
-  };
+export function serveProjectX(): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  return serveWithLogin('projectx');
 }
 
 /**
