@@ -363,6 +363,9 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'setAccountGuarded':
     case 'getHistory':
     case 'reconnect':
+    case 'whatIf':
+    case 'whatIfStatus':
+    case 'cancelWhatIf':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

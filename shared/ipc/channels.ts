@@ -17,6 +17,9 @@ export const commandNames = [
   'setAccountGuarded',
   'getHistory',
   'reconnect',
+  'whatIf',
+  'whatIfStatus',
+  'cancelWhatIf',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { commandNames, type CommandName } from './channels';
 import type { HistoryView } from './history';
 import type { AlertView, LoginInUse, StateView } from './view';
+import type { WhatIfStatus } from './what-if';
 
 export { commandNames, ipcChannels, type CommandName } from './channels';
 
@@ -165,6 +166,23 @@ export const commandSchemas = {
    */
   /** `reason`: what the link shows while it reconnects ("the system woke from sleep"). */
   reconnect: z.strictObject({ reason: z.string().trim().min(1).max(120).optional() }),
+  /**
+   * Starts a what-if (shared/ipc/what-if.ts): the account's journaled events of the last `days` trading days
+   * through `config` (the edited document, validated as setConfig would) with enforcement simulated, off the
+   * engine's thread. Answers at once with the run's id; `whatIfStatus` tells its progress and result.
+   */
+  whatIf: z.strictObject({
+    account: accountId,
+    days: z
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(90, 'must be at most 90'),
+    config: z.unknown(),
+  }),
+  whatIfStatus: z.strictObject({ run: z.string().min(1, 'run is required') }),
+  /** Stops a what-if that is running; its status becomes `cancelled`. */
+  cancelWhatIf: z.strictObject({ run: z.string().min(1, 'run is required') }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -208,6 +226,11 @@ export type CommandResults = {
   getHistory: HistoryView;
   /** Whether a reconnect is under way (begun now or already running); false when there is no connection to renew. */
   reconnect: { reconnecting: boolean };
+  /** The run's id and how many events it will replay. */
+  whatIf: { run: string; total: number };
+  whatIfStatus: WhatIfStatus;
+  /** False when the run had already ended (or is unknown). */
+  cancelWhatIf: { cancelled: boolean };
 };
 
 export type CommandResponse<N extends CommandName> =

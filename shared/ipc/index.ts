@@ -2,5 +2,6 @@
 export * from './commands';
 export type * from './view';
 export type * from './history';
+export type * from './what-if';
 export type * from './desktop';
 export { desktopChannels } from './channels';

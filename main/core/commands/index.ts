@@ -7,6 +7,7 @@ import { connectionHandlers } from './connection';
 import { lockHandlers } from './locks';
 import { orderHandlers } from './orders';
 import { Refused } from './refusals';
+import { whatIfHandlers } from './what-if';
 import type { CommandDeps, Handler, Handlers } from './types';
 
 export type { CommandDeps } from './types';
@@ -18,6 +19,7 @@ function registry(deps: CommandDeps): Handlers {
     ...configHandlers(deps),
     ...brokerAccountHandlers(deps),
     ...connectionHandlers(deps),
+    ...whatIfHandlers(),
     getState: () => deps.view(),
     getHistory: (args) => deps.history(args),
   };

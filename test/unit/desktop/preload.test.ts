@@ -45,6 +45,9 @@ const sampleArgs = {
   setAccountGuarded: { account: 'acc-1', guarded: false },
   getHistory: { account: 'acc-1', days: 7 },
   reconnect: {},
+  whatIf: { account: 'acc-1', days: 30, config: {} },
+  whatIfStatus: { run: 'run-1' },
+  cancelWhatIf: { run: 'run-1' },
 } as const;
 
 describe('the preload', () => {

@@ -75,6 +75,9 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     setAccountGuarded: (args) =>
       run('setAccountGuarded', args, { ok: true, result: { excluded: args.guarded ? [] : [args.account] } }),
     reconnect: (args) => run('reconnect', args, { ok: true, result: { reconnecting: true } }),
+    whatIf: (args) => run('whatIf', args, { ok: true, result: { run: 'run-1', total: 0 } }),
+    whatIfStatus: (args) => run('whatIfStatus', args, { ok: true, result: { state: 'cancelled' } }),
+    cancelWhatIf: (args) => run('cancelWhatIf', args, { ok: true, result: { cancelled: false } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlerts: (listener) => {
       const unsubscribe = subscribe(alertsListeners, listener);
