@@ -55,7 +55,8 @@ export function createProjectXBroker(options: ProjectXOptions): ProjectXBroker {
       outlet.close();
     },
     setCredentials(next) {
-      if (next.broker === 'tradovate') throw new Error('ProjectX takes ProjectX credentials, not Tradovate ones');
+      if (next.broker === 'tradovate')
+        throw new Error('ProjectX takes ProjectX credentials, not Tradovate ones');
       credentials.replace(next);
       if (outlet.isOpen()) connection.renew('new credentials');
     },

@@ -96,7 +96,8 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
     },
     info: () => ({
       state: credentials === null ? 'missing' : 'stored',
-      login: credentials === null ? null : { broker: 'projectx', userName: credentials.userName, apiUrl, rtcUrl },
+      login:
+        credentials === null ? null : { broker: 'projectx', userName: credentials.userName, apiUrl, rtcUrl },
     }),
     stop() {
       session?.stop();
