@@ -1,4 +1,4 @@
-// `warden`: serve | check-config | replay | presets (docs/API.md section 1).
+// `warden`: serve | check-config | replay | export-events | presets (docs/API.md section 1).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { startCore } from './core/start';
 import { presetsCommand } from './presets/cli';
 import { replayCommand } from './replay/cli';
+import { EXPORT_USAGE, exportEventsCommand } from './whatif/export-events';
 import { readConfigFile } from './platform/config-file';
 import { createLogger } from './platform/logger';
 import { dataFiles, defaultDataDir } from './platform/paths';
@@ -17,6 +18,7 @@ const usage = `usage:
   warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx|tradovate] [--config F] [--demo]
   warden check-config FILE
   warden replay --config F [--enforce] EVENTS.jsonl
+  ${EXPORT_USAGE}
   warden presets [show ID]`;
 
 function version(): string {
@@ -102,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       return checkConfig(rest);
     case 'replay':
       return replayCommand(rest);
+    case 'export-events':
+      return exportEventsCommand(rest);
     case 'presets':
       return presetsCommand(rest);
     default:

@@ -1,5 +1,5 @@
-// Bundles the Electron host: the main process (CommonJS, the core included) and the sandboxed preload (ONE
-// CommonJS file that requires nothing but 'electron'), and copies the tray icons next to them.
+// Bundles the Electron host: the main process (CommonJS, the core included), the what-if's worker thread beside it,
+// and the sandboxed preload (ONE CommonJS file that requires nothing but 'electron'), and copies the tray icons.
 // Usage: node scripts/build-desktop.mjs [--minify] [--outdir DIR]
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
@@ -10,21 +10,43 @@ const defaultRoot = fileURLToPath(new URL('..', import.meta.url));
 // Electron 45 runs Node 22 in the main process and Chromium 140 in the renderer.
 const target = ['node22', 'chrome140'];
 
-/** Builds dist/desktop/{main.cjs, preload.cjs, icons/}; throws with esbuild's messages on failure. */
+/** Core modules written as ESM may read import.meta.url; in a CJS bundle it is the bundle's own file URL. */
+export const bundleFileUrl = {
+  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundleFileUrl' },
+};
+
+/** What every bundle here shares: one CommonJS file for Node (`target` by default: Electron's). */
+const commonOptions = ({ minify = false, target: bundleTarget = target } = {}) => ({
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: bundleTarget,
+  minify,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+/**
+ * The what-if's worker thread (main/whatif/worker.ts) as `what-if-worker.cjs` in `outdir`: main/whatif/worker-file.ts
+ * picks it when it lies beside the bundle that starts the run.
+ */
+export function buildWhatIfWorker({ root = defaultRoot, outdir, ...options }) {
+  return build({
+    ...commonOptions(options),
+    entryPoints: [join(root, 'main', 'whatif', 'worker.ts')],
+    outfile: join(outdir, 'what-if-worker.cjs'),
+    ...bundleFileUrl,
+  });
+}
+
+/** Builds dist/desktop/{main.cjs, what-if-worker.cjs, preload.cjs, icons/}; throws with esbuild's messages on failure. */
 export async function buildDesktop({
   root = defaultRoot,
   outdir = join(root, 'dist', 'desktop'),
   minify = false,
 } = {}) {
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target,
-    minify,
-    sourcemap: true,
-    logLevel: 'warning',
-  };
+  const common = commonOptions({ minify });
   await build({
     ...common,
     entryPoints: [join(root, 'main', 'desktop', 'main.ts')],
@@ -32,10 +54,9 @@ export async function buildDesktop({
     // The native addon is loaded at run time (Electron-ABI build via WARDEN_SQLITE_BINDING); ws's optional
     // accelerators are optional.
     external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
-    // Core modules written as ESM may read import.meta.url; in a CJS bundle it is the bundle's own file URL.
-    banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bundleFileUrl' },
+    ...bundleFileUrl,
   });
+  await buildWhatIfWorker({ root, outdir, minify });
   const preload = await build({
     ...common,
     entryPoints: [join(root, 'main', 'desktop', 'preload.ts')],

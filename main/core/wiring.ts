@@ -7,6 +7,7 @@ import { createAlertFeed, type AlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createNewsFeed, type NewsFeed } from '../feeds/news-feed';
 import type { Logger } from '../platform/logger';
+import { createWhatIfRuns } from '../whatif/runs';
 import type { CoreDeps } from './app';
 import { createCommandHandlers } from './commands';
 import { createConfigControl } from './config-control';
@@ -147,8 +148,16 @@ function wireCommands(
     applyOwn: parts.pipeline.run,
     ...(deps.configSource?.file === undefined ? {} : { file: deps.configSource.file }),
   });
+  // What-ifs read the journal here and replay it in worker threads (main/whatif).
+  const whatIf = createWhatIfRuns({
+    events: store.accountEvents,
+    clock,
+    logger: logger.child('what-if'),
+    beforeRead: journaling.flushQuotes,
+  });
   const handlers = createCommandHandlers({
     state,
+    whatIf,
     broker,
     flattener: enforcement.flattener,
     breaker: enforcement.breaker,
@@ -166,7 +175,7 @@ function wireCommands(
     },
     view: parts.view,
   });
-  return { config, handlers };
+  return { config, handlers, whatIf };
 }
 
 /** Whether any account's newsBlackout takes windows from the calendar (the defaults count for unlisted ones). */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Clock } from '../platform/clock';
 import { systemClock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { createAccountEvents, type AccountEvents } from './account-events';
 import { createAlerts, type Alerts } from './alerts';
 import { createHistory, type History } from './history';
 import { createJournal, type Journal } from './journal';
@@ -33,6 +34,8 @@ export type Store = {
   /** Where a damaged database found at open was moved; null when the file was fine (or new). */
   readonly recoveredFrom: string | null;
   readonly journal: Journal;
+  /** One account's journaled events over a period, read in slices (the what-if, export-events). */
+  readonly accountEvents: AccountEvents;
   readonly snapshots: Snapshots;
   readonly alerts: Alerts;
   readonly responses: Responses;
@@ -141,6 +144,7 @@ function assemble(
     file,
     recoveredFrom,
     journal,
+    accountEvents: createAccountEvents(db),
     snapshots,
     history,
     compact: (now) => {

@@ -19,7 +19,7 @@ function registry(deps: CommandDeps): Handlers {
     ...configHandlers(deps),
     ...brokerAccountHandlers(deps),
     ...connectionHandlers(deps),
-    ...whatIfHandlers(),
+    ...whatIfHandlers(deps),
     getState: () => deps.view(),
     getHistory: (args) => deps.history(args),
   };

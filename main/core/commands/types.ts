@@ -16,6 +16,7 @@ import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secrets';
 import type { ConfigControl } from '../config-control';
 import type { GuardedAccounts } from '../guarded-accounts';
+import type { WhatIfRuns } from '../../whatif/runs';
 
 export type CommandDeps = {
   /** The history screens' view (read-only, from the store). */
@@ -35,6 +36,8 @@ export type CommandDeps = {
   /** Journals and applies an event the trader caused (a self-lock), like a broker event. */
   applyOwn(event: EngineEvent): void;
   view(): StateView;
+  /** The what-if runs (off the engine's thread); without them the what-if commands are refused. */
+  whatIf?: WhatIfRuns;
 };
 
 export type Handler<N extends CommandName> = (
