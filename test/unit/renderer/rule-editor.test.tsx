@@ -6,13 +6,12 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   configText,
-  fieldError,
   parseConfigText,
-  ruleFields,
   withEnabled,
-  withParam,
+  withRuleKey,
   type Draft,
 } from '../../../renderer/src/features/rules/config-draft';
+import { errorAt } from '../../../renderer/src/features/rules/rule-errors';
 import { PREVIEW_DELAY_MS, RuleEditor } from '../../../renderer/src/features/rules/RuleEditor';
 import { validateConfig } from '../../../shared/config/schema';
 import { buildFixtureState } from '../../helpers/fixture-state';
@@ -30,9 +29,6 @@ function inForce(): Draft {
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.config as unknown as Draft;
 }
-
-const amountField = ruleFields[0]?.fields[0];
-if (amountField === undefined) throw new Error('no daily loss field');
 
 function renderEditor(
   previewChanges: string[] = ['SIM-50K dailyLoss.amount: "1000" → "800"'],
@@ -57,7 +53,7 @@ describe('the rule editor', () => {
     const amount = await screen.findByTestId<HTMLInputElement>('rule-dailyLoss-amount');
     expect(screen.getByTestId<HTMLSelectElement>('rules-preset').value).toBe('prop50k');
     expect(amount.value).toBe('');
-    expect(amount.placeholder).toBe('1000');
+    expect(amount.placeholder).toBe('inherited: 1,000');
     expect(screen.getByTestId<HTMLInputElement>('rule-weeklyLoss-amount').value).toBe('2500');
     expect(screen.getByTestId<HTMLInputElement>('rule-dailyLoss-enabled').checked).toBe(true);
     expect(screen.getByTestId<HTMLInputElement>('rule-maxContracts-enabled').checked).toBe(false);
@@ -146,10 +142,10 @@ describe('the rule editor', () => {
 describe('draft helpers', () => {
   it('an emptied field goes back to inheriting; a rule turned off says enabled: false', () => {
     const draft = inForce();
-    const set = withParam(draft, 'SIM-50K', amountField, '750');
+    const set = withRuleKey(draft, 'SIM-50K', 'dailyLoss', 'amount', '750');
     expect(set.accounts?.['SIM-50K']?.rules?.dailyLoss).toEqual({ amount: '750' });
     expect(
-      withParam(set, 'SIM-50K', amountField, ' ').accounts?.['SIM-50K']?.rules?.dailyLoss,
+      withRuleKey(set, 'SIM-50K', 'dailyLoss', 'amount', undefined).accounts?.['SIM-50K']?.rules?.dailyLoss,
     ).toBeUndefined();
     expect(withEnabled(draft, 'SIM-50K', 'dailyLoss', false).accounts?.['SIM-50K']?.rules?.dailyLoss).toEqual(
       {
@@ -161,8 +157,8 @@ describe('draft helpers', () => {
 
   it('finds the error for a field by its path', () => {
     const errors = ['accounts.A1.rules.dailyLoss.amount: must be above 0', 'session.timezone: unknown'];
-    expect(fieldError(errors, 'A1', 'dailyLoss', 'amount')).toBe('must be above 0');
-    expect(fieldError(errors, 'A2', 'dailyLoss', 'amount')).toBeNull();
+    expect(errorAt(errors, 'accounts.A1.rules.dailyLoss.amount')).toBe('must be above 0');
+    expect(errorAt(errors, 'accounts.A2.rules.dailyLoss.amount')).toBeNull();
   });
 
   it('reads JSON and YAML, writes both, and refuses a list', () => {

@@ -1,8 +1,9 @@
 // One group of the config in the rule editor (docs/RULES.md section 10): its name, its members among the config's
 // accounts, its rules and its trade copier, each error beside its field. The draft is validated and previewed
 // like any other edit; nothing here judges whether the group is valid.
-import { NumberInput } from '../../components/NumberInput';
+import { choicesNamed } from '../../components/SelectField';
 import { shown, type Draft } from './config-draft';
+import { Field } from './Field';
 import { FieldError } from './FieldError';
 import {
   copierFields,
@@ -184,46 +185,22 @@ type GroupFieldProps = {
   onChange: (text: string) => void;
 };
 
-/** One setting: a choice (the empty one meaning its default) or a figure, with its error beside it. */
+/** One setting of a group rule or the copier: its default (or "none") is the placeholder or the empty choice. */
 function GroupField({ testId, field, enabled, value, error, onChange }: GroupFieldProps) {
-  const id = `${testId}-input`;
-  const text = shown(value);
+  const choice = field.kind === 'choice';
+  const unwritten = field.placeholder === undefined ? 'none' : `default (${field.placeholder})`;
   return (
-    <div className={error === null ? 'field' : 'field field-invalid'}>
-      <label htmlFor={id}>{field.label}</label>
-      {field.kind === 'choice' ? (
-        <select
-          id={id}
-          data-testid={testId}
-          value={text}
-          disabled={!enabled}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        >
-          <option value="">
-            {field.placeholder === undefined ? 'none' : `default (${field.placeholder})`}
-          </option>
-          {(field.choices ?? []).map((choice) => (
-            <option key={choice} value={choice}>
-              {choice}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <NumberInput
-          id={id}
-          inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
-          testId={testId}
-          value={text}
-          placeholder={field.placeholder ?? ''}
-          disabled={!enabled}
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : `${id}-error`}
-          onChange={onChange}
-        />
-      )}
-      <FieldError id={`${id}-error`} testId={`${testId}-error`} message={error} />
-    </div>
+    <Field
+      id={`${testId}-input`}
+      testId={testId}
+      label={field.label}
+      kind={field.kind}
+      choices={choicesNamed(field.choices ?? [])}
+      value={shown(value)}
+      placeholder={choice ? unwritten : (field.placeholder ?? '')}
+      error={error}
+      disabled={!enabled}
+      onChange={onChange}
+    />
   );
 }

@@ -1,9 +1,8 @@
 // An account's plan in the rule editor (docs/RULES.md section 11): the firm program it starts from, and its own
 // name, profit target, consistency %, minimum trading days and scaling tiers, each overriding the preset's figure
 // (shown as the placeholder: "from preset: 3,000"), with the core's validation message beside the field.
-import { NumberInput } from '../../components/NumberInput';
 import { shown, type Draft } from './config-draft';
-import { FieldError } from './FieldError';
+import { Field } from './Field';
 import { FirmProgram } from './FirmProgram';
 import {
   ownPlan,
@@ -58,36 +57,16 @@ type PlanFieldProps = {
 };
 
 function PlanField({ id, field, value, placeholder, error, onChange }: PlanFieldProps) {
-  const testId = `plan-${field.key}`;
-  const errorId = `${id}-error`;
-  const input = {
-    id,
-    value,
-    placeholder,
-    'aria-invalid': error !== null,
-    'aria-describedby': error === null ? undefined : errorId,
-  };
   return (
-    <div className={error === null ? 'field' : 'field field-invalid'}>
-      <label htmlFor={id}>{field.label}</label>
-      {field.kind === 'text' ? (
-        <input
-          type="text"
-          data-testid={testId}
-          {...input}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
-      ) : (
-        <NumberInput
-          testId={testId}
-          inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
-          {...input}
-          onChange={onChange}
-        />
-      )}
-      <FieldError id={errorId} testId={`${testId}-error`} message={error} />
-    </div>
+    <Field
+      id={id}
+      testId={`plan-${field.key}`}
+      label={field.label}
+      kind={field.kind}
+      value={value}
+      placeholder={placeholder}
+      error={error}
+      onChange={onChange}
+    />
   );
 }

@@ -1,10 +1,18 @@
-// Apply (with the core's refusal when it fails) and "lock my settings for today", confirmed in a dialog.
+// Apply (with the core's refusal when it fails), "Discard changes" (the draft back to what is in force: the only way
+// unapplied edits go) and "lock my settings for today", confirmed in a dialog.
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { RuleChanges } from './use-rule-changes';
+import type { RuleDraft } from './use-rule-draft';
 import { useSettingsLock, type SettingsLock } from './use-settings-lock';
 
-/** `account` null (a group is edited): Apply only, the settings lock being an account's. */
-export function RuleActions({ account, changes }: { account: string | null; changes: RuleChanges }) {
+type RuleActionsProps = {
+  /** null when a group is edited: no settings lock, that being an account's. */
+  account: string | null;
+  changes: RuleChanges;
+  ruleDraft: Pick<RuleDraft, 'dirty' | 'discard'>;
+};
+
+export function RuleActions({ account, changes, ruleDraft }: RuleActionsProps) {
   const lock = useSettingsLock(account ?? '');
   const { applying } = changes;
   const { locking } = lock;
@@ -25,6 +33,23 @@ export function RuleActions({ account, changes }: { account: string | null; chan
         >
           Apply changes
         </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="rules-discard"
+          disabled={!ruleDraft.dirty}
+          onClick={() => {
+            ruleDraft.discard();
+            changes.clearApplied();
+          }}
+        >
+          Discard changes
+        </button>
+        {ruleDraft.dirty ? (
+          <span className="note-warn" data-testid="rules-unapplied">
+            Unapplied changes
+          </span>
+        ) : null}
         {account !== null ? (
           <button
             type="button"

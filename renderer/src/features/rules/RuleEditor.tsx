@@ -1,29 +1,52 @@
-// The rule editor: one account's settings (preset or firm program, plan and own limits), validated as typed with
-// the message beside the field, a preview of what the change would do (the core judges it, tighten-only while locked), Apply,
-// "lock my settings for today", and import/export of the config file. A group of accounts (docs/RULES.md
-// section 10) is chosen in the same picker and edited through the same draft, preview and Apply.
+// The rule editor: one account's settings (preset or firm program, plan and every rule, grouped the way a trader
+// thinks), validated as typed with each message beside its field, a preview of what the change would do (the core
+// judges it, tighten-only while locked), Apply, "Discard changes", "lock my settings for today", and import/export
+// of the config file. A group of accounts (docs/RULES.md section 10) is chosen in the same picker and edited
+// through the same draft, preview and Apply. The draft outlives the screen (rule-draft-store): tabs keep it.
+import { useShallow } from 'zustand/react/shallow';
+import { validateConfig } from '../../../../shared/config/schema';
+import { useView } from '../../state';
 import { AccountAndPreset } from './AccountAndPreset';
 import { ChangePreview } from './ChangePreview';
-import { otherErrors, type Draft } from './config-draft';
+import type { Draft } from './config-draft';
 import { ConfigTransfer } from './ConfigTransfer';
+import { DraftNotice } from './DraftNotice';
 import { otherGroupErrors, withoutGroup } from './group-draft';
 import { GroupEditor } from './GroupEditor';
 import { isPlanFieldError } from './plan-draft';
 import { PlanEditor } from './PlanEditor';
 import { RuleActions } from './RuleActions';
+import type { RuleContext } from './rule-context';
+import { isShownBeside } from './rule-errors';
 import { RuleErrors } from './RuleErrors';
-import { RuleGrid } from './RuleGrid';
+import { RuleGroups } from './RuleGroups';
 import { useRuleChanges } from './use-rule-changes';
 import { useRuleDraft } from './use-rule-draft';
 
 export { PREVIEW_DELAY_MS } from './use-rule-changes';
 
-export function RuleEditor() {
-  const { loadError, draft, setDraft, accounts, groups, account, group, chooseAccount, validation } =
-    useRuleDraft();
-  const changes = useRuleChanges(draft, validation);
+const defaults = validateConfig({});
+const defaultTimezone = defaults.ok ? defaults.config.session.timezone : 'America/Chicago';
 
-  if (loadError !== null) return <p className="note-bad">Could not read the rules: {loadError}</p>;
+/** The session's time zone as the draft has it: trading hours are local times in it. */
+function timezoneOf(draft: Draft): string {
+  const session = draft['session'];
+  const zone =
+    typeof session === 'object' && session !== null
+      ? (session as { timezone?: unknown }).timezone
+      : undefined;
+  return typeof zone === 'string' ? zone : defaultTimezone;
+}
+
+export function RuleEditor() {
+  const ruleDraft = useRuleDraft();
+  const { loadError, draft, setDraft, accounts, groups, account, group, chooseAccount, validation } =
+    ruleDraft;
+  const changes = useRuleChanges(draft, validation, ruleDraft.reload);
+  const instruments = useView(useShallow((s) => s.view?.instruments.map((i) => i.symbol) ?? []));
+
+  if (loadError !== null && draft === null)
+    return <p className="note-bad">Could not read the rules: {loadError}</p>;
   if (draft === null || (account === null && group === null) || validation === null)
     return <p className="empty">Loading the rules…</p>;
 
@@ -31,6 +54,7 @@ export function RuleEditor() {
     setDraft(next);
     changes.clearApplied();
   };
+  const errors = [...new Set([...validation.errors, ...changes.coreErrors])];
   return (
     <section className="panel rule-editor" aria-labelledby="rules-title" data-testid="rule-editor">
       <div className="panel-head">
@@ -48,32 +72,45 @@ export function RuleEditor() {
         onChoose={chooseAccount}
         onEdit={edit}
       />
+      <DraftNotice ruleDraft={ruleDraft} />
       {group !== null ? (
         <>
           <GroupEditor
             draft={draft}
             group={group}
-            errors={validation.errors}
+            errors={errors}
             onEdit={edit}
             onRemove={() => {
               edit(withoutGroup(draft, group));
               chooseAccount(accounts[0] ?? '');
             }}
           />
-          <RuleErrors errors={otherGroupErrors(validation.errors, group)} />
+          <RuleErrors errors={otherGroupErrors(errors, group)} />
         </>
       ) : null}
       {account !== null ? (
-        <>
-          <PlanEditor draft={draft} account={account} errors={validation.errors} onEdit={edit} />
-          <RuleGrid draft={draft} account={account} validation={validation} onEdit={edit} />
-          <RuleErrors
-            errors={otherErrors(validation.errors, account).filter((e) => !isPlanFieldError(e, account))}
-          />
-        </>
+        <AccountRules
+          ctx={{ draft, account, errors, instruments, timezone: timezoneOf(draft), onEdit: edit }}
+        />
       ) : null}
       <ChangePreview preview={changes.preview} applied={changes.applied} />
-      <RuleActions account={account} changes={changes} />
+      {/* The what-if panel (issue 15) belongs here: below what Apply would change, above Apply itself. It reads
+          the same draft (useRuleDraft) and the account chosen. */}
+      <RuleActions account={account} changes={changes} ruleDraft={ruleDraft} />
     </section>
+  );
+}
+
+/** The account's rules by group (its plan with the program's rules), and the errors no field shows. */
+function AccountRules({ ctx }: { ctx: RuleContext }) {
+  const { draft, account, errors, onEdit } = ctx;
+  const plan = <PlanEditor draft={draft} account={account} errors={errors} onEdit={onEdit} />;
+  return (
+    <>
+      <RuleGroups ctx={ctx} extra={{ program: plan }} />
+      <RuleErrors
+        errors={errors.filter((e) => !isShownBeside(e, account) && !isPlanFieldError(e, account))}
+      />
+    </>
   );
 }

@@ -1,8 +1,8 @@
 // The plan's scaling ladder in the rule editor: contracts allowed from a profit banked, one tier per line. The
 // account's own list replaces the preset's as a whole (docs/RULES.md section 11: plans merge per key); without
 // one, the preset's tiers are shown and "Set own tiers" starts from a copy of them.
-import { NumberInput } from '../../components/NumberInput';
 import { shown, type Draft } from './config-draft';
+import { Field } from './Field';
 import {
   figureText,
   planFieldError,
@@ -98,33 +98,20 @@ type TierRowProps = {
 };
 
 function TierRow({ account, index, tier, errors, onChange, onRemove }: TierRowProps) {
-  const cell = (key: keyof TierDraft, label: string) => {
-    const id = `plan-${account}-tier-${index}-${key}`;
-    const error = planFieldError(errors, account, `scaling[${index}].${key}`);
-    return (
-      <div className={error === null ? 'field' : 'field field-invalid'}>
-        {/* Under the first tier's headings the others' labels are for screen readers only. */}
-        <label htmlFor={id} className={index === 0 ? undefined : 'sr-only'}>
-          {label}
-        </label>
-        <NumberInput
-          id={id}
-          testId={`plan-tier-${index}-${key}`}
-          inputMode={key === 'maxContracts' ? 'numeric' : 'decimal'}
-          value={shown(tier[key])}
-          aria-invalid={error !== null}
-          onChange={(text) => {
-            onChange(key, text);
-          }}
-        />
-        {error !== null ? (
-          <span className="field-error" role="alert" data-testid={`plan-tier-${index}-${key}-error`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
-    );
-  };
+  const cell = (key: keyof TierDraft, label: string) => (
+    <Field
+      id={`plan-${account}-tier-${index}-${key}`}
+      testId={`plan-tier-${index}-${key}`}
+      label={label}
+      hideLabel={index > 0}
+      kind={key === 'maxContracts' ? 'integer' : 'decimal'}
+      value={shown(tier[key])}
+      error={planFieldError(errors, account, `scaling[${index}].${key}`)}
+      onChange={(text) => {
+        onChange(key, text);
+      }}
+    />
+  );
   return (
     <li className="plan-tier" data-testid={`plan-tier-${index}`}>
       {cell('from', 'From profit banked')}

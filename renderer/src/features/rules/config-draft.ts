@@ -15,85 +15,15 @@ export type Draft = {
 };
 type RuleBlock = Record<string, unknown>;
 
-export type FieldSpec = {
-  rule: string;
-  param: string;
-  label: string;
-  kind: 'decimal' | 'integer' | 'choice';
-  choices?: readonly string[];
-};
-
-/** The limits a prop trader sets most, in the dashboard's order. */
-export const ruleFields: readonly { rule: string; title: string; fields: readonly FieldSpec[] }[] = [
-  {
-    rule: 'dailyLoss',
-    title: 'Daily loss',
-    fields: [{ rule: 'dailyLoss', param: 'amount', label: 'Amount', kind: 'decimal' }],
-  },
-  {
-    rule: 'dailyGiveback',
-    title: 'Daily giveback',
-    fields: [
-      { rule: 'dailyGiveback', param: 'amount', label: 'Amount', kind: 'decimal' },
-      { rule: 'dailyGiveback', param: 'activateAfter', label: 'After a gain of', kind: 'decimal' },
-    ],
-  },
-  {
-    rule: 'trailingDrawdown',
-    title: 'Trailing drawdown',
-    fields: [
-      { rule: 'trailingDrawdown', param: 'amount', label: 'Amount', kind: 'decimal' },
-      {
-        rule: 'trailingDrawdown',
-        param: 'mode',
-        label: 'Mode',
-        kind: 'choice',
-        choices: ['intraday', 'endOfDay', 'static'],
-      },
-    ],
-  },
-  {
-    rule: 'weeklyLoss',
-    title: 'Weekly loss',
-    fields: [{ rule: 'weeklyLoss', param: 'amount', label: 'Amount', kind: 'decimal' }],
-  },
-  {
-    rule: 'maxContracts',
-    title: 'Max contracts',
-    fields: [{ rule: 'maxContracts', param: 'total', label: 'Total', kind: 'decimal' }],
-  },
-  {
-    rule: 'tradeFrequency',
-    title: 'Trades per day',
-    fields: [
-      { rule: 'tradeFrequency', param: 'perDay', label: 'Per day', kind: 'integer' },
-      { rule: 'tradeFrequency', param: 'cooldownMinutes', label: 'Cooldown (min)', kind: 'integer' },
-    ],
-  },
-  {
-    rule: 'consecutiveLosses',
-    title: 'Losses in a row',
-    fields: [
-      { rule: 'consecutiveLosses', param: 'max', label: 'Max', kind: 'integer' },
-      { rule: 'consecutiveLosses', param: 'cooldownMinutes', label: 'Cooldown (min)', kind: 'integer' },
-    ],
-  },
-  {
-    rule: 'stopRequired',
-    title: 'Stop required',
-    fields: [{ rule: 'stopRequired', param: 'graceSeconds', label: 'Grace (s)', kind: 'integer' }],
-  },
-];
-
 function accountOf(draft: Draft, account: string) {
   draft.accounts ??= {};
   draft.accounts[account] ??= {};
   return draft.accounts[account];
 }
 
-/** The account's own setting (not inherited), as the form shows it: '' when the account does not set it. */
-export function ownValue(draft: Draft, account: string, rule: string, param: string): string {
-  return shown(draft.accounts?.[account]?.rules?.[rule]?.[param]);
+/** The account's own value of a rule's key (not inherited); undefined when the account does not set it. */
+export function ownValue(draft: Draft, account: string, rule: string, key: string): unknown {
+  return draft.accounts?.[account]?.rules?.[rule]?.[key];
 }
 
 /** A setting as text: '' for none; numbers and strings as they are; anything else as JSON. */
@@ -107,24 +37,29 @@ export function shown(value: unknown): string {
 const without = <T>(record: Record<string, T>, key: string): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 
-/** A copy with the account's own setting changed; '' removes it (the preset or defaults apply again). */
-export function withParam(draft: Draft, account: string, field: FieldSpec, text: string): Draft {
+/**
+ * A copy with one key of the account's own rule changed; `undefined` removes it (the preset or defaults apply
+ * again), and a rule block left empty is removed with it.
+ */
+export function withRuleKey(draft: Draft, account: string, rule: string, key: string, value: unknown): Draft {
   const next = structuredClone(draft);
   const target = accountOf(next, account);
   target.rules ??= {};
-  const trimmed = text.trim();
-  const rest = without(target.rules[field.rule] ?? {}, field.param);
-  const block: RuleBlock =
-    trimmed === ''
-      ? rest
-      : {
-          ...rest,
-          [field.param]: field.kind === 'integer' && /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed,
-        };
+  const rest = without(target.rules[rule] ?? {}, key);
+  const block: RuleBlock = value === undefined ? rest : { ...rest, [key]: value };
   target.rules =
-    Object.keys(block).length === 0
-      ? without(target.rules, field.rule)
-      : { ...target.rules, [field.rule]: block };
+    Object.keys(block).length === 0 ? without(target.rules, rule) : { ...target.rules, [rule]: block };
+  if (Object.keys(target.rules).length === 0) delete target.rules;
+  return next;
+}
+
+/** The account's own block of a rule dropped: everything about it comes from the preset or defaults again. */
+export function withoutOwnRule(draft: Draft, account: string, rule: string): Draft {
+  const next = structuredClone(draft);
+  const target = accountOf(next, account);
+  if (target.rules === undefined) return next;
+  target.rules = without(target.rules, rule);
+  if (Object.keys(target.rules).length === 0) delete target.rules;
   return next;
 }
 
@@ -162,28 +97,6 @@ export function validateDraft(draft: Draft, account: string | null): Validation 
   }
 }
 
-/** The message for a field ("must be ..."), from errors written as "path: message". */
-export function fieldError(
-  errors: readonly string[],
-  account: string,
-  rule: string,
-  param: string,
-): string | null {
-  const prefix = `accounts.${account}.rules.${rule}.${param}: `;
-  const found = errors.find((error) => error.startsWith(prefix));
-  return found === undefined ? null : found.slice(prefix.length);
-}
-
-/** Errors no field shows (a rule as a whole, another account, the session, presets). */
-export function otherErrors(errors: readonly string[], account: string): string[] {
-  return errors.filter((error) => {
-    const match = ruleFields.some(({ fields }) =>
-      fields.some((f) => error.startsWith(`accounts.${account}.rules.${f.rule}.${f.param}: `)),
-    );
-    return !match;
-  });
-}
-
 /** Parses an imported file: JSON when it looks like JSON, else YAML. Throws with the parser's message. */
 export function parseConfigText(text: string): Draft {
   const trimmed = text.trim();
@@ -195,4 +108,19 @@ export function parseConfigText(text: string): Draft {
 
 export function configText(draft: Draft, format: 'json' | 'yaml'): string {
   return format === 'json' ? `${JSON.stringify(draft, null, 2)}\n` : yamlText(draft);
+}
+
+/** Two documents with the same content, whatever the order of their keys. */
+export function sameDocument(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return value === undefined ? 'undefined' : JSON.stringify(value);
 }

@@ -1,17 +1,28 @@
-// The rule editor's draft: the config in force, read once from the core and then edited by the form; the
-// accounts it can edit (guarded or named in the config) and the config's groups, the one chosen (an account, or
-// a group as groupChoice(id)), and the draft validated for it.
-import { useEffect, useMemo, useState } from 'react';
+// The rule editor's draft as the screen uses it: the config in force read from the core when the screen opens,
+// when the window regains focus, when the link comes back and every RELOAD_EVERY_MS while it is shown (a file
+// or another window may change it); the accounts it can edit and the config's groups, the one chosen (an
+// account, or a group as groupChoice(id)), and the draft validated for it. The draft itself lives in the store.
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../../lib/use-command';
-import { useView } from '../../state';
-import { validateDraft, type Draft, type Validation } from './config-draft';
+import { useLink, useView } from '../../state';
+import { sameDocument, validateDraft, type Draft, type Validation } from './config-draft';
 import { chosenGroup, groupsOf } from './group-draft';
+import { useRuleDraftState, useRuleDraftStore } from './rule-draft-store';
+
+export const RELOAD_EVERY_MS = 10_000;
 
 export type RuleDraft = {
   loadError: string | null;
   draft: Draft | null;
   setDraft: (draft: Draft) => void;
+  /** The draft differs from the config in force. */
+  dirty: boolean;
+  discard: () => void;
+  /** The config in force changed underneath unapplied edits. */
+  changedUnderneath: boolean;
+  /** Reads the config in force again; `applied` after this window's Apply (the draft becomes it). */
+  reload: (applied?: boolean) => Promise<void>;
   accounts: string[];
   /** The config's groups, by id. */
   groups: string[];
@@ -26,17 +37,17 @@ export type RuleDraft = {
 
 export function useRuleDraft(): RuleDraft {
   const accountIds = useView(useShallow((s) => s.view?.accounts.map((a) => a.id) ?? []));
-  const [getConfig] = useCommand('getConfig');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
-
-  useEffect(() => {
-    void getConfig({}).then((response) => {
-      if (!response.ok) setLoadError(response.error);
-      else setDraft((response.result.config ?? {}) as Draft);
-    });
-  }, [getConfig]);
+  const store = useRuleDraftStore();
+  const { draft, inForce, loadError, chosen, changedUnderneath } = useRuleDraftState(
+    useShallow((s) => ({
+      draft: s.draft,
+      inForce: s.inForce,
+      loadError: s.loadError,
+      chosen: s.chosen,
+      changedUnderneath: s.changedUnderneath,
+    })),
+  );
+  const reload = useConfigReload();
 
   const accounts = useMemo(
     () => [...new Set([...accountIds, ...Object.keys(draft?.accounts ?? {})])],
@@ -52,15 +63,57 @@ export function useRuleDraft(): RuleDraft {
     if (account !== null) return validateDraft(draft, account);
     return group === null ? null : validateDraft(draft, null);
   }, [draft, account, group]);
+  const dirty = useMemo(
+    () => draft !== null && inForce !== null && !sameDocument(draft, inForce),
+    [draft, inForce],
+  );
+  const { edit, discard, choose } = store.getState();
   return {
     loadError,
     draft,
-    setDraft,
+    setDraft: edit,
+    dirty,
+    discard,
+    changedUnderneath,
+    reload,
     accounts,
     groups,
     account,
     group,
-    chooseAccount: setChosen,
+    chooseAccount: choose,
     validation,
   };
+}
+
+/** Reads the config in force now, when the window regains focus, when the link opens, and every so often. */
+function useConfigReload(): (applied?: boolean) => Promise<void> {
+  const store = useRuleDraftStore();
+  const [getConfig] = useCommand('getConfig');
+  const linkOpen = useLink((s) => s.status.kind === 'open');
+  const reload = useCallback(
+    async (applied = false) => {
+      const response = await getConfig({});
+      const state = store.getState();
+      if (!response.ok) {
+        state.failed(response.error);
+        return;
+      }
+      const config = (response.result.config ?? {}) as Draft;
+      if (applied) state.applied(config);
+      else state.received(config);
+    },
+    [getConfig, store],
+  );
+  useEffect(() => {
+    if (!linkOpen) return;
+    void reload();
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    const timer = setInterval(onFocus, RELOAD_EVERY_MS);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      clearInterval(timer);
+    };
+  }, [linkOpen, reload]);
+  return reload;
 }

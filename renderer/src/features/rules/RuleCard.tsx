@@ -1,0 +1,82 @@
+// One rule of an account in the editor: on or off, what it does in one line with its section of docs/RULES.md,
+// its parameters by kind with the inherited value as placeholder and each error beside its field, the rule's own
+// error (one no single field owns), its consequences under "More", and "Reset to inherited".
+import { ruleCatalog, rulesDocPath, type ParamEntry } from '../../../../shared/config/rule-catalog';
+import type { RuleId } from '../../../../shared/config/rules';
+import { withEnabled, withoutOwnRule } from './config-draft';
+import { FieldError } from './FieldError';
+import { isRuleOn } from './inherited';
+import { ruleAccess, type RuleContext } from './rule-context';
+import { RuleMore } from './RuleMore';
+import { RuleParam } from './RuleParam';
+
+/** "§6.13" for the anchor "613-tradinghours"; "§11" for the plan's rules. */
+function sectionOf(anchor: string): string {
+  const numbered = /^6(\d+)-/.exec(anchor);
+  return numbered?.[1] === undefined ? '§11' : `§6.${numbered[1]}`;
+}
+
+export function RuleCard({ ctx, rule }: { ctx: RuleContext; rule: RuleId }) {
+  const { draft, account, onEdit } = ctx;
+  const entry = ruleCatalog[rule];
+  const enabled = isRuleOn(draft, account, rule);
+  const access = ruleAccess(ctx, rule, enabled);
+  const ownBlock = draft.accounts?.[account]?.rules?.[rule] !== undefined;
+  const params = Object.entries<ParamEntry>(entry.params);
+  return (
+    <fieldset className={enabled ? 'rule' : 'rule rule-off'} data-testid={`rule-${rule}`}>
+      <legend>
+        <label className="rule-toggle">
+          <input
+            type="checkbox"
+            checked={enabled}
+            data-testid={`rule-${rule}-enabled`}
+            onChange={(event) => {
+              onEdit(withEnabled(draft, account, rule, event.target.checked));
+            }}
+          />
+          {entry.title}
+        </label>
+      </legend>
+      <p className="rule-explain" data-testid={`rule-${rule}-explain`}>
+        {entry.explanation}{' '}
+        <a
+          className="rule-doc"
+          href={`${rulesDocPath}#${entry.anchor}`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid={`rule-${rule}-doc`}
+          aria-label={`${entry.title} in the rules reference (RULES.md ${sectionOf(entry.anchor)})`}
+        >
+          RULES.md {sectionOf(entry.anchor)}
+        </a>
+      </p>
+      <FieldError testId={`rule-${rule}-error`} message={access.error('')} />
+      {params.length === 0 ? (
+        <p className="muted param-note">No settings: it follows the broker.</p>
+      ) : (
+        <div className="rule-params">
+          {params.map(([param, paramEntry]) => (
+            <RuleParam key={param} access={access} ctx={ctx} param={param} entry={paramEntry} />
+          ))}
+        </div>
+      )}
+      <div className="rule-foot">
+        <RuleMore access={access} />
+        {ownBlock ? (
+          <button
+            type="button"
+            className="btn btn-small rule-reset"
+            aria-label={`${entry.title}: reset to inherited`}
+            data-testid={`rule-${rule}-reset`}
+            onClick={() => {
+              onEdit(withoutOwnRule(draft, account, rule));
+            }}
+          >
+            Reset to inherited
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
