@@ -58,6 +58,8 @@ export type RuleEntry<R extends RuleId = RuleId> = {
   params: ParamEntries<R>;
   /** Common keys the rule accepts but does not use (docs/RULES.md section 6 says which). */
   unused?: readonly ('action' | 'lock')[];
+  /** What a breach does when the rule decides it itself, in words (instead of its action and lock). */
+  fixed?: string;
 };
 
 export const rulesDocPath = 'docs/RULES.md';
@@ -69,8 +71,8 @@ const basis: ParamEntry = {
   label: 'Counts',
   kind: 'choice',
   choices: [
-    { value: 'net', label: 'net P&L, open positions and fees included' },
-    { value: 'realized', label: 'closed trades only' },
+    { value: 'net', label: 'net: open P&L and fees count' },
+    { value: 'realized', label: 'realized: closed trades only' },
   ],
 };
 
@@ -119,9 +121,9 @@ const drawdownRules: { [R in 'trailingDrawdown' | 'positionLoss']: RuleEntry<R> 
         label: 'High-water mark',
         kind: 'choice',
         choices: [
-          { value: 'intraday', label: 'intraday: highest equity, open profit included' },
-          { value: 'endOfDay', label: 'end of day: highest balance at a day roll' },
-          { value: 'static', label: 'static: the starting balance' },
+          { value: 'intraday', label: 'intraday: highest equity' },
+          { value: 'endOfDay', label: 'end of day: balance at the roll' },
+          { value: 'static', label: 'static: starting balance' },
         ],
       },
       startingBalance: { ...money('Mark starts at'), none: "the account's starting balance" },
@@ -149,6 +151,7 @@ const sizeRules: { [R in 'maxContracts' | 'exposure' | 'marginLevel']: RuleEntry
       countWorkingOrders: flag('Count working entry orders'),
     },
     unused: ['action'],
+    fixed: 'reduce the position or cancel the orders over the limit',
   },
   exposure: {
     group: 'size',
@@ -255,6 +258,7 @@ const timeRules: { [R in 'tradingHours' | 'newsBlackout']: RuleEntry<R> } = {
       calendar: { label: 'From the news calendar', kind: 'newsCalendar', none: 'no calendar' },
     },
     unused: ['action', 'lock'],
+    fixed: 'flatten (or alert) at each window, locked until it ends',
   },
 };
 
@@ -276,6 +280,7 @@ const marketRules: { [R in 'staleData' | 'symbolBlock' | 'brokerLock']: RuleEntr
     anchor: '615-symbolblock',
     params: { symbols: { label: 'Blocked symbols', kind: 'symbols' } },
     unused: ['action'],
+    fixed: 'close the position or cancel the order',
   },
   brokerLock: {
     group: 'market',
@@ -284,6 +289,7 @@ const marketRules: { [R in 'staleData' | 'symbolBlock' | 'brokerLock']: RuleEntr
     anchor: '616-brokerlock',
     params: {},
     unused: ['lock'],
+    fixed: 'flatten, halted until the broker allows trading',
   },
 };
 
@@ -342,7 +348,7 @@ export const commonCatalog: { [K in keyof RuleCommon]-?: ParamEntry } = {
     kind: 'choice',
     choices: [
       { value: 'halted', label: 'halted: no trading' },
-      { value: 'reducing', label: 'reducing: only closing' },
+      { value: 'reducing', label: 'reducing: closing only' },
     ],
   },
   warnAt: { label: 'Warn at', kind: 'fraction', unit: 'of the limit' },
@@ -394,14 +400,23 @@ const shortActions: Record<RuleAction, string> = {
   flatten: 'flatten',
 };
 
-/** What a breach does, in words: "flatten, halted until day end"; "close the position, no lock". */
-export function consequenceWords(rule: Pick<RuleCommon, 'action' | 'lock' | 'lockState'>): string {
+/**
+ * What a breach does, in words: "flatten, halted until day end"; "close the position, no lock". A lock of
+ * undefined is the one that follows the rule's cooldown, not yet known.
+ */
+export function consequenceWords(rule: {
+  action: RuleAction;
+  lock: LockUntil | undefined;
+  lockState: RuleCommon['lockState'];
+}): string {
   const { action, lock, lockState } = rule;
   if (lock === 'none' || (typeof lock === 'object' && lock.minutes === 0))
     return `${shortActions[action]}, no lock`;
   const until =
-    typeof lock === 'object'
-      ? `for ${lock.minutes} min`
-      : { dayEnd: 'until day end', weekEnd: 'until week end', manual: 'until reset by hand' }[lock];
+    lock === undefined
+      ? 'for the pause'
+      : typeof lock === 'object'
+        ? `for ${lock.minutes} min`
+        : { dayEnd: 'until day end', weekEnd: 'until week end', manual: 'until reset by hand' }[lock];
   return `${shortActions[action]}, ${lockState} ${until}`;
 }
