@@ -287,6 +287,9 @@ function buildGuard(state: EngineState, account: AccountState): Guard | null {
     const costTerm = Math.sign(position.qty) * approxNumber(position.cost);
     const pnlNow =
       coefOf(position, pointValue) * markOf(prices, state.config.markPrice, position.qty) - costTerm;
+    // P&L already beyond its MFE/MAE: the position was not refreshed since its mark moved without a quote of its
+    // own (another account's fill). No guard then: the next quote takes the exact path and records it.
+    if (!withinExcursions(state, position, pnlNow, pnl)) return null;
     guard.positions.push({
       position,
       prices,
@@ -321,6 +324,12 @@ function quoteBoundsOf<R extends RuleId>(
   const rule = ruleTable[id];
   if (settings === undefined || !settings.enabled || !rule.triggers.includes('quote')) return [];
   return rule.quoteBounds?.(boundsContext(state, account, settings)) ?? 'always';
+}
+
+function withinExcursions(state: EngineState, position: Position, pnlNow: number, band: Guarded): boolean {
+  const quick = verdict(pnlNow, band);
+  if (quick !== 'near') return quick === 'inside';
+  return exactlyInside(positionUnrealized(state, position), band.exact);
 }
 
 const coefOf = (position: Position, pointValue: Dec) => position.qty * approxNumber(pointValue);

@@ -133,6 +133,22 @@ describe('quote fast path', () => {
     expect(run(events, true)).toEqual(run(events, false));
   });
 
+  it("keeps up when another account's fill moves a held mark and a quote of a second held symbol follows", () => {
+    // Found by the property test (seed -1935675838): A1's MNQ fill moved A3's MNQ mark (MNQ never quoted); the CL
+    // quote that followed valued A3's MNQ loss exactly without the guard and not with it.
+    const steps: Step[] = [
+      { kind: 'fill', account: 'A3', symbol: 'CL', ticks: 5, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'CL', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A3', symbol: 'MNQ', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'MNQ', ticks: -1, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'fill', account: 'A1', symbol: 'CL', ticks: 10, qty: 3, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'CL', ticks: 1, qty: 1, side: 'buy', seconds: 0 },
+      { kind: 'quote', account: 'A1', symbol: 'ES', ticks: 0, qty: 1, side: 'buy', seconds: 0 },
+    ];
+    const events = build(steps);
+    expect(run(events, true)).toEqual(run(events, false));
+  });
+
   it('keeps up with fills in a symbol that was never quoted (its mark is the latest fill price)', () => {
     // Found by the snapshot property test: the guard once kept the first fill's price as that mark.
     const steps: Step[] = [
