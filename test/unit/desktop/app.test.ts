@@ -73,7 +73,7 @@ describe('runDesktop', () => {
     const { deps: d, started } = deps(createFakeCore());
     await runDesktop(d);
     expect(started[0]?.secrets?.description).toBe(
-      'encrypted by the system keychain (/data/warden/projectx-credentials.enc)',
+      'encrypted by the system keychain (in /data/warden)',
     );
   });
 

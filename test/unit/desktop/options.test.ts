@@ -44,7 +44,7 @@ describe('desktopCoreOptions', () => {
 
   it('refuses an unknown broker, naming the variable and the value', () => {
     expect(() => desktopCoreOptions({ env: { WARDEN_BROKER: 'ibkr' }, argv, dataDir: '/d', logger })).toThrow(
-      'WARDEN_BROKER must be one of sim, projectx; got "ibkr"',
+      'WARDEN_BROKER must be one of sim, projectx, tradovate; got "ibkr"',
     );
   });
 });
