@@ -72,9 +72,7 @@ describe('runDesktop', () => {
   it('gives the core a secret store that encrypts with safeStorage', async () => {
     const { deps: d, started } = deps(createFakeCore());
     await runDesktop(d);
-    expect(started[0]?.secrets?.description).toBe(
-      'encrypted by the system keychain (in /data/warden)',
-    );
+    expect(started[0]?.secrets?.description).toBe('encrypted by the system keychain (in /data/warden)');
   });
 
   it("uses Electron's user data folder when WARDEN_DATA_DIR is unset", async () => {
