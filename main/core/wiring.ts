@@ -7,6 +7,7 @@ import { createAlertFeed, type AlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
 import { createNewsFeed, type NewsFeed } from '../feeds/news-feed';
 import type { Logger } from '../platform/logger';
+import { knownOf } from '../whatif/known';
 import { createWhatIfRuns } from '../whatif/runs';
 import type { CoreDeps } from './app';
 import { createCommandHandlers } from './commands';
@@ -154,6 +155,7 @@ function wireCommands(
     clock,
     logger: logger.child('what-if'),
     beforeRead: journaling.flushQuotes,
+    known: (account) => knownOf(state, account, (...query) => store.history.trades(...query)),
   });
   const handlers = createCommandHandlers({
     state,

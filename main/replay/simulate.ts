@@ -3,7 +3,17 @@
 // already closed are dropped (up to the quantity it closed), and while halted, fills that open or add are dropped.
 import type { EngineEvent, FillEvent } from '../../shared/domain/events';
 import { ZERO, type Dec } from '../../shared/domain/money';
-import { positionMark, tradingState, type EngineState, type RuleDecision } from '../engine';
+import { positionMark, type EngineState, type ReadonlyAccountState, type RuleDecision } from '../engine';
+
+/**
+ * Halted at `t`: a lock whose time has come by then no longer counts, though no event has lifted it yet (events
+ * without clock ticks between them: a fill the next day is not dropped by the day's lock).
+ */
+function haltedAt(account: ReadonlyAccountState, t: number): boolean {
+  return account.locks.some(
+    (lock) => lock.state === 'halted' && !(typeof lock.until === 'number' && lock.until <= t),
+  );
+}
 
 export function createEnforcementSimulator(state: EngineState) {
   /** Fee per contract of the latest opening fill, per account:symbol. */
@@ -85,7 +95,7 @@ export function createEnforcementSimulator(state: EngineState) {
         else alreadyClosed.delete(key);
         return true;
       }
-      if (account !== undefined && opens && tradingState(account) === 'halted') return true;
+      if (account !== undefined && opens && haltedAt(account, event.t)) return true;
       if (opens) openingFee.set(key, event.fees.dividedBy(event.qty));
       return false;
     },

@@ -7,7 +7,9 @@ import { validateConfig, type WardenConfig } from '../../shared/config/schema';
 import { readConfigFile } from '../platform/config-file';
 import { createLogger } from '../platform/logger';
 import { dataFiles, defaultDataDir } from '../platform/paths';
-import { openStore, type RawEvent } from '../store';
+import { openStore, type RawEvent, type Store } from '../store';
+import { deserializeState, engineConfigOf, type EngineConfig } from '../engine';
+import { knownOf, journalOnly, type Known } from './known';
 import { accountWindow, windowSlices } from './window';
 
 export const EXPORT_USAGE =
@@ -66,6 +68,15 @@ function sessionDocument(o: Options): WardenConfig | string[] {
   return result.ok ? result.config : result.errors;
 }
 
+/** What the latest engine snapshot and the kept round trips know of the account (the core uses its live state). */
+function snapshotKnowledge(store: Store, account: string, config: EngineConfig): Known {
+  const latest = store.snapshots.latest();
+  if (latest === null) return journalOnly;
+  return knownOf(deserializeState(latest.state, config), account, (...query) =>
+    store.history.trades(...query),
+  );
+}
+
 const write = (text: string) =>
   new Promise<void>((resolve) => {
     if (process.stdout.write(text)) resolve();
@@ -96,6 +107,7 @@ export async function exportEventsCommand(argv: string[]): Promise<number> {
       session: document.session,
       now: o.until ?? Date.now(),
       ...(o.until === null ? {} : { through: o.until }),
+      known: snapshotKnowledge(store, o.account, engineConfigOf(document)),
     });
     for await (const rows of windowSlices(store.accountEvents, window))
       await write(rows.map((row) => `${replayLine(row)}\n`).join(''));

@@ -10,6 +10,7 @@ import type { WhatIfStatus } from '../../shared/ipc/what-if';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { AccountEvents } from '../store';
+import type { Known } from './known';
 import type { FromWorker, ToWorker } from './protocol';
 import type { WhatIfJob } from './tally';
 import { accountWindow, countWindow, SLICE_SEQS, windowSlices, type AccountWindow } from './window';
@@ -21,6 +22,8 @@ export type WhatIfRunsDeps = {
   logger: Logger;
   /** Called before a run reads the journal: rows still pending (batched quotes) go in first. */
   beforeRead?: () => void;
+  /** What Warden knows of an account beyond the journal (its engine state, the round trips kept). */
+  known?: (account: string) => Known;
   /** The worker's file (default: whatIfWorkerFile()). */
   workerFile?: URL;
   /** How long an ended run's status is kept (default 5 minutes). */
@@ -153,6 +156,7 @@ export function createWhatIfRuns(deps: WhatIfRunsDeps): WhatIfRuns {
       days: request.days,
       session: request.document.session,
       now: deps.clock.now(),
+      ...(deps.known === undefined ? {} : { known: deps.known(request.account) }),
     });
     const job: WhatIfJob = {
       account: request.account,

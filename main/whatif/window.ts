@@ -5,6 +5,7 @@
 import type { SessionConfig } from '../engine';
 import { tradingDayOf } from '../engine';
 import type { AccountEvents, AccountRows, RawEvent, RawFill } from '../store';
+import { instrumentRow, journalOnly, openingRow, type Holding, type Known } from './known';
 
 export type AccountWindow = {
   account: string;
@@ -14,7 +15,7 @@ export type AccountWindow = {
   /** The journal's rows in it (null: none), and which of them the account takes. */
   range: { first: number; last: number } | null;
   rows: AccountRows;
-  /** Rows from before `from` that the replay starts from, oldest first. */
+  /** Rows from before `from` that the replay starts from, in time order. */
   prelude: RawEvent[];
 };
 
@@ -25,6 +26,8 @@ export type WindowRequest = {
   /** The period ends with the trading day holding `now`; rows timed after `through` are left out. */
   now: number;
   through?: number;
+  /** What Warden knows beyond the journal (instruments, positions held when the period began). */
+  known?: Known;
 };
 
 /** How many journal seqs one slice reads: a few milliseconds of SQLite at most. */
@@ -43,38 +46,66 @@ export function firstDayOf(
 
 export function accountWindow(events: AccountEvents, request: WindowRequest): AccountWindow {
   const { account } = request;
+  const known = request.known ?? journalOnly;
   const first = firstDayOf(request.now, request.days, request.session);
   const through = request.through ?? null;
   const range = events.seqRange(first.start, through);
   const before = range?.first ?? Number.MAX_SAFE_INTEGER;
-  const carried = carriedFills(events.fillsBefore(account, before));
-  const carriedSymbols = [...new Set(carried.map((fill) => fill.symbol))];
+  const carried = carriedRows(account, events.fillsBefore(account, before), known.heldAt(first.start));
+  const carriedSymbols = [...new Set(carried.map((row) => symbolOf(row)))];
   const lastQuotes = carriedSymbols.flatMap((symbol) => events.latestQuote(symbol, first.start) ?? []);
-  const prelude = [
-    ...events.latestInstruments(before),
+  const instruments = events.latestInstruments(before);
+  const journaled = [
+    ...instruments,
     ...events.latestCalendarAndAccount(account, before),
-    ...carried.map(({ seq, t, body }): RawEvent => ({ seq, t, account, body })),
+    ...carried,
     ...lastQuotes,
-  ].sort((a, b) => a.seq - b.seq);
+  ].sort((a, b) => a.t - b.t || a.seq - b.seq);
   const symbols = [...new Set([...events.symbols(account, first.start, through), ...carriedSymbols])].sort();
+  // Contracts whose definition is gone from the journal, defined first (before anything of the period).
+  const defined = new Set(instruments.map(symbolOf));
+  const at = Math.min(journaled[0]?.t ?? first.start, first.start);
+  const restored = symbols.flatMap((symbol) => {
+    const instrument = defined.has(symbol) ? undefined : known.instruments.get(symbol);
+    return instrument === undefined ? [] : [instrumentRow(instrument, at)];
+  });
+  const prelude = [...restored, ...journaled];
   return { account, firstDay: first.label, from: first.start, range, rows: { account, symbols }, prelude };
 }
 
+const symbolOf = (row: RawEvent) => (JSON.parse(row.body) as { symbol: string }).symbol;
+const signed = (fill: RawFill) => (fill.side === 'buy' ? fill.qty : -fill.qty);
+
 /**
- * The fills that built each position the account still held when the period began: per symbol, those since it
- * was last flat (a replay that starts flat would otherwise take the closing fill for a new position).
+ * The rows that built each position the account held when the period began (a replay that starts flat would take
+ * the closing fill for a new position). With `held` (known beyond the journal): per held symbol, the journal's
+ * fills since it was opened when they add up to it, else its opening as one fill. Without: per symbol, the fills
+ * since the journal last shows it flat.
  */
-export function carriedFills(fills: readonly RawFill[]): RawFill[] {
+export function carriedRows(
+  account: string,
+  fills: readonly RawFill[],
+  held: ReadonlyMap<string, Holding> | null,
+): RawEvent[] {
+  const live = fills.filter((fill) => !fill.voided);
+  if (held === null) return sinceFlat(live);
+  return [...held.values()].flatMap((holding) => {
+    const own = live.filter((fill) => fill.symbol === holding.symbol && fill.t >= holding.openedAt);
+    const qty = own.reduce((sum, fill) => sum + signed(fill), 0);
+    return Math.sign(qty) === (holding.side === 'buy' ? 1 : -1) ? own : [openingRow(account, holding)];
+  });
+}
+
+function sinceFlat(fills: readonly RawFill[]): RawFill[] {
   const held = new Map<string, { qty: number; fills: RawFill[] }>();
   for (const fill of fills) {
-    if (fill.voided) continue;
     const position = held.get(fill.symbol) ?? { qty: 0, fills: [] };
-    position.qty += fill.side === 'buy' ? fill.qty : -fill.qty;
+    position.qty += signed(fill);
     if (position.qty === 0) position.fills = [];
     else position.fills.push(fill);
     held.set(fill.symbol, position);
   }
-  return [...held.values()].flatMap((position) => position.fills).sort((a, b) => a.seq - b.seq);
+  return [...held.values()].flatMap((position) => position.fills);
 }
 
 const nextTurn = () =>
