@@ -1,14 +1,27 @@
 // Whether a new config document may take effect now (docs/RULES.md section 6): while an account is not active, or
 // its settings are locked for the day, a change may only tighten its rules. Lists what the change changes, for
-// the audit trail, and everything it would loosen where it may not.
+// the audit trail, and everything it would loosen where it may not; and, for the Rules screen, each changed
+// setting in words with its direction and, where it may not, setConfig's reason for refusing it.
 import { compareGroupStrictness, compareStrictness } from '../../shared/config/strictness';
 import { groupChanges, planChanges, ruleChanges } from '../../shared/config/changes';
 import { planLoosened } from '../../shared/config/plan-strictness';
 import type { WardenConfig } from '../../shared/config/schema';
 import {
+  groupSettingChanges,
+  judged,
+  planSettingChanges,
+  ruleSettingChanges,
+  type JudgedChange,
+  type SettingChange,
+} from '../../shared/config/setting-changes';
+import { changeWords, documentWords } from '../../shared/config/change-words';
+import type { ConfigChangeView } from '../../shared/ipc';
+import {
+  defaultHysteresisPct,
   defaultQuoteSanity,
   engineConfigOf,
   groupsOf,
+  planFor,
   rulesFor,
   strictestLock,
   untilText,
@@ -51,13 +64,15 @@ export function judgeConfigChange(state: ReadonlyEngineState, next: WardenConfig
       ...groupsLoosened(state.config, after, account.id),
       ...slowerBreaches(state.config, after),
     ];
-    if (loosened.length > 0)
-      problems.push(
-        `${account.id} ${why}, so its rules may only tighten; this change loosens ${loosened.join(', ')}`,
-      );
+    if (loosened.length > 0) problems.push(refusal(account.id, why, loosened));
   }
   changes.push(...groupsChanged(state.config, after));
   return problems.length === 0 ? { ok: true, changes } : { ok: false, problems };
+}
+
+/** Why a change that loosens `loosened` of `account` may not take effect, `why` being its restriction. */
+function refusal(account: string, why: string, loosened: readonly string[]): string {
+  return `${account} ${why}, so its rules may only tighten; this change loosens ${loosened.join(', ')}`;
 }
 
 /** Every group's changes, in the order the groups come (before's, then those added). */
@@ -81,6 +96,92 @@ function slowerBreaches(before: EngineConfig, after: EngineConfig): string[] {
   const was = (before.quoteSanity ?? defaultQuoteSanity).confirmQuotes;
   const now = (after.quoteSanity ?? defaultQuoteSanity).confirmQuotes;
   return now > was ? [`quoteSanity.confirmQuotes: ${was} → ${now}`] : [];
+}
+
+/**
+ * Each setting `next` changes (docs/RULES.md section 6), in the trader's words, with its direction and, where the
+ * account it concerns may only tighten now, the reason setConfig gives for refusing it (naming this setting alone).
+ */
+export function diffConfigChange(state: ReadonlyEngineState, next: WardenConfig): ConfigChangeView[] {
+  const after = engineConfigOf(next);
+  const restricted = new Map<string, string>();
+  for (const account of state.accounts.values()) {
+    const why = restriction(account, state.now);
+    if (why !== null) restricted.set(account.id, why);
+  }
+  const refused = (loosens: [account: string, lines: string[]][]): string | null => {
+    const reasons = loosens.flatMap(([account, lines]) => {
+      const why = restricted.get(account);
+      return why === undefined || lines.length === 0 ? [] : [refusal(account, why, lines)];
+    });
+    return reasons.length === 0 ? null : reasons.join('; ');
+  };
+  const view = (change: SettingChange, at: string, where: Pick<ConfigChangeView, 'account' | 'group'>) => {
+    const { path, rule, key, before, after: now, words, direction } = change;
+    const full = path === '' ? at : at === '' ? path : `${at}.${path}`;
+    return { path: full, ...where, rule, key, before, after: now, words, direction };
+  };
+  const accounts = [...state.accounts.keys()].flatMap((id) => {
+    const rules = ruleSettingChanges(rulesFor(state.config, id), rulesFor(after, id));
+    const plan = planSettingChanges(planFor(state.config, id), planFor(after, id), rules);
+    return [...rules, ...plan].map((change) => ({
+      ...view(change, `accounts.${id}`, { account: id, group: null }),
+      refused: refused([[id, change.loosens]]),
+    }));
+  });
+  const [was, now] = [groupsOf(state.config), groupsOf(after)];
+  const groups = [...new Set([...Object.keys(was), ...Object.keys(now)])].flatMap((id) =>
+    groupSettingChanges(id, was[id], now[id]).map((change) => ({
+      ...view(change, `groups.${id}`, { account: null, group: id }),
+      refused: refused(Object.entries(change.loosensFor)),
+    })),
+  );
+  const document = documentChanges(state.config, after).map((change) => ({
+    ...view(change, '', { account: null, group: null }),
+    refused: refused([...restricted.keys()].map((id) => [id, change.loosens])),
+  }));
+  return [...accounts, ...groups, ...document];
+}
+
+/**
+ * The document's own settings that the engine uses. Tighten-only judges only the confirming quotes (more of them
+ * latch a breach later); the mark, the bad-tick jump and the hysteresis it does not judge, so they are neutral.
+ */
+function documentChanges(before: EngineConfig, after: EngineConfig): JudgedChange[] {
+  const settings = (config: EngineConfig) => {
+    const sanity = config.quoteSanity ?? defaultQuoteSanity;
+    return {
+      markPrice: config.markPrice,
+      maxJumpPct: sanity.maxJumpPct.toFixed(),
+      confirmQuotes: sanity.confirmQuotes,
+      hysteresisPct: (config.hysteresisPct ?? defaultHysteresisPct).toFixed(),
+    };
+  };
+  const [was, now] = [settings(before), settings(after)];
+  const paths = {
+    markPrice: [null, 'markPrice'],
+    maxJumpPct: ['quoteSanity', 'quoteSanity.maxJumpPct'],
+    confirmQuotes: ['quoteSanity', 'quoteSanity.confirmQuotes'],
+    hysteresisPct: ['alerts', 'alerts.hysteresisPct'],
+  } as const;
+  return (Object.keys(paths) as (keyof typeof paths)[]).flatMap((key): JudgedChange[] => {
+    if (was[key] === now[key]) return [];
+    const [rule, path] = paths[key];
+    const words = documentWords[key];
+    return [
+      {
+        path,
+        rule,
+        key: path.slice(path.lastIndexOf('.') + 1),
+        before: was[key],
+        after: now[key],
+        words: changeWords(words.label, { label: '', kind: words.kind }, was[key], now[key]),
+        ...(key === 'confirmQuotes'
+          ? judged(slowerBreaches, before, after)
+          : { direction: 'neutral' as const, loosens: [] }),
+      },
+    ];
+  });
 }
 
 /** Whether two engine configs are the same settings (as their exact JSON). */

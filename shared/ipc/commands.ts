@@ -1,11 +1,13 @@
 // The commands the UI sends to the core, with zod schemas: every incoming command is validated here first.
 import { z } from 'zod';
+import type { SettingChange } from '../config/setting-changes';
 import { commandNames, type CommandName } from './channels';
 import type { HistoryView } from './history';
 import type { AlertView, LoginInUse, StateView } from './view';
 import type { WhatIfStatus } from './what-if';
 
 export { commandNames, ipcChannels, type CommandName } from './channels';
+export type { ChangeDirection, SettingChange } from '../config/setting-changes';
 
 const decimalString = z
   .union([z.string(), z.number()])
@@ -198,6 +200,29 @@ export type FlattenReport = {
   error?: string;
 };
 
+/**
+ * One setting a config change changes (issue 15's "safe changes"), as the Rules screen shows it before Apply:
+ * "Daily loss 1,000.00 → 800.00: tighter". Its rule, key, values, words and direction are a SettingChange's.
+ */
+export type ConfigChangeView = SettingChange & {
+  /**
+   * Where the setting is in the document, as validation errors name it: "accounts.A1.rules.dailyLoss.amount",
+   * "accounts.A1.plan.scaling", "groups.apex.rules.groupDailyLoss.amount", "groups.apex.copier.graceSeconds",
+   * "groups.apex" (added or removed), "quoteSanity.confirmQuotes". Settings are compared as resolved, so a change
+   * of `defaults` or of a preset shows at each account it reaches.
+   */
+  path: string;
+  /** The account it concerns; null for a group's setting or the document's own. */
+  account: string | null;
+  group: string | null;
+  /**
+   * Why the core would refuse it now (the account is locked or its settings are): setConfig's reason, naming
+   * this setting's loosening ("SIM-50K is halted until …, so its rules may only tighten; this change loosens
+   * dailyLoss.amount: raised from 1000 to 1500"); setConfig's own lists every loosening of the account in one.
+   */
+  refused: string | null;
+};
+
 export type CommandResults = {
   placeOrder: { orderId: string | null };
   cancelOrder: Record<string, never>;
@@ -215,7 +240,18 @@ export type CommandResults = {
    * `errors`: the document's validation errors, each with its path ("accounts.A1.rules.dailyLoss.amount: ...");
    * `problems`: why it may not take effect now (tighten-only while locked); `changes`: what it would change.
    */
-  previewConfig: { valid: boolean; errors: string[]; changes: string[]; problems: string[] };
+  previewConfig: {
+    valid: boolean;
+    errors: string[];
+    changes: string[];
+    problems: string[];
+    /**
+     * Every changed setting in the trader's words, with its direction and whether the core would refuse it now
+     * (the core always sends it; optional so that results built without it, as test fixtures are, still type).
+     * [] for an invalid document.
+     */
+    diff?: ConfigChangeView[];
+  };
   lockSettings: { lockedUntil: string };
   /** The config document in force (as validated: defaults filled in, numbers as decimal strings). */
   getConfig: { config: unknown };

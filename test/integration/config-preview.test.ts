@@ -33,6 +33,20 @@ function withAmount(config: WardenConfig, amount: unknown): unknown {
   return copy;
 }
 
+/** The diff entry of SIM-50K's daily loss amount tightened from `before` to `after`, in `words`. */
+const dailyLossChange = (before: string, after: string, words: string) => ({
+  path: 'accounts.SIM-50K.rules.dailyLoss.amount',
+  account: 'SIM-50K',
+  group: null,
+  rule: 'dailyLoss',
+  key: 'amount',
+  before,
+  after,
+  words,
+  direction: 'tighter',
+  refused: null,
+});
+
 describe('previewConfig', () => {
   it('lists the changes and applies nothing', async () => {
     const config = await inForce();
@@ -43,6 +57,7 @@ describe('previewConfig', () => {
         errors: [],
         changes: ['SIM-50K dailyLoss.amount: "1000" → "800"'],
         problems: [],
+        diff: [dailyLossChange('1000', '800', 'Daily loss 1,000.00 → 800.00')],
       },
     });
     expect((await inForce()).accounts['SIM-50K']?.rules?.dailyLoss?.amount).toBe('1000');
@@ -73,6 +88,7 @@ describe('previewConfig', () => {
       errors: [],
       changes: ['SIM-50K dailyLoss.amount: "1000" → "900"'],
       problems: [],
+      diff: [dailyLossChange('1000', '900', 'Daily loss 1,000.00 → 900.00')],
     });
   });
 });

@@ -3,7 +3,7 @@
 import { validateConfig, type WardenConfig } from '../../../shared/config/schema';
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { ReadonlyEngineState } from '../../engine';
-import { judgeConfigChange } from '../config-changes';
+import { diffConfigChange, judgeConfigChange } from '../config-changes';
 import type { CommandDeps, Handlers } from './types';
 import { Refused } from './refusals';
 
@@ -27,11 +27,12 @@ function setConfig({ state, config }: ConfigDeps, args: ParsedCommandArgs<'setCo
 
 function previewConfig({ state }: ConfigDeps, args: ParsedCommandArgs<'previewConfig'>) {
   const result = validateConfig(args.config);
-  if (!result.ok) return { valid: false, errors: result.errors, changes: [], problems: [] };
+  if (!result.ok) return { valid: false, errors: result.errors, changes: [], problems: [], diff: [] };
   const problems = sessionChanged(state, result.config) ? [SESSION_FIXED] : [];
   const verdict = judgeConfigChange(state, result.config);
-  if (verdict.ok) return { valid: true, errors: [], changes: verdict.changes, problems };
-  return { valid: true, errors: [], changes: [], problems: [...problems, ...verdict.problems] };
+  const diff = diffConfigChange(state, result.config);
+  if (verdict.ok) return { valid: true, errors: [], changes: verdict.changes, problems, diff };
+  return { valid: true, errors: [], changes: [], problems: [...problems, ...verdict.problems], diff };
 }
 
 export function configHandlers(deps: ConfigDeps): Handlers<'getConfig' | 'setConfig' | 'previewConfig'> {
