@@ -1,12 +1,13 @@
 // One rule of an account in the editor: on or off, what it does in one line with its section of docs/RULES.md,
 // its parameters by kind with the inherited value as placeholder and each error beside its field, the rule's own
 // error (one no single field owns), its consequences under "More", and "Reset to inherited".
+import { memo } from 'react';
 import { ruleCatalog, rulesDocPath, type ParamEntry } from '../../../../shared/config/rule-catalog';
 import type { RuleId } from '../../../../shared/config/rules';
 import { withEnabled, withoutOwnRule } from './config-draft';
 import { FieldError } from './FieldError';
 import { isRuleOn } from './inherited';
-import { ruleAccess, type RuleContext } from './rule-context';
+import { ruleAccess, ruleSignature, sameSignature, type RuleContext } from './rule-context';
 import { RuleMore } from './RuleMore';
 import { RuleParam } from './RuleParam';
 
@@ -16,8 +17,18 @@ function sectionOf(anchor: string): string {
   return numbered?.[1] === undefined ? '§11' : `§6.${numbered[1]}`;
 }
 
-export function RuleCard({ ctx, rule }: { ctx: RuleContext; rule: RuleId }) {
-  const { draft, account, onEdit } = ctx;
+type RuleCardProps = { ctx: RuleContext; rule: RuleId };
+
+/** Drawn again only when what it shows changes: a screen of twenty rules re-renders one card per keystroke. */
+export const RuleCard = memo(
+  RuleCardBody,
+  (before, after) =>
+    before.rule === after.rule &&
+    sameSignature(ruleSignature(before.ctx, before.rule), ruleSignature(after.ctx, after.rule)),
+);
+
+function RuleCardBody({ ctx, rule }: RuleCardProps) {
+  const { draft, account, update } = ctx;
   const entry = ruleCatalog[rule];
   const enabled = isRuleOn(draft, account, rule);
   const access = ruleAccess(ctx, rule, enabled);
@@ -32,7 +43,8 @@ export function RuleCard({ ctx, rule }: { ctx: RuleContext; rule: RuleId }) {
             checked={enabled}
             data-testid={`rule-${rule}-enabled`}
             onChange={(event) => {
-              onEdit(withEnabled(draft, account, rule, event.target.checked));
+              const on = event.target.checked;
+              update((current) => withEnabled(current, account, rule, on));
             }}
           />
           {entry.title}
@@ -70,7 +82,7 @@ export function RuleCard({ ctx, rule }: { ctx: RuleContext; rule: RuleId }) {
             aria-label={`${entry.title}: reset to inherited`}
             data-testid={`rule-${rule}-reset`}
             onClick={() => {
-              onEdit(withoutOwnRule(draft, account, rule));
+              update((current) => withoutOwnRule(current, account, rule));
             }}
           >
             Reset to inherited

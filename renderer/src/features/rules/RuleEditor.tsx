@@ -54,6 +54,10 @@ export function RuleEditor() {
     setDraft(next);
     changes.clearApplied();
   };
+  const update = (change: (current: Draft) => Draft) => {
+    ruleDraft.update(change);
+    changes.clearApplied();
+  };
   const errors = [...new Set([...validation.errors, ...changes.coreErrors])];
   return (
     <section className="panel rule-editor" aria-labelledby="rules-title" data-testid="rule-editor">
@@ -90,7 +94,8 @@ export function RuleEditor() {
       ) : null}
       {account !== null ? (
         <AccountRules
-          ctx={{ draft, account, errors, instruments, timezone: timezoneOf(draft), onEdit: edit }}
+          ctx={{ draft, account, errors, instruments, timezone: timezoneOf(draft), update }}
+          onEdit={edit}
         />
       ) : null}
       <ChangePreview preview={changes.preview} applied={changes.applied} />
@@ -102,8 +107,8 @@ export function RuleEditor() {
 }
 
 /** The account's rules by group (its plan with the program's rules), and the errors no field shows. */
-function AccountRules({ ctx }: { ctx: RuleContext }) {
-  const { draft, account, errors, onEdit } = ctx;
+function AccountRules({ ctx, onEdit }: { ctx: RuleContext; onEdit: (draft: Draft) => void }) {
+  const { draft, account, errors } = ctx;
   const plan = <PlanEditor draft={draft} account={account} errors={errors} onEdit={onEdit} />;
   return (
     <>

@@ -1,7 +1,7 @@
 // What every field of one account's rule needs: the account's own value of a key, the inherited one, a way to
 // write a key (undefined: back to inherited), the error at a path inside the rule, and the ids the field uses.
 import type { RuleId } from '../../../../shared/config/rules';
-import { ownValue, withRuleKey, type Draft } from './config-draft';
+import { ownValue, sameDocument, withRuleKey, type Draft } from './config-draft';
 import { inheritedRule, type InheritedRule } from './inherited';
 import { errorAt, rulePath } from './rule-errors';
 
@@ -15,7 +15,8 @@ export type RuleContext = {
   instruments: readonly string[];
   /** The session's time zone: trading-hours times are in it. */
   timezone: string;
-  onEdit: (draft: Draft) => void;
+  /** Changes the draft as it is when the change is made (a card that did not re-render holds an older one). */
+  update: (change: (draft: Draft) => Draft) => void;
 };
 
 export type RuleAccess = {
@@ -32,7 +33,7 @@ export type RuleAccess = {
 };
 
 export function ruleAccess(ctx: RuleContext, rule: RuleId, enabled: boolean): RuleAccess {
-  const { draft, account, errors, onEdit } = ctx;
+  const { draft, account, errors, update } = ctx;
   const base = rulePath(account, rule);
   const testId = (path: string) =>
     path === '' ? `rule-${rule}` : `rule-${rule}-${path.replace(/\[(\d+)\]/g, '.$1').replaceAll('.', '-')}`;
@@ -42,7 +43,7 @@ export function ruleAccess(ctx: RuleContext, rule: RuleId, enabled: boolean): Ru
     inherited: inheritedRule(draft, account, rule),
     own: (key) => ownValue(draft, account, rule, key),
     set: (key, value) => {
-      onEdit(withRuleKey(draft, account, rule, key, value));
+      update((current) => withRuleKey(current, account, rule, key, value));
     },
     error: (path) => errorAt(errors, path === '' ? base : `${base}.${path}`),
     testId,
@@ -55,4 +56,35 @@ export function typedText(kind: 'count' | 'text', text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   return kind === 'count' && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Everything one rule's card shows depends on: the account's own block, the layers below it (defaults, the
+ * preset, the plans), the rule's errors, the instruments and the time zone. Equal signatures draw the same card.
+ */
+export function ruleSignature(ctx: RuleContext, rule: RuleId): unknown[] {
+  const { draft, account } = ctx;
+  const own = draft.accounts?.[account];
+  const preset = own?.preset;
+  const presetBlock = preset === undefined ? undefined : draft.presets?.[preset];
+  const defaults = isRecord(draft['defaults']) ? draft['defaults']['rules'] : undefined;
+  const prefix = rulePath(account, rule);
+  return [
+    account,
+    ctx.timezone,
+    ctx.instruments.join(' '),
+    ctx.errors.filter((e) => e.startsWith(`${prefix}.`) || e.startsWith(`${prefix}: `)).join('\n'),
+    own?.rules?.[rule],
+    own?.plan,
+    preset,
+    presetBlock,
+    isRecord(defaults) ? defaults[rule] : undefined,
+  ];
+}
+
+export function sameSignature(a: unknown[], b: unknown[]): boolean {
+  return sameDocument(a, b);
 }

@@ -66,15 +66,18 @@ export function createRuleDraftStore(): RuleDraftStore {
 
 const stores = new WeakMap<Stores, RuleDraftStore>();
 
-/** The window's rule draft store (made the first time a screen asks for it). */
-export function useRuleDraftStore(): RuleDraftStore {
-  const owner = useStores();
+/** The rule draft store of a window's stores, made the first time it is asked for. */
+export function ruleDraftStoreOf(owner: Stores): RuleDraftStore {
   let store = stores.get(owner);
   if (store === undefined) {
     store = createRuleDraftStore();
     stores.set(owner, store);
   }
   return store;
+}
+
+export function useRuleDraftStore(): RuleDraftStore {
+  return ruleDraftStoreOf(useStores());
 }
 
 export function useRuleDraftState<T>(selector: (state: RuleDraftState) => T): T {

@@ -16,6 +16,8 @@ export type RuleDraft = {
   loadError: string | null;
   draft: Draft | null;
   setDraft: (draft: Draft) => void;
+  /** Changes the draft as it stands now. */
+  update: (change: (draft: Draft) => Draft) => void;
   /** The draft differs from the config in force. */
   dirty: boolean;
   discard: () => void;
@@ -72,6 +74,10 @@ export function useRuleDraft(): RuleDraft {
     loadError,
     draft,
     setDraft: edit,
+    update: (change) => {
+      const current = store.getState().draft;
+      if (current !== null) edit(change(current));
+    },
     dirty,
     discard,
     changedUnderneath,
