@@ -278,7 +278,7 @@ const marketRules: { [R in 'staleData' | 'symbolBlock' | 'brokerLock']: RuleEntr
     title: 'Blocked symbols',
     explanation: 'Closes positions and cancels orders in symbols you have blocked.',
     anchor: '615-symbolblock',
-    params: { symbols: { label: 'Blocked symbols', kind: 'symbols' } },
+    params: { symbols: { label: 'Symbols', kind: 'symbols' } },
     unused: ['action'],
     fixed: 'close the position or cancel the order',
   },

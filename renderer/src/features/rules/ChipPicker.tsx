@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 
 type ChipPickerProps = {
   testId: string;
-  /** What the chips are, for screen readers ("Blocked symbols"). */
+  /** What the chips are ("Symbols"), for the box's and the button's names; the caller labels the whole. */
   label: string;
   known: readonly string[];
   chosen: readonly string[];
@@ -18,7 +18,7 @@ export function ChipPicker({ testId, label, known, chosen, disabled, normalise, 
   const chips = [...known, ...chosen.filter((word) => !known.includes(word))];
   return (
     <div className="chips">
-      <div className="chip-list" role="group" aria-label={label}>
+      <div className="chip-list">
         {chips.map((word) => (
           <button
             key={word}

@@ -82,7 +82,7 @@ export function NewsCalendar(props: ParamProps) {
           change('impacts', impacts);
         }}
       />
-      <div className="param-sub">
+      <div className="param-sub" role="group" aria-label={newsCalendarParts.currencies}>
         <span className="param-sublabel">{newsCalendarParts.currencies}</span>
         <ChipPicker
           testId={access.testId(path('currencies'))}
