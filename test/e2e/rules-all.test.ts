@@ -1,7 +1,8 @@
-// The Rules screen against `warden serve` on the simulator, in Chromium: one field set in each group of rules
-// (loss limits, size, behaviour, time, market data & broker, program), including a per-symbol limit, a trading
-// window, a blocked symbol's chip and a lock under "More"; applied, and read back from GET /api/config as in
-// force. Screenshots of each group in test/artifacts.
+// The Rules screen against `warden serve` on the simulator, in Chromium: fields set in each group of rules (loss
+// limits, size, behaviour, time, market data & broker, program), including a per-symbol limit, a trading window, a
+// news event and the calendar selection, a blocked symbol's chip and a lock under "More"; applied, and read back
+// from GET /api/config as in force (the core fills the parts left to their defaults). Screenshots of each group
+// in test/artifacts.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,17 @@ describe('every group of rules from the screen', () => {
     await fill('rule-tradingHours-windows-0-end', '15:00');
     await fill('rule-tradingHours-flattenAt', '14:55');
     expect(await page.getByTestId('rule-tradingHours').textContent()).toContain('America/Chicago');
+    // News blackout: an event of the trader's own, read back in the session's zone, and the calendar's releases.
+    await turnOn('newsBlackout');
+    await page.getByTestId('rule-newsBlackout-events-add').click();
+    await fill('rule-newsBlackout-events-0-at', '2030-05-08T08:30:00-05:00');
+    await fill('rule-newsBlackout-events-0-name', 'CPI');
+    await page.getByTestId('rule-newsBlackout-events-0-flatten').selectOption('true');
+    expect(await page.getByTestId('rule-newsBlackout-events').textContent()).toContain(
+      'Wed 8 May, 08:30 America/Chicago',
+    );
+    await page.getByTestId('rule-newsBlackout-calendar-on').click();
+    await page.getByTestId('rule-newsBlackout-calendar-currencies-EUR').click();
     // Market data & broker: CL blocked, chosen from the instruments.
     await turnOn('symbolBlock');
     await page.getByTestId('rule-symbolBlock-symbols-CL').click();
@@ -100,6 +112,19 @@ describe('every group of rules from the screen', () => {
           { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], start: '08:30', end: '15:00' },
         ],
         flattenAt: '14:55',
+      },
+      newsBlackout: {
+        enabled: true,
+        events: [
+          { at: '2030-05-08T08:30:00-05:00', minutesBefore: 2, minutesAfter: 2, flatten: true, name: 'CPI' },
+        ],
+        calendar: {
+          impacts: ['High'],
+          currencies: ['USD', 'EUR'],
+          minutesBefore: 2,
+          minutesAfter: 2,
+          flatten: false,
+        },
       },
       symbolBlock: { enabled: true, symbols: ['CL'] },
       profitTarget: { enabled: true, amount: '3000' },

@@ -11,7 +11,7 @@ import {
   errorOf,
   ownRules,
   placeholderOf,
-  renderRules,
+  openRules,
   type,
 } from './rule-helpers';
 
@@ -30,11 +30,7 @@ const layered = {
   accounts: { [ACCOUNT]: { preset: 'desk', startingBalance: 50000 } },
 };
 
-async function open() {
-  const host = renderRules(layered);
-  await screen.findByTestId('rule-editor');
-  return host;
-}
+const open = (document: unknown = layered) => openRules(document);
 
 const pressed = (testId: string) => screen.getByTestId(testId).getAttribute('aria-pressed');
 

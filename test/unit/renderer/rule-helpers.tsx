@@ -40,6 +40,13 @@ export function renderRules(document: unknown, handlers: Options['handlers'] = {
   });
 }
 
+/** The rule editor over `document`, once it shows the rules. */
+export async function openRules(document: unknown, handlers: Options['handlers'] = {}): Promise<Host> {
+  const host = renderRules(document, handlers);
+  await screen.findByTestId('rule-editor');
+  return host;
+}
+
 export const draftOf = (host: Host): Draft | null => ruleDraftStoreOf(host.stores).getState().draft;
 
 /** The account's own rules in the draft. */

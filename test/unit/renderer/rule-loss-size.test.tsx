@@ -12,7 +12,7 @@ import {
   inputOf,
   ownRules,
   placeholderOf,
-  renderRules,
+  openRules,
   type,
 } from './rule-helpers';
 
@@ -33,11 +33,7 @@ const layered = {
 };
 const plain = { accounts: { [ACCOUNT]: { startingBalance: 50000 } } };
 
-async function open(document: unknown = layered) {
-  const host = renderRules(document);
-  await screen.findByTestId('rule-editor');
-  return host;
-}
+const open = (document: unknown = layered) => openRules(document);
 
 describe('loss limits', () => {
   it('says what each empty field inherits, in words', async () => {

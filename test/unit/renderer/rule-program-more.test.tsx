@@ -12,7 +12,7 @@ import {
   inputOf,
   ownRules,
   placeholderOf,
-  renderRules,
+  openRules,
   type,
 } from './rule-helpers';
 
@@ -29,11 +29,7 @@ const withPlan = {
 };
 const plain = { accounts: { [ACCOUNT]: { startingBalance: 50000 } } };
 
-async function open(document: unknown = withPlan) {
-  const host = renderRules(document);
-  await screen.findByTestId('rule-editor');
-  return host;
-}
+const open = (document: unknown = withPlan) => openRules(document);
 
 const details = (rule: string) => screen.getByTestId(`rule-${rule}-more`).closest('details');
 

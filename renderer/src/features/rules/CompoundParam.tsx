@@ -2,7 +2,7 @@
 // per-symbol limits). The account's own value replaces the inherited one as a whole (rules merge key by key,
 // docs/RULES.md section 8): the inherited value is shown until the first edit makes a copy of it the account's
 // own, and "Use inherited" drops that copy again.
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { FieldError } from './FieldError';
 import type { ParamProps } from './RuleParam';
 import type { RuleAccess } from './rule-context';
@@ -61,5 +61,79 @@ export function CompoundParam({ access, param, entry, children }: ParamProps & {
       {children}
       <FieldError testId={`${testId}-error`} message={error} />
     </div>
+  );
+}
+
+/** One item of a list parameter as its row draws it. */
+export type ItemProps = {
+  access: RuleAccess;
+  /** "windows[0]": where the item is inside the rule. */
+  path: string;
+  index: number;
+  item: Record<string, unknown>;
+  timezone: string;
+  onChange: (key: string, value: unknown) => void;
+  /** The row's "Remove" button. */
+  remove: ReactNode;
+};
+
+type ItemListProps = ParamProps & {
+  Row: ComponentType<ItemProps>;
+  /** What the item is called: "window", "event". */
+  noun: string;
+  newItem: () => Record<string, unknown>;
+};
+
+/** A list parameter (trading windows, news events): each item's row, changed or removed in a copy; and "Add". */
+export function ItemList(props: ItemListProps) {
+  const { access, ctx, param, Row, noun } = props;
+  const items = listOf(shownValue(access, param));
+  const write = (next: unknown[]) => {
+    access.set(param, next);
+  };
+  return (
+    <CompoundParam {...props}>
+      <ol className="item-list">
+        {items.map((item, index) => (
+          <Row
+            // Items have no identity but their place in the list.
+            key={index}
+            access={access}
+            path={`${param}[${index}]`}
+            index={index}
+            item={isRecord(item) ? item : {}}
+            timezone={ctx.timezone}
+            onChange={(key, value) => {
+              write(items.map((it, i) => (i === index ? withItemKey(it, key, value) : it)));
+            }}
+            remove={
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`Remove ${noun} ${index + 1}`}
+                disabled={!access.enabled}
+                data-testid={`${access.testId(`${param}[${index}]`)}-remove`}
+                onClick={() => {
+                  write(items.filter((_, i) => i !== index));
+                }}
+              >
+                Remove
+              </button>
+            }
+          />
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!access.enabled}
+        data-testid={access.testId(`${param}.add`)}
+        onClick={() => {
+          write([...items, props.newItem()]);
+        }}
+      >
+        {`Add ${noun}`}
+      </button>
+    </CompoundParam>
   );
 }

@@ -4,10 +4,10 @@
 import { newsEventParts } from '../../../../shared/config/rule-catalog';
 import { ruleSpecs } from '../../../../shared/config/rule-table';
 import { shown } from './config-draft';
-import { CompoundParam, listOf, shownValue, withItemKey } from './CompoundParam';
+import { ItemList, type ItemProps } from './CompoundParam';
 import { Field, FlagField } from './Field';
 import type { ParamProps } from './RuleParam';
-import { typedText, type RuleAccess } from './rule-context';
+import { typedText } from './rule-context';
 
 /** What an event gets for the parts it leaves out (the spec's own defaults). */
 const eventDefaults = ruleSpecs.newsBlackout.params.events.parse([{ at: '2026-01-05T08:30:00-06:00' }])[0];
@@ -32,58 +32,10 @@ export function localReading(at: unknown, timezone: string): string {
 }
 
 export function NewsEvents(props: ParamProps) {
-  const { access, ctx, param } = props;
-  const events = listOf(shownValue(access, param));
-  const write = (next: unknown[]) => {
-    access.set(param, next);
-  };
-  return (
-    <CompoundParam {...props}>
-      <ol className="item-list">
-        {events.map((event, index) => (
-          <EventRow
-            // Events have no identity but their place in the list.
-            key={index}
-            access={access}
-            path={`${param}[${index}]`}
-            index={index}
-            event={(event ?? {}) as Record<string, unknown>}
-            timezone={ctx.timezone}
-            onChange={(key, value) => {
-              write(events.map((e, i) => (i === index ? withItemKey(e, key, value) : e)));
-            }}
-            onRemove={() => {
-              write(events.filter((_, i) => i !== index));
-            }}
-          />
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="btn btn-small"
-        disabled={!access.enabled}
-        data-testid={access.testId(`${param}.add`)}
-        onClick={() => {
-          write([...events, {}]);
-        }}
-      >
-        Add event
-      </button>
-    </CompoundParam>
-  );
+  return <ItemList {...props} Row={EventRow} noun="event" newItem={() => ({})} />;
 }
 
-type EventRowProps = {
-  access: RuleAccess;
-  path: string;
-  index: number;
-  event: Record<string, unknown>;
-  timezone: string;
-  onChange: (key: string, value: unknown) => void;
-  onRemove: () => void;
-};
-
-function EventRow({ access, path, index, event, timezone, onChange, onRemove }: EventRowProps) {
+function EventRow({ access, path, item: event, timezone, onChange, remove }: ItemProps) {
   const field = (key: keyof typeof newsEventParts, kind: 'integer' | 'text', placeholder: string) => (
     <Field
       id={access.id(`${path}.${key}`)}
@@ -92,7 +44,13 @@ function EventRow({ access, path, index, event, timezone, onChange, onRemove }: 
       kind={kind}
       value={shown(event[key])}
       placeholder={placeholder}
-      unit={key === 'at' ? localReading(event['at'], timezone) || undefined : undefined}
+      below={
+        key === 'at' ? (
+          <span className="field-unit" data-testid={`${access.testId(`${path}.at`)}-local`}>
+            {localReading(event['at'], timezone)}
+          </span>
+        ) : null
+      }
       error={access.error(`${path}.${key}`)}
       disabled={!access.enabled}
       onChange={(text) => {
@@ -128,16 +86,7 @@ function EventRow({ access, path, index, event, timezone, onChange, onRemove }: 
             onChange('flatten', value);
           }}
         />
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label={`Remove event ${index + 1}`}
-          disabled={!access.enabled}
-          data-testid={`${access.testId(path)}-remove`}
-          onClick={onRemove}
-        >
-          Remove
-        </button>
+        {remove}
       </div>
     </li>
   );
