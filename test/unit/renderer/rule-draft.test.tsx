@@ -6,6 +6,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../../renderer/src/features/rules/config-draft';
+import { ruleDraftStoreOf } from '../../../renderer/src/features/rules/rule-draft-store';
 import { buildFixtureState } from '../../helpers/fixture-state';
 import { renderWithState } from './harness';
 import { ACCOUNT, click, errorOf, inForce, inputOf, renderRules, type } from './rule-helpers';
@@ -84,6 +85,23 @@ describe('the draft', () => {
       expect(amount()).toBe('900');
     });
     expect(screen.queryByTestId('rules-changed-underneath')).toBeNull();
+  });
+
+  it('keeps the draft as it is when the config read again is the same', async () => {
+    const { state, handlers } = core(withLoss(1000));
+    const host = renderRules(withLoss(1000), handlers);
+    await screen.findByTestId('rule-editor');
+    const drafts: unknown[] = [];
+    ruleDraftStoreOf(host.stores).subscribe((now, before) => {
+      if (now.draft !== before.draft) drafts.push(now.draft);
+    });
+    fireEvent.focus(window); // reads the same config
+    state.current = inForce(withLoss(900));
+    fireEvent.focus(window); // reads a changed one, after the first
+    await waitFor(() => {
+      expect(amount()).toBe('900');
+    });
+    expect(drafts).toHaveLength(1);
   });
 
   it('keeps unapplied edits over a config changed underneath, says so, and shows it when asked', async () => {

@@ -38,10 +38,14 @@ export function createRuleDraftStore(): RuleDraftStore {
     changedUnderneath: false,
     received: (config) => {
       const { inForce, draft } = get();
+      if (inForce !== null && sameDocument(config, inForce)) {
+        if (get().loadError !== null) set({ loadError: null });
+        return;
+      }
       const edited = draft !== null && inForce !== null && !sameDocument(draft, inForce);
       if (!edited || sameDocument(draft, config)) {
         set({ inForce: config, draft: structuredClone(config), loadError: null, changedUnderneath: false });
-      } else if (!sameDocument(config, inForce)) {
+      } else {
         set({ inForce: config, loadError: null, changedUnderneath: true });
       }
     },
