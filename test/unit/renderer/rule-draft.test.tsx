@@ -171,18 +171,25 @@ describe("the core's errors", () => {
     expect(errorOf('rule-dailyLoss-amount')).toBe('must be at most 5000, got "6000"');
   });
 
-  it('that no field owns are listed below (an unknown key from an imported file)', async () => {
+  it('that no field owns are listed below (an unknown key, a level of a rule without levels)', async () => {
     renderRules(withLoss(1000));
     await screen.findByTestId('rule-editor');
-    const file = new File(['x'], 'rules.yaml');
-    Object.defineProperty(file, 'text', {
-      value: () => Promise.resolve(`accounts:\n  ${ACCOUNT}:\n    rules:\n      dailyLoss: { amout: 900 }\n`),
-    });
+    const yaml = [
+      'accounts:',
+      `  ${ACCOUNT}:`,
+      '    rules:',
+      '      dailyLoss: { amout: 900, enabled: "yes" }',
+      '      maxContracts: { total: 3, warnAt: 2 }',
+      '',
+    ].join('\n');
+    const file = new File([yaml], 'rules.yaml');
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve(yaml) });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     const list = await screen.findByTestId('rule-errors');
-    expect(list.textContent).toContain(
-      `accounts.${ACCOUNT}.rules.dailyLoss.amout: unknown key for dailyLoss`,
-    );
-    expect(errorOf('rule-dailyLoss')).toBe(null);
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `accounts.${ACCOUNT}.rules.dailyLoss.amout: unknown key for dailyLoss (did you mean amount?); it accepts enabled, warnAt, criticalAt, action, lock, lockState, amount, basis`,
+      `accounts.${ACCOUNT}.rules.maxContracts.warnAt: must be at most 1, got 2`,
+    ]);
+    expect(errorOf('rule-dailyLoss-enabled')).toBe('must be true or false, got "yes"');
   });
 });

@@ -50,6 +50,7 @@ function RuleCardBody({ ctx, rule }: RuleCardProps) {
           {entry.title}
         </label>
       </legend>
+      <FieldError testId={`rule-${rule}-enabled-error`} message={access.error('enabled')} />
       <p className="rule-explain" data-testid={`rule-${rule}-explain`}>
         {entry.explanation}{' '}
         <a

@@ -4,18 +4,16 @@
 import { useState } from 'react';
 import { commonCatalog, consequenceWords, ruleCatalog } from '../../../../shared/config/rule-catalog';
 import { commonSchemas } from '../../../../shared/config/rule-spec';
-import { ruleSpecs } from '../../../../shared/config/rule-table';
 import type { LockUntil, RuleCommon } from '../../../../shared/config/rules';
 import { NumberInput } from '../../components/NumberInput';
 import { shown } from './config-draft';
 import { Field } from './Field';
 import { typedText, type RuleAccess } from './rule-context';
+import { moreKeys, type MoreKey } from './rule-errors';
 import { inheritedWords } from './words';
 
-type CommonKey = 'action' | 'lock' | 'lockState' | 'warnAt' | 'criticalAt';
-
 /** The key's value in force: the account's own when valid, else the inherited one. */
-function inForce<K extends CommonKey>(access: RuleAccess, key: K): RuleCommon[K] | undefined {
+function inForce<K extends MoreKey>(access: RuleAccess, key: K): RuleCommon[K] | undefined {
   const schema: { safeParse: (value: unknown) => { success: boolean } } = commonSchemas[key];
   const own = access.own(key);
   const value = own !== undefined && schema.safeParse(own).success ? own : access.inherited.values[key];
@@ -25,8 +23,7 @@ function inForce<K extends CommonKey>(access: RuleAccess, key: K): RuleCommon[K]
 
 export function RuleMore({ access }: { access: RuleAccess }) {
   const { rule } = access;
-  const keys: CommonKey[] = ['action', 'lock', 'lockState'];
-  if (ruleSpecs[rule].levels) keys.push('warnAt', 'criticalAt');
+  const keys = moreKeys(rule);
   const [open, setOpen] = useState(false);
   const hasError = keys.some((key) => access.error(key) !== null);
   const setHere = keys.filter((key) => access.own(key) !== undefined).length;

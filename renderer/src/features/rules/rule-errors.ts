@@ -7,7 +7,7 @@ import {
   ruleCatalog,
   windowParts,
 } from '../../../../shared/config/rule-catalog';
-import { commonSchemas } from '../../../../shared/config/rule-spec';
+import { ruleSpecs } from '../../../../shared/config/rule-table';
 import { ruleIds, type RuleId } from '../../../../shared/config/rules';
 
 /** "accounts.A1.rules.dailyLoss": where an account's own rule sits in the document, as errors name it. */
@@ -43,9 +43,18 @@ function itemOf(path: string): string {
 
 const isRule = (id: string): id is RuleId => (ruleIds as readonly string[]).includes(id);
 
-/** The keys shown as a field of the rule: its parameters and the keys every rule accepts. */
+export type MoreKey = 'action' | 'lock' | 'lockState' | 'warnAt' | 'criticalAt';
+
+/** The common keys under a rule's "More": warnAt and criticalAt only where the rule has levels. */
+export function moreKeys(rule: RuleId): MoreKey[] {
+  return ruleSpecs[rule].levels
+    ? ['action', 'lock', 'lockState', 'warnAt', 'criticalAt']
+    : ['action', 'lock', 'lockState'];
+}
+
+/** The keys shown as a field of the rule: on/off, its parameters and the common keys under "More". */
 function ruleKeys(rule: RuleId): string[] {
-  return [...Object.keys(ruleCatalog[rule].params), ...Object.keys(commonSchemas)];
+  return ['enabled', ...Object.keys(ruleCatalog[rule].params), ...moreKeys(rule)];
 }
 
 /** The parts of compound parameters that a field shows, relative to the rule. */
