@@ -1,8 +1,10 @@
 // `npm run bench`: bundles the benchmark with esbuild (as the desktop build bundles the app; tsx's on-the-fly
-// transform adds per-closure naming that is not in a build) and runs it with an exposed GC for heap figures.
+// transform adds per-closure naming that is not in a build) and runs it with an exposed GC for heap figures. The
+// what-if's worker is bundled beside it, as the desktop build does, for the live core's case.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
+import { buildWhatIfWorker, bundleFileUrl } from './build-desktop.mjs';
 
 mkdirSync('.tsbuild', { recursive: true });
 await build({
@@ -13,6 +15,10 @@ await build({
   target: 'node20',
   outfile: '.tsbuild/bench.cjs',
   logLevel: 'warning',
+  // The native addon loads from node_modules at run time.
+  external: ['better-sqlite3'],
+  ...bundleFileUrl,
 });
+await buildWhatIfWorker({ outdir: '.tsbuild', target: 'node20' });
 const run = spawnSync(process.execPath, ['--expose-gc', '.tsbuild/bench.cjs'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -155,7 +155,7 @@ function wireCommands(
     clock,
     logger: logger.child('what-if'),
     beforeRead: journaling.flushQuotes,
-    known: (account) => knownOf(state, account, (...query) => store.history.trades(...query)),
+    known: (account) => knownOf(state, account, (...query) => store.accountEvents.tradesOpenAt(...query)),
   });
   const handlers = createCommandHandlers({
     state,

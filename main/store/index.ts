@@ -2,7 +2,7 @@
 export { DEFAULT_RETENTION_DAYS, openStore, type Store, type StoreOptions } from './db';
 export { NewerSchemaError } from './migrate';
 export type { Journal, JournalEntry } from './journal';
-export type { AccountEvents, AccountRows, RawEvent, RawFill } from './account-events';
+export type { AccountEvents, AccountRows, OpenTradeRow, RawEvent, RawFill } from './account-events';
 export { DEFAULT_SNAPSHOTS_KEPT, type Snapshot, type Snapshots } from './snapshots';
 export type { Alerts } from './alerts';
 export type { JsonValue, ResponseEnd, ResponseStart, Responses, RiskResponse } from './responses';

@@ -10,7 +10,7 @@ import { dataFiles, defaultDataDir } from '../platform/paths';
 import { openStore, type RawEvent, type Store } from '../store';
 import { deserializeState, engineConfigOf, type EngineConfig } from '../engine';
 import { knownOf, journalOnly, type Known } from './known';
-import { accountWindow, windowSlices } from './window';
+import { openWindow, windowSlices } from './window';
 
 export const EXPORT_USAGE =
   'warden export-events [--data-dir D] --account A [--days N] [--until T] [--config F]';
@@ -73,7 +73,7 @@ function snapshotKnowledge(store: Store, account: string, config: EngineConfig):
   const latest = store.snapshots.latest();
   if (latest === null) return journalOnly;
   return knownOf(deserializeState(latest.state, config), account, (...query) =>
-    store.history.trades(...query),
+    store.accountEvents.tradesOpenAt(...query),
   );
 }
 
@@ -101,7 +101,7 @@ export async function exportEventsCommand(argv: string[]): Promise<number> {
   }
   const store = openStore(file, { logger: createLogger({ level: 'warn' }) });
   try {
-    const window = accountWindow(store.accountEvents, {
+    const window = await openWindow(store.accountEvents, {
       account: o.account,
       days: o.days,
       session: document.session,

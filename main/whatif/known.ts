@@ -7,7 +7,7 @@ import { encodeEngineEvent } from '../../shared/domain/event-codec';
 import type { EngineEvent, FillEvent, InstrumentEvent } from '../../shared/domain/events';
 import { Dec } from '../../shared/domain/money';
 import type { Immutable, Instrument, ReadonlyEngineState } from '../engine';
-import type { RawEvent, TradeRecord } from '../store';
+import type { OpenTradeRow, RawEvent } from '../store';
 
 /** A position held when the period began: how it was opened (side, contracts, average price, when, fees). */
 export type Holding = {
@@ -25,7 +25,8 @@ export type Known = {
   heldAt(from: number): ReadonlyMap<string, Holding> | null;
 };
 
-type Trades = (account: string, closedFrom: number, closedTo: number) => readonly TradeRecord[];
+/** The kept round trips of the account open at a moment (the store's, all of them; the engine keeps the latest). */
+type OpenTrades = (account: string, at: number) => readonly OpenTradeRow[];
 type Span = Pick<Holding, 'symbol' | 'qty' | 'openedAt'> & {
   side: 'long' | 'short';
   closedAt: number;
@@ -37,7 +38,7 @@ type Span = Pick<Holding, 'symbol' | 'qty' | 'openedAt'> & {
 export function knownOf(
   state: Pick<ReadonlyEngineState, 'instruments' | 'accounts'>,
   account: string,
-  trades: Trades,
+  openTrades: OpenTrades,
 ): Known {
   return {
     instruments: state.instruments,
@@ -47,7 +48,7 @@ export function knownOf(
       const held = new Map<string, Holding>();
       // A round trip open at `from`: opened before it, closed at or after it. Its opening fill, approximately:
       // its contracts at its entry price, with half its fees (the other half closed it).
-      const spans: Span[] = [...trades(account, from, Number.MAX_SAFE_INTEGER), ...mine.closedTrades];
+      const spans: Span[] = [...openTrades(account, from), ...mine.closedTrades];
       for (const span of spans.filter((s) => s.openedAt < from && s.closedAt >= from))
         if (!held.has(span.symbol))
           held.set(span.symbol, {

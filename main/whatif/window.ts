@@ -30,8 +30,8 @@ export type WindowRequest = {
   known?: Known;
 };
 
-/** How many journal seqs one slice reads: a few milliseconds of SQLite at most. */
-export const SLICE_SEQS = 4096;
+/** How many journal seqs one slice reads: about a millisecond of SQLite on a journal of quotes (measured). */
+export const SLICE_SEQS = 512;
 
 /** The start and label of the trading day `days − 1` days before the one holding `now`. */
 export function firstDayOf(
@@ -44,24 +44,36 @@ export function firstDayOf(
   return day;
 }
 
-export function accountWindow(events: AccountEvents, request: WindowRequest): AccountWindow {
+/**
+ * The window's bounds and prelude. The symbols the account traded are read from the journal a slice at a time
+ * (`going()` false stops that between slices); the rest are short indexed reads.
+ */
+export async function openWindow(
+  events: AccountEvents,
+  request: WindowRequest,
+  going: () => boolean = () => true,
+  sliceSeqs = SLICE_SEQS,
+): Promise<AccountWindow> {
   const { account } = request;
   const known = request.known ?? journalOnly;
   const first = firstDayOf(request.now, request.days, request.session);
-  const through = request.through ?? null;
-  const range = events.seqRange(first.start, through);
+  const range = events.seqRange(first.start, request.through ?? null);
   const before = range?.first ?? Number.MAX_SAFE_INTEGER;
-  const carried = carriedRows(account, events.fillsBefore(account, before), known.heldAt(first.start));
+  const earlier = { seq: before, t: first.start };
+  const carried = carriedRows(account, events.fillsBefore(account, earlier), known.heldAt(first.start));
   const carriedSymbols = [...new Set(carried.map((row) => symbolOf(row)))];
+  const traded = new Set(carriedSymbols);
+  for await (const [after, through] of sliceBounds(range, going, sliceSeqs))
+    for (const symbol of events.symbolsIn(account, after, through)) traded.add(symbol);
+  const symbols = [...traded].sort();
   const lastQuotes = carriedSymbols.flatMap((symbol) => events.latestQuote(symbol, first.start) ?? []);
   const instruments = events.latestInstruments(before);
   const journaled = [
     ...instruments,
-    ...events.latestCalendarAndAccount(account, before),
+    ...events.latestCalendarAndAccount(account, earlier),
     ...carried,
     ...lastQuotes,
   ].sort((a, b) => a.t - b.t || a.seq - b.seq);
-  const symbols = [...new Set([...events.symbols(account, first.start, through), ...carriedSymbols])].sort();
   // Contracts whose definition is gone from the journal, defined first (before anything of the period).
   const defined = new Set(instruments.map(symbolOf));
   const at = Math.min(journaled[0]?.t ?? first.start, first.start);
@@ -113,6 +125,20 @@ const nextTurn = () =>
     setImmediate(resolve);
   });
 
+/** The seq bounds (after, through] of each slice of `range`, each after a turn of the event loop. */
+async function* sliceBounds(
+  range: AccountWindow['range'],
+  going: () => boolean,
+  sliceSeqs: number,
+): AsyncGenerator<[after: number, through: number]> {
+  if (range === null) return;
+  for (let after = range.first - 1; after < range.last; after += sliceSeqs) {
+    await nextTurn();
+    if (!going()) return;
+    yield [after, Math.min(after + sliceSeqs, range.last)];
+  }
+}
+
 /** The window's rows, prelude first, a slice at a time; `going()` false stops it between slices. */
 export async function* windowSlices(
   events: AccountEvents,
@@ -121,17 +147,13 @@ export async function* windowSlices(
   sliceSeqs = SLICE_SEQS,
 ): AsyncGenerator<RawEvent[]> {
   if (window.prelude.length > 0) yield window.prelude;
-  const { range } = window;
-  if (range === null) return;
-  for (let after = range.first - 1; after < range.last && going(); after += sliceSeqs) {
-    await nextTurn();
-    if (!going()) return;
-    const rows = events.slice(window.rows, after, Math.min(after + sliceSeqs, range.last));
+  for await (const [after, through] of sliceBounds(window.range, going, sliceSeqs)) {
+    const rows = events.slice(window.rows, after, through);
     if (rows.length > 0) yield rows;
   }
 }
 
-/** How many rows `windowSlices` yields, counted a slice at a time (0 once `going()` turns false). */
+/** How many rows `windowSlices` yields, counted a slice at a time (stopped by `going()` false: then unknown). */
 export async function countWindow(
   events: AccountEvents,
   window: AccountWindow,
@@ -139,12 +161,7 @@ export async function countWindow(
   sliceSeqs = SLICE_SEQS,
 ): Promise<number> {
   let total = window.prelude.length;
-  const { range } = window;
-  if (range === null) return total;
-  for (let after = range.first - 1; after < range.last; after += sliceSeqs) {
-    await nextTurn();
-    if (!going()) return 0;
-    total += events.count(window.rows, after, Math.min(after + sliceSeqs, range.last));
-  }
+  for await (const [after, through] of sliceBounds(window.range, going, sliceSeqs))
+    total += events.count(window.rows, after, through);
   return total;
 }

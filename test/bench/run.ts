@@ -1,12 +1,13 @@
 // `npm run bench`: feeds a generated quote stream through the engine with a prop-firm rule set and prints one
 // JSON line per case: quotes/s, breach-to-command latency (a breaching quote entering apply() to each account's
 // flatten decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M),
-// BENCH_CASE picks one case.
+// BENCH_CASE picks one case; `live-what-if` is the live core's breach-to-command with a what-if running.
 import { apply, createEngineState, type EngineConfig, type EngineState } from '../../main/engine';
 import { engineConfigOf } from '../../main/engine';
 import { validateConfig } from '../../shared/config/schema';
 import type { QuoteEvent } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';
+import { liveWhatIfCase } from './live-what-if';
 
 /** `groups`: the accounts in that many groups of equal size (docs/RULES.md section 10), each with a group loss. */
 type Case = { name: string; accounts: number; positionsPerAccount: number; groups?: number };
@@ -183,3 +184,15 @@ for (const c of cases) {
     })}\n`,
   );
 }
+
+// The live core with and without a what-if running (test/bench/live-what-if.ts).
+if (process.env.BENCH_CASE === undefined || process.env.BENCH_CASE === 'live-what-if')
+  void liveWhatIfCase().then(
+    (line) => {
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`live-what-if: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
