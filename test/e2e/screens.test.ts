@@ -72,8 +72,9 @@ describe('the screens on the simulator', () => {
     expect(await amount.inputValue()).toBe('300');
     await amount.fill('280');
     await expect
-      .poll(() => page.getByTestId('rules-change').allTextContents())
-      .toEqual(['SIM-50K dailyLoss.amount: "300" → "280"']);
+      .poll(() => page.getByTestId('rules-change-words').allTextContents())
+      .toEqual(['SIM-50K · Daily loss 300.00 → 280.00']);
+    expect(await page.getByTestId('rules-change-direction').allTextContents()).toEqual(['tighter']);
     await page.getByTestId('rules-apply').click();
     expect(await page.getByTestId('rules-applied').textContent()).toBe(
       'Applied: SIM-50K dailyLoss.amount: "300" → "280"',
