@@ -16,6 +16,7 @@ import { GroupEditor } from './GroupEditor';
 import { isPlanFieldError } from './plan-draft';
 import { PlanEditor } from './PlanEditor';
 import { RuleActions } from './RuleActions';
+import { WhatIfPanel } from '../what-if/WhatIfPanel';
 import type { RuleContext } from './rule-context';
 import { isShownBeside } from './rule-errors';
 import { RuleErrors } from './RuleErrors';
@@ -99,8 +100,7 @@ export function RuleEditor() {
         />
       ) : null}
       <ChangePreview preview={changes.preview} applied={changes.applied} />
-      {/* The what-if panel (issue 15) belongs here: below what Apply would change, above Apply itself. It reads
-          the same draft (useRuleDraft) and the account chosen. */}
+      {account !== null ? <WhatIfPanel account={account} draft={draft} /> : null}
       <RuleActions account={account} changes={changes} ruleDraft={ruleDraft} />
     </section>
   );
