@@ -120,7 +120,7 @@ export function createRun(o: RunOptions): WhatIfRun {
 
   const pump = async (window: AccountWindow): Promise<void> => {
     for await (const rows of windowSlices(deps.events, window, going, deps.sliceSeqs)) {
-      post({ kind: 'rows', rows: rows.map(({ t, account, body }) => ({ t, account, body })) });
+      post({ kind: 'rows', rows });
       posted += rows.length;
       while (going() && posted - done > o.aheadRows)
         await new Promise<void>((resolve) => {
