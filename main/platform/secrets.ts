@@ -4,6 +4,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { withoutUndefined } from '../../shared/domain/without-undefined';
 
 /** The brokers that log in, each with its own stored credentials. */
 export type LoginBrokerKind = 'projectx' | 'tradovate';
@@ -88,9 +89,7 @@ export function parseStoredCredentials(
   if (!parsed.success || (broker !== undefined && storedBroker(parsed.data) !== broker))
     throw new Error(`${where} must hold ${SHAPES[broker ?? 'projectx']}`);
   // Absent optional fields stay absent (never `undefined`), so what is read back equals what was written.
-  return Object.fromEntries(
-    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
-  ) as StoredCredentials;
+  return withoutUndefined(parsed.data) as StoredCredentials;
 }
 
 /** The stored credentials, or null when there are none; a file that cannot be read says why (not what it holds). */

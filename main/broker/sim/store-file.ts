@@ -18,6 +18,7 @@ import { dec, moneyString, type Dec } from '../../../shared/domain/money';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { fileOrder, positionKey, type ShelvedAccount, type SimOrder, type SimState } from './state';
+import { withoutUndefined } from '../../../shared/domain/without-undefined';
 
 export const STATE_FILE_VERSION = 1;
 
@@ -90,10 +91,6 @@ const fileSchema = z.strictObject({
 });
 
 type StoredFile = z.output<typeof fileSchema>;
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 function parseFill(raw: unknown, index: number): FillEvent {
   const parsed = parseEngineEvent(raw);

@@ -1,6 +1,7 @@
 // Where a Tradovate login connects: the demo environment (where prop evaluations live) or live, each with its three
 // URLs (docs/brokers/TRADOVATE.md section 1), any of them overridden by the environment variables of docs/API.md
 // section 2 or by URLs entered with the login. A login from the environment variables needs all five of its values.
+import { withoutUndefined } from '../../../shared/domain/without-undefined';
 import type { TradovateLogin } from '../types';
 import type { TradovateUrls } from './options';
 
@@ -48,11 +49,11 @@ export function tradovateEnvironment(env: NodeJS.ProcessEnv = process.env): Trad
   let environment: TradovateEnvironmentName = 'demo';
   if (named === 'demo' || named === 'live') environment = named;
   else problems.push(`WARDEN_TRADOVATE_ENV must be demo or live, got ${named}: using demo`);
-  const overrides = defined({
+  const overrides = withoutUndefined({
     apiUrl: text('WARDEN_TRADOVATE_API_URL'),
     wsUrl: text('WARDEN_TRADOVATE_WS_URL'),
     mdUrl: text('WARDEN_TRADOVATE_MD_URL'),
-  });
+  }) as UrlOverrides;
   const set = LOGIN_VARIABLES.filter((name) => text(name) !== undefined);
   let login: TradovateLogin | null = null;
   if (set.length > 0 && set.length < LOGIN_VARIABLES.length)
@@ -94,8 +95,4 @@ export function urlsOf(
   };
   const same = urls.api === base.api && urls.ws === base.ws && urls.md === base.md;
   return { urls, named: same ? environment : 'custom' };
-}
-
-function defined(overrides: { [K in keyof UrlOverrides]: string | undefined }): UrlOverrides {
-  return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
 }

@@ -5,6 +5,7 @@ import { tradingState, untilText, type ReadonlyEngineState } from '../../engine'
 import type { ParsedCommandArgs } from '../../../shared/ipc';
 import type { CommandDeps, Handlers } from './types';
 import { Refused } from './refusals';
+import { withoutUndefined } from '../../../shared/domain/without-undefined';
 
 type BrokerAccountDeps = Pick<CommandDeps, 'state' | 'broker' | 'accountSelection' | 'secrets' | 'logger'>;
 
@@ -71,18 +72,14 @@ async function setCredentials(deps: BrokerAccountDeps, args: ParsedCommandArgs<'
     throw new Refused(
       `these are ${BROKER_NAMES[kind]} credentials; this Warden runs the ${broker.kind} broker (start it with --broker ${kind})`,
     );
-  const credentials = withoutUndefined(args);
+  // The optional fields left out are stored as absent, never as undefined.
+  const credentials = withoutUndefined(args) as BrokerCredentials;
   const keptIn = await storeCredentials(deps, credentials);
   broker.setCredentials(credentials);
   const { login } = broker.credentialsInfo();
   if (login === null) throw new Error('the broker did not take the credentials');
   deps.logger.info('broker credentials stored; reconnecting with them', { ...login, keptIn });
   return { credentials: 'stored' as const, ...login };
-}
-
-/** The parsed arguments without the optional fields left out (stored as absent, never as undefined). */
-function withoutUndefined(args: ParsedCommandArgs<'setCredentials'>): BrokerCredentials {
-  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as BrokerCredentials;
 }
 
 export function brokerAccountHandlers(
