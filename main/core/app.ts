@@ -94,6 +94,7 @@ async function stopCore(deps: CoreDeps, core: CoreParts, stopTimers: () => void)
   if (core.life.stopped) return;
   core.life.stopped = true;
   stopTimers();
+  core.journaling.compact.stop();
   await core.whatIf.stop();
   await core.news?.stop();
   core.enforcement.stop();

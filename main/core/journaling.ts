@@ -1,7 +1,7 @@
 // The journal side of the core: every event is journaled before it is applied, quotes in batches (the pending
 // ones go in with the next other event, before a decision is acted on, at a snapshot, and on a short timer: a
 // crash loses at most that much market data, never a decision); snapshots after enough events, on a timer and
-// at stop; compaction of what the snapshots make unneeded, at most hourly.
+// at stop; compaction of what the snapshots make unneeded, at most hourly and in steps.
 import type { EngineEvent } from '../../shared/domain/events';
 import { serializeState, type ReadonlyEngineState } from '../engine';
 import type { Clock } from '../platform/clock';
@@ -72,13 +72,44 @@ export function createJournaling(deps: JournalingDeps) {
   };
 }
 
-/** At most hourly: the journal behind the oldest snapshot and samples past the retention period go. */
-function compaction({ store, clock, logger }: JournalingDeps): () => void {
+/**
+ * How much of the journal (in seqs) one compaction step reads: a step holds the thread for tens of milliseconds at
+ * most (`npm run bench:store` reports the slowest), and quotes and decisions are handled between steps.
+ */
+export const COMPACTION_STEP_SEQS = 2_000;
+
+/**
+ * At most hourly: the journal behind the oldest snapshot and samples past the retention period go, in steps with
+ * the event loop free between them; the first step runs at once. Stops at core stop (`compact.stop()`).
+ */
+function compaction({ store, clock, logger }: JournalingDeps): (() => void) & { stop(): void } {
   let compactedAt = Number.NEGATIVE_INFINITY;
-  return () => {
-    if (clock.now() - compactedAt < 3_600_000) return;
-    compactedAt = clock.now();
-    const removed = store.compact(clock.now());
-    if (removed.journal + removed.samples > 0) logger.info('compacted the database', removed);
+  let running: NodeJS.Immediate | null = null;
+  let stopped = false;
+  const removed = { journal: 0, samples: 0 };
+  const step = (): void => {
+    running = null;
+    if (stopped) return;
+    const done = store.compact(clock.now(), COMPACTION_STEP_SEQS);
+    removed.journal += done.journal;
+    removed.samples += done.samples;
+    if (done.more) {
+      running = setImmediate(step);
+      return;
+    }
+    if (removed.journal + removed.samples > 0) logger.info('compacted the database', { ...removed });
+    removed.journal = 0;
+    removed.samples = 0;
   };
+  const compact = (): void => {
+    if (stopped || running !== null || clock.now() - compactedAt < 3_600_000) return;
+    compactedAt = clock.now();
+    step();
+  };
+  return Object.assign(compact, {
+    stop(): void {
+      stopped = true;
+      if (running !== null) clearImmediate(running);
+    },
+  });
 }

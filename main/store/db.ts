@@ -43,10 +43,13 @@ export type Store = {
   readonly meta: Meta;
   readonly history: History;
   /**
-   * Keeps the database small: compacts the journal behind the oldest kept snapshot (market data at once, the
-   * rest after the retention period) and drops equity samples past it. Returns how many rows went.
+   * Keeps the database small: compacts the journal behind the oldest kept snapshot (market data at once down to
+   * its marks, the rest after the retention period) and drops equity samples past it. With `stepSeqs`, one step:
+   * market data over at most that many seqs past where the last call stopped, at most that many old rows and
+   * samples, and `more` says whether a next step has work.
+   * Returns how many rows went.
    */
-  compact(now: number): { journal: number; samples: number };
+  compact(now: number, stepSeqs?: number): { journal: number; samples: number; more: boolean };
   /** Closes the database; later calls do nothing. */
   close(): void;
 };
@@ -140,6 +143,9 @@ function assemble(
   const snapshots = createSnapshots(db, options.snapshotsKept);
   const history = createHistory(db);
   const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
+  // Market data up to here is down to its marks already; after a restart the first compaction redoes it (the marks
+  // of marks are the same rows).
+  let marketCompactedThrough = 0;
   return {
     file,
     recoveredFrom,
@@ -147,12 +153,18 @@ function assemble(
     accountEvents: createAccountEvents(db),
     snapshots,
     history,
-    compact: (now) => {
-      const upTo = snapshots.oldestSeq();
-      return {
-        journal: upTo === null ? 0 : journal.compact(upTo, now - retentionMs),
-        samples: history.pruneSamples(now - retentionMs),
-      };
+    compact: (now, stepSeqs) => {
+      const before = now - retentionMs;
+      const samples = history.pruneSamples(before, stepSeqs);
+      const behindSeq = snapshots.oldestSeq();
+      if (behindSeq === null) return { journal: 0, samples, more: samples === stepSeqs };
+      const afterSeq = Math.min(marketCompactedThrough, behindSeq);
+      const upToSeq = stepSeqs === undefined ? behindSeq : Math.min(behindSeq, afterSeq + stepSeqs);
+      marketCompactedThrough = upToSeq;
+      const oldLimit = stepSeqs === undefined ? {} : { oldLimit: stepSeqs };
+      const done = journal.compact({ afterSeq, upToSeq, behindSeq, auditBefore: before, ...oldLimit });
+      const more = upToSeq < behindSeq || done.old === stepSeqs || samples === stepSeqs;
+      return { journal: done.market + done.old, samples, more };
     },
     alerts: createAlerts(db),
     responses: createResponses(db),

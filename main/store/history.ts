@@ -47,8 +47,8 @@ export type History = {
   samples(account: string, from: number, to: number): EquitySample[];
   /** Closed trades (of one account, or all when null) closed in [from, to), oldest first. */
   trades(account: string | null, from: number, to: number): TradeRecord[];
-  /** Deletes samples older than `t`; returns how many. */
-  pruneSamples(before: number): number;
+  /** Deletes samples older than `before`, the oldest first and at most `limit` of them; returns how many. */
+  pruneSamples(before: number, limit?: number): number;
 };
 
 /** A sample as one row: the metrics' columns all null for a sample from before schema 5. */
@@ -99,7 +99,11 @@ export function createHistory(db: Database.Database): History {
     `SELECT ${TRADE_COLUMNS} FROM closed_trades
      WHERE (? IS NULL OR account = ?) AND closed_at >= ? AND closed_at < ? ORDER BY closed_at, id`,
   );
-  const prune = db.prepare<[number]>('DELETE FROM equity_samples WHERE t < ?');
+  // LIMIT -1 is SQLite's "no limit".
+  const prune = db.prepare<[number, number]>(
+    `DELETE FROM equity_samples WHERE (account, t) IN
+       (SELECT account, t FROM equity_samples WHERE t < ? ORDER BY t LIMIT ?)`,
+  );
   const sampleAll = db.transaction((samples: readonly EquitySample[]) => {
     for (const { metrics, ...sample } of samples) insertSample.run({ ...sample, ...(metrics ?? NO_METRICS) });
   });
@@ -110,7 +114,7 @@ export function createHistory(db: Database.Database): History {
     addTrade: (trade) => insertTrade.run(trade).changes > 0,
     samples: (account, from, to) => samplesOf.all(account, from, to).map(sampleOf),
     trades: (account, from, to) => tradesOf.all(account, account, from, to),
-    pruneSamples: (before) => prune.run(before).changes,
+    pruneSamples: (before, limit) => prune.run(before, limit ?? -1).changes,
   };
 }
 

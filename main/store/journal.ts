@@ -23,15 +23,54 @@ export type Journal = {
   lastFillTime(): number | null;
   count(): number;
   /**
-   * Deletes what no restart and no audit needs: rows up to `upToSeq` (the oldest kept snapshot's) that are market
-   * data (quotes, clock ticks), or older than `auditBefore`. The newest fill always stays (it tells the broker
-   * where to resume). Returns how many rows went.
+   * Deletes what no restart and no audit needs, in one step:
+   * - `market`: the market data (quotes, clock ticks) of the rows with seq in (`afterSeq`, `upToSeq`] except its
+   *   marks, what a what-if needs to value positions afterwards: per symbol and minute the last quote and the ones
+   *   with the lowest and highest price, and the first clock tick of each minute;
+   * - `old`: rows up to `behindSeq` (the oldest kept snapshot's) older than `auditBefore`, the oldest first and at
+   *   most `oldLimit` of them.
+   * The newest fill always stays (it tells the broker where to resume). Returns how many rows of each went.
    */
-  compact(upToSeq: number, auditBefore: number): number;
+  compact(step: CompactionStep): { market: number; old: number };
+};
+
+export type CompactionStep = {
+  afterSeq: number;
+  upToSeq: number;
+  behindSeq: number;
+  auditBefore: number;
+  /** At most this many old rows (default: all). */
+  oldLimit?: number;
 };
 
 type JournalRow = { seq: number; body: string };
 type InsertParams = [t: number, type: string, account: string | null, body: string];
+
+type CompactParams = { after: number; upTo: number; behind: number; auditBefore: number; limit: number };
+
+// The market rows in the span, each quote with the price that ranks it (last, else bid, else ask; REAL only to
+// rank, never as money), and the marks kept of them, by minute (t is whole milliseconds, so t / 60000 is integer
+// division). SQLite returns the row of the min()/max() for the bare seq beside it. The span is read once, along
+// the seqs (`+type` keeps the planner off the type index, which would walk every quote ever kept).
+const COMPACT = `
+  WITH span AS MATERIALIZED (
+    SELECT seq, t, type, json_extract(body, '$.symbol') AS symbol,
+           CAST(coalesce(json_extract(body, '$.last'), json_extract(body, '$.bid'), json_extract(body, '$.ask'))
+             AS REAL) AS price
+      FROM journal WHERE seq > @after AND seq <= @upTo AND +type IN ('quote', 'clock')),
+  marks AS (
+    SELECT max(seq) AS seq FROM span WHERE type = 'quote' GROUP BY symbol, t / 60000
+    UNION SELECT seq FROM (SELECT seq, min(price) FROM span WHERE type = 'quote' GROUP BY symbol, t / 60000)
+    UNION SELECT seq FROM (SELECT seq, max(price) FROM span WHERE type = 'quote' GROUP BY symbol, t / 60000)
+    UNION SELECT min(seq) FROM span WHERE type = 'clock' GROUP BY t / 60000)
+  DELETE FROM journal WHERE seq IN (SELECT seq FROM span EXCEPT SELECT seq FROM marks)`;
+
+/**
+ * Rows behind `behind` older than the retention period, the oldest first and at most `limit` (-1: all) of them,
+ * except the newest fill.
+ */
+const PRUNE = `DELETE FROM journal WHERE seq IN (SELECT seq FROM journal WHERE t < @auditBefore AND seq <= @behind
+  AND seq IS NOT (SELECT max(seq) FROM journal WHERE type = 'fill') ORDER BY t LIMIT @limit)`;
 
 /** Rows logged for a bad body keep at most this much of it: enough to diagnose, not a log flood. */
 const LOGGED_BODY_CHARS = 2000;
@@ -45,10 +84,12 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
   const last = db.prepare<[], number | null>('SELECT max(seq) FROM journal').pluck();
   const lastFill = db.prepare<[], number | null>("SELECT max(t) FROM journal WHERE type = 'fill'").pluck();
   const size = db.prepare<[], number>('SELECT count(*) FROM journal').pluck();
-  const compact = db.prepare<[number, number]>(
-    `DELETE FROM journal WHERE seq <= ? AND (type IN ('quote', 'clock') OR t < ?)
-       AND seq IS NOT (SELECT max(seq) FROM journal WHERE type = 'fill')`,
-  );
+  const reduceMarket = db.prepare<[Pick<CompactParams, 'after' | 'upTo'>]>(COMPACT);
+  const prune = db.prepare<[Pick<CompactParams, 'behind' | 'auditBefore' | 'limit'>]>(PRUNE);
+  const compact = db.transaction(({ after, upTo, ...old }: CompactParams) => ({
+    market: reduceMarket.run({ after, upTo }).changes,
+    old: prune.run(old).changes,
+  }));
 
   const appendOne = (event: EngineEvent): number => Number(insert.run(...toRow(event)).lastInsertRowid);
   const appendAll = db.transaction((events: readonly EngineEvent[]): number => {
@@ -80,7 +121,14 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
     lastSeq,
     lastFillTime: () => lastFill.get() ?? null,
     count: () => size.get() ?? 0,
-    compact: (upToSeq, auditBefore) => compact.run(upToSeq, auditBefore).changes,
+    compact: (step) =>
+      compact.immediate({
+        after: step.afterSeq,
+        upTo: step.upToSeq,
+        behind: step.behindSeq,
+        auditBefore: step.auditBefore,
+        limit: step.oldLimit ?? -1,
+      }),
   };
 }
 

@@ -70,14 +70,15 @@ afterAll(async () => {
 });
 
 describe('the what-if through the core', () => {
-  // The core compacts its journal at start: quotes and clock ticks behind its snapshots are gone, and so are rows
-  // past the 30 days of retention (the instrument, the account's first report, the fill that opened the position
-  // carried into 1 April). The instrument comes back from the engine's state, and the position from the round trip
-  // the engine kept (bought 2 at 1000 on 31 March, half its 8.00 of fees to the opening); with no quote left, its
-  // mark at the roll is that price, so 1 April's +396 is +596 here (−4 + 600 − 4 from 49996). The other marks are
-  // the fills' prices: a daily loss of 600 is seen only when a losing trade is closed. The recovering days close at
-  // −208 (−200 − 8) and then +92, never past 600; each crash day closes at −2008, which breaches (the account is
-  // stopped at the exit, flat already). So: stopped on the 5 crash days, and the money is the same:
+  // The core compacts its journal at start: the month's quotes (one every 10 minutes) are each their minute's mark,
+  // so they all stay, but rows past the 30 days of retention go (the instrument, the account's first report, the
+  // fill that opened the position carried into 1 April, the quote that marked it at 31 March's close). The
+  // instrument comes back from the engine's state, and the position from the round trip the engine kept (bought 2
+  // at 1000 on 31 March, half its 8.00 of fees to the opening); with no quote before the roll, its mark at the roll
+  // is that price, so 1 April's +396 is +596 here (−4 + 600 − 4 from 49996). A daily loss of 600 stops the
+  // recovering and crashing days: their quote at 993.75 (−625 − 4 of fees) is critical and waits for a second
+  // breaching quote (RULES 2, confirmQuotes 2), which 993.50 is (09:22 and 09:12 in Chicago): flattened there,
+  // −650 − 8 = −658 instead of −116 and −2008. So: 596 + 12 × 392 − 6 × 258 − 11 × 658 = −3486 instead of
   // 596 + 12 × 392 − 6 × 258 − 6 × 116 − 5 × 2008 = −6984.
   it('answers with the run, reports progress, and ends with the CLI’s figures', async () => {
     const started = await core.command('whatIf', { account: ACCOUNT, days: 30, config: EDITED });
@@ -93,18 +94,26 @@ describe('the what-if through the core', () => {
     expect(status.result.days).toEqual(cli.days);
     expect(status.result).toMatchObject({
       actualNetPnl: '-6984',
-      whatIfNetPnl: '-6984',
-      daysStopped: 5,
+      whatIfNetPnl: '-3486',
+      daysStopped: 11,
       events: total,
-      summary: 'With these rules you would have been stopped on 5 days and finished -6,984.00 all the same.',
+      summary:
+        'With these rules you would have been stopped on 11 days and finished -3,486.00 instead of -6,984.00.',
     });
     expect(status.result.days[0]).toMatchObject({
       day: '2026-04-01',
       actualNetPnl: '596',
       whatIfNetPnl: '596',
     });
-    expect(status.result.days.filter((day) => day.stoppedAt !== null).map((day) => day.day)).toEqual(
-      ['06', '11', '16', '21', '26'].map((d) => `2026-04-${d}`),
+    const stopped = status.result.days.filter((day) => day.stoppedAt !== null);
+    expect(
+      stopped.map((day) => [day.day.slice(8), day.actualNetPnl, day.whatIfNetPnl, day.stoppedAt]),
+    ).toEqual(
+      [4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 29].map((d) => {
+        const crash = d % 5 === 1;
+        const day = String(d).padStart(2, '0');
+        return [day, crash ? '-2008' : '-116', '-658', `2026-04-${day}T14:${crash ? '12' : '22'}:00Z`];
+      }),
     );
     expect(await core.command('cancelWhatIf', { run })).toEqual({ ok: true, result: { cancelled: false } });
   });
