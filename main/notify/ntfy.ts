@@ -1,0 +1,178 @@
+// The ntfy channel (docs/RULES.md section 13): one POST of the message text to the topic URL, with the title,
+// priority and tags as headers. One attempt, bounded by SEND_TIMEOUT_MS; a failure rejects with words for the
+// settings screen that never hold the access token.
+import { SEND_TIMEOUT_MS, type Channel, type RemoteLevel } from './channel';
+
+export type NtfyOptions = {
+  /** The topic URL, e.g. "https://ntfy.sh/warden-alerts-7f3k". */
+  url: string;
+  /** An ntfy access token, sent as `Authorization: Bearer`, for a protected topic. */
+  token?: string;
+  fetch?: typeof fetch;
+  /** Tests only: how long a send may take. */
+  timeoutMs?: number;
+};
+
+/** ntfy's priorities: 3 is its default, 4 "high", 5 "urgent" (the one that can break through do-not-disturb). */
+const PRIORITY: Record<RemoteLevel, string> = { info: '3', warning: '4', critical: '5' };
+
+/** Tags that ntfy shows as emoji before the title. */
+const TAGS: Record<RemoteLevel, string> = {
+  info: 'information_source',
+  warning: 'warning',
+  critical: 'rotating_light',
+};
+
+export function createNtfyChannel(options: NtfyOptions): Channel {
+  const { url, token } = options;
+  const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS;
+  const secret = token ?? null;
+  const host = new URL(url).host; // fails at configuration, not at the first alert
+  return {
+    id: 'ntfy',
+    async send(message, signal) {
+      const headers: Record<string, string> = {
+        'Content-Type': 'text/plain; charset=utf-8',
+        Title: headerWord(message.title),
+        Priority: PRIORITY[message.level],
+        Tags: TAGS[message.level],
+      };
+      if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+      const request = {
+        channel: 'ntfy',
+        secret,
+        url,
+        host,
+        headers,
+        body: message.message,
+        timeoutMs,
+        signal,
+      };
+      await post(options.fetch === undefined ? request : { ...request, fetch: options.fetch });
+    },
+  };
+}
+
+/**
+ * A header value ntfy reads back exactly. fetch refuses header values past Latin-1 (the "−" of "−951.20" throws
+ * "Cannot convert argument to a ByteString"), and ntfy reads Latin-1 bytes such as "·" as broken UTF-8, so any
+ * title that is not printable ASCII goes as RFC 2047 encoded-words (`=?UTF-8?B?…?=`), which ntfy decodes in every
+ * header (docs.ntfy.sh/publish, "message title"). We keep the header form rather than ntfy's JSON publishing,
+ * which posts to the server root with the topic in the body: the configured setting is the topic URL. Words stay
+ * within RFC 2047's 75 characters and never split a character; a decoder drops the spaces between them.
+ */
+function headerWord(text: string): string {
+  // An ASCII text that merely looks like an encoded-word ("=?") would be decoded by ntfy: encode it too.
+  if (/^[\x20-\x7e]*$/.test(text) && !text.includes('=?')) return text;
+  const words: string[] = [];
+  let chunk = '';
+  for (const character of text) {
+    if (Buffer.byteLength(chunk + character) > 45) {
+      words.push(encodedWord(chunk));
+      chunk = '';
+    }
+    chunk += character;
+  }
+  words.push(encodedWord(chunk));
+  return words.join(' ');
+}
+
+/** 45 bytes are 60 base64 characters: with `=?UTF-8?B?` and `?=`, 72 of the 75 allowed. */
+function encodedWord(text: string): string {
+  return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+type Post = {
+  /** Names the channel in its failures: "ntfy answered 403: forbidden". */
+  channel: string;
+  /** Kept out of every failure's words, even when the far end echoes it. */
+  secret: string | null;
+  url: string;
+  /** The URL's host, the only part of it a failure names (a topic is as good as a password). */
+  host: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  fetch?: typeof fetch;
+};
+
+/**
+ * One POST: resolves once the far end answered 2xx; rejects with what went wrong ("ntfy answered 403: forbidden",
+ * "ntfy timed out after 10 s", "ntfy send aborted", "cannot reach ntfy.sh: ENOTFOUND"). Redirects are not
+ * followed: a token or a signed body is never sent on to an address nobody configured. The webhook channel
+ * sends through it too.
+ */
+export async function post(request: Post): Promise<void> {
+  const failure = await attempt(request);
+  if (failure !== null) throw new Error(redact(failure, request.secret));
+}
+
+/** The POST itself: null when accepted, else the failure's words. */
+async function attempt(request: Post): Promise<string | null> {
+  const { channel, signal, timeoutMs } = request;
+  if (signal?.aborted === true) return `${channel} send aborted`;
+  const controller = new AbortController();
+  const timer = { expired: false };
+  const timeout = setTimeout(() => {
+    timer.expired = true;
+    controller.abort();
+  }, timeoutMs);
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const response = await (request.fetch ?? fetch)(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    if (response.ok) {
+      // Accepted: the answer's body is not needed, and an unread body would hold the connection.
+      await response.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    return `${channel} answered ${response.status}: ${shortText(await response.text(), response.statusText)}`;
+  } catch (error) {
+    if (timer.expired) return `${channel} timed out after ${timeoutMs / 1000} s`;
+    if (controller.signal.aborted) return `${channel} send aborted`;
+    return `cannot reach ${request.host}: ${causeOf(error)}`;
+  } finally {
+    clearTimeout(timeout);
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+/** An answer's gist: ntfy's JSON error ("forbidden"), else the text on one line, cut at 120 characters. */
+function shortText(body: string, statusText: string): string {
+  let text = body;
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'error' in parsed &&
+      typeof parsed.error === 'string'
+    ) {
+      text = parsed.error;
+    }
+  } catch {
+    // Not JSON: the text itself.
+  }
+  const line = text.replace(/\s+/g, ' ').trim() || statusText;
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+/** fetch's TypeError hides the reason in `cause`: a system code (ECONNREFUSED), or undici's own words. */
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string' && !cause.code.startsWith('UND_ERR')) return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A server may echo what it was sent; its words never carry the secret to the screen or the log. */
+function redact(text: string, secret: string | null): string {
+  return secret === null || secret === '' ? text : text.replaceAll(secret, '[redacted]');
+}
