@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { anchorsOf } from '../../../renderer/src/features/rules/rules-doc';
 import {
   actionChoices,
   commonCatalog,
@@ -56,21 +57,6 @@ function wordsOf(schema: z.ZodType, wrong: unknown = '__none__'): string[] {
   const match = /must be one of (.*), got /.exec(message);
   if (match?.[1] === undefined) throw new Error(`not a choice: ${message}`);
   return match[1].split(', ');
-}
-
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens. */
-function anchorsOf(markdown: string): Set<string> {
-  const headings = markdown.split('\n').filter((line) => /^#{1,6} /.test(line));
-  return new Set(
-    headings.map((line) =>
-      line
-        .replace(/^#+ /, '')
-        .trim()
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N} _-]/gu, '')
-        .replace(/ /g, '-'),
-    ),
-  );
 }
 
 describe('the rule catalog', () => {

@@ -1,8 +1,9 @@
-// One rule of an account in the editor: on or off, what it does in one line with its section of docs/RULES.md,
-// its parameters by kind with the inherited value as placeholder and each error beside its field, the rule's own
-// error (one no single field owns), its consequences under "More", and "Reset to inherited".
-import { memo } from 'react';
-import { ruleCatalog, rulesDocPath, type ParamEntry } from '../../../../shared/config/rule-catalog';
+// One rule of an account in the editor: on or off, what it does in one line with its section of docs/RULES.md
+// (opened in place on the card), its parameters by kind with the inherited value as placeholder and each error
+// beside its field, the rule's own error (one no single field owns), its consequences under "More", and "Reset to
+// inherited".
+import { memo, useId, useState } from 'react';
+import { ruleCatalog, type ParamEntry } from '../../../../shared/config/rule-catalog';
 import type { RuleId } from '../../../../shared/config/rules';
 import { withEnabled, withoutOwnRule } from './config-draft';
 import { FieldError } from './FieldError';
@@ -10,6 +11,7 @@ import { isRuleOn } from './inherited';
 import { ruleAccess, ruleSignature, sameSignature, type RuleContext } from './rule-context';
 import { RuleMore } from './RuleMore';
 import { RuleParam } from './RuleParam';
+import { RuleReference } from './RuleReference';
 
 /** "§6.13" for the anchor "613-tradinghours"; "§11" for the plan's rules. */
 function sectionOf(anchor: string): string {
@@ -34,6 +36,8 @@ function RuleCardBody({ ctx, rule }: RuleCardProps) {
   const access = ruleAccess(ctx, rule, enabled);
   const ownBlock = draft.accounts?.[account]?.rules?.[rule] !== undefined;
   const params = Object.entries<ParamEntry>(entry.params);
+  const [referenceOpen, setReferenceOpen] = useState(false);
+  const referenceId = useId();
   return (
     <fieldset className={enabled ? 'rule' : 'rule rule-off'} data-testid={`rule-${rule}`}>
       <legend>
@@ -53,17 +57,23 @@ function RuleCardBody({ ctx, rule }: RuleCardProps) {
       <FieldError testId={`rule-${rule}-enabled-error`} message={access.error('enabled')} />
       <p className="rule-explain" data-testid={`rule-${rule}-explain`}>
         {entry.explanation}{' '}
-        <a
+        <button
+          type="button"
           className="rule-doc"
-          href={`${rulesDocPath}#${entry.anchor}`}
-          target="_blank"
-          rel="noreferrer"
           data-testid={`rule-${rule}-doc`}
+          aria-expanded={referenceOpen}
+          aria-controls={referenceOpen ? referenceId : undefined}
           aria-label={`${entry.title} in the rules reference (RULES.md ${sectionOf(entry.anchor)})`}
+          onClick={() => {
+            setReferenceOpen((open) => !open);
+          }}
         >
           RULES.md {sectionOf(entry.anchor)}
-        </a>
+        </button>
       </p>
+      {referenceOpen ? (
+        <RuleReference anchor={entry.anchor} id={referenceId} testId={`rule-${rule}-reference`} />
+      ) : null}
       <FieldError testId={`rule-${rule}-error`} message={access.error('')} />
       {params.length === 0 ? (
         <p className="muted param-note">No settings: it follows the broker.</p>
