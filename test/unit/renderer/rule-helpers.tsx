@@ -2,6 +2,7 @@
 // the draft as the screen holds it, and a complete set of rules — every rule, every parameter and every common
 // option — with `enterRule`, which types each value into the screen the way a trader would, by the kind the
 // catalog gives it.
+import { wallTimeOf } from '../../../renderer/src/features/rules/zone-time';
 import { fireEvent, screen } from '@testing-library/react';
 import type { Draft } from '../../../renderer/src/features/rules/config-draft';
 import { ruleDraftStoreOf } from '../../../renderer/src/features/rules/rule-draft-store';
@@ -92,7 +93,8 @@ function enterEvents(events: unknown[]): void {
     if (!isRecord(event)) throw new Error('an event must be an object');
     click('rule-newsBlackout-events-add');
     const path = `rule-newsBlackout-events-${index}`;
-    type(`${path}-at`, String(event['at']));
+    // Typed as the date and time in the session's zone (the documents here leave it at America/Chicago).
+    type(`${path}-at`, wallTimeOf(event['at'], 'America/Chicago'));
     type(`${path}-minutesBefore`, String(event['minutesBefore']));
     type(`${path}-minutesAfter`, String(event['minutesAfter']));
     type(`${path}-flatten`, String(event['flatten']));

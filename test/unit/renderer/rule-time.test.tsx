@@ -155,18 +155,19 @@ describe('news blackout', () => {
     expect(errorOf(`${event}-at`)).toBe('is required');
     expect(placeholderOf(`${event}-minutesBefore`)).toBe('default: 2');
     expect(emptyChoiceOf(`${event}-flatten`)).toBe('default: no');
-    type(`${event}-at`, '2026-05-08 08:30');
-    expect(errorOf(`${event}-at`)).toBe(
-      'must be an ISO-8601 time with its offset, such as 2026-05-08T08:30:00-05:00, got "2026-05-08 08:30"',
-    );
-    type(`${event}-at`, '2026-05-08T08:30:00-05:00');
+    // A date and time field: what is no date and time stays empty, so the event still needs one.
+    type(`${event}-at`, 'next tuesday');
+    expect(errorOf(`${event}-at`)).toBe('is required');
+    // Typed in the session's zone (New York), kept with New York's offset that day, read back with its weekday.
+    type(`${event}-at`, '2026-05-08T09:30');
     expect(errorOf(`${event}-at`)).toBeNull();
+    expect(inputOf(`${event}-at`).value).toBe('2026-05-08T09:30');
     expect(screen.getByTestId(`${event}-at-local`).textContent).toBe('Fri 8 May, 09:30 America/New_York');
     type(`${event}-minutesAfter`, '10');
     type(`${event}-flatten`, 'true');
     type(`${event}-name`, 'CPI');
     expect(ownRules(host)['newsBlackout']).toEqual({
-      events: [{ at: '2026-05-08T08:30:00-05:00', minutesAfter: 10, flatten: true, name: 'CPI' }],
+      events: [{ at: '2026-05-08T09:30:00-04:00', minutesAfter: 10, flatten: true, name: 'CPI' }],
     });
     type(`${event}-minutesBefore`, '-1');
     expect(errorOf(`${event}-minutesBefore`)).toBe('must be a whole number, got "-1"');
