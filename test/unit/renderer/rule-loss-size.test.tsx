@@ -56,7 +56,9 @@ describe('loss limits', () => {
     expect(screen.getByTestId('rule-dailyLoss-explain').textContent).toBe(
       "Stops trading for the day when the day's loss reaches the limit. RULES.md §6.1",
     );
-    expect(screen.getByTestId('rule-dailyLoss-doc').getAttribute('href')).toBe('docs/RULES.md#61-dailyloss');
+    // Its section of the reference opens in place, on demand.
+    expect(screen.getByTestId('rule-dailyLoss-doc').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('rule-dailyLoss-reference')).toBeNull();
     expect(inputOf('rule-dailyLoss-enabled').checked).toBe(true);
     expect(inputOf('rule-weeklyLoss-enabled').checked).toBe(false);
   });
