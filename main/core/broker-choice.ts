@@ -46,7 +46,7 @@ async function projectXBroker(deps: BrokerChoiceDeps): Promise<BrokerAdapter> {
   const logger = deps.logger.child('projectx');
   if (env.credentials !== null) return createProjectXBroker({ ...env, clock: deps.clock, logger });
   const read = await readStored(deps, 'projectx');
-  const stored = read === null || read.broker === 'tradovate' ? null : read;
+  const stored = read === null || read.broker === 'tradovate' || read.broker === 'notify' ? null : read;
   const credentials: Credentials | null =
     stored === null ? null : { userName: stored.userName, apiKey: stored.apiKey };
   return createProjectXBroker({

@@ -12,12 +12,12 @@ import {
   parseStoredCredentials,
   storedBroker,
   writeOwnerOnly,
-  type LoginBrokerKind,
+  type SecretOwner,
   type SecretStore,
   type StoredCredentials,
 } from '../platform/secrets';
 
-export const encryptedCredentialsFile = (dataDir: string, broker: LoginBrokerKind = 'projectx') =>
+export const encryptedCredentialsFile = (dataDir: string, broker: SecretOwner = 'projectx') =>
   join(dataDir, `${broker}-credentials.enc`);
 
 const ENV_WAY_OUT =

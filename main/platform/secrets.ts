@@ -31,13 +31,23 @@ export type StoredTradovateCredentials = {
   wsUrl?: string;
   mdUrl?: string;
 };
-export type StoredCredentials = StoredProjectXCredentials | StoredTradovateCredentials;
+/** The remote alerts' secrets (docs/RULES.md section 13): kept like a broker's, never in the config file. */
+export type StoredNotifySecrets = {
+  broker: 'notify';
+  telegramToken?: string;
+  ntfyToken?: string;
+  webhookSecret?: string;
+};
+export type StoredCredentials = StoredProjectXCredentials | StoredTradovateCredentials | StoredNotifySecrets;
+
+/** Whose secrets a file holds: a broker's login, or the remote alerts'. */
+export type SecretOwner = LoginBrokerKind | 'notify';
 
 export type SecretStore = {
   /** Where the credentials are kept, in words ("a file only you can read", "encrypted by the system"). */
   readonly description: string;
   /** The broker's stored credentials, or null when there are none; rejects (without their content) when unreadable. */
-  read(broker?: LoginBrokerKind): Promise<StoredCredentials | null>;
+  read(owner?: SecretOwner): Promise<StoredCredentials | null>;
   /** Replaces the stored credentials of their broker. */
   write(credentials: StoredCredentials): Promise<void>;
 };
@@ -64,26 +74,33 @@ const schema = z.discriminatedUnion('broker', [
     wsUrl: url,
     mdUrl: url,
   }),
+  z.object({
+    broker: z.literal('notify'),
+    telegramToken: url,
+    ntfyToken: url,
+    webhookSecret: url,
+  }),
 ]);
 
-const SHAPES: Record<LoginBrokerKind, string> = {
+const SHAPES: Record<SecretOwner, string> = {
   projectx: '{"userName": "...", "apiKey": "..."}',
   tradovate:
     '{"broker": "tradovate", "userName": "...", "password": "...", "cid": ..., "secret": "...", ...}',
+  notify: '{"broker": "notify", "telegramToken": "...", "ntfyToken": "...", "webhookSecret": "..."}',
 };
 
 /** The broker stored credentials are for. */
-export const storedBroker = (credentials: { broker?: LoginBrokerKind | undefined }): LoginBrokerKind =>
+export const storedBroker = (credentials: { broker?: SecretOwner | undefined }): SecretOwner =>
   credentials.broker ?? 'projectx';
 
-export const credentialsFile = (dataDir: string, broker: LoginBrokerKind = 'projectx') =>
+export const credentialsFile = (dataDir: string, broker: SecretOwner = 'projectx') =>
   join(dataDir, `${broker}-credentials.json`);
 
 /** Validates stored credentials (of `broker`, when said); the error names the file, never the content. */
 export function parseStoredCredentials(
   json: unknown,
   where: string,
-  broker?: LoginBrokerKind,
+  broker?: SecretOwner,
 ): StoredCredentials {
   const parsed = schema.safeParse(json);
   if (!parsed.success || (broker !== undefined && storedBroker(parsed.data) !== broker))
@@ -95,7 +112,7 @@ export function parseStoredCredentials(
 /** The stored credentials, or null when there are none; a file that cannot be read says why (not what it holds). */
 export function readCredentials(
   file: string,
-  broker: LoginBrokerKind = 'projectx',
+  broker: SecretOwner = 'projectx',
 ): StoredCredentials | null {
   if (!existsSync(file)) return null;
   let json: unknown;

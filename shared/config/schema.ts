@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { groupErrors, presetNameErrors, mergedRuleErrors } from './document-checks';
 import { groupsSchema } from './groups';
 import { formatIssues } from './issues';
+import { notifySchema } from './notify';
 import { planSchema } from './plan';
 import { rulesBlockSchema } from './rule-table';
 import { count, decimal, oneOf, timeOfDay, timezone, valueOf, weekdays } from './values';
@@ -57,6 +58,8 @@ export const configSchema = z.strictObject({
     )
     .default({}),
   groups: groupsSchema,
+  /** Alerts away from the desk (docs/RULES.md section 13); none when not written. */
+  notify: notifySchema.optional(),
 });
 
 export type WardenConfig = z.output<typeof configSchema>;
