@@ -1,6 +1,7 @@
 // One group of the config in the rule editor (docs/RULES.md section 10): its name, its members among the config's
 // accounts, its rules and its trade copier, each error beside its field. The draft is validated and previewed
 // like any other edit; nothing here judges whether the group is valid.
+import { NumberInput } from '../../components/NumberInput';
 import { choicesNamed } from '../../components/SelectField';
 import { shown, type Draft } from './config-draft';
 import { Field } from './Field';
@@ -10,8 +11,10 @@ import {
   groupFieldError,
   groupRuleFields,
   groupsOf,
+  isGroupRuleOn,
   withCopier,
   withCopierParam,
+  withGroupLockMinutes,
   withGroupName,
   withGroupRule,
   withGroupRuleParam,
@@ -72,17 +75,14 @@ export function GroupEditor({ draft, group: id, errors, onEdit, onRemove }: Grou
       <div className="rules-grid">
         {groupRuleFields.map(({ rule, title, fields }) => {
           const block = group.rules?.[rule];
+          const on = isGroupRuleOn(block);
           return (
-            <fieldset
-              key={rule}
-              className={block ? 'rule' : 'rule rule-off'}
-              data-testid={`group-rule-${rule}`}
-            >
+            <fieldset key={rule} className={on ? 'rule' : 'rule rule-off'} data-testid={`group-rule-${rule}`}>
               <legend>
                 <label className="rule-toggle">
                   <input
                     type="checkbox"
-                    checked={block !== undefined}
+                    checked={on}
                     data-testid={`group-rule-${rule}-enabled`}
                     onChange={(event) => {
                       onEdit(withGroupRule(draft, id, rule, event.target.checked));
@@ -96,11 +96,14 @@ export function GroupEditor({ draft, group: id, errors, onEdit, onRemove }: Grou
                   key={field.param}
                   testId={`group-rule-${rule}-${field.param}`}
                   field={field}
-                  enabled={block !== undefined}
+                  enabled={on}
                   value={block?.[field.param]}
                   error={error(`rules.${rule}.${field.param}`)}
                   onChange={(text) => {
                     onEdit(withGroupRuleParam(draft, id, rule, field, text));
+                  }}
+                  onMinutes={(text) => {
+                    onEdit(withGroupLockMinutes(draft, id, rule, text));
                   }}
                 />
               ))}
@@ -183,24 +186,49 @@ type GroupFieldProps = {
   value: unknown;
   error: string | null;
   onChange: (text: string) => void;
+  /** A lock's minutes typed. */
+  onMinutes?: (text: string) => void;
 };
 
-/** One setting of a group rule or the copier: its default (or "none") is the placeholder or the empty choice. */
-function GroupField({ testId, field, enabled, value, error, onChange }: GroupFieldProps) {
-  const choice = field.kind === 'choice';
+const isMinutes = (value: unknown): value is { minutes: unknown } =>
+  typeof value === 'object' && value !== null && 'minutes' in value;
+
+/**
+ * One setting of a group rule or the copier: its default (or "none") is the placeholder or the empty choice. A
+ * lock of `{ minutes: N }` is the choice "minutes" with its number beside it.
+ */
+function GroupField({ testId, field, enabled, value, error, onChange, onMinutes }: GroupFieldProps) {
+  const choice = field.kind === 'choice' || field.kind === 'lock';
   const unwritten = field.placeholder === undefined ? 'none' : `default (${field.placeholder})`;
+  const minutes = field.kind === 'lock' && isMinutes(value);
   return (
     <Field
       id={`${testId}-input`}
       testId={testId}
       label={field.label}
-      kind={field.kind}
+      kind={field.kind === 'lock' ? 'choice' : field.kind}
       choices={choicesNamed(field.choices ?? [])}
-      value={shown(value)}
+      value={minutes ? 'minutes' : shown(value)}
       placeholder={choice ? unwritten : (field.placeholder ?? '')}
       error={error}
       disabled={!enabled}
       onChange={onChange}
-    />
+    >
+      {minutes ? (
+        <>
+          <NumberInput
+            id={`${testId}-minutes-input`}
+            testId={`${testId}-minutes`}
+            inputMode="numeric"
+            aria-label={`${field.label}: minutes`}
+            placeholder="minutes"
+            value={shown(value.minutes)}
+            disabled={!enabled}
+            onChange={(text) => onMinutes?.(text)}
+          />
+          <span className="field-unit">min</span>
+        </>
+      ) : null}
+    </Field>
   );
 }

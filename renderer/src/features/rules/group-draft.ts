@@ -1,6 +1,8 @@
 // The groups of the rule editor's draft (docs/RULES.md section 10): pure helpers that change one group (its name,
 // members, rules and copier), add or remove a group, and pick the validation errors of its fields. Whether the
 // result is valid is for the config's validation and the core to say, never for these helpers.
+import { commonCatalog, lockChoices } from '../../../../shared/config/rule-catalog';
+import { ruleActions } from '../../../../shared/config/rule-spec';
 import type { Draft } from './config-draft';
 
 export type GroupDraft = {
@@ -14,7 +16,8 @@ export type GroupDraft = {
 export type GroupFieldSpec = {
   param: string;
   label: string;
-  kind: 'decimal' | 'integer' | 'choice';
+  /** A lock is a choice of its kinds, with the minutes beside it for `{ minutes: N }`. */
+  kind: 'decimal' | 'integer' | 'choice' | 'lock';
   choices?: readonly string[];
   /** What applies when the group does not say. */
   placeholder?: string;
@@ -23,6 +26,31 @@ export type GroupFieldSpec = {
 const levels: readonly GroupFieldSpec[] = [
   { param: 'warnAt', label: 'Warn at (fraction)', kind: 'decimal', placeholder: '0.8' },
   { param: 'criticalAt', label: 'Critical at (fraction)', kind: 'decimal', placeholder: '0.95' },
+];
+
+/** What a breach does and the lock after it, as for account rules (docs/RULES.md section 10), with the defaults. */
+const consequence = (action: string, lock: string): readonly GroupFieldSpec[] => [
+  {
+    param: 'action',
+    label: commonCatalog.action.label,
+    kind: 'choice',
+    choices: ruleActions,
+    placeholder: action,
+  },
+  {
+    param: 'lock',
+    label: commonCatalog.lock.label,
+    kind: 'lock',
+    choices: lockChoices.map((choice) => choice.value),
+    placeholder: lock,
+  },
+  {
+    param: 'lockState',
+    label: commonCatalog.lockState.label,
+    kind: 'choice',
+    choices: ['halted', 'reducing'],
+    placeholder: 'halted',
+  },
 ];
 
 /** The group rules the editor offers, with their fields. */
@@ -35,12 +63,13 @@ export const groupRuleFields: readonly { rule: string; title: string; fields: re
         { param: 'amount', label: 'Amount', kind: 'decimal' },
         { param: 'basis', label: 'Basis', kind: 'choice', choices: ['net', 'realized'], placeholder: 'net' },
         ...levels,
+        ...consequence('flatten', 'dayEnd'),
       ],
     },
     {
       rule: 'groupMaxContracts',
       title: 'Group max contracts',
-      fields: [{ param: 'total', label: 'Total', kind: 'decimal' }],
+      fields: [{ param: 'total', label: 'Total', kind: 'decimal' }, ...consequence('reducePosition', 'none')],
     },
   ];
 
@@ -124,6 +153,8 @@ export function withMember(
 
 function typed(field: GroupFieldSpec, text: string): unknown {
   const trimmed = text.trim();
+  // No number is made up for a lock of some minutes: the field asks for one until it is typed.
+  if (field.kind === 'lock' && trimmed === 'minutes') return { minutes: '' };
   return field.kind === 'integer' && /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
@@ -131,11 +162,18 @@ function withKey(block: Record<string, unknown>, key: string, value: unknown): R
   return value === '' ? without(block, key) : { ...block, [key]: value };
 }
 
-/** On: the rule's block (empty, so its required values are asked for); off: no block (a group rule absent is off). */
+/** A group rule is on when its block is written and does not say `enabled: false` (docs/RULES.md section 8). */
+export const isGroupRuleOn = (block: Record<string, unknown> | undefined): boolean =>
+  block !== undefined && block['enabled'] !== false;
+
+/**
+ * On: the rule's block (empty, so its required values are asked for; a block written `enabled: false` keeps its
+ * values and loses that key); off: no block (a group rule absent is off).
+ */
 export function withGroupRule(draft: Draft, id: string, rule: string, on: boolean): Draft {
   return withGroup(draft, id, (group) => {
     const rules = group.rules ?? {};
-    const next = on ? { ...rules, [rule]: rules[rule] ?? {} } : without(rules, rule);
+    const next = on ? { ...rules, [rule]: without(rules[rule] ?? {}, 'enabled') } : without(rules, rule);
     const { rules: _old, ...rest } = group;
     return Object.keys(next).length === 0 ? rest : { ...rest, rules: next };
   });
@@ -155,6 +193,16 @@ export function withGroupRuleParam(
       ...group,
       rules: { ...rules, [rule]: withKey(rules[rule] ?? {}, field.param, typed(field, text)) },
     };
+  });
+}
+
+/** The minutes of a group rule's `{ minutes: N }` lock, as typed (a whole number, else the text to be judged). */
+export function withGroupLockMinutes(draft: Draft, id: string, rule: string, text: string): Draft {
+  const trimmed = text.trim();
+  const minutes = /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+  return withGroup(draft, id, (group) => {
+    const rules = group.rules ?? {};
+    return { ...group, rules: { ...rules, [rule]: { ...rules[rule], lock: { minutes } } } };
   });
 }
 
