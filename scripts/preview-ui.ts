@@ -366,6 +366,9 @@ function runCommand(state: StateView, frame: ClientFrame, nextOrderId: () => str
     case 'whatIf':
     case 'whatIfStatus':
     case 'cancelWhatIf':
+    case 'setNotifySecrets':
+    case 'testNotify':
+    case 'detectTelegramChats':
       return { ok: false, error: `${frame.command} is not part of this preview` };
   }
 }

@@ -29,15 +29,18 @@ function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPoli
     decision.account,
     `${decision.rule} ${decision.level}`,
     `${decision.message}.${doing}${lock}`,
-    policy === undefined
-      ? true
-      : policy.shouldNotify({
-          account: decision.account,
-          rule: decision.rule,
-          level: decision.level,
-          t: decision.t,
-        }),
-    levelFigures(decision),
+    {
+      notify:
+        policy === undefined
+          ? true
+          : policy.shouldNotify({
+              account: decision.account,
+              rule: decision.rule,
+              level: decision.level,
+              t: decision.t,
+            }),
+      figures: levelFigures(decision),
+    },
   );
 }
 
@@ -56,7 +59,9 @@ export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: Not
       );
       return;
     case 'lockLifted':
-      alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, true);
+      alerts.raise('info', decision.account, 'Lock lifted', `The ${decision.rule} lock has ended.`, {
+        notify: true,
+      });
       return;
     case 'tradeClosed':
     case 'trailingStop':

@@ -1,6 +1,7 @@
 // The application core: broker events → journal → engine → decisions, enforcement and alerts → coalesced
 // view pushes; commands from the hosts in. The Electron shell and `warden serve` are thin hosts of this. The
 // parts are built in wiring.ts, the event pipeline is pipeline.ts, the timers timers.ts; this starts and stops them.
+import type { RemoteHost } from './remote-wiring';
 import type { EngineConfig } from '../engine';
 import type { WardenConfig } from '../../shared/config/schema';
 import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
@@ -45,12 +46,15 @@ export type CoreDeps = {
    * last good copy. Without it, no feed runs and the view's `calendar` is null.
    */
   news?: { url: string | null; cacheFile: string; fetch?: typeof fetch };
+  /** The remote alerts' host settings (WARDEN_TELEGRAM_API, WARDEN_TELEGRAM_TOKEN). */
+  remote?: RemoteHost;
 };
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   const core = wireCore(deps);
   announceStart(deps, core);
   await core.news?.start();
+  await core.remote.reload();
   await deps.broker.start(core.pipeline.run, () => resumePointOf(core.state, deps.store, core.fillsFrom));
   core.enforcement.resume();
   const stopTimers = startTimers({
@@ -96,6 +100,7 @@ async function stopCore(deps: CoreDeps, core: CoreParts, stopTimers: () => void)
   stopTimers();
   core.journaling.compact.stop();
   await core.whatIf.stop();
+  await core.remote.stop();
   await core.news?.stop();
   core.enforcement.stop();
   core.publisher.stop();

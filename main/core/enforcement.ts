@@ -112,6 +112,7 @@ function breakerChanged(deps: EnforcementDeps, change: BreakerTransition): void 
       account,
       'Enforcement paused: act manually',
       `${account}: the broker failed repeated enforcement commands (${reason}). Warden pauses and tries again later; check the account in the broker's platform now.`,
+      { topic: 'enforcement' },
     );
   if (to === 'closed')
     deps.alerts.raise(
@@ -119,6 +120,7 @@ function breakerChanged(deps: EnforcementDeps, change: BreakerTransition): void 
       account,
       'Enforcement working again',
       `${account}: the broker accepted a command again.`,
+      { topic: 'enforcement' },
     );
   deps.changed();
 }
@@ -136,10 +138,18 @@ function flattenFinished(deps: EnforcementDeps, report: FlattenReport, retry: bo
       report.account,
       'Flatten complete',
       `${report.account} is flat (${report.elapsedMs} ms).`,
-      true,
+      { notify: true, topic: 'enforcement' },
     );
   else
-    deps.alerts.raise('critical', report.account, 'Flatten FAILED: act manually', report.error ?? 'not flat');
+    deps.alerts.raise(
+      'critical',
+      report.account,
+      'Flatten FAILED: act manually',
+      report.error ?? 'not flat',
+      {
+        topic: 'enforcement',
+      },
+    );
 }
 
 function brokerRefused(
@@ -155,6 +165,7 @@ function brokerRefused(
     decision.account,
     `Broker refused ${command.type}`,
     `${decision.rule}: ${error}.${locked ? ' The account stays locked.' : ''} Check the account and act manually.`,
+    { topic: 'enforcement' },
   );
 }
 

@@ -36,6 +36,8 @@ export type PipelineDeps = {
   dayRebuild: DayRebuild | null;
   brokerKind: string;
   logger: Logger;
+  /** Hears each event around its steps (the remote alerts' day summaries and broker link). */
+  observer?: { before(event: EngineEvent): void; after(event: EngineEvent): void };
 };
 
 export type Pipeline = {
@@ -50,6 +52,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   function run(received: EngineEvent): void {
     let starts: DayStartEvent[] | null;
     const event = deps.ownOrders.tag(received);
+    deps.observer?.before(event);
     try {
       const decisions = applyStep(deps, event);
       for (const decision of decisions) if (decideStep(deps, policy, decision)) enforceStep(deps, decision);
@@ -60,6 +63,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
     if (starts !== null) dayRebuild = null;
     recordStep(deps, event, starts ?? [], run);
+    deps.observer?.after(event);
     publishStep(deps);
   }
 
@@ -115,6 +119,7 @@ function recordStep(
       null,
       'Reconnecting to the broker',
       event.detail ?? 'A fresh connection was asked for.',
+      { topic: 'connection' },
     );
   } else if (
     event.type === 'connection' &&
@@ -125,6 +130,7 @@ function recordStep(
       null,
       `Broker ${event.status}`,
       event.detail ?? `The ${deps.brokerKind} connection is ${event.status}.`,
+      { topic: 'connection' },
     );
   }
 }

@@ -1,4 +1,5 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
+import type { RemoteHost } from './remote-wiring';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WardenConfig } from '../../shared/config/schema';
@@ -53,6 +54,7 @@ export async function startCore(options: CoreOptions): Promise<WardenCore> {
       startupNotices: startupNotices(store.recoveredFrom, notices),
       secrets,
       ...(options.broker === 'projectx' ? { fixedExcluded: excludedByEnvironment() } : {}),
+      remote: remoteHostOf(process.env),
       news: {
         url: options.newsUrl === undefined ? newsUrlOf(process.env) : options.newsUrl,
         cacheFile: join(options.dataDir, NEWS_CACHE_FILE),
@@ -82,4 +84,14 @@ function openCoreStore(file: string, logger: Logger, clock: Clock, sqliteBinding
     ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
     ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
   });
+}
+
+/** WARDEN_TELEGRAM_API and WARDEN_TELEGRAM_TOKEN, when set. */
+function remoteHostOf(env: NodeJS.ProcessEnv): RemoteHost {
+  const api = env.WARDEN_TELEGRAM_API?.trim();
+  const token = env.WARDEN_TELEGRAM_TOKEN?.trim();
+  return {
+    ...(api === undefined || api === '' ? {} : { telegramApi: api.replace(/\/+$/, '') }),
+    ...(token === undefined || token === '' ? {} : { telegramToken: token }),
+  };
 }

@@ -13,6 +13,7 @@ import type {
   AccountMetricsView,
   AccountView,
   FirmLimitsView,
+  NotifyView,
   PositionView,
   StateView,
 } from '../../shared/ipc';
@@ -64,14 +65,16 @@ export type ViewSources = {
   enforcement: Pick<Enforcement, 'flattener' | 'breaker'>;
   /** The news calendar feed's status, when the host runs one. */
   calendar?: () => StateView['calendar'];
+  /** The remote alerts' channels and problems, when the core runs them. */
+  notify?: () => NotifyView | null;
 };
 
 /** The view as the hosts get it, built on each call and numbered (a later one has a higher `seq`). */
 export function createViewSource(sources: ViewSources): () => StateView {
   const { state, clock, broker, enforcement } = sources;
   let seq = 0;
-  return () =>
-    buildView(state, {
+  return () => {
+    const view = buildView(state, {
       seq: ++seq,
       now: clock.now(),
       broker: broker.kind,
@@ -86,6 +89,9 @@ export function createViewSource(sources: ViewSources): () => StateView {
       enforcement: (account) => enforcement.breaker.stateOf(account),
       calendar: sources.calendar?.() ?? null,
     });
+    const notify = sources.notify?.() ?? null;
+    return notify === null ? view : { ...view, notify };
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

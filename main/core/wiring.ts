@@ -1,7 +1,8 @@
 // What the core is made of, built in dependency order: the engine restored from the store and its journal;
 // what the trader is shown (subscribers, alerts, enforcement, the view and its publisher); the event pipeline
 // through them; then config control and the commands, which feed their own events into that pipeline.
-import type { CalendarStatusView } from '../../shared/ipc';
+import type { AlertView, CalendarStatusView, NotifyView } from '../../shared/ipc';
+import type { RemoteAlerts } from '../notify/remote-alerts';
 import type { ReadonlyEngineState } from '../engine';
 import { createAlertFeed, type AlertFeed } from '../alerts/alert-feed';
 import { createChangeSignal } from '../enforce/change-signal';
@@ -20,6 +21,7 @@ import { createHistoryRecorder } from './history-recorder';
 import { createJournaling } from './journaling';
 import { createPipeline, type Pipeline } from './pipeline';
 import { createPublisher } from './publisher';
+import { wireRemote } from './remote-wiring';
 import { restoreEngine } from './restore';
 import { createSignal } from './signal';
 import { createSubscribers } from './subscribers';
@@ -35,7 +37,36 @@ export function wireCore(deps: CoreDeps) {
   const records = wireRecords(deps, logger);
   // The feed is made after the pipeline it feeds; the view asks it for its status only when built.
   let news: NewsFeed | null = null;
-  const shown = wireShown(deps, logger, records.state, life, () => news?.status() ?? null);
+  // The remote alerts hear every alert; they are made once the alert feed they report to exists.
+  const toRemote = {
+    alert: (_alert: AlertView): void => undefined,
+    status: (): NotifyView | null => null,
+  };
+  const shown = wireShown(deps, logger, records.state, life, () => news?.status() ?? null, toRemote);
+  // The commands are made after the pipeline; the remote alerts reach them (and the config) when they run.
+  let commands: ReturnType<typeof wireCommands> | null = null;
+  const remote = wireRemote({
+    host: deps.remote,
+    state: records.state,
+    clock: deps.clock,
+    logger,
+    store: deps.store,
+    secrets: deps.secrets,
+    config: { inForce: () => commands?.config.inForce() ?? null },
+    alerts: shown.alerts,
+    brokerKind: deps.broker.kind,
+    changed: () => {
+      shown.publisher.markDirty();
+    },
+    handlers: () => {
+      if (commands === null) throw new Error('the commands are not ready');
+      return commands.handlers;
+    },
+  });
+  toRemote.alert = (alert) => {
+    remote.alert(alert);
+  };
+  toRemote.status = () => remote.remote.status();
   const dayRebuild = planDayRebuild(records.state, deps.clock.now());
   const pipeline = createPipeline({
     engine: records.engine,
@@ -51,14 +82,16 @@ export function wireCore(deps: CoreDeps) {
     dayRebuild,
     brokerKind: deps.broker.kind,
     logger,
+    observer: remote.observer,
   });
-  const commands = wireCommands(deps, logger, { ...records, ...shown, pipeline });
+  commands = wireCommands(deps, logger, { ...records, ...shown, pipeline, remote: remote.remote });
   news = wireNews(deps, logger, records.state, { ...shown, pipeline });
   return {
     news,
     ...records,
     ...shown,
     ...commands,
+    remote: remote.remote,
     pipeline,
     logger,
     life,
@@ -91,6 +124,7 @@ function wireShown(
   state: ReadonlyEngineState,
   life: { stopped: boolean },
   calendar: () => CalendarStatusView | null,
+  toRemote: { alert(alert: AlertView): void; status(): NotifyView | null },
 ) {
   const { store, clock, broker } = deps;
   const subscribers = createSubscribers();
@@ -102,6 +136,7 @@ function wireShown(
     logger,
     onAlert: (alert) => {
       subscribers.emit({ type: 'alert', payload: alert });
+      toRemote.alert(alert);
     },
   });
   const guarded = createGuardedAccounts({
@@ -122,7 +157,15 @@ function wireShown(
     stopped: () => life.stopped,
     changed: viewChanged.notify,
   });
-  const view = createViewSource({ state, clock, broker, guarded, enforcement, calendar });
+  const view = createViewSource({
+    state,
+    clock,
+    broker,
+    guarded,
+    enforcement,
+    calendar,
+    notify: () => toRemote.status(),
+  });
   const publish = () => {
     subscribers.emit({ type: 'state', payload: view() });
   };
@@ -138,7 +181,10 @@ function wireCommands(
   deps: CoreDeps,
   logger: Logger,
   parts: Pick<Records, 'state' | 'journaling'> &
-    Pick<Shown, 'enforcement' | 'publisher' | 'view' | 'guarded'> & { pipeline: Pipeline },
+    Pick<Shown, 'enforcement' | 'publisher' | 'view' | 'guarded'> & {
+      pipeline: Pipeline;
+      remote: RemoteAlerts;
+    },
 ) {
   const { store, clock, broker } = deps;
   const { state, journaling, enforcement, publisher } = parts;
@@ -176,6 +222,7 @@ function wireCommands(
       publisher.flush();
     },
     view: parts.view,
+    remote: parts.remote,
   });
   return { config, handlers, whatIf };
 }
@@ -192,9 +239,9 @@ function calendarInUse(config: ReadonlyEngineState['config']): boolean {
  */
 function quietUnlessUsed(alerts: Pick<AlertFeed, 'raise'>, used: () => boolean): Pick<AlertFeed, 'raise'> {
   return {
-    raise: (level, account, title, message, notify, figures) => {
-      if (used()) alerts.raise(level, account, title, message, notify, figures);
-      else alerts.raise('info', account, title, message, false, figures);
+    raise: (level, account, title, message, options) => {
+      if (used()) alerts.raise(level, account, title, message, options);
+      else alerts.raise('info', account, title, message, { ...options, notify: false });
     },
   };
 }

@@ -110,10 +110,7 @@ export function parseStoredCredentials(
 }
 
 /** The stored credentials, or null when there are none; a file that cannot be read says why (not what it holds). */
-export function readCredentials(
-  file: string,
-  broker: SecretOwner = 'projectx',
-): StoredCredentials | null {
+export function readCredentials(file: string, broker: SecretOwner = 'projectx'): StoredCredentials | null {
   if (!existsSync(file)) return null;
   let json: unknown;
   try {

@@ -29,7 +29,8 @@ export const notifySchema = z.strictObject({
   minLevel: level.default('critical'),
   telegram: z
     .strictObject({
-      chatIds: z.array(chatId).min(1, 'needs at least one chat id (send /start to your bot, then Detect)'),
+      /** Empty until the trader's chat is detected (send /start to the bot, then Detect). */
+      chatIds: z.array(chatId).default([]),
       /** Remote commands (flatten, flatten all, lock for the day) from those chats. */
       commands: flag.default(false),
       minLevel: level.optional(),

@@ -20,6 +20,9 @@ export const commandNames = [
   'whatIf',
   'whatIfStatus',
   'cancelWhatIf',
+  'setNotifySecrets',
+  'testNotify',
+  'detectTelegramChats',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SettingChange } from '../config/setting-changes';
 import { commandNames, type CommandName } from './channels';
 import type { HistoryView } from './history';
-import type { AlertView, LoginInUse, StateView } from './view';
+import type { AlertView, LoginInUse, NotifyDeliveryView, StateView } from './view';
 import type { WhatIfStatus } from './what-if';
 
 export { commandNames, ipcChannels, type CommandName } from './channels';
@@ -20,6 +20,7 @@ const groupId = z.string().min(1, 'group is required');
 const given = (args: Record<string, unknown>, keys: readonly string[]) =>
   keys.filter((key) => args[key] !== undefined).length;
 const symbol = z.string().min(1, 'symbol is required');
+const notifySecret = z.string().trim().min(1, 'must not be empty (null removes it)').max(512).nullable();
 /** An http(s) base URL, without a trailing slash. */
 const gatewayUrl = z
   .string()
@@ -185,6 +186,19 @@ export const commandSchemas = {
   whatIfStatus: z.strictObject({ run: z.string().min(1, 'run is required') }),
   /** Stops a what-if that is running; its status becomes `cancelled`. */
   cancelWhatIf: z.strictObject({ run: z.string().min(1, 'run is required') }),
+  /**
+   * The remote alerts' secrets (docs/RULES.md section 13), stored like broker credentials: a text sets one, null
+   * removes it, absent keeps it. Never sent back.
+   */
+  setNotifySecrets: z.strictObject({
+    telegramToken: notifySecret.optional(),
+    ntfyToken: notifySecret.optional(),
+    webhookSecret: notifySecret.optional(),
+  }),
+  /** Sends a test message now to one channel. */
+  testNotify: z.strictObject({ channel: z.enum(['telegram', 'ntfy', 'webhook']) }),
+  /** The chats that sent /start to the bot, for the trader to pick theirs. */
+  detectTelegramChats: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandArgs<N extends CommandName> = z.input<(typeof commandSchemas)[N]>;
@@ -267,6 +281,10 @@ export type CommandResults = {
   whatIfStatus: WhatIfStatus;
   /** False when the run had already ended (or is unknown). */
   cancelWhatIf: { cancelled: boolean };
+  /** Which secrets are stored now (names only). */
+  setNotifySecrets: { stored: ('telegramToken' | 'ntfyToken' | 'webhookSecret')[] };
+  testNotify: NotifyDeliveryView;
+  detectTelegramChats: { chats: { chatId: string; name: string }[] };
 };
 
 export type CommandResponse<N extends CommandName> =

@@ -231,6 +231,30 @@ export type AlertView = {
   notify: boolean;
   /** For a rule's level change: what was measured against which threshold. */
   figures?: LevelFigures;
+  /** What it is about, when not a rule's level: an enforcement result, or the broker link. */
+  topic?: AlertTopic;
+};
+
+export type AlertTopic = 'enforcement' | 'connection' | 'notify';
+
+/** One send of a remote alert channel: when (ISO-8601 UTC), and why it failed. */
+export type NotifyDeliveryView = { ok: true; at: string } | { ok: false; at: string; error: string };
+
+/** Alerts away from the desk (docs/RULES.md section 13): each channel set up, and what keeps one from running. */
+export type NotifyView = {
+  channels: {
+    id: 'telegram' | 'ntfy' | 'webhook';
+    minLevel: 'info' | 'warning' | 'critical';
+    last: NotifyDeliveryView | null;
+    waiting: number;
+    dropped: number;
+  }[];
+  /** Whether Telegram's remote commands are listened for. */
+  commands: boolean;
+  /** "telegram: no bot token (…)". */
+  problems: string[];
+  /** Which secrets are stored or given by the environment (names only, never the values). */
+  secrets: ('telegramToken' | 'ntfyToken' | 'webhookSecret')[];
 };
 
 /**
@@ -270,6 +294,8 @@ export type BrokerAccountView = { id: string; name: string; guarded: boolean; fi
 export type StateView = {
   /** Increases with every push; the UI ignores an older one. */
   seq: number;
+  /** Alerts away from the desk (docs/RULES.md section 13); absent where the host runs none. */
+  notify?: NotifyView;
   serverTime: string;
   /**
    * `credentials` and `login` only for a broker that logs in (ProjectX, Tradovate): whether they are set and whose

@@ -5,6 +5,7 @@ import { brokerAccountHandlers } from './broker-account';
 import { configHandlers } from './config';
 import { connectionHandlers } from './connection';
 import { lockHandlers } from './locks';
+import { notifyHandlers } from './notify';
 import { orderHandlers } from './orders';
 import { Refused } from './refusals';
 import { whatIfHandlers } from './what-if';
@@ -20,6 +21,7 @@ function registry(deps: CommandDeps): Handlers {
     ...brokerAccountHandlers(deps),
     ...connectionHandlers(deps),
     ...whatIfHandlers(deps),
+    ...notifyHandlers(deps),
     getState: () => deps.view(),
     getHistory: (args) => deps.history(args),
   };

@@ -16,6 +16,7 @@ import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secrets';
 import type { ConfigControl } from '../config-control';
 import type { GuardedAccounts } from '../guarded-accounts';
+import type { RemoteAlerts } from '../../notify/remote-alerts';
 import type { WhatIfRuns } from '../../whatif/runs';
 
 export type CommandDeps = {
@@ -38,6 +39,8 @@ export type CommandDeps = {
   view(): StateView;
   /** The what-if runs (off the engine's thread); without them the what-if commands are refused. */
   whatIf?: WhatIfRuns;
+  /** The remote alerts (docs/RULES.md section 13); without them their commands are refused. */
+  remote?: Pick<RemoteAlerts, 'reload' | 'test' | 'detect'>;
 };
 
 export type Handler<N extends CommandName> = (

@@ -69,9 +69,9 @@ describe('rule decisions told to the feed', () => {
         _a: string | null,
         title: string,
         _m: string,
-        notify?: boolean,
+        options?: { notify?: boolean },
       ) {
-        raised.push({ level, title, notify });
+        raised.push({ level, title, notify: options?.notify });
       },
     };
     const policy = createNotifyPolicy();

@@ -48,6 +48,9 @@ const sampleArgs = {
   whatIf: { account: 'acc-1', days: 30, config: {} },
   whatIfStatus: { run: 'run-1' },
   cancelWhatIf: { run: 'run-1' },
+  setNotifySecrets: { telegramToken: '123:abc', webhookSecret: null },
+  testNotify: { channel: 'ntfy' },
+  detectTelegramChats: {},
 } as const;
 
 describe('the preload', () => {

@@ -78,6 +78,10 @@ export function fakeHost(handlers: Handlers = {}, initialLink: LinkStatus = { ki
     whatIf: (args) => run('whatIf', args, { ok: true, result: { run: 'run-1', total: 0 } }),
     whatIfStatus: (args) => run('whatIfStatus', args, { ok: true, result: { state: 'cancelled' } }),
     cancelWhatIf: (args) => run('cancelWhatIf', args, { ok: true, result: { cancelled: false } }),
+    setNotifySecrets: (args) => run('setNotifySecrets', args, { ok: true, result: { stored: [] } }),
+    testNotify: (args) =>
+      run('testNotify', args, { ok: true, result: { ok: true, at: '2025-03-12T14:00:00.000Z' } }),
+    detectTelegramChats: (args) => run('detectTelegramChats', args, { ok: true, result: { chats: [] } }),
     onState: (listener) => subscribe(stateListeners, listener),
     onAlerts: (listener) => {
       const unsubscribe = subscribe(alertsListeners, listener);
