@@ -39,9 +39,17 @@ export function createConfigControl(deps: ConfigControlDeps): ConfigControl {
   const remember = (document: WardenConfig) => {
     store.meta.set(IN_FORCE_KEY, JSON.stringify(document));
   };
+  const inForce = (): WardenConfig | null => {
+    const stored = store.meta.get(IN_FORCE_KEY);
+    return stored === null ? null : (JSON.parse(stored) as WardenConfig);
+  };
   const change = (document: WardenConfig, by: 'trader' | 'file'): ConfigVerdict => {
-    const verdict = judgeConfigChange(state, document);
-    if (!verdict.ok) return verdict;
+    const judged = judgeConfigChange(state, document);
+    if (!judged.ok) return judged;
+    const verdict = {
+      ...judged,
+      changes: [...judged.changes, ...notifyChanges(inForce()?.notify, document.notify)],
+    };
     const t = Math.max(state.now, clock.now());
     deps.applyOwn({ type: 'configChange', t, config: document, by });
     remember(document);
@@ -61,12 +69,22 @@ export function createConfigControl(deps: ConfigControlDeps): ConfigControl {
         const verdict = change(document, 'file');
         return verdict.ok ? [] : verdict.problems;
       }
-      if (store.meta.get(IN_FORCE_KEY) === null) remember(document);
+      // The same rules: the file's document is the one in force (its notify section, its way of writing them).
+      remember(document);
       return [];
     },
-    inForce() {
-      const stored = store.meta.get(IN_FORCE_KEY);
-      return stored === null ? null : (JSON.parse(stored) as WardenConfig);
-    },
+    inForce,
   };
+}
+
+/** The remote alerts' settings that changed, for the audit ("notify.ntfy: unset → {…}"); never a secret. */
+function notifyChanges(before: WardenConfig['notify'], after: WardenConfig['notify']): string[] {
+  const shown = (value: unknown) => (value === undefined ? 'unset' : JSON.stringify(value));
+  return (['minLevel', 'telegram', 'ntfy', 'webhook'] as const).flatMap((key) => {
+    const was = before?.[key];
+    const now = after?.[key];
+    return JSON.stringify(was) === JSON.stringify(now)
+      ? []
+      : [`notify.${key}: ${shown(was)} → ${shown(now)}`];
+  });
 }
