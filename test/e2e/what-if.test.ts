@@ -91,22 +91,37 @@ describe('the what-if on the Rules screen', () => {
       /^(Reading the journal…|[\d,]+ of [\d,]+ events)$/,
     );
 
-    // The core's figures on the same month: a daily loss of 600 stops the 5 crash days at their losing exit
-    // (09:47 in Chicago), after the fact (marks come from fills), so the money is the same.
+    // The core's figures on the same month (test/integration/whatif/core-what-if.test.ts explains them): a daily
+    // loss of 600 warns at the −554 quote and stops the recovering and crashing days at the second breaching quote
+    // (993.50: 09:22 and 09:12 in Chicago), −658 each instead of −116 and −2,008.
     await expect
       .poll(summary, { timeout: 30_000 })
-      .toBe('With these rules you would have been stopped on 5 days and finished -6,984.00 all the same.');
+      .toBe(
+        'With these rules you would have been stopped on 11 days and finished -3,486.00 instead of -6,984.00.',
+      );
     const rows = await rowsOf('what-if-day');
     expect(rows.length).toBe(30);
     expect(rows[0]).toEqual(['2026-04-01', '+596.00', '+596.00', '0.00', '—', '—']);
-    const crashDays = Array.from({ length: 29 }, (_, i) => i + 2).filter((d) => kindOf(d) === 'crash');
-    const changed = rows.filter((row) => row[0]?.endsWith(' changed'));
-    expect(changed.map((row) => row.slice(0, 5))).toEqual(
-      crashDays.map((d) => [`${april(d)} changed`, '-2,008.00', '-2,008.00', '0.00', '09:47']),
+    const stoppedDays = Array.from({ length: 29 }, (_, i) => i + 2).filter((d) =>
+      ['crash', 'recovering'].includes(kindOf(d)),
     );
-    expect(new Set(changed.map((row) => row[5]))).toEqual(new Set(['Daily loss breach at 09:47']));
+    const changed = rows.filter((row) => row[0]?.endsWith(' changed'));
+    expect(changed).toEqual(
+      stoppedDays.map((d) =>
+        kindOf(d) === 'crash'
+          ? [
+              `${april(d)} changed`,
+              '-2,008.00',
+              '-658.00',
+              '+1,350.00',
+              '09:12',
+              'Daily loss warning at 08:52',
+            ]
+          : [`${april(d)} changed`, '-116.00', '-658.00', '-542.00', '09:22', 'Daily loss warning at 09:02'],
+      ),
+    );
     expect(await rowsOf('what-if-total')).toEqual([
-      ['Total', '-6,984.00', '-6,984.00', '0.00', '5 of 30 days', '5 days changed'],
+      ['Total', '-6,984.00', '-3,486.00', '+3,498.00', '11 of 30 days', '11 days changed'],
     ]);
     await screenshotOf('what-if', 'e2e-what-if-result.png');
 
