@@ -98,6 +98,16 @@ describe('every group of rules from the screen', () => {
         .getByTestId(`rules-group-${group.id}`)
         .screenshot({ path: join(artifactsDir, `e2e-rules-group-${group.id}.png`) });
     }
+    // A rule's section of the reference opens in place on its card.
+    await page.getByTestId('rule-dailyLoss-doc').click();
+    const reference = page.getByTestId('rule-dailyLoss-reference');
+    await reference.waitFor();
+    expect(await reference.textContent()).toContain("Stops the day when the day's loss reaches an amount.");
+    await page
+      .getByTestId('rule-dailyLoss')
+      .screenshot({ path: join(artifactsDir, 'e2e-rules-reference.png') });
+    await page.getByTestId('rule-dailyLoss-doc').click();
+    await expect.poll(() => reference.count()).toBe(0);
     await page.getByTestId('rules-apply').click();
     await page.getByTestId('rules-applied').waitFor();
 
