@@ -17,6 +17,9 @@ const routes: Record<string, CommandName> = {
   'settings-lock': 'lockSettings',
   credentials: 'setCredentials',
   'guard-account': 'setAccountGuarded',
+  'notify-secrets': 'setNotifySecrets',
+  'test-notify': 'testNotify',
+  'detect-telegram-chats': 'detectTelegramChats',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
