@@ -15,6 +15,7 @@ import { Header } from '../features/header/Header';
 import { LinkBanner } from '../features/header/LinkBanner';
 import { HistoryScreen, historyRequested } from '../features/history/mount';
 import { NewsPanel } from '../features/news/NewsPanel';
+import { NotificationsScreen } from '../features/notifications/NotificationsScreen';
 import { RuleEditor } from '../features/rules/RuleEditor';
 import { OrderTicket } from '../features/ticket/OrderTicket';
 import { AccountsOverview } from '../features/overview/AccountsOverview';
@@ -53,6 +54,10 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
         <main className="layout-single" id="screen-rules" aria-labelledby="tab-rules">
           <RuleEditor />
         </main>
+      ) : screen === 'notifications' ? (
+        <main className="layout-single" id="screen-notifications" aria-labelledby="tab-notifications">
+          <NotificationsScreen />
+        </main>
       ) : screen === 'history' ? (
         <main className="layout-single" id="screen-history" aria-labelledby="tab-history">
           <HistoryScreen />
@@ -83,11 +88,12 @@ export function App({ browserHost = false }: { browserHost?: boolean }) {
 }
 
 // Screens as tabs (`?screen=history` opens on the History screen).
-type Screen = 'dashboard' | 'rules' | 'history';
+type Screen = 'dashboard' | 'rules' | 'history' | 'notifications';
 const screens: { id: Screen; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'rules', label: 'Rules' },
   { id: 'history', label: 'History' },
+  { id: 'notifications', label: 'Notifications' },
 ];
 
 function ScreenTabs({ screen, onChange }: { screen: Screen; onChange: (screen: Screen) => void }) {
