@@ -91,7 +91,13 @@ export function wireRemote(deps: RemoteWiringDeps): RemoteWiring {
       after: (event) => {
         days.after();
         if (event.type === 'connection') remote.connection(event.status === 'connected', event.t);
-        if (event.type === 'configChange') void remote.reload();
+        // The config control remembers the document in force only once its event is applied: rebuild after that.
+        if (event.type === 'configChange')
+          queueMicrotask(() => {
+            remote.reload().catch((error: unknown) => {
+              logger.warn('remote alerts not rebuilt', { error: (error as Error).message });
+            });
+          });
       },
     },
   };

@@ -21,6 +21,11 @@ export type RemoteMessage = {
   account: string | null;
   /** The rule it is about, when it is one's. */
   rule: string | null;
+  /**
+   * A rule's level step, when the message is one: a step above those told in the last minute is sent at once (a
+   * breach right after its critical must not wait out the minute), repeats of a step are summarised.
+   */
+  step?: 'warning' | 'critical' | 'breach';
   /** Short: "SIM-50K daily loss critical". */
   title: string;
   /** The figures in the trader's words: "−951.20 of 1,000.00, 48.80 left". Plain text, no markup. */

@@ -96,12 +96,18 @@ function passes(message: RemoteMessage, minLevel: RemoteLevel): boolean {
 
 type RateLimiter = { admit(message: RemoteMessage): boolean; stop(): void };
 
+/** A rule's level steps in order: a higher one is news even inside the minute. */
+const stepRank = { warning: 0, critical: 1, breach: 2 } as const;
+const stepOf = (message: RemoteMessage): number => (message.step === undefined ? -1 : stepRank[message.step]);
+
 /**
- * One level message per account and rule per RATE_WINDOW_MS: the first goes at once; the ones after it inside the
- * window are counted, and when the window ends one summary says how many and the latest of them.
+ * One level message per account and rule per RATE_WINDOW_MS: the first goes at once, and so does a step above every
+ * one told in the window (docs/RULES.md section 5: an alert fires on every step up, so a breach never waits behind
+ * its critical); the others inside the window are counted, and when it ends one summary says how many and the
+ * latest of them.
  */
 function createRateLimiter(clock: Clock, send: (summary: RemoteMessage) => void): RateLimiter {
-  type Window = { held: number; latest: RemoteMessage | null; cancel: () => void };
+  type Window = { held: number; latest: RemoteMessage | null; top: number; cancel: () => void };
   const windows = new Map<string, Window>();
   const close = (key: string): void => {
     const window = windows.get(key);
@@ -122,6 +128,11 @@ function createRateLimiter(clock: Clock, send: (summary: RemoteMessage) => void)
       if (message.event !== 'level') return true;
       const key = `${message.account ?? ''}\u0000${message.rule ?? ''}`;
       const open = windows.get(key);
+      if (open !== undefined && stepOf(message) > open.top) {
+        // What was held is older and says less than this step: no summary of it later.
+        Object.assign(open, { top: stepOf(message), held: 0, latest: null });
+        return true;
+      }
       if (open !== undefined) {
         open.held += 1;
         open.latest = message;
@@ -130,6 +141,7 @@ function createRateLimiter(clock: Clock, send: (summary: RemoteMessage) => void)
       windows.set(key, {
         held: 0,
         latest: null,
+        top: stepOf(message),
         cancel: clock.setTimeout(() => {
           close(key);
         }, RATE_WINDOW_MS),

@@ -61,6 +61,7 @@ export function remoteMessageOf(alert: AlertView): RemoteMessage | null {
       level: figures.level === 'warning' ? 'warning' : 'critical',
       account: alert.account,
       rule: figures.rule,
+      step: figures.level,
       title: `${who} ${title} ${figures.level}`,
       message: `${figuresText(figures.rule, figures.value, figures.limit)}. ${alert.message}`,
       t,

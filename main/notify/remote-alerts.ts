@@ -74,6 +74,8 @@ type Running = {
 
 export function createRemoteAlerts(deps: RemoteAlertsDeps): RemoteAlerts {
   let running: Running = idle();
+  let stopped = false;
+  const isStopped = () => stopped;
   let seenStarts: DetectedChat[] = [];
   let down: { since: number; told: boolean; cancel: () => void } | null = null;
 
@@ -103,7 +105,10 @@ export function createRemoteAlerts(deps: RemoteAlertsDeps): RemoteAlerts {
       api,
       clock: deps.clock,
       onUpdate: async (update) => {
-        seenStarts = detectChats([update]).concat(seenStarts.filter((c) => c.chatId !== update.chatId));
+        // Only a /start names a chat anew; anything else a chat sends (a press, a word) leaves it detected.
+        const started = detectChats([update]);
+        if (started.length > 0)
+          seenStarts = started.concat(seenStarts.filter((c) => c.chatId !== update.chatId));
         await control(update);
       },
       onProblem: (problem) => {
@@ -160,14 +165,16 @@ export function createRemoteAlerts(deps: RemoteAlertsDeps): RemoteAlerts {
     daySummary(summary) {
       tell(daySummaryMessage(summary, deps.clock.now()));
     },
-    async reload() {
-      const next = await build();
-      const previous = running;
-      running = next;
-      previous.dispatcher.stop();
-      await previous.poller?.stop();
-      deps.onChange();
-    },
+    reload: oneAtATime(async () => {
+      if (isStopped()) return;
+      const built = await build();
+      // Stopped meanwhile: what was just built must not keep polling or sending.
+      const [kept, dropped] = isStopped() ? [running, built] : [built, running];
+      running = kept;
+      dropped.dispatcher.stop();
+      await dropped.poller?.stop();
+      if (!isStopped()) deps.onChange();
+    }),
     status: () => ({
       channels: running.dispatcher.status().map(channelView),
       commands: running.poller !== null,
@@ -190,6 +197,7 @@ export function createRemoteAlerts(deps: RemoteAlertsDeps): RemoteAlerts {
       return detectChats(batch.updates);
     },
     async stop() {
+      stopped = true;
       down?.cancel();
       running.dispatcher.stop();
       await running.poller?.stop();
@@ -212,6 +220,16 @@ export function createRemoteAlerts(deps: RemoteAlertsDeps): RemoteAlerts {
       secrets: [],
     };
   }
+}
+
+/** Runs `task` after the runs asked before it have ended (each reads the settings when it starts: the last wins). */
+function oneAtATime(task: () => Promise<void>): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    const next = last.then(task);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 type Built = {
