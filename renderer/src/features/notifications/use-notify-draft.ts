@@ -2,15 +2,14 @@
 // instance, so unapplied rule edits are never applied from here nor notify edits from there), read from the core
 // when the screen opens, on focus, when the link comes back and every RELOAD_EVERY_MS; previewed and applied as
 // the config in force with the draft's notify section (useRuleChanges: previewConfig, then setConfig).
-import { useCallback, useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { useCommand } from '../../lib/use-command';
-import { useLink, useStores, type Stores } from '../../state';
-import { sameDocument, validateDraft, type Draft } from '../rules/config-draft';
+import { useStores, type Stores } from '../../state';
+import { sameDocument, validateDraft } from '../rules/config-draft';
 import { createRuleDraftStore, type RuleDraftStore } from '../rules/rule-draft-store';
 import { useRuleChanges, type RuleChanges } from '../rules/use-rule-changes';
-import { RELOAD_EVERY_MS } from '../rules/use-rule-draft';
+import { useConfigReload } from '../rules/use-rule-draft';
 import { documentToApply, notifyOf, withNotify, type NotifySection } from './notify-draft';
 
 const stores = new WeakMap<Stores, RuleDraftStore>();
@@ -47,7 +46,8 @@ export function useNotifyDraft(): NotifyDraft {
     store,
     useShallow((s) => ({ draft: s.draft, inForce: s.inForce, loadError: s.loadError })),
   );
-  const reload = useConfigReload(store);
+  // Without a document in force, applying the notify section alone would drop every other setting.
+  const reload = useConfigReload(store, 'Warden has no config in force to change yet');
   const document = useMemo(
     () => (draft === null || inForce === null ? null : documentToApply(inForce, draft)),
     [draft, inForce],
@@ -82,38 +82,3 @@ export function useNotifyDraft(): NotifyDraft {
 }
 
 /** Reads the config in force now, when the window regains focus, when the link opens, and every so often. */
-function useConfigReload(store: RuleDraftStore): (applied?: boolean) => Promise<void> {
-  const [getConfig] = useCommand('getConfig');
-  const linkOpen = useLink((s) => s.status.kind === 'open');
-  const reload = useCallback(
-    async (applied = false) => {
-      const response = await getConfig({});
-      const state = store.getState();
-      if (!response.ok) {
-        state.failed(response.error);
-        return;
-      }
-      // Without a document in force, applying the notify section alone would drop every other setting.
-      if (response.result.config === null || typeof response.result.config !== 'object') {
-        state.failed('Warden has no config in force to change yet');
-        return;
-      }
-      const config = response.result.config as Draft;
-      if (applied) state.applied(config);
-      else state.received(config);
-    },
-    [getConfig, store],
-  );
-  useEffect(() => {
-    if (!linkOpen) return;
-    void reload();
-    const onFocus = () => void reload();
-    window.addEventListener('focus', onFocus);
-    const timer = setInterval(onFocus, RELOAD_EVERY_MS);
-    return () => {
-      window.removeEventListener('focus', onFocus);
-      clearInterval(timer);
-    };
-  }, [linkOpen, reload]);
-  return reload;
-}

@@ -8,7 +8,7 @@ import { useCommand } from '../../lib/use-command';
 import { useLink, useView } from '../../state';
 import { sameDocument, validateDraft, type Draft, type Validation } from './config-draft';
 import { chosenGroup, groupsOf } from './group-draft';
-import { useRuleDraftState, useRuleDraftStore } from './rule-draft-store';
+import { useRuleDraftState, useRuleDraftStore, type RuleDraftStore } from './rule-draft-store';
 
 export const RELOAD_EVERY_MS = 10_000;
 
@@ -49,7 +49,7 @@ export function useRuleDraft(): RuleDraft {
       changedUnderneath: s.changedUnderneath,
     })),
   );
-  const reload = useConfigReload();
+  const reload = useConfigReload(useRuleDraftStore());
 
   const accounts = useMemo(
     () => [...new Set([...accountIds, ...Object.keys(draft?.accounts ?? {})])],
@@ -92,8 +92,14 @@ export function useRuleDraft(): RuleDraft {
 }
 
 /** Reads the config in force now, when the window regains focus, when the link opens, and every so often. */
-function useConfigReload(): (applied?: boolean) => Promise<void> {
-  const store = useRuleDraftStore();
+/**
+ * Reads the config in force into `store` now, on focus, when the link comes back and every RELOAD_EVERY_MS.
+ * `needsConfig`: the words of the failure when the core has no document in force (else an empty one is read).
+ */
+export function useConfigReload(
+  store: RuleDraftStore,
+  needsConfig?: string,
+): (applied?: boolean) => Promise<void> {
   const [getConfig] = useCommand('getConfig');
   const linkOpen = useLink((s) => s.status.kind === 'open');
   const reload = useCallback(
@@ -104,11 +110,16 @@ function useConfigReload(): (applied?: boolean) => Promise<void> {
         state.failed(response.error);
         return;
       }
-      const config = (response.result.config ?? {}) as Draft;
+      const found = response.result.config;
+      if (needsConfig !== undefined && (found === null || typeof found !== 'object')) {
+        state.failed(needsConfig);
+        return;
+      }
+      const config = (found ?? {}) as Draft;
       if (applied) state.applied(config);
       else state.received(config);
     },
-    [getConfig, store],
+    [getConfig, store, needsConfig],
   );
   useEffect(() => {
     if (!linkOpen) return;
