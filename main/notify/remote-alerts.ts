@@ -5,6 +5,7 @@ import type { NotifySettings } from '../../shared/config/notify';
 import type { AlertView, NotifyDeliveryView, NotifyView } from '../../shared/ipc';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { notifySecretNames } from '../platform/secrets';
 import type { Channel, ChannelId, Delivery, RemoteLevel, RemoteMessage } from './channel';
 import { createDispatcher, type ChannelStatus, type Dispatcher } from './dispatcher';
 import { connectionMessage, daySummaryMessage, remoteMessageOf, type DaySummary } from './messages';
@@ -244,9 +245,7 @@ type Built = {
 async function buildChannels(deps: RemoteAlertsDeps): Promise<Built> {
   const settings = deps.settings();
   const secrets = await deps.secrets();
-  const names = (['telegramToken', 'ntfyToken', 'webhookSecret'] as const).filter(
-    (n) => secrets[n] !== undefined,
-  );
+  const names = notifySecretNames.filter((n) => secrets[n] !== undefined);
   if (settings === null) return { channels: [], api: null, commands: null, problems: [], secrets: names };
   const problems: string[] = [];
   const channels: { channel: Channel; minLevel: RemoteLevel }[] = [];

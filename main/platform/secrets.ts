@@ -40,6 +40,9 @@ export type StoredNotifySecrets = {
 };
 export type StoredCredentials = StoredProjectXCredentials | StoredTradovateCredentials | StoredNotifySecrets;
 
+/** The remote alerts' secrets by name (what the view and setNotifySecrets name, never their values). */
+export const notifySecretNames = ['telegramToken', 'ntfyToken', 'webhookSecret'] as const;
+
 /** Whose secrets a file holds: a broker's login, or the remote alerts'. */
 export type SecretOwner = LoginBrokerKind | 'notify';
 

@@ -1,12 +1,11 @@
 // The remote alerts' commands (docs/RULES.md section 13): their secrets stored like broker credentials (and the
 // channels rebuilt with them), a test message to one channel, and the chats that sent /start to the bot.
 import { deliveryView } from '../../notify/remote-alerts';
-import type { StoredNotifySecrets } from '../../platform/secrets';
+import { notifySecretNames, type StoredNotifySecrets } from '../../platform/secrets';
 import { Refused } from './refusals';
 import type { CommandDeps, Handlers } from './types';
 
 type NotifyDeps = Pick<CommandDeps, 'secrets' | 'remote'>;
-const secretNames = ['telegramToken', 'ntfyToken', 'webhookSecret'] as const;
 
 export function notifyHandlers(
   deps: NotifyDeps,
@@ -22,14 +21,14 @@ export function notifyHandlers(
       const read = await store.read('notify');
       const kept: Partial<StoredNotifySecrets> = read?.broker === 'notify' ? read : {};
       const next: StoredNotifySecrets = { broker: 'notify' };
-      for (const name of secretNames) {
+      for (const name of notifySecretNames) {
         // A text sets it, null removes it, absent keeps what was stored.
         const value = args[name] === undefined ? kept[name] : args[name];
         if (typeof value === 'string') next[name] = value;
       }
       await store.write(next);
       await remote().reload();
-      return { stored: secretNames.filter((name) => next[name] !== undefined) };
+      return { stored: notifySecretNames.filter((name) => next[name] !== undefined) };
     },
     async testNotify({ channel }) {
       return deliveryView(await remote().test(channel));
