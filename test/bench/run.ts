@@ -1,12 +1,14 @@
 // `npm run bench`: feeds a generated quote stream through the engine with a prop-firm rule set and prints one
 // JSON line per case: quotes/s, breach-to-command latency (a breaching quote entering apply() to each account's
 // flatten decision leaving it) and heap growth over the stream. BENCH_QUOTES sets the stream length (default 1M),
-// BENCH_CASE picks one case; `live-what-if` is the live core's breach-to-command with a what-if running.
+// BENCH_CASE picks one case; `live-what-if` and `dead-channel` are the live core's breach-to-command with a what-if
+// running and with every remote alert channel dead.
 import { apply, createEngineState, type EngineConfig, type EngineState } from '../../main/engine';
 import { engineConfigOf } from '../../main/engine';
 import { validateConfig } from '../../shared/config/schema';
 import type { QuoteEvent } from '../../shared/domain/events';
 import { dec, type Dec } from '../../shared/domain/money';
+import { deadChannelCase } from './dead-channel';
 import { liveWhatIfCase } from './live-what-if';
 
 /** `groups`: the accounts in that many groups of equal size (docs/RULES.md section 10), each with a group loss. */
@@ -185,14 +187,20 @@ for (const c of cases) {
   );
 }
 
-// The live core with and without a what-if running (test/bench/live-what-if.ts).
-if (process.env.BENCH_CASE === undefined || process.env.BENCH_CASE === 'live-what-if')
-  void liveWhatIfCase().then(
-    (line) => {
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-    },
-    (error: unknown) => {
-      process.stderr.write(`live-what-if: ${(error as Error).message}\n`);
+// The live core's cases, one after another: with and without a what-if running (live-what-if.ts), and with every
+// remote alert channel pointed at a server that never answers (dead-channel.ts).
+const liveCases: [string, () => Promise<Record<string, unknown>>][] = [
+  ['live-what-if', liveWhatIfCase],
+  ['dead-channel', deadChannelCase],
+];
+void (async () => {
+  for (const [name, run] of liveCases) {
+    if (process.env.BENCH_CASE !== undefined && process.env.BENCH_CASE !== name) continue;
+    try {
+      process.stdout.write(`${JSON.stringify(await run())}\n`);
+    } catch (error) {
+      process.stderr.write(`${name}: ${(error as Error).message}\n`);
       process.exitCode = 1;
-    },
-  );
+    }
+  }
+})();
