@@ -18,10 +18,15 @@ export function levelFigures(decision: RuleDecision): LevelFigures | undefined {
   };
 }
 
-function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPolicy | undefined): void {
+function ruleAlert(
+  alerts: AlertFeed,
+  decision: RuleDecision,
+  policy: NotifyPolicy | undefined,
+  zone: string | undefined,
+): void {
   const level = decision.level === 'warning' ? 'warning' : 'critical';
   const state = decision.lock?.state === 'halted' ? 'Halted' : 'Reducing only';
-  const lock = decision.lock === undefined ? '' : ` ${state} ${untilText(decision.lock.until)}.`;
+  const lock = decision.lock === undefined ? '' : ` ${state} ${untilText(decision.lock.until, zone)}.`;
   const target = decision.symbol === undefined ? '' : ` ${decision.symbol}`;
   const doing = decision.action === 'alert' ? '' : ` Warden: ${decision.action}${target}.`;
   alerts.raise(
@@ -44,11 +49,19 @@ function ruleAlert(alerts: AlertFeed, decision: RuleDecision, policy: NotifyPoli
   );
 }
 
-/** `policy` decides which rule alerts also notify (docs/RULES.md section 5); without one every rule alert does. */
-export function tellDecision(alerts: AlertFeed, decision: Decision, policy?: NotifyPolicy): void {
+/**
+ * `policy` decides which rule alerts also notify (docs/RULES.md section 5); without one every rule alert does. Times
+ * are told in the session's time `zone`.
+ */
+export function tellDecision(
+  alerts: AlertFeed,
+  decision: Decision,
+  policy?: NotifyPolicy,
+  zone?: string,
+): void {
   switch (decision.kind) {
     case 'rule':
-      ruleAlert(alerts, decision, policy);
+      ruleAlert(alerts, decision, policy, zone);
       return;
     case 'positionCorrected':
       alerts.raise(

@@ -33,11 +33,11 @@ import {
 export type ConfigVerdict = { ok: true; changes: string[] } | { ok: false; problems: string[] };
 
 /** Why the account may only tighten now, or null when it may change freely. */
-function restriction(account: ReadonlyAccountState, now: number): string | null {
+function restriction(account: ReadonlyAccountState, now: number, zone: string): string | null {
   const lock = strictestLock(account);
-  if (lock !== null) return `is ${lock.state} ${untilText(lock.until)}`;
+  if (lock !== null) return `is ${lock.state} ${untilText(lock.until, zone)}`;
   if (account.settingsLockedUntil !== null && account.settingsLockedUntil > now)
-    return `has its settings locked ${untilText(account.settingsLockedUntil)}`;
+    return `has its settings locked ${untilText(account.settingsLockedUntil, zone)}`;
   return null;
 }
 
@@ -55,7 +55,7 @@ export function judgeConfigChange(state: ReadonlyEngineState, next: WardenConfig
         (change) => `${account.id} ${change}`,
       ),
     );
-    const why = restriction(account, state.now);
+    const why = restriction(account, state.now, state.config.session.timezone);
     if (why === null) continue;
     const verdict = compareStrictness(rulesBefore, rulesAfter);
     const loosened = [
@@ -106,7 +106,7 @@ export function diffConfigChange(state: ReadonlyEngineState, next: WardenConfig)
   const after = engineConfigOf(next);
   const restricted = new Map<string, string>();
   for (const account of state.accounts.values()) {
-    const why = restriction(account, state.now);
+    const why = restriction(account, state.now, state.config.session.timezone);
     if (why !== null) restricted.set(account.id, why);
   }
   const refused = (loosens: [account: string, lines: string[]][]): string | null => {

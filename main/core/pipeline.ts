@@ -81,7 +81,7 @@ function applyStep(deps: PipelineDeps, event: EngineEvent): Decision[] {
 /** A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. */
 function decideStep(deps: PipelineDeps, policy: NotifyPolicy, decision: Decision): boolean {
   if ('account' in decision && !deps.guarded.isGuarded(decision.account)) return false;
-  tellDecision(deps.alerts, decision, policy);
+  tellDecision(deps.alerts, decision, policy, deps.engine.state.config.session.timezone);
   deps.recorder.record(decision);
   return true;
 }

@@ -1,5 +1,6 @@
 // Trading states (docs/RULES.md section 4): locks set by rules, the strictest one deciding, lifted only when their
 // time comes (or the broker allows trading again, or an explicit reset for 'manual').
+import { DateTime } from 'luxon';
 import type { LockState, LockUntil } from '../../shared/config/rules';
 import type { ReadonlyAccountState } from './readonly';
 import type { AccountState, Lock, TradingState } from './state';
@@ -68,12 +69,17 @@ export function tradingState(account: ReadonlyAccountState): TradingState {
   return strictestLock(account)?.state ?? 'active';
 }
 
-/** "until 2026-05-05T22:00:00.000Z", "until reset by hand", "until the broker allows trading". */
-export function untilText(until: Lock['until']): string {
+/**
+ * "until Tue 5 May 17:00 CDT" in the session's time zone (what the trader reads), or "until
+ * 2026-05-05T22:00:00.000Z" without one (what the audit keeps); "until reset by hand", "until the broker allows
+ * trading".
+ */
+export function untilText(until: Lock['until'], zone?: string): string {
   if (until === 'manual') return 'until reset by hand';
   if (until === 'brokerAllows') return 'until the broker allows trading';
   if (until === 'confirmed') return "until the trader confirms the day's start";
-  return `until ${new Date(until).toISOString()}`;
+  if (zone === undefined) return `until ${new Date(until).toISOString()}`;
+  return `until ${DateTime.fromMillis(until, { zone, locale: 'en-US' }).toFormat('ccc d LLL HH:mm ZZZZ')}`;
 }
 
 /** Whether an order or fill on `side` makes |position| larger (from flat, or adding to it). */

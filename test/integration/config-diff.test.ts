@@ -35,7 +35,7 @@ groups:
 
 /** The day's end on Tuesday 5 May 2026 (17:00 in Chicago): A1's self-lock lasts until then. */
 const DAY_END = '2026-05-05T22:00:00.000Z';
-const LOCKED = `A1 is halted until ${DAY_END}, so its rules may only tighten; this change loosens`;
+const LOCKED = 'A1 is halted until Tue 5 May 17:00 CDT, so its rules may only tighten; this change loosens';
 
 let core: WardenCore | null = null;
 afterEach(async () => {

@@ -82,7 +82,7 @@ describe('a daily-loss breach on the simulator', () => {
     });
     expect(refused).toEqual({
       ok: false,
-      error: 'SIM-50K is halted until 2026-05-05T22:00:00.000Z (dailyLoss: daily loss 326.4 reached 300)',
+      error: 'SIM-50K is halted until Tue 5 May 17:00 CDT (dailyLoss: daily loss 326.4 reached 300)',
     });
     await core.stop();
   });

@@ -132,7 +132,7 @@ describe('the news calendar on warden serve', () => {
         level: 'critical',
         title: 'newsBlackout breach',
         message:
-          'High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32 CDT. Warden: flatten. Halted until 2026-06-05T12:32:00.000Z.',
+          'High USD news: Non-Farm Payrolls at 07:30, blackout until 07:32 CDT. Warden: flatten. Halted until Fri 5 Jun 07:32 CDT.',
       },
     ]);
     expect(during.news).toEqual([nfpWindow]);

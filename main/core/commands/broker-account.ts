@@ -32,7 +32,7 @@ function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string): void 
     throw new Refused(`${id} is ${tradingState(account)}: it stays guarded until the lock ends`);
   if (account?.settingsLockedUntil != null && account.settingsLockedUntil > state.now)
     throw new Refused(
-      `${id}'s settings are locked ${untilText(account.settingsLockedUntil)}: it stays guarded until then`,
+      `${id}'s settings are locked ${untilText(account.settingsLockedUntil, state.config.session.timezone)}: it stays guarded until then`,
     );
 }
 

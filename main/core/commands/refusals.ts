@@ -46,7 +46,7 @@ export function refuseWhileLocked(
   const held = account.positions.get(symbol)?.qty ?? 0;
   if (lock.state === 'reducing' && !increasesPosition(held, side)) return;
   throw new Refused(
-    `${accountId} is ${lock.state === 'halted' ? 'halted' : 'reducing only'} ${untilText(lock.until)} (${lock.rule}: ${lock.reason})`,
+    `${accountId} is ${lock.state === 'halted' ? 'halted' : 'reducing only'} ${untilText(lock.until, state.config.session.timezone)} (${lock.rule}: ${lock.reason})`,
   );
 }
 

@@ -38,7 +38,7 @@ export const copierLeaderHalted: GroupRule = {
         level: 'breach',
         action: 'flatten',
         lock: { state: 'halted', until },
-        message: `${ctx.group.name}: the leader ${leader.id} is halted (${lock.rule}), so ${follower.id} is halted ${untilText(until)}`,
+        message: `${ctx.group.name}: the leader ${leader.id} is halted (${lock.rule}), so ${follower.id} is halted ${untilText(until, ctx.state.config.session.timezone)}`,
       }));
   },
 };

@@ -62,7 +62,7 @@ const CRITICAL = [
 ];
 const BREACH = [
   'SIM-50K daily loss breach',
-  '−1,013.90 of 1,000.00. daily loss 1013.9 reached 1000. Warden: flatten. Halted until 2026-05-05T22:00:00.000Z.',
+  '−1,013.90 of 1,000.00. daily loss 1013.9 reached 1000. Warden: flatten. Halted until Tue 5 May 17:00 CDT.',
 ];
 const FLAT = ['SIM-50K: Flatten complete', 'SIM-50K is flat (0 ms).'];
 

@@ -54,7 +54,7 @@ describe('judging a config change', () => {
     expect(judgeConfigChange(halted, looser)).toEqual({
       ok: false,
       problems: [
-        'A1 is halted until 2026-05-05T22:00:00.000Z, so its rules may only tighten; this change loosens ' +
+        'A1 is halted until Tue 5 May 17:00 CDT, so its rules may only tighten; this change loosens ' +
           'plan.scaling: 3 contracts below the first tier (was 2), plan.scaling: 3 contracts from 0 banked (was 2)',
       ],
     });
@@ -73,7 +73,7 @@ describe('judging a config change', () => {
     expect(judgeConfigChange(haltedState(), looser)).toEqual({
       ok: false,
       problems: [
-        'A1 is halted until 2026-05-05T22:00:00.000Z, so its rules may only tighten; this change loosens ' +
+        'A1 is halted until Tue 5 May 17:00 CDT, so its rules may only tighten; this change loosens ' +
           'dailyLoss.amount: raised from 300 to 500, dailyLoss.basis: from net to realized (milder), ' +
           'quoteSanity.confirmQuotes: 2 → 3',
       ],
@@ -122,7 +122,7 @@ describe('judging a change of groups (docs/RULES.md section 10)', () => {
     expect(judgeConfigChange(halted(), looser)).toEqual({
       ok: false,
       problems: [
-        'A1 is halted until 2026-05-05T22:00:00.000Z, so its rules may only tighten; this change loosens ' +
+        'A1 is halted until Tue 5 May 17:00 CDT, so its rules may only tighten; this change loosens ' +
           'group apex groupDailyLoss.amount: raised from 1500 to 2000',
       ],
     });
