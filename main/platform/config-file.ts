@@ -2,7 +2,7 @@
 // with the file (and a syntax error with its line); creates the file with the default config on first start.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
+import { isScalar, Lexer, parseDocument, stringify, visit, type Document } from 'yaml';
 import {
   defaultConfigYaml,
   validateConfig,
@@ -34,16 +34,59 @@ function parseJson(text: string): Parsed {
   }
 }
 
-function parseYaml(text: string): Parsed {
-  const document = parseDocument(text);
-  if (document.errors.length === 0) return { ok: true, document: document.toJS() as unknown };
-  const errors = document.errors.map((error) => {
-    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    const position = error.linePos?.[0];
-    const where = position === undefined ? '' : `line ${position.line}, column ${position.col}: `;
-    return `${where}not valid YAML: ${reason}`;
+/**
+ * Brackets nested deeper than this are not a config (the deepest one nests about six levels), and the YAML
+ * reader's time and memory grow steeply with them: a few hundred `{` took minutes, a few thousand ran out of memory.
+ */
+const MAX_FLOW_NESTING = 64;
+
+/** How deep `[` and `{` nest, as YAML's own lexer reads them (not inside quotes or comments); linear time. */
+function flowNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') deepest = Math.max(deepest, (depth += 1));
+    else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Keys that are lists, maps or aliases: none is a config key, and reading one turns it into text, slowly. */
+function hasComplexKey(document: Document): boolean {
+  let found = false;
+  visit(document, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
   });
-  return { ok: false, errors };
+  return found;
+}
+
+function parseYaml(text: string): Parsed {
+  if (flowNesting(text) > MAX_FLOW_NESTING)
+    return { ok: false, errors: [`not valid YAML: brackets nested more than ${MAX_FLOW_NESTING} deep`] };
+  const document = parseDocument(text);
+  if (document.errors.length > 0) {
+    const errors = document.errors.map((error) => {
+      const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      const position = error.linePos?.[0];
+      const where = position === undefined ? '' : `line ${position.line}, column ${position.col}: `;
+      return `${where}not valid YAML: ${reason}`;
+    });
+    return { ok: false, errors };
+  }
+  if (hasComplexKey(document))
+    return { ok: false, errors: ['not valid YAML here: a key must be plain text, not a list, map or alias'] };
+  try {
+    return { ok: true, document: document.toJS() as unknown };
+  } catch (error) {
+    // Aliases that expand past the reader's limit (a "billion laughs" file) are refused here.
+    return { ok: false, errors: [`not valid YAML: ${(error as Error).message}`] };
+  }
 }
 
 const isJson = (file: string) => file.toLowerCase().endsWith('.json');
