@@ -2,7 +2,7 @@
 // demo robot), and its parts for tests and tools.
 export { createSimBroker, DEFAULT_TICK_INTERVAL_MS } from './sim-broker';
 export { PRICE_SAVE_INTERVAL_MS } from './kept-book';
-export type { SimAccountOption, SimBroker, SimBrokerOptions } from './sim-broker';
+export type { SimAccountOption, SimBroker, SimBrokerOptions, SimLedger } from './sim-broker';
 export { simAccountsOf, simCopiersOf, simSetupOf } from './from-config';
 export type { SimCopier, SimSetup } from './from-config';
 export { fitAccounts } from './accounts';
@@ -47,3 +47,4 @@ export {
   type SimState,
 } from './state';
 export { checkPlaceOrder, checkClose } from './validate';
+export type { EventTap } from './event-sender';

@@ -6,14 +6,22 @@ import type { Logger } from '../../platform/logger';
 import type { BrokerAdapter, BrokerCommand, CommandResult, ResumePoint } from '../types';
 import { createDemoSwitch, type DemoSwitch } from './demo-switch';
 import { createDemoTrader } from './demo-trader';
-import { createEventSender, type EventSender } from './event-sender';
+import { createEventSender, type EventSender, type EventTap } from './event-sender';
 import { instrumentMap, SIM_INSTRUMENTS } from './instruments';
 import { keepBook, type Book, type KeptBook } from './kept-book';
 import { createMarket, type SimMarket } from './market';
 import { createMarketFeed, type MarketFeed } from './market-feed';
 import { snapshotEvents } from './snapshot';
 import type { SimCopier } from './from-config';
-import { defaultAccount, positionQty, type SimAccountSpec } from './state';
+import {
+  defaultAccount,
+  positionQty,
+  type SimAccount,
+  type SimAccountSpec,
+  type SimOrder,
+  type SimPosition,
+  type SimState,
+} from './state';
 
 export type SimBrokerOptions = {
   /** The book's JSON file; the app passes `<dataDir>/sim-broker.json`. */
@@ -34,6 +42,8 @@ export type SimBrokerOptions = {
   copiers?: readonly SimCopier[];
   /** Balance of the default account SIM-50K when it is new; 50,000 by default. */
   startingBalance?: Dec | string | number;
+  /** Hears every event the broker sends and whether it reached the app (soak runs: what a dropped link lost). */
+  tap?: EventTap;
 };
 
 /** One simulated account: its id, its name (the id when absent) and its balance when new. */
@@ -48,10 +58,32 @@ export type SimBroker = BrokerAdapter & {
    * and resting orders work against them. Throws when the broker is not started or the price is off the grid.
    */
   setPrice(symbol: string, price: Dec | string): void;
+  /**
+   * Drops the link to the app as a network fault would (soak runs and tests): a `connection` event `reconnecting`
+   * (detail `reconnecting: <reason>`), then nothing gets through — the market, the book and the demo robot go on
+   * at the broker, the app's commands are refused as not connected — until `restoreLink`. False when the broker
+   * is not started or the link is already down.
+   */
+  dropLink(reason: string): boolean;
+  /**
+   * The link back: like every (re)connect, the full snapshot (what the app missed reconciled) and then
+   * `connected`. False when the broker is not started or the link is up.
+   */
+  restoreLink(): boolean;
+  /** The broker's own book (soak runs and tests compare the app with it): a copy; undefined before the first start. */
+  ledger(): SimLedger | undefined;
+};
+
+/** What the simulated broker holds: every account with its balance, the open positions and the working orders. */
+export type SimLedger = {
+  accounts: Pick<SimAccount, 'id' | 'balance' | 'canTrade'>[];
+  positions: SimPosition[];
+  working: Pick<SimOrder, 'id' | 'account' | 'symbol' | 'side' | 'kind' | 'qty'>[];
 };
 
 export const DEFAULT_TICK_INTERVAL_MS = 250;
 const NOT_STARTED = 'the simulated broker is not started';
+const LINK_DOWN = 'not connected: the link to the simulated broker is down';
 
 /** The simulator's units, wired: the market and its feed, the kept book, the event sender, the demo robot. */
 type Parts = { market: SimMarket; book: KeptBook; sender: EventSender; feed: MarketFeed; demo: DemoSwitch };
@@ -102,7 +134,7 @@ function assemble(options: SimBrokerOptions): Parts & { run(command: BrokerComma
     instruments: instrumentMap(),
     accounts,
   });
-  const sender = createEventSender(clock, logger);
+  const sender = createEventSender(clock, logger, options.tap);
   const feed = createMarketFeed({ market, book, sender, clock, logger });
   const run = (command: BrokerCommand) => runCommand({ book, sender }, logger, command);
   const trader = createDemoTrader({
@@ -167,7 +199,12 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       demo.resume();
       return Promise.resolve();
     },
-    execute: (command) => Promise.resolve(parts.run(command)),
+    execute: (command) =>
+      Promise.resolve(
+        startedBook(parts) !== undefined && !sender.linkUp
+          ? { ok: false as const, error: LINK_DOWN }
+          : parts.run(command),
+      ),
     reconnect(reason) {
       if (startedBook(parts) === undefined) return false;
       if (cancelReconnect !== undefined) return true;
@@ -184,11 +221,44 @@ export function createSimBroker(options: SimBrokerOptions): SimBroker {
       }, 0);
       return true;
     },
+    dropLink(reason) {
+      if (startedBook(parts) === undefined || !sender.linkUp) return false;
+      options.logger.info('link dropped', { reason });
+      const t = options.clock.now();
+      sender.send([{ type: 'connection', t, status: 'reconnecting', detail: `reconnecting: ${reason}` }]);
+      sender.setLink(false);
+      return true;
+    },
+    restoreLink() {
+      const current = startedBook(parts);
+      if (current === undefined || sender.linkUp) return false;
+      options.logger.info('link restored');
+      sender.setLink(true);
+      reconciled(current);
+      return true;
+    },
+    ledger: () => ledgerOf(book.current?.state),
     stop() {
       halt();
       book.save();
       sender.detach();
       return Promise.resolve();
     },
+  };
+}
+
+function ledgerOf(state: SimState | undefined): SimLedger | undefined {
+  if (state === undefined) return undefined;
+  return {
+    accounts: [...state.accounts.values()].map(({ id, balance, canTrade }) => ({ id, balance, canTrade })),
+    positions: [...state.positions.values()].map((p) => ({ ...p })),
+    working: [...state.working.values()].map(({ id, account, symbol, side, kind, qty }) => ({
+      id,
+      account,
+      symbol,
+      side,
+      kind,
+      qty,
+    })),
   };
 }
