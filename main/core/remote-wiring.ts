@@ -5,7 +5,7 @@
 import type { EngineEvent } from '../../shared/domain/events';
 import type { AlertView } from '../../shared/ipc';
 import type { AlertFeed } from '../alerts/alert-feed';
-import type { ReadonlyEngineState } from '../engine';
+import { untilText, type ReadonlyEngineState } from '../engine';
 import { createDaySummaries } from '../notify/day-summaries';
 import { createRemoteAlerts, type NotifySecrets, type RemoteAlerts } from '../notify/remote-alerts';
 import type { RemoteAction } from '../notify/telegram/remote-commands';
@@ -55,7 +55,7 @@ export function wireRemote(deps: RemoteWiringDeps): RemoteWiring {
     secrets: () => notifySecrets(deps.secrets, deps.host, logger),
     telegramApi: deps.host?.telegramApi ?? DEFAULT_TELEGRAM_API,
     brokerKind: deps.brokerKind,
-    act: (action) => actRemotely(deps.handlers(), action),
+    act: (action, origin) => actRemotely(deps.handlers(), action, origin, deps.state),
     audit: (record) => {
       deps.store.riskEvents.record({
         t: deps.clock.now(),
@@ -123,13 +123,20 @@ async function notifySecrets(
 }
 
 /** A confirmed remote command, through the same handlers as the screen's; resolves to its result in words. */
-async function actRemotely(handlers: Handlers, action: RemoteAction): Promise<string> {
+async function actRemotely(
+  handlers: Handlers,
+  action: RemoteAction,
+  origin: string,
+  state: ReadonlyEngineState,
+): Promise<string> {
   if (action.kind === 'lockDay') {
-    const answer = await handlers.run('lock', { account: action.account, until: 'dayEnd' });
+    const answer = await handlers.run('lock', { account: action.account, until: 'dayEnd' }, origin);
     if (!answer.ok) throw new Error(answer.error);
-    return `${action.account} is locked until ${answer.result.lockedUntil}.`;
+    const until = untilText(Date.parse(answer.result.lockedUntil), state.config.session.timezone);
+    return `${action.account} is locked ${until}.`;
   }
-  const answer = await handlers.run('flatten', action.kind === 'flatten' ? { account: action.account } : {});
+  const args = action.kind === 'flatten' ? { account: action.account } : {};
+  const answer = await handlers.run('flatten', args, origin);
   if (!answer.ok) throw new Error(answer.error);
   const lines = answer.result.reports.map((report) =>
     report.flat

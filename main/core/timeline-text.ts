@@ -11,6 +11,12 @@ const isRecord = (value: JsonValue | undefined): value is JsonRecord =>
 const text = (value: JsonValue | undefined): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 
+/** Who did it: "the trader" at the screen, or where a remote command came from. */
+const byText = (value: JsonValue | undefined): string => {
+  const by = text(value);
+  return by === null || by === 'trader' ? 'the trader' : by;
+};
+
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** "closePosition ES ok; flat in 34 ms: 1 position closed, 0 orders cancelled". */
@@ -66,7 +72,7 @@ export function riskEventText(event: RecordedRiskEvent): { title: string; detail
     case 'selfLock':
       return {
         title: 'selfLock',
-        detail: `locked by the trader ${text(detail['lockedUntil']) ?? ''}`.trim(),
+        detail: `locked by ${byText(detail['by'])} ${text(detail['lockedUntil']) ?? ''}`.trim(),
       };
     case 'settingsLock':
       return {

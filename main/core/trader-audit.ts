@@ -13,7 +13,11 @@ export function auditOf(state: ReadonlyEngineState, event: EngineEvent): RiskEve
         t: event.t,
         account: event.account,
         kind: 'selfLock',
-        detail: { by: 'trader', until: event.until, lockedUntil: lockedUntilOf(account, 'selfLock') },
+        detail: {
+          by: event.origin ?? 'trader',
+          until: event.until,
+          lockedUntil: lockedUntilOf(account, 'selfLock'),
+        },
       };
     case 'lockReset':
       return { t: event.t, account: event.account, kind: 'lockReset', detail: { by: 'trader' } };

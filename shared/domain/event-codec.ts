@@ -118,7 +118,13 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     asked: z.literal(true).optional(),
   }),
   z.strictObject({ type: z.literal('clock'), t: time }),
-  z.strictObject({ type: z.literal('selfLock'), t: time, account: id, until: z.enum(['dayEnd', 'weekEnd']) }),
+  z.strictObject({
+    type: z.literal('selfLock'),
+    t: time,
+    account: id,
+    until: z.enum(['dayEnd', 'weekEnd']),
+    origin: z.string().max(200).optional(),
+  }),
   z.strictObject({ type: z.literal('lockReset'), t: time, account: id }),
   z.strictObject({
     type: z.literal('configChange'),

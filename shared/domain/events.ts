@@ -101,7 +101,14 @@ export type ConnectionEvent = {
 export type ClockEvent = { type: 'clock'; t: number };
 
 /** The trader locks their own account (journaled like a broker event, so a restart keeps it). */
-export type SelfLockEvent = { type: 'selfLock'; t: number; account: string; until: 'dayEnd' | 'weekEnd' };
+/** `origin`: who locked, when not the trader at the screen (a remote command's chat). */
+export type SelfLockEvent = {
+  type: 'selfLock';
+  t: number;
+  account: string;
+  until: 'dayEnd' | 'weekEnd';
+  origin?: string;
+};
 
 /** The trader resets an account a rule locked until `manual` (e.g. a failed evaluation): journaled too. */
 export type LockResetEvent = { type: 'lockReset'; t: number; account: string };

@@ -30,13 +30,18 @@ function registry(deps: CommandDeps): Handlers {
 export function createCommandHandlers(deps: CommandDeps) {
   const handlers = registry(deps);
   return {
-    async run<N extends CommandName>(name: N, rawArgs: unknown): Promise<CommandResponse<N>> {
+    /** `origin`: who asked, when not the trader at the screen (a remote command's chat), for the audit. */
+    async run<N extends CommandName>(
+      name: N,
+      rawArgs: unknown,
+      origin?: string,
+    ): Promise<CommandResponse<N>> {
       if (!Object.hasOwn(handlers, name)) return { ok: false, error: `unknown command ${name}` };
       const parsed = parseCommand(name, rawArgs);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
         const handler = handlers[name] as Handler<N>;
-        const result = await handler(parsed.args);
+        const result = await handler(parsed.args, origin);
         return { ok: true, result };
       } catch (error) {
         if (!(error instanceof Refused))

@@ -8,13 +8,19 @@ import { knownAccount, knownGroupMembers, Refused } from './refusals';
 type LockDeps = Pick<CommandDeps, 'state' | 'applyOwn'>;
 
 /** The trader's own lock, of one account or of every member of a group (each journaled as its own event). */
-function lock(deps: LockDeps, args: ParsedCommandArgs<'lock'>) {
+function lock(deps: LockDeps, args: ParsedCommandArgs<'lock'>, origin: string | undefined) {
   const { state } = deps;
   const ids = args.group === undefined ? [args.account ?? ''] : knownGroupMembers(state, args.group);
   if (args.group === undefined) knownAccount(state, ids[0] ?? '');
   let lockedUntil = '';
   for (const id of ids) {
-    deps.applyOwn({ type: 'selfLock', t: state.now, account: id, until: args.until });
+    deps.applyOwn({
+      type: 'selfLock',
+      t: state.now,
+      account: id,
+      until: args.until,
+      ...(origin === undefined ? {} : { origin }),
+    });
     const selfLock = state.accounts.get(id)?.locks.find((l) => l.rule === 'selfLock');
     if (selfLock === undefined || typeof selfLock.until !== 'number') throw new Error('the lock was not set');
     lockedUntil = new Date(selfLock.until).toISOString();
@@ -68,7 +74,7 @@ export function lockHandlers(
   deps: LockDeps,
 ): Handlers<'lock' | 'resetLock' | 'lockSettings' | 'confirmDayStart'> {
   return {
-    lock: (args) => lock(deps, args),
+    lock: (args, origin) => lock(deps, args, origin),
     resetLock: (args) => resetLock(deps, args),
     lockSettings: (args) => lockSettings(deps, args),
     confirmDayStart: (args) => confirmDayStart(deps, args),

@@ -60,10 +60,12 @@ function flattenTargets(
   return [account];
 }
 
-async function flatten(deps: OrderDeps, args: ParsedCommandArgs<'flatten'>) {
+/** The trader's flatten; asked from elsewhere (`origin`), its reason says from where ("remote: flatten from …"). */
+async function flatten(deps: OrderDeps, args: ParsedCommandArgs<'flatten'>, origin: string | undefined) {
   const ids = flattenTargets(deps, args);
-  for (const id of ids) deps.breaker.probe(id, 'the trader asked to flatten');
-  const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, 'user: flatten')));
+  for (const id of ids) deps.breaker.probe(id, `${origin ?? 'the trader'} asked to flatten`);
+  const reason = origin === undefined ? 'user: flatten' : `remote: flatten from ${origin}`;
+  const reports = await Promise.all(ids.map((id) => deps.flattener.flatten(id, reason)));
   return { reports };
 }
 
@@ -74,6 +76,6 @@ export function orderHandlers(
     placeOrder: (args) => placeOrder(deps, args),
     cancelOrder: (args) => cancelOrder(deps, args),
     closePosition: (args) => closePosition(deps, args),
-    flatten: (args) => flatten(deps, args),
+    flatten: (args, origin) => flatten(deps, args, origin),
   };
 }

@@ -43,8 +43,13 @@ export type CommandDeps = {
   remote?: Pick<RemoteAlerts, 'reload' | 'test' | 'detect'>;
 };
 
+/**
+ * `origin`: who asked, when it was not the trader at the screen ("telegram chat 777000111 (Dana)"), for the
+ * audit.
+ */
 export type Handler<N extends CommandName> = (
   args: ParsedCommandArgs<N>,
+  origin?: string,
 ) => CommandResults[N] | Promise<CommandResults[N]>;
 
 /** The handlers of the commands `N` (all of them by default). */

@@ -83,6 +83,10 @@ describe('a Flatten press from the configured chat', () => {
       { origin: ORIGIN, action: 'Flatten SIM-50K', outcome: 'asked', detail: 'a second tap confirms' },
       { origin: ORIGIN, action: 'Flatten SIM-50K', outcome: 'done', detail: 'SIM-50K is flat.' },
     ]);
+    // The flatten is the screen's, its response saying where it was asked from.
+    expect(store.responses.recent(5).map((r) => [r.account, r.action, r.reason, r.outcome])).toEqual([
+      ['SIM-50K', 'flatten', `remote: flatten from ${ORIGIN}`, 'flat'],
+    ]);
 
     // The used confirmation pressed again (a replay) does nothing to a new position.
     expect((await core.command('placeOrder', order)).ok).toBe(true);
@@ -96,6 +100,38 @@ describe('a Flatten press from the configured chat', () => {
       outcome: 'refused',
       detail: 'this button was already used or is unknown',
     });
+  });
+});
+
+describe('a Lock press from the configured chat', () => {
+  it('confirmed, locks SIM-50K for the day, says until when in the session zone, and audits who locked', async () => {
+    const { core, bot, store, criticalMessage } = await critical();
+    const lockButton = sentButtons(bot)[0]?.[0]?.[1];
+    expect(lockButton?.text).toBe('Lock SIM-50K for the day');
+    bot.pushUpdate({
+      kind: 'press',
+      chatId: CHAT_ID,
+      messageId: criticalMessage,
+      data: lockButton?.data ?? '',
+    });
+    await bot.waitForCalls('sendMessage', 2);
+    expect(sentTexts(bot)[1]).toBe('Lock SIM-50K for the day? Tap to confirm within 2 minutes.');
+    const confirmData = sentButtons(bot)[1]?.[0]?.[0]?.data ?? '';
+
+    bot.pushUpdate({ kind: 'press', chatId: CHAT_ID, messageId: 502, data: confirmData });
+    await expect.poll(() => sentTexts(bot)).toContain('SIM-50K is locked until Tue 5 May 17:00 CDT.');
+    expect(core.view().accounts.find((a) => a.id === 'SIM-50K')?.tradingState).toBe('halted');
+    const selfLock = store.riskEvents.recent(20).find((event) => event.kind === 'selfLock');
+    expect(selfLock?.detail).toEqual({
+      by: ORIGIN,
+      until: 'dayEnd',
+      lockedUntil: 'until 2026-05-05T22:00:00.000Z',
+    });
+    const history = await core.command('getHistory', { account: 'SIM-50K', days: 1 });
+    if (!history.ok) throw new Error(history.error);
+    expect(history.result.timeline.find((entry) => entry.title === 'selfLock')?.detail).toBe(
+      `locked by ${ORIGIN} until 2026-05-05T22:00:00.000Z`,
+    );
   });
 });
 
