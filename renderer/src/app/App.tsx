@@ -93,7 +93,7 @@ const screens: { id: Screen; label: string }[] = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'rules', label: 'Rules' },
   { id: 'history', label: 'History' },
-  { id: 'notifications', label: 'Notifications' },
+  { id: 'notifications', label: 'Phone alerts' },
 ];
 
 function ScreenTabs({ screen, onChange }: { screen: Screen; onChange: (screen: Screen) => void }) {

@@ -1,4 +1,4 @@
-// The Notifications screen (docs/RULES.md section 13): alerts away from the desk by Telegram, ntfy and a webhook.
+// The Phone alerts screen (docs/RULES.md section 13): alerts away from the desk by Telegram, ntfy and a webhook.
 // The config's notify section is edited as a draft and applied through the same path as the Rules screen
 // (previewConfig, then setConfig); the secrets go straight to setNotifySecrets and are never shown back.
 import { useId, useRef, type ReactNode } from 'react';
@@ -91,8 +91,11 @@ export function NotificationsScreen() {
     <section className="panel notifications" aria-labelledby={`${id}-title`} data-testid="notifications">
       <div className="panel-head">
         <h2 id={`${id}-title`} className="panel-title">
-          Notifications
+          Phone alerts
         </h2>
+        <span className="notify-hint">
+          Telegram, ntfy and a webhook, for when you are away from this screen
+        </span>
       </div>
       <SectionSettings
         sectionLevel={sectionLevel}
