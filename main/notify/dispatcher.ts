@@ -101,7 +101,7 @@ const stepRank = { warning: 0, critical: 1, breach: 2 } as const;
 const stepOf = (message: RemoteMessage): number => (message.step === undefined ? -1 : stepRank[message.step]);
 
 /**
- * One level message per account and rule per RATE_WINDOW_MS: the first goes at once, and so does a step above every
+ * One level message per account and rule (or title, for an alert of no rule) per RATE_WINDOW_MS: the first goes at once, and so does a step above every
  * one told in the window (docs/RULES.md section 5: an alert fires on every step up, so a breach never waits behind
  * its critical); the others inside the window are counted, and when it ends one summary says how many and the
  * latest of them.
@@ -126,7 +126,8 @@ function createRateLimiter(clock: Clock, send: (summary: RemoteMessage) => void)
   return {
     admit(message) {
       if (message.event !== 'level') return true;
-      const key = `${message.account ?? ''}\u0000${message.rule ?? ''}`;
+      // An alert with no rule (a position corrected, a refused command) is kept apart from others by its title.
+      const key = `${message.account ?? ''}\u0000${message.rule ?? `title:${message.title}`}`;
       const open = windows.get(key);
       if (open !== undefined && stepOf(message) > open.top) {
         // What was held is older and says less than this step: no summary of it later.

@@ -87,4 +87,31 @@ describe('the minute limit and a rule stepping up', () => {
       ['summary', 'SIM-50K maxContracts breach (2 more in the last minute)', 'Latest: 7 of 4'],
     ]);
   });
+
+  it('keeps alerts of no rule apart by their title: two different warnings go at once, a repeat is held', async () => {
+    const plain = (title: string, message: string): RemoteMessage => ({
+      event: 'level',
+      level: 'warning',
+      account: 'SIM-50K',
+      rule: null,
+      title: `SIM-50K: ${title}`,
+      message,
+      t: clock.now(),
+    });
+    dispatcher.tell(plain('ES position corrected', 'Warden had 2, the broker reports 1.'));
+    dispatcher.tell(plain('NQ position corrected', 'Warden had 1, the broker reports 0.'));
+    dispatcher.tell(plain('ES position corrected', 'Warden had 1, the broker reports 0.'));
+    await server.waitForRequests(2);
+    clock.advance(RATE_WINDOW_MS);
+    await server.waitForRequests(3);
+    expect(sent()).toEqual([
+      ['level', 'SIM-50K: ES position corrected', 'Warden had 2, the broker reports 1.'],
+      ['level', 'SIM-50K: NQ position corrected', 'Warden had 1, the broker reports 0.'],
+      [
+        'summary',
+        'SIM-50K: ES position corrected (1 more in the last minute)',
+        'Latest: Warden had 1, the broker reports 0.',
+      ],
+    ]);
+  });
 });
