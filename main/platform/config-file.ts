@@ -2,7 +2,7 @@
 // with the file (and a syntax error with its line); creates the file with the default config on first start.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isScalar, Lexer, parseDocument, stringify, visit, type Document } from 'yaml';
+import { isScalar, Lexer, LineCounter, parseDocument, stringify, visit, type Document } from 'yaml';
 import {
   defaultConfigYaml,
   validateConfig,
@@ -66,18 +66,28 @@ function hasComplexKey(document: Document): boolean {
   return found;
 }
 
+/** A config is a few kilobytes; a reader that must list every error of a huge file slows down steeply. */
+const MAX_CONFIG_CHARS = 1_000_000;
+/** Errors listed for one file: a garbage file has one per token, which no one reads. */
+const MAX_SYNTAX_ERRORS = 20;
+
 function parseYaml(text: string): Parsed {
+  if (text.length > MAX_CONFIG_CHARS)
+    return { ok: false, errors: [`larger than ${MAX_CONFIG_CHARS} characters: not a config file`] };
   if (flowNesting(text) > MAX_FLOW_NESTING)
     return { ok: false, errors: [`not valid YAML: brackets nested more than ${MAX_FLOW_NESTING} deep`] };
-  const document = parseDocument(text);
+  // Positions from a line counter: the reader's own "pretty" errors scan the text once per error (minutes for a
+  // few hundred kilobytes of garbage).
+  const lines = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter: lines });
   if (document.errors.length > 0) {
-    const errors = document.errors.map((error) => {
+    const errors = document.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
       const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      const position = error.linePos?.[0];
-      const where = position === undefined ? '' : `line ${position.line}, column ${position.col}: `;
-      return `${where}not valid YAML: ${reason}`;
+      const position = lines.linePos(error.pos[0]);
+      return `line ${position.line}, column ${position.col}: not valid YAML: ${reason}`;
     });
-    return { ok: false, errors };
+    const more = document.errors.length - errors.length;
+    return { ok: false, errors: more > 0 ? [...errors, `and ${more} more YAML errors`] : errors };
   }
   if (hasComplexKey(document))
     return { ok: false, errors: ['not valid YAML here: a key must be plain text, not a list, map or alias'] };

@@ -60,6 +60,18 @@ describe('hostile config files', () => {
     expect(() => loadConfig(path)).toThrow(/^the config file has errors:\n {2}.*Excessive alias count/);
   });
 
+  it('lists the first 20 errors of a garbage file, at once (174 KB of quotes took minutes)', () => {
+    const { result, ms, path } = readTimed('"'.repeat(174_150));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(21);
+    expect(result.errors[0]).toBe(
+      `${path}: line 1, column 3: not valid YAML: Unexpected double-quoted-scalar at node end`,
+    );
+    expect(result.errors[20]).toBe(`${path}: and 87054 more YAML errors`);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('still reads brackets nested within reason, and brackets inside quotes and comments', () => {
     const text = [
       'accounts:',
