@@ -196,11 +196,18 @@ function newestFirst(a: TimelineEntryView, b: TimelineEntryView): number {
   return SAME_TIME_ORDER[b.kind] - SAME_TIME_ORDER[a.kind];
 }
 
-/** The rule a response carried out: its reason reads "dailyLoss: daily loss 326.4 reached 300" (a user's: "user: …"). */
+/**
+ * The rule a response carried out: its reason reads "dailyLoss: daily loss 326.4 reached 300" (the trader's own:
+ * "user: flatten", or asked from the phone: "remote: flatten from …").
+ */
 function ruleOfReason(reason: string): string | null {
   const match = /^([A-Za-z]+): /.exec(reason);
   return match?.[1] ?? null;
 }
+
+/** A breach is a response a rule made Warden carry out; the trader's own flatten (here or remotely) is not one. */
+const isBreachRule = (rule: string | null): boolean => rule !== 'user' && rule !== 'remote';
+export const isBreachResponse = (reason: string): boolean => isBreachRule(ruleOfReason(reason));
 
 function equityAroundBreaches(store: Store, account: string, timeline: TimelineEntryView[]) {
   const seen = new Set<number>();
@@ -250,9 +257,9 @@ function summarize(
     entry.net = entry.net.add(trade.netPnl);
     entry.trades += 1;
   }
-  // A breach is an enforcement response (a flatten) that day.
   for (const item of timeline)
-    if (item.kind === 'response' && item.account !== null) dayFor(item.day, item.account).breaches += 1;
+    if (item.kind === 'response' && item.account !== null && isBreachRule(item.rule))
+      dayFor(item.day, item.account).breaches += 1;
   const accounts = new Set([...days.keys()].map((key) => key.split('\u0000')[1] ?? ''));
   if (query.account !== undefined) accounts.add(query.account);
   for (const account of accounts) addDrawdowns(days, store.history.samples(account, from, now + 1), session);

@@ -15,6 +15,7 @@ import type { SecretStore } from '../platform/secrets';
 import type { Store } from '../store';
 import type { createCommandHandlers } from './commands';
 import type { ConfigControl } from './config-control';
+import { isBreachResponse } from './history';
 
 export const DEFAULT_TELEGRAM_API = 'https://api.telegram.org';
 
@@ -28,7 +29,7 @@ export type RemoteWiringDeps = {
   state: ReadonlyEngineState;
   clock: Clock;
   logger: Logger;
-  store: Pick<Store, 'riskEvents'>;
+  store: Pick<Store, 'riskEvents' | 'responses'>;
   secrets: SecretStore | undefined;
   config: Pick<ConfigControl, 'inForce'>;
   alerts: Pick<AlertFeed, 'raise'>;
@@ -75,13 +76,14 @@ export function wireRemote(deps: RemoteWiringDeps): RemoteWiring {
       deps.changed();
     },
   });
-  const days = createDaySummaries(deps.state, (summary) => {
+  const breaches = (account: string, from: number, to: number) =>
+    deps.store.responses.reasonsBetween(account, from, to).filter(isBreachResponse).length;
+  const days = createDaySummaries(deps.state, breaches, (summary) => {
     remote.daySummary(summary);
   });
   return {
     remote,
     alert(alert) {
-      if (alert.figures?.level === 'breach' && alert.account !== null) days.breach(alert.account);
       remote.alert(alert);
     },
     observer: {

@@ -29,6 +29,8 @@ export type Responses = {
   recent(limit: number): RiskResponse[];
   /** Responses that began and never finished, oldest first: after a restart, ones a crash cut short. */
   unfinished(): RiskResponse[];
+  /** The reasons of `account`'s responses begun in [from, to), oldest first. */
+  reasonsBetween(account: string, from: number, to: number): string[];
 };
 
 type ResponseRow = {
@@ -58,6 +60,12 @@ export function createResponses(db: Database.Database): Responses {
   const running = db.prepare<[], ResponseRow>(
     `SELECT ${COLUMNS} FROM risk_responses WHERE finished_at IS NULL ORDER BY requested_at, id`,
   );
+  const reasons = db
+    .prepare<[string, number, number], string>(
+      `SELECT reason FROM risk_responses WHERE account = ? AND requested_at >= ? AND requested_at < ?
+       ORDER BY requested_at, id`,
+    )
+    .pluck();
   const mustExist = (id: number, changes: number): void => {
     if (changes === 0) throw new Error(`no risk response with id ${id}`);
   };
@@ -76,6 +84,7 @@ export function createResponses(db: Database.Database): Responses {
     },
     recent: (limit) => newest.all(limit).map(toResponse),
     unfinished: () => running.all().map(toResponse),
+    reasonsBetween: (account, from, to) => reasons.all(account, from, to),
   };
 }
 

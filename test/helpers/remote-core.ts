@@ -44,20 +44,25 @@ export type RemoteCoreOptions = {
   secrets?: (botToken: string) => Omit<StoredNotifySecrets, 'broker'>;
   /** config.yaml's text for the receiver's origin (default: remoteConfig). The Bot API is the host's setting. */
   config?: (receiver: string) => string;
+  /** A data folder a core stopped earlier left (a restart): its database, simulator book and config are kept. */
+  dir?: string;
+  /** When the clock starts (default TUESDAY_MORNING). */
+  at?: number;
 };
 
 export async function remoteCore(options: RemoteCoreOptions = {}) {
   const bot: FakeBotServer = await startFakeBotServer();
   const receiver: FakeNotifyServer = await startFakeNotifyServer();
-  const dir = mkdtempSync(join(tmpdir(), 'warden-remote-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'warden-remote-'));
   const configFile = join(dir, 'config.yaml');
+  // A restart keeps its config, but the receiver is a new one on another port.
   writeFileSync(configFile, (options.config ?? remoteConfig)(receiver.origin));
   const secrets = fileSecretStore(dir);
   await secrets.write({
     broker: 'notify',
     ...(options.secrets?.(bot.token) ?? { telegramToken: bot.token, webhookSecret: WEBHOOK_SECRET }),
   });
-  const clock = createManualClock(TUESDAY_MORNING);
+  const clock = createManualClock(options.at ?? TUESDAY_MORNING);
   const logger = memoryLogger();
   const broker = createSimBroker({
     stateFile: join(dir, 'sim-broker.json'),
