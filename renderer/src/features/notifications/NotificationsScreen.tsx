@@ -93,9 +93,6 @@ export function NotificationsScreen() {
         <h2 id={`${id}-title`} className="panel-title">
           Phone alerts
         </h2>
-        <span className="notify-hint">
-          Telegram, ntfy and a webhook, for when you are away from this screen
-        </span>
       </div>
       <SectionSettings
         sectionLevel={sectionLevel}
