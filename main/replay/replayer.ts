@@ -55,6 +55,13 @@ export function createReplayer(config: EngineConfig, options: { enforce: boolean
     }
   };
 
+  /** The symbol of a fill, order or position whose instrument the replay has not seen (the engine needs it). */
+  const unknownInstrument = (event: EngineEvent): string | null =>
+    (event.type === 'fill' || event.type === 'order' || event.type === 'position') &&
+    !state.instruments.has(event.symbol)
+      ? event.symbol
+      : null;
+
   return {
     line(text, lineNumber) {
       if (text.trim() === '') return { out: [] };
@@ -66,6 +73,12 @@ export function createReplayer(config: EngineConfig, options: { enforce: boolean
       }
       const parsed = parseEngineEvent(raw);
       if (!parsed.ok) return { out: [], error: `line ${lineNumber}: ${parsed.error}` };
+      const unknown = unknownInstrument(parsed.event);
+      if (unknown !== null)
+        return {
+          out: [],
+          error: `line ${lineNumber}: unknown instrument ${unknown}: its instrument line must come first`,
+        };
       const t =
         typeof (raw as { t?: unknown }).t === 'string' ? (raw as { t: string }).t : isoTime(parsed.event.t);
       const out: string[] = [];

@@ -5,17 +5,38 @@ import { validateConfig } from '../config/schema';
 import { decimalsAsStrings, dec } from './money';
 import type { EngineEvent } from './events';
 
+/**
+ * Digits either side of the point a price or an amount can need, with room to spare: written out in full (as money
+ * is), 1e999999999 would be a gigabyte of text.
+ */
+const MAX_DECIMAL_EXPONENT = 100;
+
 const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
   try {
-    return dec(value);
+    const d = dec(value);
+    if (!d.isZero() && Math.abs(d.e) > MAX_DECIMAL_EXPONENT) {
+      ctx.addIssue({ code: 'custom', message: `out of range: ${JSON.stringify(value).slice(0, 40)}` });
+      return z.NEVER;
+    }
+    return d;
   } catch {
     ctx.addIssue({ code: 'custom', message: `not a decimal number: ${JSON.stringify(value)}` });
     return z.NEVER;
   }
 });
 
+/** The furthest a JavaScript date reaches either side of 1970: a time beyond it has no calendar day. */
+const MAX_TIME_MS = 8.64e15;
+
+/** A tick's size and value: the engine divides by the size, and a contract whose tick is worth nothing is no contract. */
+const positiveDecimal = decimal.refine((d) => d.greaterThan(0), 'must be above 0');
+
 const time = z.union([z.number().int(), z.string()]).transform((value, ctx) => {
   const ms = typeof value === 'number' ? value : isoWithOffset(value);
+  if (ms !== undefined && Math.abs(ms) > MAX_TIME_MS) {
+    ctx.addIssue({ code: 'custom', message: `not a time a calendar can show: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
   if (ms === undefined) {
     ctx.addIssue({ code: 'custom', message: `not an ISO-8601 time with offset: ${JSON.stringify(value)}` });
     return z.NEVER;
@@ -46,8 +67,8 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     type: z.literal('instrument'),
     t: time,
     symbol: text,
-    tickSize: decimal,
-    tickValue: decimal,
+    tickSize: positiveDecimal,
+    tickValue: positiveDecimal,
     currency: text,
     name: text.optional(),
     marginPerContract: decimal.optional(),
