@@ -1,5 +1,5 @@
 // `warden`: serve | check-config | replay | export-events | presets (docs/API.md section 1).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,13 @@ import { dataFiles, defaultDataDir } from './platform/paths';
 import { serverToken } from './server/auth';
 import { startServer } from './server/server';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package's folder: the nearest one up holding package.json (main/ from source, dist/cli/ bundled). */
+function packageRoot(from: string): string {
+  const parent = dirname(from);
+  if (existsSync(join(from, 'package.json')) || parent === from) return from;
+  return packageRoot(parent);
+}
+const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
 const usage = `usage:
   warden serve [--port N] [--host H] [--data-dir D] [--broker sim|projectx|tradovate] [--config F] [--demo]
   warden check-config FILE
