@@ -176,7 +176,8 @@ export function fillEvent(trade: PxTrade, now: number): FillEvent {
     t: Math.min(trade.creationTimestamp, now),
     account: trade.accountId,
     id: trade.id,
-    orderId: trade.orderId ?? '',
+    // A trade that names no order still needs one: the journal refuses a fill whose order id is empty.
+    orderId: trade.orderId ?? `no-order-${trade.id}`,
     symbol: trade.contractId,
     side: trade.side === 0 ? 'buy' : 'sell',
     qty: trade.size,
