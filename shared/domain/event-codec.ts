@@ -6,10 +6,10 @@ import { decimalsAsStrings, dec } from './money';
 import type { EngineEvent } from './events';
 
 /**
- * Digits either side of the point a price or an amount can need, with room to spare: written out in full (as money
- * is), 1e999999999 would be a gigabyte of text.
+ * Digits either side of the point: as far as a JSON number reaches (1e308, 5e-324), which is what a broker can
+ * send; written out in full (as money is), 1e999999999 would be a gigabyte of text.
  */
-const MAX_DECIMAL_EXPONENT = 100;
+const MAX_DECIMAL_EXPONENT = 400;
 
 const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
   try {

@@ -4,14 +4,24 @@
 import { z } from 'zod';
 import { dec, type Dec } from '../../../shared/domain/money';
 
-/** `Id` → `id`, `AccountId` → `accountId`; nested objects too (one team saw PascalCase on the wire). */
-export function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
+/**
+ * How deep a frame is read: entities are flat, and a frame nested thousands deep (hostile) would otherwise
+ * overflow the stack of every recursive reader below.
+ */
+const MAX_DEPTH = 32;
+
+/**
+ * `Id` → `id`, `AccountId` → `accountId`; nested objects too (one team saw PascalCase on the wire), down to
+ * MAX_DEPTH, below which values are left as they came (nothing there is read).
+ */
+export function camelKeys(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((inner) => camelKeys(inner, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key.charAt(0).toLowerCase() + key.slice(1),
-      camelKeys(inner),
+      camelKeys(inner, depth + 1),
     ]),
   );
 }
@@ -37,11 +47,11 @@ export function parseTimestamp(text: string): number {
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const ID_TEXT = /^\d{1,19}$/;
 
-/** A decimal from a JSON number or a decimal string, never through float arithmetic. */
+/** A decimal from a JSON number or a decimal string (40 characters at most), never through float arithmetic. */
 const decimal = z.unknown().transform((value, ctx): Dec => {
   if (
     (typeof value === 'number' && Number.isFinite(value)) ||
-    (typeof value === 'string' && DECIMAL_TEXT.test(value))
+    (typeof value === 'string' && DECIMAL_TEXT.test(value) && value.length <= 40)
   )
     return dec(value);
   ctx.addIssue({ code: 'custom', message: 'must be a decimal number' });
@@ -101,7 +111,8 @@ export const orderSchema = z.object({
   status: maybe(enumInt),
   type: maybe(enumInt),
   side: maybe(side),
-  size: maybe(count),
+  /** An order is for one contract at least: the engine (and its journal) refuse an order of none. */
+  size: maybe(z.number().int().min(1).max(1_000_000)),
   limitPrice: maybe(decimal),
   stopPrice: maybe(decimal),
   fillVolume: maybe(count),
@@ -154,13 +165,14 @@ export type Unwrapped = { action: number | null; entity: unknown };
  * The user-hub argument in any of the shapes seen (docs/brokers/PROJECTX.md section 0.1): `{action, data}`, the bare entity,
  * `[accountId, entity]`, or a list of entities (each maybe wrapped).
  */
-export function unwrapUserArgument(argument: unknown): Unwrapped[] {
+export function unwrapUserArgument(argument: unknown, depth = 0): Unwrapped[] {
   const value = camelKeys(argument);
-  if (Array.isArray(value)) {
+  // Lists of lists deeper than any shape seen are one entity that will not parse, not a recursion.
+  if (Array.isArray(value) && depth < 4) {
     const [first, second] = value as unknown[];
     if (value.length === 2 && (typeof first === 'number' || typeof first === 'string') && isObject(second))
-      return unwrapUserArgument(second);
-    return value.flatMap((item) => unwrapUserArgument(item));
+      return unwrapUserArgument(second, depth + 1);
+    return value.flatMap((item) => unwrapUserArgument(item, depth + 1));
   }
   if (!isObject(value)) return [{ action: null, entity: value }];
   if (isObject(value.data)) {
@@ -202,7 +214,12 @@ export function shortJson(value: unknown, max = 2000): string {
   try {
     text = value === undefined ? 'undefined' : JSON.stringify(value);
   } catch {
-    text = String(value);
+    // Nested too deep for JSON.stringify (and for String, which recurses the same way).
+    try {
+      text = String(value);
+    } catch {
+      text = '(not printable: nested too deep)';
+    }
   }
   return text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
 }
