@@ -16,8 +16,11 @@ export function quoteEvent(quote: SimQuote, t: number): QuoteEvent {
 /**
  * The broker's full picture, as a reconnect reports it (BrokerAdapter.start). Order matters to the engine: the
  * balance report first (it already holds every fill's cash), then the fills the engine may have missed, then
- * the positions, which only correct what those fills did not explain. What the engine still holds and the book
- * does not (its file was reset, say) is reported closed and cancelled.
+ * the positions, which only correct what those fills did not explain. A fill of the snapshot's own millisecond
+ * goes before the report instead, as brokers send a fill before the balance that books it: the engine counts a
+ * fill in its report's millisecond as not yet in it (docs/RULES.md section 9), so after the report it would
+ * count twice. What the engine still holds and the book does not (its file was reset, say) is reported closed and
+ * cancelled.
  */
 export function snapshotEvents(
   state: SimState,
@@ -35,11 +38,13 @@ export function snapshotEvents(
     },
     t,
   );
+  const missed = state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt);
   return [
     ...SIM_INSTRUMENTS.map((i) => instrumentEvent(i, t)),
     ...SIM_INSTRUMENTS.map((i) => quoteEvent(market.quote(i.symbol), t)),
+    ...missed.filter((f) => f.t >= t),
     ...[...state.accounts.values()].map((a) => accountEvent(state, a, instruments, t)),
-    ...state.fills.filter((f) => resume.lastFillAt === null || f.t >= resume.lastFillAt),
+    ...missed.filter((f) => f.t < t),
     ...[...state.positions.values()].map((p) => positionEvent(p.account, p.symbol, p, t)),
     ...gone.positions,
     ...[...state.working.values()].map((o) => orderEvent(o, t)),
