@@ -1,5 +1,6 @@
-// Apply (with the core's refusal when it fails), "Discard changes" (the draft back to what is in force: the only way
-// unapplied edits go) and "lock my settings for today", confirmed in a dialog.
+// The Rules screen's Apply bar (Apply, Discard changes: the only way unapplied edits go) with "lock my settings for
+// today", confirmed in a dialog.
+import { ApplyBar } from '../../components/ApplyBar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { RuleChanges } from './use-rule-changes';
 import type { RuleDraft } from './use-rule-draft';
@@ -18,38 +19,18 @@ export function RuleActions({ account, changes, ruleDraft }: RuleActionsProps) {
   const { locking } = lock;
   return (
     <>
-      {applying.error !== null ? (
-        <p className="note-bad" role="alert" data-testid="apply-error">
-          {applying.error}
-        </p>
-      ) : null}
-      <div className="rule-actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-testid="rules-apply"
-          disabled={!changes.canApply || applying.pending}
-          onClick={changes.apply}
-        >
-          Apply changes
-        </button>
-        <button
-          type="button"
-          className="btn"
-          data-testid="rules-discard"
-          disabled={!ruleDraft.dirty}
-          onClick={() => {
-            ruleDraft.discard();
-            changes.clearApplied();
-          }}
-        >
-          Discard changes
-        </button>
-        {ruleDraft.dirty ? (
-          <span className="note-warn" data-testid="rules-unapplied">
-            Unapplied changes
-          </span>
-        ) : null}
+      <ApplyBar
+        prefix="rules"
+        canApply={changes.canApply}
+        pending={applying.pending}
+        error={applying.error}
+        dirty={ruleDraft.dirty}
+        onApply={changes.apply}
+        onDiscard={() => {
+          ruleDraft.discard();
+          changes.clearApplied();
+        }}
+      >
         {account !== null ? (
           <button
             type="button"
@@ -64,7 +45,7 @@ export function RuleActions({ account, changes, ruleDraft }: RuleActionsProps) {
           </button>
         ) : null}
         {locking.error !== null ? <span className="note-bad">{locking.error}</span> : null}
-      </div>
+      </ApplyBar>
       {lock.confirming && account !== null ? <LockConfirm account={account} lock={lock} /> : null}
     </>
   );
