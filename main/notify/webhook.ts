@@ -3,7 +3,7 @@
 // secret never leaves in an error.
 import { createHmac } from 'node:crypto';
 import { SEND_TIMEOUT_MS, type Channel, type RemoteMessage } from './channel';
-import { post } from './ntfy';
+import { post } from './http-post';
 
 export type WebhookOptions = {
   url: string;

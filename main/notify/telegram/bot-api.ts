@@ -3,6 +3,7 @@
 // and never contain the token (it sits in every URL): it is replaced by "<token>" wherever it would appear.
 import { z } from 'zod';
 import type { RemoteButton } from '../channel';
+import { causeOf } from '../http-post';
 import { ALLOWED_UPDATES, parseUpdates, type UpdateBatch } from './updates';
 
 /** Telegram's limit on a button's callback data. */
@@ -176,12 +177,4 @@ function retryAfterHeader(response: Response, code: number): number | null {
   if (code !== 429) return null;
   const seconds = Number(response.headers.get('retry-after') ?? Number.NaN);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-}
-
-/** fetch's TypeError hides the reason in `cause` (ECONNREFUSED, a bad certificate). */
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
