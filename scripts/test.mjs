@@ -1,5 +1,6 @@
-// `npm test`: every check in order (format, lint, typecheck, build, then unit + integration + end-to-end tests),
-// then one line `tests: N passed, M failed` (a failed check counts as a failure); exits non-zero on any failure.
+// `npm test`: every check in order (format, lint, typecheck, build, then unit + integration + end-to-end tests, then
+// a one-minute soak), then one line `tests: N passed, M failed` (a failed check counts as a failure); exits non-zero
+// on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -45,6 +46,15 @@ if (existsSync(report)) {
   failedChecks.push('vitest produced no report');
 }
 if (vitest.status !== 0 && failed === 0) failedChecks.push(`vitest exited ${vitest.status}`);
+
+// The real core for a minute under the robot, a fast market and a dropped broker link (docs/TESTING.md, "Soak"): any
+// invariant violation, broker mismatch or lost event (or a crash) fails it.
+process.stdout.write('\n== soak: SOAK_MINUTES=1 npm run soak\n');
+const soak = spawnSync('npm', ['run', 'soak'], {
+  stdio: 'inherit',
+  env: { ...process.env, SOAK_MINUTES: '1' },
+});
+if (soak.status !== 0) failedChecks.push('soak');
 
 if (failedChecks.length > 0) process.stdout.write(`\nfailed checks: ${failedChecks.join(', ')}\n`);
 process.stdout.write(`tests: ${passed} passed, ${failed + failedChecks.length} failed\n`);
