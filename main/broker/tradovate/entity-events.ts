@@ -140,6 +140,9 @@ const KIND: Readonly<Record<string, OrderKind>> = {
   TrailingStop: 'stop',
   TrailingStopLimit: 'stop',
 };
+/** A table's own entry: Tradovate's text may be "constructor" or "toString", which every object inherits. */
+const ownValue = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 const TERMINAL: ReadonlySet<OrderStatus> = new Set(['filled', 'cancelled', 'rejected']);
 
 /**
@@ -163,7 +166,7 @@ export function orderEvent(
   if (side === null)
     return { ok: false, problem: `order ${order.id}: action ${order.action} is neither Buy nor Sell` };
   const filledQty = book.filledQty(order.id);
-  let status = STATUS[order.ordStatus];
+  let status = ownValue(STATUS, order.ordStatus);
   const notes: string[] = [];
   if (order.ordStatus === 'Completed') status = filledQty >= version.orderQty ? 'filled' : 'cancelled';
   if (status === undefined) {
@@ -172,7 +175,7 @@ export function orderEvent(
   }
   if (deleted && !TERMINAL.has(status)) status = 'cancelled';
   if (previous !== undefined && TERMINAL.has(previous) && !TERMINAL.has(status)) status = previous;
-  const kind = KIND[version.orderType];
+  const kind = ownValue(KIND, version.orderType);
   if (kind === undefined) notes.push(`type ${version.orderType} unknown, read as a limit order`);
   const resolvedKind = kind ?? 'limit';
   const limitPrice = resolvedKind === 'limit' || version.orderType === 'StopLimit' ? version.price : null;
