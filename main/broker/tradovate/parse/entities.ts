@@ -74,7 +74,8 @@ export type TvOrder = z.infer<typeof orderSchema>;
 export const orderVersionSchema = z.object({
   id,
   orderId: id,
-  orderQty: count,
+  /** An order is for one contract at least: the engine (and its journal) refuse an order of none. */
+  orderQty: z.number().int().min(1).max(1_000_000),
   orderType: enumText,
   price: maybe(decimal),
   stopPrice: maybe(decimal),
@@ -148,7 +149,8 @@ export type TvContractMaturity = z.infer<typeof contractMaturitySchema>;
 export const productSchema = z.object({
   id,
   name: z.string().min(1).max(64),
-  description: maybe(z.string().max(500)),
+  /** The instrument's name: an empty one is no name (the journal refuses an empty name). */
+  description: maybe(z.string().max(500)).transform((text) => (text === '' ? null : text)),
   currencyId: maybe(id),
   productType: maybe(enumText),
   valuePerPoint: positiveDecimal,
