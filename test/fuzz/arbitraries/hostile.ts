@@ -167,8 +167,7 @@ export const replacement: fc.Arbitrary<unknown> = fc.oneof(
 /** JSON text of a generated value; a value too deep for JSON.stringify here becomes an equally deep text. */
 export function jsonText(value: unknown): string {
   try {
-    const text: string | undefined = JSON.stringify(value);
-    return text ?? 'null';
+    return value === undefined ? 'null' : JSON.stringify(value);
   } catch {
     return `${'['.repeat(3000)}${']'.repeat(3000)}`;
   }

@@ -94,7 +94,8 @@ async function checkProperty(
   try {
     details = await property.check({
       seed,
-      numRuns: options.runsPerProperty ?? 1_000_000_000,
+      // A path replays one counterexample (and shrinks it further).
+      numRuns: options.path !== undefined ? 1 : (options.runsPerProperty ?? 1_000_000_000),
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(fixed ? {} : { plugins: [fc.interruptAfterTimeLimit(timeMs)] }),
     });

@@ -45,7 +45,9 @@ export const configFile = fc.oneof(
 
 function safeYaml(document: unknown): string {
   try {
-    return stringify(document);
+    // stringify(undefined) gives undefined, whatever its type says.
+    const text: unknown = stringify(document);
+    return typeof text === 'string' ? text : '';
   } catch {
     return String(document);
   }
