@@ -13,7 +13,7 @@ import { guardQuit, stillGuardingNotice, stopWithin, type QuitGuard } from './li
 import { createNotifier } from './notifications';
 import { guardPower } from './power';
 import { desktopCoreOptions, desktopDataDir, type DesktopEnvironment } from './options';
-import { safeStorageSecretStore } from './secret-store';
+import { logPasswordStore, safeStorageSecretStore } from './secret-store';
 import { rendererUrl } from './security';
 import {
   applyPlatformSwitches,
@@ -66,6 +66,8 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   app.on('window-all-closed', () => undefined);
   await app.whenReady();
   const notices = createHostNotices(log);
+  // After ready: only then does safeStorage know its password store.
+  logPasswordStore(process.platform, log);
   // Asked while the core starts: the answer decides whether hiding the window to the tray is safe.
   const trayHost = (deps.detectTrayHost ?? detectTrayHost)({ platform: process.platform, logger: log });
   let core: WardenCore | null = null;

@@ -7,6 +7,7 @@ import { safeStorage } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostNotice } from '../../shared/ipc';
+import type { Logger } from '../platform/logger';
 import type { HostNotices } from './host-notices';
 import {
   parseStoredCredentials,
@@ -47,6 +48,21 @@ function keychainNotice(basicText: boolean): HostNotice {
       : 'The system keychain is not available, so Warden will not save broker credentials.',
     fix: basicText ? BASIC_TEXT_FIX : `Unlock the system keychain, or ${ENV_WAY_OUT}.`,
   };
+}
+
+/**
+ * Says in the log, once at start, which password store safeStorage uses on Linux: basic_text as a warning (nothing
+ * will be stored with it; the 'keychain' notice follows as soon as something is to be stored or read).
+ */
+export function logPasswordStore(platform: NodeJS.Platform, logger: Logger): void {
+  if (platform !== 'linux') return;
+  const backend = safeStorage.getSelectedStorageBackend();
+  if (backend === 'basic_text')
+    logger.warn('the password store is basic_text: credentials and alert secrets will not be stored', {
+      backend,
+      fix: BASIC_TEXT_FIX,
+    });
+  else logger.info('password store', { backend });
 }
 
 export function safeStorageSecretStore(dataDir: string, host: SecretStoreHost): SecretStore {

@@ -1,7 +1,7 @@
 // Broker credentials kept between runs, one set per broker that logs in (ProjectX, Tradovate). A SecretStore is what the core sees; the host picks the kind: `warden serve`
 // keeps a JSON file in the data dir that only the owner may read (0600), written atomically; the desktop host
 // encrypts with Electron's safeStorage (main/desktop). Their content is never logged; the UI is never sent it.
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { withoutUndefined } from '../../shared/domain/without-undefined';
@@ -128,10 +128,14 @@ export function writeCredentials(file: string, credentials: StoredCredentials): 
   writeOwnerOnly(file, `${JSON.stringify(parseStoredCredentials(credentials, 'the credentials'))}\n`);
 }
 
-/** Writes a file only the owner may read, atomically (a temp file renamed over it). */
+/**
+ * Writes a file only the owner may read, atomically (a temp file renamed over it). The temp file is always a new
+ * one ('wx'): a leftover readable by others, or a link planted in its place, is removed rather than written through.
+ */
 export function writeOwnerOnly(file: string, content: string | Buffer): void {
   const temp = `${file}.tmp`;
-  writeFileSync(temp, content, { mode: 0o600 });
+  rmSync(temp, { force: true });
+  writeFileSync(temp, content, { mode: 0o600, flag: 'wx' });
   chmodSync(temp, 0o600);
   renameSync(temp, file);
 }

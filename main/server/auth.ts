@@ -1,6 +1,6 @@
 // Access control for `warden serve`: a bearer token (header, ?token= on the page URL, or the cookie the page
 // URL sets), compared in constant time; Host and Origin checks against DNS rebinding and cross-site sockets.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'warden_token';
@@ -16,10 +16,10 @@ export function serverToken(configured: string | undefined): string {
   return token === '' ? generateToken() : token;
 }
 
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+/** Compares digests in constant time, so neither the bytes nor the length of the token leak through timing. */
+export function sameToken(presented: string, token: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(token));
 }
 
 function cookieToken(request: IncomingMessage): string | null {
@@ -46,7 +46,10 @@ export function tokenCookie(token: string): string {
   return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
-/** Only names that can reach this server may be used as Host: a rebinding page's own domain is refused. */
+/**
+ * Only names that can reach this server may be used as Host: a rebinding page's own domain is refused. Bound to
+ * every address (0.0.0.0 or ::), any name can reach it, so then only the token stands (docs/SECURITY.md).
+ */
 export function allowedHost(hostHeader: string | undefined, listenHost: string): boolean {
   if (hostHeader === undefined) return false;
   const name = hostHeader.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -55,7 +58,7 @@ export function allowedHost(hostHeader: string | undefined, listenHost: string):
   return (
     listenHost !== '127.0.0.1' &&
     listenHost !== 'localhost' &&
-    (listenHost === '0.0.0.0' || name === listenHost)
+    (listenHost === '0.0.0.0' || listenHost === '::' || name === listenHost)
   );
 }
 

@@ -1,7 +1,9 @@
 // `warden serve`: the core under plain Node. HTTP (API + the built renderer) and a WebSocket carrying the same
 // contract as the Electron IPC, on 127.0.0.1 by default, every endpoint but /api/health behind the token.
+// docs/SECURITY.md says what each check here stops.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { recentAlerts } from '../core/subscribers';
 import type { WardenCore } from '../core/types';
@@ -11,6 +13,34 @@ import { health, postCommand, sendJson } from './http-api';
 import { serveStatic } from './static-files';
 import { attachSocket } from './socket';
 
+/** How long and how much a client may take: slow or greedy clients are cut off, not waited for. */
+export type ServerLimits = {
+  /** The request line and headers must have arrived within this (a slowloris trickling headers). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, within this (a body trickled a byte at a time). */
+  requestTimeoutMs: number;
+  /** How often the two timeouts above are checked (Node checks them on a timer, 30 s by default). */
+  timeoutCheckMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A command body larger than this is refused (413) without being read. */
+  maxBodyBytes: number;
+  /** A WebSocket frame larger than this closes the socket (1009). */
+  maxFrameBytes: number;
+  /** A WebSocket client that lets this much of our output pile up unread is dropped. */
+  maxUnreadBytes: number;
+};
+
+export const defaultServerLimits: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  timeoutCheckMs: 1_000,
+  keepAliveTimeoutMs: 5_000,
+  maxBodyBytes: 64 * 1024,
+  maxFrameBytes: 64 * 1024,
+  maxUnreadBytes: 8 * 1024 * 1024,
+};
+
 export type ServeOptions = {
   core: WardenCore;
   host: string;
@@ -19,33 +49,47 @@ export type ServeOptions = {
   rendererDir: string;
   logger: Logger;
   version: string;
+  /** Tests shorten these; `warden serve` uses defaultServerLimits. */
+  limits?: Partial<ServerLimits>;
 };
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger.child('server');
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const server = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
-      logger.error('request failed', { url: request.url, reason: (error as Error).message });
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'internal error' });
-    });
-  });
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws' || !allowedHost(request.headers.host, options.host)) {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+  const limits = { ...defaultServerLimits, ...options.limits };
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+    },
+    (request, response) => {
+      handle(options, limits, request, response).catch((error: unknown) => {
+        // The path only: the query may carry the token.
+        logger.error('request failed', { path: pathOf(request), reason: (error as Error).message });
+        if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'internal error' });
+      });
+    },
+  );
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over without an error listener: a client resetting it must not crash the server.
+    socket.on('error', () => undefined);
+    const url = parseRequestUrl(request);
+    if (url === null || url.pathname !== '/ws' || !allowedHost(request.headers.host, options.host)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
     if (!allowedOrigin(request.headers.origin, request.headers.host)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
       // A browser cannot read an HTTP status on a failed upgrade; a close code it can show (4401) is clearer.
       if (!isAuthorized(request, url, options.token)) ws.close(4401, 'unauthorized');
-      else attachSocket(ws, options.core, logger);
+      else attachSocket(ws, options.core, logger, { maxUnreadBytes: limits.maxUnreadBytes });
     });
   });
   await listen(server, options.port, options.host);
@@ -58,14 +102,32 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
+/** The request's URL, or null when it cannot be parsed (e.g. `//`, which a page can ask for). */
+function parseRequestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+function pathOf(request: IncomingMessage): string {
+  return (request.url ?? '').split('?')[0] ?? '';
+}
+
 async function handle(
   options: ServeOptions,
+  limits: ServerLimits,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
   if (!allowedHost(request.headers.host, options.host)) {
     sendJson(response, 421, { ok: false, error: 'unexpected Host header' });
+    return;
+  }
+  const url = parseRequestUrl(request);
+  if (url === null) {
+    sendJson(response, 400, { ok: false, error: 'the request URL cannot be read' });
     return;
   }
   if (request.method === 'GET' && url.pathname === '/api/health') {
@@ -107,7 +169,7 @@ async function handle(
     if (request.method !== 'POST') sendJson(response, 405, { ok: false, error: 'use POST' });
     else if (!sameOriginRequest(request))
       sendJson(response, 403, { ok: false, error: 'commands are accepted only from Warden’s own page' });
-    else await postCommand(options.core, command, request, response);
+    else await postCommand(options.core, command, request, response, limits.maxBodyBytes);
     return;
   }
   if (request.method === 'GET' && !url.pathname.startsWith('/api/')) {

@@ -33,9 +33,20 @@ function serverFrameOf(message: PushMessage): ServerFrame {
   }
 }
 
-export function attachSocket(ws: WebSocket, core: WardenCore, logger: Logger): void {
+export type SocketLimits = {
+  /** A client that leaves more than this of our output unread is dropped (its pushes would pile up in memory). */
+  maxUnreadBytes: number;
+};
+
+export function attachSocket(ws: WebSocket, core: WardenCore, logger: Logger, limits: SocketLimits): void {
   const send = (frame: ServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > limits.maxUnreadBytes) {
+      logger.warn('dropped a client that does not read', { unreadBytes: ws.bufferedAmount });
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(frame));
   };
   // The recent alerts come first (this page missed them), then the state and every push.
   const unsubscribe = core.subscribe((message) => {
