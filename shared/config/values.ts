@@ -9,6 +9,9 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'an object';
+  // What JSON cannot write (a BigInt or a function, which the desktop's IPC can carry) is named by its kind.
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')
+    return `a ${typeof value}`;
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
