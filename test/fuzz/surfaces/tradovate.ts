@@ -20,6 +20,7 @@ import { mutated, sampleOrMutated } from '../arbitraries/mutate';
 import { rawText } from '../arbitraries/raw';
 import { fuzzProperty, type FuzzContext, type Surface } from '../harness/types';
 import { checkEmitted } from './broker-events';
+import { startTradovateLive } from './tradovate-live';
 
 const NOW = Date.parse('2026-03-19T14:00:00Z');
 const LISTS: Record<string, string> = {
@@ -109,8 +110,9 @@ const session = fc.record({
 
 export const tradovateSurface: Surface = {
   name: 'tradovate',
-  start(context: FuzzContext) {
-    return Promise.resolve({
+  async start(context: FuzzContext) {
+    const live = await startTradovateLive(context);
+    return {
       properties: [
         fuzzProperty(
           'frames',
@@ -140,8 +142,9 @@ export const tradovateSurface: Surface = {
             }
           }),
         ),
+        live.property,
       ],
-      stop: () => Promise.resolve(),
-    });
+      stop: () => live.stop(),
+    };
   },
 };

@@ -4,10 +4,12 @@ import type { StateView } from '../../../shared/ipc';
 import { dec } from '../../../shared/domain/money';
 import { StateCorruption } from '../harness/types';
 
+/** Positions by contract id (ProjectX) or symbol (Tradovate, `bySymbol`); an average price of null is not compared. */
 export type TruthAccount = {
   id: string;
   balance: string;
-  positions: Map<string, { qty: number; avgPrice: string }>;
+  positions: Map<string, { qty: number; avgPrice: string | null }>;
+  bySymbol?: boolean;
 };
 
 /** Where the view differs from the truth (one line per difference), or [] when it does not. */
@@ -21,13 +23,20 @@ export function differences(view: StateView, truth: readonly TruthAccount[]): st
     }
     if (!dec(shown.metrics.balance).equals(dec(account.balance)))
       found.push(`${account.id}: balance ${shown.metrics.balance}, the broker says ${account.balance}`);
-    const held = new Map(shown.positions.filter((p) => p.qty !== 0).map((p) => [p.contractId, p]));
+    const held = new Map(
+      shown.positions
+        .filter((p) => p.qty !== 0)
+        .map((p) => [account.bySymbol === true ? p.symbol : p.contractId, p]),
+    );
     for (const [contract, position] of account.positions) {
       const mine = held.get(contract);
       held.delete(contract);
       if (mine === undefined)
         found.push(`${account.id} ${contract}: not held, the broker says ${position.qty}`);
-      else if (mine.qty !== position.qty || !samePrice(mine.avgPrice, position.avgPrice))
+      else if (
+        mine.qty !== position.qty ||
+        (position.avgPrice !== null && !samePrice(mine.avgPrice, position.avgPrice))
+      )
         found.push(
           `${account.id} ${contract}: ${mine.qty} @ ${mine.avgPrice}, the broker says ${position.qty} @ ${position.avgPrice}`,
         );
