@@ -1,6 +1,5 @@
 // Starts the core for a host: reads the config, opens the store, creates the broker adapter, restores the engine.
 import type { RemoteHost } from './remote-wiring';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WardenConfig } from '../../shared/config/schema';
 import { simSetupOf } from '../broker/sim';
@@ -11,7 +10,7 @@ import { ensureConfigFile, readConfigFile } from '../platform/config-file';
 import { createLogger, type Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
 import { fileSecretStore } from '../platform/secrets';
-import { dataFiles } from '../platform/paths';
+import { dataFiles, ensurePrivateDataDir } from '../platform/paths';
 import { openStore } from '../store';
 import { createCore } from './app';
 import { brokerFor, excludedByEnvironment } from './broker-choice';
@@ -26,7 +25,7 @@ export function loadConfig(file: string): WardenConfig {
 }
 
 export async function startCore(options: CoreOptions): Promise<WardenCore> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDataDir(options.dataDir);
   const files = dataFiles(options.dataDir);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ file: files.log });

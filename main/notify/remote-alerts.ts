@@ -19,7 +19,13 @@ import { createRemoteControl, type RemoteAudit } from './telegram/remote-control
 import { createWebhookChannel } from './webhook';
 
 /** The secrets, from the environment (the token) or the secret store; never in the config or the view. */
-export type NotifySecrets = { telegramToken?: string; ntfyToken?: string; webhookSecret?: string };
+export type NotifySecrets = {
+  telegramToken?: string;
+  ntfyToken?: string;
+  /** Where the ntfy token may go (the origin it was saved for). */
+  ntfyTokenOrigin?: string;
+  webhookSecret?: string;
+};
 
 /** How long the broker link may be down before the trader's phone hears of it. */
 export const LINK_DOWN_TELL_MS = 30_000;
@@ -275,14 +281,13 @@ async function buildChannels(deps: RemoteAlertsDeps): Promise<Built> {
         });
     }
   }
-  if (settings.ntfy !== undefined)
+  if (settings.ntfy !== undefined) {
+    const token = ntfyTokenFor(settings.ntfy.url, secrets, problems);
     channels.push({
-      channel: createNtfyChannel({
-        url: settings.ntfy.url,
-        ...(secrets.ntfyToken === undefined ? {} : { token: secrets.ntfyToken }),
-      }),
+      channel: createNtfyChannel({ url: settings.ntfy.url, ...(token === null ? {} : { token }) }),
       minLevel: levelOf(settings.ntfy.minLevel),
     });
+  }
   if (settings.webhook !== undefined) {
     if (secrets.webhookSecret === undefined)
       problems.push('webhook: no signing secret (set it in the settings)');
@@ -293,4 +298,15 @@ async function buildChannels(deps: RemoteAlertsDeps): Promise<Built> {
       });
   }
   return { channels, api, commands, problems, secrets: names };
+}
+
+/** The ntfy token, for the server it was saved for only; for another, none, and a problem that says why. */
+function ntfyTokenFor(url: string, secrets: NotifySecrets, problems: string[]): string | null {
+  if (secrets.ntfyToken === undefined) return null;
+  const origin = new URL(url).origin;
+  if (secrets.ntfyTokenOrigin === origin) return secrets.ntfyToken;
+  problems.push(
+    `ntfy: the access token was saved for ${secrets.ntfyTokenOrigin ?? 'another server'}, not ${origin}; it is not sent (save it again for this server)`,
+  );
+  return null;
 }

@@ -36,6 +36,8 @@ export type StoredNotifySecrets = {
   broker: 'notify';
   telegramToken?: string;
   ntfyToken?: string;
+  /** The ntfy server (origin) the token was saved for: it is sent there only (docs/SECURITY.md). */
+  ntfyTokenOrigin?: string;
   webhookSecret?: string;
 };
 export type StoredCredentials = StoredProjectXCredentials | StoredTradovateCredentials | StoredNotifySecrets;
@@ -81,6 +83,7 @@ const schema = z.discriminatedUnion('broker', [
     broker: z.literal('notify'),
     telegramToken: url,
     ntfyToken: url,
+    ntfyTokenOrigin: url,
     webhookSecret: url,
   }),
 ]);

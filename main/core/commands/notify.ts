@@ -5,7 +5,18 @@ import { notifySecretNames, type StoredNotifySecrets } from '../../platform/secr
 import { Refused } from './refusals';
 import type { CommandDeps, Handlers } from './types';
 
-type NotifyDeps = Pick<CommandDeps, 'secrets' | 'remote'>;
+type NotifyDeps = Pick<CommandDeps, 'secrets' | 'remote' | 'config'>;
+
+/**
+ * The ntfy server a token entered now is for: the topic URL in force. The token is sent to that origin only, so
+ * moving the topic URL elsewhere (with the API token, say) cannot carry it to another server.
+ */
+function ntfyOriginInForce(deps: NotifyDeps): string {
+  const url = deps.config.inForce()?.notify?.ntfy?.url;
+  if (url === undefined)
+    throw new Refused('apply an ntfy topic URL first: its access token is kept for that server only');
+  return new URL(url).origin;
+}
 
 export function notifyHandlers(
   deps: NotifyDeps,
@@ -26,6 +37,9 @@ export function notifyHandlers(
         const value = args[name] === undefined ? kept[name] : args[name];
         if (typeof value === 'string') next[name] = value;
       }
+      if (typeof args.ntfyToken === 'string') next.ntfyTokenOrigin = ntfyOriginInForce(deps);
+      else if (next.ntfyToken !== undefined && kept.ntfyTokenOrigin !== undefined)
+        next.ntfyTokenOrigin = kept.ntfyTokenOrigin;
       await store.write(next);
       await remote().reload();
       return { stored: notifySecretNames.filter((name) => next[name] !== undefined) };

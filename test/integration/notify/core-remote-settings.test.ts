@@ -143,4 +143,15 @@ describe('the notify commands on the core', () => {
     });
     expect(requestsTo(receiver, WEBHOOK_PATH)).toHaveLength(1);
   });
+
+  it('keeps an ntfy token only for the topic URL in force: refused with none, bound to its server', async () => {
+    const withoutNtfy = (receiver: string) => remoteConfig(receiver).replace(/\n {2}ntfy:.*\n/, '\n');
+    running = await remoteCore({ config: withoutNtfy });
+    const { core } = running;
+    expect(await core.command('setNotifySecrets', { ntfyToken: NTFY_TOKEN })).toEqual({
+      ok: false,
+      error: 'apply an ntfy topic URL first: its access token is kept for that server only',
+    });
+    expect(notifyView(core)?.secrets).toEqual(['telegramToken', 'webhookSecret']);
+  });
 });

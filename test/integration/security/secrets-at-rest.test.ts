@@ -1,8 +1,10 @@
 // docs/SECURITY.md, "Secrets at rest", for `warden serve`: a broker login and the remote alerts' secrets are kept
 // as JSON in files only their owner may read (0600), written through a fresh temp file, so a leftover temp file
-// (or a link planted in its place) never receives them; the config is 0600 from its first write.
+// (or a link planted in its place) never receives them; the config is 0600 from its first write, and the data folder
+// (journal, log, the simulator's book) 0700.
 // (The desktop's encrypted store: test/unit/desktop/security-secrets-at-rest.test.ts.)
 import {
+  chmodSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -17,6 +19,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureConfigFile } from '../../../main/platform/config-file';
 import { credentialsFile, fileSecretStore } from '../../../main/platform/secrets';
+import { startCore } from '../../../main/core/start';
+import { memoryLogger } from '../../../main/platform/logger';
+import { ensurePrivateDataDir } from '../../../main/platform/paths';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'warden-at-rest-'));
 const mode = (file: string) => statSync(file).mode & 0o777;
@@ -81,5 +86,22 @@ describe("serve's secret files", () => {
     const file = join(dir(), 'config.yaml');
     ensureConfigFile(file);
     expect(mode(file)).toBe(0o600);
+  });
+
+  it('keep the data folder to its owner (0700): a new one, and one found open to others', async () => {
+    const fresh = join(dir(), 'data');
+    const core = await startCore({
+      dataDir: fresh,
+      broker: 'sim',
+      demo: false,
+      logger: memoryLogger(),
+      newsUrl: null,
+    });
+    await core.stop();
+    expect(mode(fresh)).toBe(0o700);
+    const open = dir();
+    chmodSync(open, 0o755);
+    ensurePrivateDataDir(open);
+    expect(mode(open)).toBe(0o700);
   });
 });

