@@ -25,14 +25,17 @@ function refuseUnlessChoosable({ broker, accountSelection }: BrokerAccountDeps, 
     throw new Refused(`${account} is excluded by WARDEN_PROJECTX_EXCLUDE: change it there and restart`);
 }
 
-/** Leaving an account unguarded loosens every rule on it at once: not while a lock holds (docs/RULES.md 6). */
-function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string): void {
+/**
+ * Leaving an account unguarded loosens every rule on it at once: not while a lock holds (docs/RULES.md 6). `keeps`
+ * says what stays as it is (by default: the account guarded).
+ */
+function refuseUnguardWhileLocked(state: ReadonlyEngineState, id: string, keeps = 'it stays guarded'): void {
   const account = state.accounts.get(id);
   if (account !== undefined && tradingState(account) !== 'active')
-    throw new Refused(`${id} is ${tradingState(account)}: it stays guarded until the lock ends`);
+    throw new Refused(`${id} is ${tradingState(account)}: ${keeps} until the lock ends`);
   if (account?.settingsLockedUntil != null && account.settingsLockedUntil > state.now)
     throw new Refused(
-      `${id}'s settings are locked ${untilText(account.settingsLockedUntil, state.config.session.timezone)}: it stays guarded until then`,
+      `${id}'s settings are locked ${untilText(account.settingsLockedUntil, state.config.session.timezone)}: ${keeps} until then`,
     );
 }
 
@@ -64,6 +67,29 @@ async function storeCredentials(deps: BrokerAccountDeps, credentials: BrokerCred
 
 const BROKER_NAMES = { projectx: 'ProjectX', tradovate: 'Tradovate' } as const;
 
+/** Where a login connects, besides its user name: a change of any of these is another login. */
+const LOGIN_PLACES = ['apiUrl', 'rtcUrl', 'wsUrl', 'mdUrl', 'environment'] as const;
+
+/**
+ * Another login (user name, or a URL or environment it names) would leave a locked account on a broker Warden no
+ * longer talks to, as unguarding it would: refused while a guarded account is locked or settings-locked. The same
+ * login with a new key is taken (a rotated key must stay fixable). docs/SECURITY.md, F2.
+ */
+function refuseOtherLoginWhileLocked(deps: BrokerAccountDeps, credentials: BrokerCredentials): void {
+  const current = deps.broker.credentialsInfo?.().login ?? null;
+  if (current === null) return;
+  const given = credentials as Partial<Record<(typeof LOGIN_PLACES)[number], unknown>>;
+  const placed = current as Partial<Record<(typeof LOGIN_PLACES)[number], unknown>>;
+  const other =
+    credentials.userName !== current.userName ||
+    LOGIN_PLACES.some((key) => given[key] !== undefined && given[key] !== placed[key]);
+  if (!other) return;
+  const excluded = new Set(deps.accountSelection.excluded());
+  for (const id of deps.state.accounts.keys())
+    if (!excluded.has(id))
+      refuseUnguardWhileLocked(deps.state, id, 'Warden keeps the login it is guarded through');
+}
+
 /** Stores the login for the broker this Warden runs, then the broker reconnects with it. */
 async function setCredentials(deps: BrokerAccountDeps, args: ParsedCommandArgs<'setCredentials'>) {
   const { broker } = deps;
@@ -74,6 +100,7 @@ async function setCredentials(deps: BrokerAccountDeps, args: ParsedCommandArgs<'
     );
   // The optional fields left out are stored as absent, never as undefined.
   const credentials = withoutUndefined(args) as BrokerCredentials;
+  refuseOtherLoginWhileLocked(deps, credentials);
   const keptIn = await storeCredentials(deps, credentials);
   broker.setCredentials(credentials);
   const { login } = broker.credentialsInfo();

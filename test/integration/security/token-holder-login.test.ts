@@ -1,6 +1,6 @@
-// docs/SECURITY.md, "What the token allows", the broker login (finding F2): on ProjectX a token holder cannot
-// leave a locked account unguarded, but can replace the login with another (its own account, or a gateway URL of
-// its choosing) while the account is locked, after which Warden is connected to a login without that account.
+// docs/SECURITY.md, "What the token allows", the broker login (finding F2, fixed): on ProjectX a token holder can
+// neither leave a locked account unguarded nor replace the login with another (its own account, or a gateway URL of
+// its choosing) while the account is locked; the same login (a rotated key) is still taken.
 import Decimal from 'decimal.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,13 +87,19 @@ describe('a token holder and the broker login', () => {
     });
   });
 
-  it('(F2) can replace the login while that account is locked: Warden then talks to a login without it', async () => {
+  it('cannot replace the login with another while that account is locked; the same login again is taken', async () => {
     expect(core.view().accounts.find((a) => a.id === String(ACCOUNT_ID))?.tradingState).toBe('halted');
-    expect((await call('credentials', login(attackers))).status).toBe(200);
-    await waitFor('the other login', () => watched().includes(String(OTHER_ACCOUNT)), 10_000);
-    expect(core.view().connection.login).toMatchObject({ apiUrl: attackers.url });
-    // The broker it now talks to lists only the other account: the locked one still shows as halted, with the
-    // last figures it had, but no fill on it reaches Warden and no flatten of it reaches its broker.
-    expect(core.view().brokerAccounts?.map((a) => a.id)).toEqual([String(OTHER_ACCOUNT)]);
+    expect(await call('credentials', login(attackers))).toEqual({
+      status: 400,
+      error: `${ACCOUNT_ID} is halted: Warden keeps the login it is guarded through until the lock ends`,
+    });
+    expect(await call('credentials', { ...login(traders), userName: 'somebody' })).toMatchObject({
+      status: 400,
+    });
+    expect(core.view().connection.login).toMatchObject({ apiUrl: traders.url });
+    // A new key for the same login (here the same one again) is taken: a rotated key must stay fixable.
+    expect(await call('credentials', login(traders))).toEqual({ status: 200 });
+    await waitFor('the trader’s account again', () => watched().includes(String(ACCOUNT_ID)), 10_000);
+    expect(core.view().connection.login).toMatchObject({ apiUrl: traders.url });
   });
 });
