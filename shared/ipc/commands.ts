@@ -12,7 +12,13 @@ export type { ChangeDirection, SettingChange } from '../config/setting-changes';
 const decimalString = z
   .union([z.string(), z.number()])
   .transform(String)
-  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'));
+  .pipe(
+    z
+      .string()
+      // A price or an amount needs far fewer; hundreds of digits would reach the broker but not the journal.
+      .max(40, 'must be a decimal number of at most 40 characters')
+      .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number such as 21450.25'),
+  );
 const accountId = z.string().min(1, 'account is required');
 /** A group of the config (docs/RULES.md section 10): the command acts on each of its members. */
 const groupId = z.string().min(1, 'group is required');
