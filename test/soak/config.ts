@@ -1,7 +1,7 @@
 // The soak's config document (docs/RULES.md sections 8 and 10): 20 simulated accounts in four groups of five, with
-// rules tight enough for the fast market that breaches, flattens and locks keep happening all run long. Three
-// presets: locks that end after a minute or two (the accounts cycle halted → active), the day's halt (once
-// breached, every later trade of the robot is flattened), and a manual halt from the trailing drawdown. Every
+// rules tight enough for the fast market that breaches, flattens and locks keep happening all run long. Locks that
+// end after one to three minutes (daily loss, trailing drawdown, trade frequency, loss streaks: accounts go from
+// active to halted and back) and the day's halt (once breached, every later trade of the robot is flattened). Every
 // group has group rules; three of them a copier (one halts the followers with the leader, one closes hedges).
 // Nothing here depends on the time of day: no trading hours, news windows or stale-data rule.
 import { validateConfig, type WardenConfig } from '../../shared/config/schema';
@@ -14,8 +14,7 @@ const presets = {
       dailyLoss: { amount: 3000, lock: { minutes: 2 } },
       positionLoss: { amount: 400 },
       maxContracts: { total: 8, perSymbol: { NQ: 3, ES: 3 } },
-      consecutiveLosses: { max: 4, cooldownMinutes: 1, escalate: false },
-      tradeFrequency: { perMinute: 8, cooldownMinutes: 1 },
+      tradeFrequency: { perMinute: 14, cooldownMinutes: 1 },
     },
   },
   dayHalt: {
@@ -28,15 +27,15 @@ const presets = {
   },
   trailing: {
     rules: {
-      trailingDrawdown: { amount: 4000, mode: 'intraday' },
+      trailingDrawdown: { amount: 4000, mode: 'intraday', lock: { minutes: 3 } },
       positionLoss: { amount: 600 },
       maxContracts: { total: 10 },
-      tradeFrequency: { perMinute: 6, cooldownMinutes: 1 },
+      consecutiveLosses: { max: 4, cooldownMinutes: 1, escalate: false },
     },
   },
 } as const;
 
-/** Which preset each account uses, in turn: half cycle, a quarter halt for the day, a quarter trail. */
+/** Which preset each account uses, in turn: half cycle, a quarter halt for the day, a quarter trail with streaks. */
 const presetOf = (i: number): keyof typeof presets =>
   (['cycling', 'dayHalt', 'cycling', 'trailing'] as const)[i % 4] ?? 'cycling';
 
@@ -67,7 +66,7 @@ export const soakDocument = {
     pool: {
       name: 'Pool',
       accounts: members(10),
-      rules: { groupDailyLoss: { amount: 7000 }, groupMaxContracts: { total: 15 } },
+      rules: { groupDailyLoss: { amount: 7000, lock: { minutes: 3 } }, groupMaxContracts: { total: 15 } },
     },
     copied: {
       name: 'Copier, alerts only',

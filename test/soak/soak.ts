@@ -240,6 +240,17 @@ async function settle(rig: Rig, chaos: LinkChaos, checks: Checks): Promise<void>
   }
 }
 
+/** How many accounts each rule holds halted: "dailyLoss 3, tradeFrequency 2". */
+function haltedBy(view: StateView): string {
+  const by = new Map<string, number>();
+  for (const account of view.accounts) {
+    if (account.tradingState !== 'halted') continue;
+    const rule = account.lockReason?.split(':')[0] ?? 'unknown';
+    by.set(rule, (by.get(rule) ?? 0) + 1);
+  }
+  return [...by].map(([rule, n]) => `${rule} ${n}`).join(', ');
+}
+
 function progress(rig: Rig, started: number, checks: Checks, chaos: LinkChaos): string {
   const seconds = (Date.now() - started) / 1000;
   const view = rig.core.view();
@@ -248,7 +259,7 @@ function progress(rig: Rig, started: number, checks: Checks, chaos: LinkChaos): 
     `${(seconds / 60).toFixed(1)} min`,
     `${Math.round(quotes / seconds)} quotes/s`,
     `${[...rig.taps.delivered.values()].reduce((a, b) => a + b, 0)} events`,
-    `${view.accounts.filter((a) => a.tradingState === 'halted').length} halted`,
+    `${view.accounts.filter((a) => a.tradingState === 'halted').length} halted (${haltedBy(view)})`,
     `${view.accounts.reduce((n, a) => n + a.positions.length, 0)} positions`,
     `${chaos.drops} drops`,
     `${checks.counts.invariants} violations`,
