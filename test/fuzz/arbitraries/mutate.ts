@@ -110,7 +110,8 @@ function mutateValue(value: unknown, m: Mutation): unknown {
     case 'zero':
       return typeof value === 'string' ? '0' : 0;
     case 'huge':
-      return typeof value === 'string' ? `${value}${'9'.repeat(400)}` : pickEdge(m.at);
+      if (typeof value !== 'string') return pickEdge(m.at);
+      return m.at % 2 === 0 ? `${value}${'9'.repeat(400)}` : `${'9'.repeat(400)}${value}`;
     case 'wrap':
       return [value];
     case 'enum':

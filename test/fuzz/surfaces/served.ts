@@ -169,7 +169,12 @@ export async function startServedCore(prefix: string): Promise<ServedCore> {
           l.message === 'command failed' ||
           (l.message === 'request failed' && !/aborted|ECONNRESET/.test(String(l.context?.reason))),
       );
+      const notApplied = logger.lines.find((l) => l.message === 'broker event not applied');
       logger.lines.length = 0;
+      if (notApplied !== undefined)
+        throw new StateCorruption(
+          `the broker did something the core could not apply: ${JSON.stringify(notApplied.context).slice(0, 500)}`,
+        );
       if (failed !== undefined)
         throw new Error(`${failed.message}: ${JSON.stringify(failed.context).slice(0, 500)}`);
     },
