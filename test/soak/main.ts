@@ -1,7 +1,7 @@
 // `npm run soak` (docs/TESTING.md, "Soak"): the real core on the simulator for SOAK_MINUTES (default 60, may be
 // fractional) under the demo robot, a fast market and a broker link dropped about once a minute (SOAK_SEED fixes
 // every draw; default 17). Violations are told on stderr as they happen; stdout gets exactly one JSON line at the
-// end. Exits 1 on any invariant violation, broker mismatch or lost event. SOAK_KEEP=1 keeps the data dir.
+// end. Exits 1 on any invariant violation, broker mismatch or lost event, keeping the data dir (SOAK_KEEP=1 always).
 import { rmSync } from 'node:fs';
 import { runSoak } from './soak';
 
@@ -29,11 +29,13 @@ const result = await runSoak({
     process.stderr.write(`soak: ${line}\n`);
   },
 });
-if (data.dir !== '' && process.env.SOAK_KEEP !== '1') rmSync(data.dir, { recursive: true, force: true });
+const failed = result.invariantViolations + result.brokerMismatches + result.lostEvents > 0;
+// A failed run keeps its data (the database, the simulator's book, the core's log) for a look afterwards.
+if (failed || process.env.SOAK_KEEP === '1') process.stderr.write(`soak: data kept in ${data.dir}\n`);
+else rmSync(data.dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);
 if (result.quotesPerSec < 2000)
   process.stderr.write(
     `soak: the market ran at ${result.quotesPerSec} quotes/s, below 2,000 (a busy machine)\n`,
   );
-const failed = result.invariantViolations + result.brokerMismatches + result.lostEvents > 0;
 process.exit(failed ? 1 : 0);
