@@ -21,7 +21,8 @@ export function knownAccount(state: ReadonlyEngineState, id: string): void {
  */
 export function knownGroupMembers(state: ReadonlyEngineState, id: string): string[] {
   const groups = groupsOf(state.config);
-  const group = groups[id];
+  // Own groups only: a name such as "hasOwnProperty" is every object's, not a group.
+  const group = Object.hasOwn(groups, id) ? groups[id] : undefined;
   if (group === undefined) {
     const ids = Object.keys(groups);
     const known = ids.length === 0 ? 'the config has no groups' : `groups are ${ids.join(', ')}`;
