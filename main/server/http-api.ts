@@ -109,7 +109,8 @@ export async function postCommand(
   response: ServerResponse,
   maxBodyBytes: number,
 ): Promise<void> {
-  const command = routes[name];
+  // Own routes only: "constructor" or "toString" in the URL is every object's, not a command.
+  const command = Object.hasOwn(routes, name) ? routes[name] : undefined;
   if (command === undefined) {
     sendJson(response, 404, {
       ok: false,
