@@ -62,7 +62,18 @@ const commandCall: fc.Arbitrary<Call> = fc
   .tuple(
     fc.oneof(
       { weight: 12, arbitrary: fc.constantFrom(...Object.keys(ROUTES)) },
-      { weight: 1, arbitrary: fc.constantFrom('getState', 'nope', 'Flatten', 'a-b-c') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'getState',
+          'nope',
+          'Flatten',
+          'a-b-c',
+          'constructor',
+          'toString',
+          'hasOwnProperty',
+        ),
+      },
     ),
     auth,
     extraHeaders,
@@ -71,7 +82,7 @@ const commandCall: fc.Arbitrary<Call> = fc
     fc.constantFrom('POST', 'POST', 'POST', 'POST', 'GET', 'PUT'),
   )
   .chain(([route, authHeader, extra, type, pick, method]) => {
-    const command = ROUTES[route] ?? 'getState';
+    const command = Object.hasOwn(ROUTES, route) ? (ROUTES[route] ?? 'getState') : 'getState';
     const body = fc.oneof(
       { weight: 8, arbitrary: sampleOrMutated(commandSamples[command]).map(jsonText) },
       { weight: 1, arbitrary: hostileValue.map(jsonText) },
@@ -191,6 +202,12 @@ async function checkCall(served: ServedCore, call: Call): Promise<void> {
     (typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === false);
   if (refused && call.method === 'POST')
     await served.checkRefused(call.command, before, `HTTP ${answer.status}`);
+  const route = call.path.slice('/api/commands/'.length);
+  const known = call.path.startsWith('/api/commands/') && Object.hasOwn(ROUTES, route);
+  if (call.path.startsWith('/api/commands/') && !known && call.method === 'POST' && answer.status < 401)
+    throw new Error(
+      `an unknown command "${route}" answered HTTP ${answer.status}, not 404: ${answer.text.slice(0, 200)}`,
+    );
   if (!refused && call.path.startsWith('/api/commands/') && answer.status !== 200)
     throw new Error(`HTTP ${answer.status} for an accepted command`);
 }
