@@ -233,10 +233,11 @@ export type EventCounts = {
  * once: (1) per type, delivered to the core but missing from the journal (a quote still in its pending batch is not
  * missing); (2) fills the broker booked whose id never reached the journal, not even through a reconnect's
  * snapshot (only those not already counted in 1); (3) delivered events the pipeline failed to apply. A journal
- * holding more of a broker event type than was delivered is reported too (something journaled twice).
+ * holding more of a broker event type than was delivered is an invariant violation of its own (`surplus`).
  */
-export function lostEvents(counts: EventCounts): { lost: number; lines: string[] } {
+export function lostEvents(counts: EventCounts): { lost: number; lines: string[]; surplus: string[] } {
   const lines: string[] = [];
+  const surplus: string[] = [];
   let lost = 0;
   let deliveredFillsMissing = 0;
   for (const [type, delivered] of counts.delivered) {
@@ -248,7 +249,9 @@ export function lostEvents(counts: EventCounts): { lost: number; lines: string[]
         `lost: ${delivered - journaled} of ${delivered} ${type} events delivered are not in the journal`,
       );
     } else if (journaled > delivered)
-      lines.push(`journal/state: the journal holds ${journaled} ${type} events, ${delivered} were delivered`);
+      surplus.push(
+        `journal/state: the journal holds ${journaled} ${type} events, ${delivered} were delivered`,
+      );
   }
   const missing = counts.unjournaledFills;
   const neverDelivered = Math.max(0, missing.length - deliveredFillsMissing);
@@ -262,5 +265,5 @@ export function lostEvents(counts: EventCounts): { lost: number; lines: string[]
     lost += counts.notApplied;
     lines.push(`lost: ${counts.notApplied} events journaled but not applied by the engine`);
   }
-  return { lost, lines };
+  return { lost, lines, surplus };
 }

@@ -196,6 +196,7 @@ function createChecks(rig: Rig, chaos: LinkChaos, tell: (line: string) => void) 
       if (chaos.up && rig.taps.status === 'connected')
         for (const line of brokerMismatches(view, bookOf(rig))) violation(`while connected: ${line}`);
       const found = lost(false);
+      for (const line of found.surplus) violation(line);
       if (found.lost > lostTold) {
         lostTold = found.lost;
         for (const line of found.lines) tell(`violation: ${line}`);
@@ -217,6 +218,7 @@ function createChecks(rig: Rig, chaos: LinkChaos, tell: (line: string) => void) 
     /** At the end: the lost events in all, and Warden's book against the broker's. */
     final(): { lost: number; mismatches: number } {
       const found = lost(true);
+      for (const line of found.surplus) violation(line);
       for (const line of found.lines) tell(`violation: ${line}`);
       const mismatches = brokerMismatches(rig.core.view(), bookOf(rig));
       for (const line of mismatches) tell(`mismatch: ${line}`);

@@ -269,7 +269,7 @@ describe('lost events', () => {
   });
 
   it('none when every delivered event is journaled or waiting in the quote batch, and every booked fill is in', () => {
-    expect(lostEvents(counts({}))).toEqual({ lost: 0, lines: [] });
+    expect(lostEvents(counts({}))).toEqual({ lost: 0, lines: [], surplus: [] });
   });
 
   it('counts delivered events missing from the journal, booked fills that never reached it, events not applied', () => {
@@ -292,6 +292,7 @@ describe('lost events', () => {
         'lost: 2 fills booked by the broker never reached the journal (F-3, F-4, F-5)',
         'lost: 2 events journaled but not applied by the engine',
       ],
+      surplus: [],
     });
   });
 
@@ -307,7 +308,8 @@ describe('lost events', () => {
     );
     expect(found).toEqual({
       lost: 0,
-      lines: ['journal/state: the journal holds 5 fill events, 4 were delivered'],
+      lines: [],
+      surplus: ['journal/state: the journal holds 5 fill events, 4 were delivered'],
     });
   });
 });
