@@ -1,10 +1,13 @@
 // Carries out the engine's decisions (docs/RULES.md section 7): flatten (verified), close, reduce, cancel. Each
-// broker command is sent once per decision; what it answered is logged and the trader alerted when refused.
+// broker command is sent once per decision, and not at all when the same cancel or close is already on its way or
+// was accepted since the report that asked for it (the flatten's command memory, shared); what it answered is
+// logged and the trader alerted when refused.
 import { WARDEN_CLOSE_TAG } from '../../shared/domain/events';
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { ReadonlyEngineState, RuleDecision } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { createCommandMemory } from './command-memory';
 import type { Flattener, FlattenStep } from './flatten';
 
 /** The audit of an action other than a flatten: what was asked, each broker command sent, its answer and time. */
@@ -25,8 +28,16 @@ export type EnforcerDeps = {
 };
 
 export function createEnforcer(deps: EnforcerDeps) {
-  /** Whether the command still has something to act on (an earlier command or the broker may have done it). */
-  const stillNeeded = (command: BrokerCommand): boolean => {
+  const commands =
+    deps.flattener.commands ??
+    createCommandMemory({ clock: deps.clock, execute: (command) => deps.execute(command) });
+
+  /**
+   * Whether the command still has something to act on: an earlier command or the broker may have done it, and
+   * the same cancel or close may be on its way or accepted since the report the decision came from.
+   */
+  const stillNeeded = (decision: RuleDecision, command: BrokerCommand): boolean => {
+    if (commands.pending(command, decision.t)) return false;
     const account = deps.state.accounts.get(command.account);
     if (command.type === 'cancelOrder') return account?.orders.has(command.orderId) === true;
     if (command.type === 'closePosition') return account?.positions.has(command.symbol) === true;
@@ -38,8 +49,8 @@ export function createEnforcer(deps: EnforcerDeps) {
     command: BrokerCommand,
     steps: FlattenStep[],
   ): Promise<void> => {
-    if (!stillNeeded(command)) return;
-    const result = await deps.execute(command);
+    if (!stillNeeded(decision, command)) return;
+    const result = await commands.send(command);
     steps.push({ at: deps.clock.now(), command, ...result });
     deps.logger.info('enforcement command', { rule: decision.rule, command: command.type, ok: result.ok });
     if (!result.ok) deps.onRefused(decision, command, result.error);
@@ -101,8 +112,8 @@ export function createEnforcer(deps: EnforcerDeps) {
         await deps.flattener.flatten(decision.account, `${decision.rule}: ${decision.message}`);
         return;
       }
-      const commands = commandsFor(decision);
-      if (commands.length === 0) return;
+      const needed = commandsFor(decision).filter((command) => stillNeeded(decision, command));
+      if (needed.length === 0) return;
       const action = decision.attachStop === undefined ? decision.action : 'attachStop';
       const id = deps.recorder.begin(
         decision.account,
@@ -112,7 +123,7 @@ export function createEnforcer(deps: EnforcerDeps) {
       );
       const steps: FlattenStep[] = [];
       try {
-        for (const command of commands) await send(decision, command, steps);
+        for (const command of needed) await send(decision, command, steps);
       } finally {
         deps.recorder.finish(id, steps, deps.clock.now());
       }

@@ -1,8 +1,12 @@
 // Verified flatten (docs/RULES.md section 7): cancel every working order, close every position at market, then
-// watch until the account is really flat; retry with backoff; never two flattens of one account at once.
+// watch until the account is really flat; retry with backoff; never two flattens of one account at once. Its
+// commands and the other actions' pass one memory (command-memory.ts): the first attempt leaves out a cancel or
+// close already on its way, and a cancel the broker accepted; the later attempts send everything again, since the
+// picture still shows it after the wait (the broker's answer to a repeat is how the picture is put right).
 import type { FlattenReport } from '../../shared/ipc';
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { Clock } from '../platform/clock';
+import { createCommandMemory, type CommandMemory } from './command-memory';
 
 export type AccountExposure = { orders: string[]; positions: { symbol: string; qty: number }[] };
 
@@ -39,6 +43,8 @@ export type FlattenDeps = {
 export type Flattener = {
   flatten(account: string, reason: string): Promise<FlattenReport>;
   readonly running: ReadonlySet<string>;
+  /** The memory its commands pass, for the other actions to share (absent: a stand-in without one). */
+  readonly commands?: CommandMemory;
   /** Stops the retries (at shutdown; a restart resumes a halted account's flatten itself). */
   stop(): void;
 };
@@ -46,6 +52,7 @@ export type Flattener = {
 const isFlat = (e: AccountExposure) => e.orders.length === 0 && e.positions.length === 0;
 
 export function createFlattener(deps: FlattenDeps): Flattener {
+  const commands = createCommandMemory({ clock: deps.clock, execute: (command) => deps.execute(command) });
   const inFlight = new Map<string, Promise<FlattenReport>>();
   const running = new Set<string>();
   const retries = new Map<string, () => void>();
@@ -64,7 +71,7 @@ export function createFlattener(deps: FlattenDeps): Flattener {
     const existing = inFlight.get(account);
     if (existing !== undefined) return existing;
     running.add(account);
-    const run = flattenOnce(deps, account, reason)
+    const run = flattenOnce(deps, commands, account, reason)
       .then((report) => {
         deps.onFinished?.(report, { retry });
         if (!report.flat && deps.exposure(account) !== null) scheduleRetry(account, reason);
@@ -80,6 +87,7 @@ export function createFlattener(deps: FlattenDeps): Flattener {
 
   return {
     running,
+    commands,
     flatten: (account, reason) => start(account, reason, false),
     stop() {
       for (const cancel of retries.values()) cancel();
@@ -88,12 +96,18 @@ export function createFlattener(deps: FlattenDeps): Flattener {
   };
 }
 
-async function flattenOnce(deps: FlattenDeps, account: string, reason: string): Promise<FlattenReport> {
+async function flattenOnce(
+  deps: FlattenDeps,
+  commands: CommandMemory,
+  account: string,
+  reason: string,
+): Promise<FlattenReport> {
   const started = deps.clock.now();
   const id = deps.recorder.begin(account, reason, started);
   const steps: FlattenStep[] = [];
-  const send = async (command: BrokerCommand): Promise<void> => {
-    const result = await deps.execute(command);
+  const send = async (command: BrokerCommand, attempt: number): Promise<void> => {
+    if (attempt === 1 && onItsWay(commands, command)) return;
+    const result = await commands.send(command);
     steps.push({ at: deps.clock.now(), command, ...result });
     deps.recorder.progress(id, steps);
   };
@@ -106,8 +120,9 @@ async function flattenOnce(deps: FlattenDeps, account: string, reason: string): 
       break;
     }
     if (isFlat(exposure)) break;
-    for (const orderId of exposure.orders) await send({ type: 'cancelOrder', account, orderId });
-    for (const { symbol } of exposure.positions) await send({ type: 'closePosition', account, symbol });
+    for (const orderId of exposure.orders) await send({ type: 'cancelOrder', account, orderId }, attempt);
+    for (const { symbol } of exposure.positions)
+      await send({ type: 'closePosition', account, symbol }, attempt);
     if (await waitFlat(deps, account)) break;
     if (attempt < attempts) await sleep(deps.clock, 250 * 2 ** (attempt - 1));
   }
@@ -115,6 +130,15 @@ async function flattenOnce(deps: FlattenDeps, account: string, reason: string): 
   report ??= summarize(account, started, deps.clock.now(), steps, finalExposure);
   deps.recorder.finish(id, report, steps, deps.clock.now());
   return report;
+}
+
+/**
+ * What the first attempt leaves to another action: a cancel on its way or accepted (an order, once cancelled, does
+ * not come back to work), a close on its way (a position in the symbol now may be a new one).
+ */
+function onItsWay(commands: CommandMemory, command: BrokerCommand): boolean {
+  const since = command.type === 'cancelOrder' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return commands.pending(command, since);
 }
 
 async function waitFlat(deps: FlattenDeps, account: string): Promise<boolean> {

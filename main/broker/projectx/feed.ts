@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { instrumentEvent, type Book } from './book';
 import type { Contracts } from './contracts';
-import { quoteUpdate } from './market-events';
+import { createQuoteUpdates } from './market-events';
 import { accountSchema, orderSchema, shortJson, tradeSchema } from './parse';
 import type { SerialQueue } from '../serial-queue';
 import { accountUpdate, createPositionReports, orderUpdate, tradeUpdate, userEvent } from './user-events';
@@ -37,7 +37,10 @@ export type Feed = {
   ensureInstrument: (contractId: string) => Promise<boolean>;
   /** A snapshot emitted this contract's instrument. */
   noteInstrument: (contractId: string) => void;
-  /** A REST snapshot is applied now (in the queue): position reports still waiting are older, and dropped. */
+  /**
+   * A REST snapshot is applied now (in the queue): position reports still waiting are older, and dropped; quote
+   * timestamps are judged afresh.
+   */
   snapshotApplied: () => void;
   stop(): void;
 };
@@ -54,6 +57,7 @@ export type FeedContext = FeedDeps & {
 export function createFeed(deps: FeedDeps): Feed {
   const context = feedContext(deps);
   const positions = createPositionReports(context);
+  const quotes = createQuoteUpdates(context);
   const ignore = () => undefined;
   return {
     user: {
@@ -66,10 +70,13 @@ export function createFeed(deps: FeedDeps): Feed {
         deps.loggedOut();
       },
     },
-    market: { GatewayQuote: quoteUpdate(context), GatewayTrade: ignore, GatewayDepth: ignore },
+    market: { GatewayQuote: quotes.handler, GatewayTrade: ignore, GatewayDepth: ignore },
     ensureInstrument: context.ensureInstrument,
     noteInstrument: context.noteInstrument,
-    snapshotApplied: positions.supersede,
+    snapshotApplied: () => {
+      positions.supersede();
+      quotes.reset();
+    },
     stop: positions.stop,
   };
 }

@@ -10,7 +10,7 @@ import { createTradovateAuth } from './auth';
 import { createCommands } from './commands';
 import { createConnection } from '../connection';
 import { createTradovateMapper } from './events';
-import { createUserLink } from './link';
+import { createUserLink, replaceToken } from './link';
 import { createMarketData, type MarketData } from './market-data';
 import { DEFAULT_TIMING, type TradovateOptions } from './options';
 import { createSaid } from './reconcile';
@@ -23,7 +23,7 @@ export function createTradovateAdapter(
   const { clock, logger, urls } = options;
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const rest = createRestClient({ baseUrl: urls.api, clock, logger });
-  const auth = createTradovateAuth({ rest, clock, logger });
+  const auth = createTradovateAuth({ rest, clock, logger, minLoginIntervalMs: timing.minLoginIntervalMs });
   const mapper = createTradovateMapper();
   const said = createSaid();
   const queue = createSerialQueue(logger);
@@ -51,10 +51,27 @@ export function createTradovateAdapter(
   };
 
   /** Over the user socket when it is up, else over REST (a flatten must not wait for a reconnect). */
-  const request = (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
+  const requestOnce = (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
     const socket = link.socket();
     if (socket !== null) return socket.request(endpoint, undefined, body);
     return rest.post(endpoint, body, auth.accessToken()).then(asSocketOutcome);
+  };
+
+  /**
+   * A request refused for its token (401, over the socket or REST) was not carried out: the token is replaced
+   * (renewed, else one login, never a loop: auth.ts), the link rebuilt on the new one, and the request sent once
+   * more over REST with it. A token that expires mid-flatten must not leave the flatten failing.
+   */
+  const request = async (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
+    const first = await requestOnce(endpoint, body);
+    if (first.kind !== 'refused' || first.status !== 401) return first;
+    const refused = auth.accessToken();
+    logger.warn('Tradovate refused the token; replacing it', { endpoint });
+    await replaceToken({ auth, credentials: options.credentials, logger });
+    const token = auth.accessToken();
+    if (token === null || token === refused) return first;
+    connection.lose({ reason: 'the token was replaced', planned: true });
+    return asSocketOutcome(await rest.post(endpoint, body, token));
   };
 
   const link = createUserLink({
@@ -68,6 +85,7 @@ export function createTradovateAdapter(
     mapper,
     said,
     feesPerContract: options.feesPerContract,
+    positionSettleMs: timing.positionSettleMs,
     emit: send,
     resume: () => resume(),
     lose: (loss) => {

@@ -12,6 +12,7 @@ import type { LoginResult, TradovateAuth, TradovateCredentials } from './auth';
 import { notConnected, type Attempt, type Loss } from '../connection';
 import type { TradovateMapper } from './events';
 import { settleNeeds } from './needs';
+import { createPositionOrder } from './position-order';
 import { parsePropsPush, parseSyncSnapshot } from './parse/messages';
 import { reconcile, type Said } from './reconcile';
 import type { PushMessage } from './wire/frames';
@@ -28,6 +29,8 @@ export type LinkDeps = {
   mapper: TradovateMapper;
   said: Said;
   feesPerContract: Dec | undefined;
+  /** A position report ahead of its fills waits this long for them at most (position-order.ts). */
+  positionSettleMs: number;
   emit(events: readonly BrokerEvent[]): void;
   resume(): ResumePoint;
   lose(loss: Loss): void;
@@ -44,6 +47,14 @@ export function createUserLink(deps: LinkDeps): UserLink {
   const { clock, logger } = deps;
   let current: TradovateSocket | null = null;
   let generation = 0;
+  const positions = createPositionOrder({
+    clock,
+    queue: deps.queue,
+    settleMs: deps.positionSettleMs,
+    emit: (events) => {
+      deps.emit(events);
+    },
+  });
 
   const read = (endpoint: string, query: string) =>
     current === null
@@ -59,6 +70,7 @@ export function createUserLink(deps: LinkDeps): UserLink {
 
   const drop = async (): Promise<void> => {
     generation += 1;
+    positions.stop();
     const socket = current;
     current = null;
     if (socket === null) return;
@@ -82,7 +94,7 @@ export function createUserLink(deps: LinkDeps): UserLink {
         return;
       }
       const mapping = deps.mapper.apply(parsed.value, clock.now());
-      deps.emit(await settleNeeds(mapping, needsDeps));
+      positions.push(await settleNeeds(mapping, needsDeps));
     });
   };
 
@@ -95,7 +107,7 @@ export function createUserLink(deps: LinkDeps): UserLink {
     const mapping = deps.mapper.snapshot(snapshot, clock.now());
     const mapped = await settleNeeds(mapping, needsDeps);
     const accounts = new Set(deps.mapper.book.accounts.keys());
-    deps.emit(reconcile(mapped, accounts, deps.resume(), deps.said.held(), clock.now()));
+    positions.snapshot(reconcile(mapped, accounts, deps.resume(), deps.said.held(), clock.now()));
     return { ok: true, detail: null };
   };
 
@@ -171,7 +183,7 @@ function loginRefused(login: Extract<LoginResult, { ok: false }>): Attempt {
  * too (401), the server holds the token dead whatever its expiry said, so there is one login; auth.ts spaces
  * logins (one per 5 minutes at most), so a server that keeps refusing never causes a login loop.
  */
-async function replaceToken(deps: LinkDeps): Promise<void> {
+export async function replaceToken(deps: Pick<LinkDeps, 'auth' | 'credentials' | 'logger'>): Promise<void> {
   const renewed = await deps.auth.renew();
   if (renewed.ok || renewed.reason !== 'approvalPending') return;
   const login = await deps.auth.login(deps.credentials);

@@ -2,7 +2,9 @@
 // arrival order. When that socket is refused, or no quote comes within `silenceMs` of subscribing, open P&L cannot
 // be computed from quotes: the cash-balance snapshots are polled instead (snapshot-poller.ts) and the connection's
 // detail says so (`fallbackDetail`); quotes that stop later do the same, and quotes that come back end it. Its
-// socket ending after it was up is a loss of the connection.
+// socket ending after it was up is a loss of the connection. A quote older (by Tradovate's own `timestamp`) than
+// the newest one taken for its contract is stale and dropped: nothing promises timestamp order, and a late old
+// quote would put the mark back.
 import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
@@ -62,6 +64,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   let fallback: { why: string; lastAt: number | null; stop: () => void } | null = null;
   let stopped = false;
   const stops: (() => void)[] = [];
+  const fresh = freshQuotes(logger);
 
   const fallBack = (why: string): void => {
     if (fallback !== null || stopped) return;
@@ -133,7 +136,7 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
     lastQuoteAt = clock.now();
     recover();
     void deps.queue.run(() => {
-      deps.emit(quoteEvents(book, quotes, clock.now()));
+      deps.emit(quoteEvents(book, fresh(quotes), clock.now()));
     });
   };
 
@@ -184,6 +187,27 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
       socket = null;
     },
   };
+}
+
+/**
+ * A filter for one socket's quotes: those not older than the newest already taken for their contract (those
+ * without a timestamp cannot be judged and pass); each taken becomes the newest.
+ */
+function freshQuotes(logger: Logger): (quotes: readonly TvQuote[]) => TvQuote[] {
+  const newest = new Map<string, number>();
+  return (quotes) =>
+    quotes.filter((quote) => {
+      if (quote.timestamp === null) return true;
+      const seen = newest.get(quote.contractId);
+      if (seen !== undefined && quote.timestamp < seen) {
+        logger.debug('Tradovate: a quote older than the newest taken, dropped', {
+          contractId: quote.contractId,
+        });
+        return false;
+      }
+      newest.set(quote.contractId, quote.timestamp);
+      return true;
+    });
 }
 
 /** Contracts with an open position or a working order. */

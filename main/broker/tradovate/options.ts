@@ -22,6 +22,10 @@ export type TradovateTiming = {
   marketDataSilenceMs: number;
   /** How often `cashBalance/getcashbalancesnapshot` is read per account while market data is absent. */
   snapshotPollMs: number;
+  /** A position report that comes ahead of its fills waits this long for them at most (position-order.ts). */
+  positionSettleMs: number;
+  /** At most one login in this long: each can end the trader's own platform session (auth.ts). */
+  minLoginIntervalMs: number;
   socket: Partial<SocketTiming>;
 };
 
@@ -29,6 +33,8 @@ export const DEFAULT_TIMING: TradovateTiming = {
   restartDelaysMs: [1_000, 2_000, 4_000, 8_000, 16_000, 30_000],
   marketDataSilenceMs: 10_000,
   snapshotPollMs: 2_000,
+  positionSettleMs: 1_000,
+  minLoginIntervalMs: 5 * 60_000,
   socket: {},
 };
 
