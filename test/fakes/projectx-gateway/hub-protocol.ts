@@ -1,6 +1,8 @@
 // The SignalR JSON hub protocol, server side, over a `ws` socket: records end with 0x1e; the client's handshake
 // {"protocol":"json","version":1} is answered {}; invocations (type 1) get completions (type 3); pings (type 6)
-// are sent on a timer so the client's server timeout holds; close (type 7) ends a connection in words.
+// are sent on a timer so the client's server timeout holds; close (type 7) ends a connection in words. For chaos a
+// connection can also half-close (its write side ended, reading on) or go quiet (nothing sent, reading on).
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 
 export const RS = '\u001e';
@@ -16,6 +18,10 @@ export type HubPeer = {
   close(error?: string, allowReconnect?: boolean): void;
   /** An abrupt drop: the TCP connection ends without a close frame. */
   drop(): void;
+  /** TCP half-close: the server's write side ends (FIN, no close frame); what the client sends is still read. */
+  halfClose(): void;
+  /** The server sends nothing more (no pings, events or answers) and still reads what comes. */
+  quiet(): void;
 };
 
 export type HubSession = {
@@ -26,8 +32,10 @@ export type HubSession = {
 
 export function serveHubProtocol(socket: WebSocket, session: HubSession, pingMs: number): HubPeer {
   let handshaken = false;
+  /** Half-closed or quiet: nothing more is written. */
+  let silent = false;
   const write = (message: object) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message) + RS);
+    if (!silent && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message) + RS);
   };
   const ping = setInterval(() => {
     write({ type: 6 });
@@ -45,7 +53,8 @@ export function serveHubProtocol(socket: WebSocket, session: HubSession, pingMs:
       }
       if (!handshaken) {
         handshaken = true;
-        socket.send(message.protocol === 'json' ? `{}${RS}` : `{"error":"unsupported protocol"}${RS}`);
+        if (!silent)
+          socket.send(message.protocol === 'json' ? `{}${RS}` : `{"error":"unsupported protocol"}${RS}`);
         continue;
       }
       if (message.type !== 1 || typeof message.target !== 'string') continue;
@@ -69,7 +78,7 @@ export function serveHubProtocol(socket: WebSocket, session: HubSession, pingMs:
       write({ type: 1, target, arguments: args });
     },
     sendRaw(text) {
-      if (socket.readyState === socket.OPEN) socket.send(text);
+      if (!silent && socket.readyState === socket.OPEN) socket.send(text);
     },
     close(error, allowReconnect) {
       write({
@@ -81,6 +90,15 @@ export function serveHubProtocol(socket: WebSocket, session: HubSession, pingMs:
     },
     drop() {
       socket.terminate();
+    },
+    halfClose() {
+      silent = true;
+      clearInterval(ping);
+      (socket as unknown as { _socket: Socket })._socket.end();
+    },
+    quiet() {
+      silent = true;
+      clearInterval(ping);
     },
   };
 }

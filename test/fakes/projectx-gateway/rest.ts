@@ -4,6 +4,11 @@ import Decimal from 'decimal.js';
 import type { Model, UserEvent } from './model';
 
 export type RestReply = { status: number; body?: unknown; headers?: Record<string, string> };
+/** What a mutating call actually did at the broker (a refused or failed call does nothing). */
+export type Effect =
+  | { kind: 'cancel'; accountId: number; orderId: number }
+  | { kind: 'close'; accountId: number; contractId: string; size: number; partial: boolean }
+  | { kind: 'place'; accountId: number; contractId: string; orderId: number };
 export type Tokens = { issue(): string; valid(token: string | null): boolean };
 export type RestContext = {
   model: Model;
@@ -12,6 +17,8 @@ export type RestContext = {
   /** Contract/searchById answers the April-2025 shape (`contracts: [...]`) instead of `contract`. */
   legacyContractShape: boolean;
   push(events: UserEvent[]): void;
+  /** Told of every effect, in order. */
+  effect?(effect: Effect): void;
 };
 
 const ok = (payload: object = {}): RestReply => ({
@@ -74,6 +81,7 @@ export function handleRest(ctx: RestContext, endpoint: string, body: Body, token
       if (!model.accounts.has(accountId)) return refuse(1);
       if (order?.accountId !== accountId) return refuse(2);
       ctx.push(model.setOrderStatus(order.id, 3));
+      ctx.effect?.({ kind: 'cancel', accountId, orderId: order.id });
       return ok();
     }
     case 'Order/place':
@@ -110,6 +118,7 @@ function place(ctx: RestContext, accountId: number, body: Body): RestReply {
     ...(customTag === undefined ? {} : { customTag }),
   });
   ctx.push(events);
+  ctx.effect?.({ kind: 'place', accountId, contractId, orderId: order.id });
   return ok({ orderId: order.id });
 }
 
@@ -145,5 +154,6 @@ function close(
     ...filled,
     ...model.fill(accountId, contractId, side, qty, new Decimal(price).toNumber(), order.id),
   ]);
+  ctx.effect?.({ kind: 'close', accountId, contractId, size: qty, partial });
   return ok();
 }

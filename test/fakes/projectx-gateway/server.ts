@@ -1,12 +1,15 @@
 // A fake ProjectX gateway on real sockets: the REST API and both SignalR hubs (/hubs/user, /hubs/market) over
 // WebSocket, with a scriptable broker behind them. Tests (and `npm run fake-gateway`) push events, fail calls,
-// answer 429, drop sockets, send malformed frames and expire tokens, and read back every call made.
+// answer 429, drop sockets, send malformed frames and expire tokens, and read back every call made. For chaos:
+// frames delayed, duplicated or reordered per hub (link-faults.ts), sockets half-closed or quiet, REST calls hung
+// or slowed, actions run at the moment a call arrives, reconnect storms, and a log of what each command did.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { serveHubProtocol, type HubPeer } from './hub-protocol';
+import { createOutbox, noStats, seededRandom, type LinkFaults, type Outbox } from './link-faults';
 import { createModel, type FakeOrder, type Quote, type UserEvent } from './model';
-import { handleRest, type RestReply } from './rest';
+import { handleRest, type Effect, type RestReply } from './rest';
 
 export type HubName = 'user' | 'market';
 export type Call = { endpoint: string; body: Record<string, unknown>; token: string | null; at: number };
@@ -19,9 +22,25 @@ export type Scripted = {
   delayMs?: number;
   /** Carry the call out as usual, and only then answer as scripted (the answer is lost, the effect is not). */
   perform?: boolean;
+  /** Never answer (the client's own timeout ends the wait). */
+  hang?: boolean;
   times?: number;
 };
-export type HubConnection = { hub: HubName; token: string; subscriptions: Set<string>; peer: HubPeer };
+/** One invocation sent to a client: its hub method and arguments. */
+export type HubFrame = { target: string; args: unknown[] };
+export type HubConnection = {
+  hub: HubName;
+  token: string;
+  subscriptions: Set<string>;
+  peer: HubPeer;
+  outbox: Outbox<HubFrame>;
+  /** Dropped at its first invocation (a reconnect storm's flapping connection). */
+  flapping: boolean;
+};
+/** How each connection attempt to a hub went. */
+export type Upgrade = { hub: HubName; outcome: 'accepted' | 'refused' | 'flapped'; at: number };
+/** The next connection attempts in a storm: refused (HTTP 503), or accepted and dropped at its first invocation. */
+export type StormStep = 'refuse' | 'flap';
 
 export type FakeGatewayOptions = {
   port?: number;
@@ -32,6 +51,8 @@ export type FakeGatewayOptions = {
   legacyContractShape?: boolean;
   /** Push user events bare (as the docs show) instead of wrapped in {action, data} (as the live feed does). */
   bareEvents?: boolean;
+  /** Seeds the link faults' random choices. */
+  seed?: number;
 };
 
 export const FAKE_CREDENTIALS = { userName: 'trader', apiKey: 'fake-api-key-0123' };
@@ -45,6 +66,14 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
   let tokenCount = 0;
   let marketEntitled = options.marketEntitled ?? true;
   const refusing = new Set<HubName>();
+  const linkFaults: Record<HubName, LinkFaults> = { user: {}, market: {} };
+  const linkStats = { user: noStats(), market: noStats() };
+  const random = seededRandom(options.seed ?? 17);
+  const storms: Record<HubName, StormStep[]> = { user: [], market: [] };
+  const upgrades: Upgrade[] = [];
+  const effects: Effect[] = [];
+  const hooks = new Map<string, { action: () => void; times: number }[]>();
+  let restLatencyMs = 0;
 
   const tokens = {
     issue(): string {
@@ -66,13 +95,17 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
       ? 'accounts'
       : `${{ GatewayUserTrade: 'trades', GatewayUserPosition: 'positions', GatewayUserOrder: 'orders' }[event.target] ?? '?'}:${event.accountId}`;
 
+  /** One gateway action's user events: to each user connection, the ones it subscribed to, as one batch. */
   const push = (events: UserEvent[]): void => {
-    for (const event of events) {
-      const argument =
-        options.bareEvents === true ? event.entity : { action: event.action, data: event.entity };
-      for (const c of connections)
-        if (c.hub === 'user' && c.subscriptions.has(subscriptionFor(event)))
-          c.peer.invoke(event.target, [argument]);
+    for (const c of connections) {
+      if (c.hub !== 'user') continue;
+      const frames = events
+        .filter((event) => c.subscriptions.has(subscriptionFor(event)))
+        .map((event) => ({
+          target: event.target,
+          args: [options.bareEvents === true ? event.entity : { action: event.action, data: event.entity }],
+        }));
+      c.outbox.post(frames);
     }
   };
   const ctx = {
@@ -81,6 +114,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
     credentials: options.credentials ?? FAKE_CREDENTIALS,
     legacyContractShape: options.legacyContractShape ?? false,
     push,
+    effect: (effect: Effect) => effects.push(effect),
   };
 
   const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
@@ -98,12 +132,19 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
         return;
       }
       calls.push({ endpoint, body, token, at: Date.now() });
+      const hook = hooks.get(endpoint)?.[0];
+      if (hook !== undefined) {
+        hook.times -= 1;
+        if (hook.times <= 0) hooks.get(endpoint)?.shift();
+        hook.action();
+      }
       const queue = scripts.get(endpoint);
       const script = queue?.[0];
       if (script !== undefined && queue !== undefined) {
         script.times = (script.times ?? 1) - 1;
         if (script.times <= 0) queue.shift();
         if (script.perform === true) handleRest(ctx, endpoint, body, token);
+        if (script.hang === true) return;
         const reply = {
           status: script.status ?? 200,
           body: script.body,
@@ -114,7 +155,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
         }, script.delayMs ?? 0);
         return;
       }
-      answer(response, handleRest(ctx, endpoint, body, token));
+      const reply = handleRest(ctx, endpoint, body, token);
+      if (restLatencyMs > 0) setTimeout(() => answer(response, reply), restLatencyMs);
+      else answer(response, reply);
     });
   };
 
@@ -139,18 +182,42 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
       );
       return;
     }
+    const step = storms[hub].shift();
+    if (step === 'refuse') {
+      upgrades.push({ hub, outcome: 'refused', at: Date.now() });
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    upgrades.push({ hub, outcome: step === 'flap' ? 'flapped' : 'accepted', at: Date.now() });
     wss.handleUpgrade(request, socket, head, (ws) => {
       const connection: HubConnection = {
         hub,
         token,
         subscriptions: new Set(),
         peer: undefined as unknown as HubPeer,
+        outbox: createOutbox<HubFrame>({
+          send: (frames) => {
+            for (const frame of frames) connection.peer.invoke(frame.target, frame.args);
+          },
+          faults: () => linkFaults[hub],
+          streamOf: (frame) => frame.target,
+          random,
+          stats: linkStats[hub],
+        }),
+        flapping: step === 'flap',
       };
       connection.peer = serveHubProtocol(
         ws,
         {
-          onInvocation: (invocation) => subscribe(connection, invocation.target, invocation.arguments),
-          onClose: () => connections.delete(connection),
+          onInvocation: (invocation) => {
+            if (!connection.flapping) return subscribe(connection, invocation.target, invocation.arguments);
+            connection.peer.drop();
+            return { error: 'connection dropped' };
+          },
+          onClose: () => {
+            connection.outbox.stop();
+            connections.delete(connection);
+          },
         },
         options.pingMs ?? 1000,
       );
@@ -199,16 +266,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
     connections: hubsOf,
     quote(contractId: string, quote: Quote) {
       model.quotes.set(contractId, { ...model.quotes.get(contractId), ...quote });
-      for (const c of hubsOf('market'))
-        if (c.subscriptions.has(`quotes:${contractId}`))
-          c.peer.invoke('GatewayQuote', [
-            contractId,
-            {
-              symbol: model.contracts.get(contractId)?.symbolId,
-              ...quote,
-              timestamp: new Date().toISOString(),
-            },
-          ]);
+      sendQuote(contractId, quote, Date.now());
+    },
+    /**
+     * Quotes stamped `at`, sent in the order given (a burst out of timestamp order); the gateway's own latest
+     * quote is the newest by timestamp.
+     */
+    quoteBurst(contractId: string, burst: readonly { quote: Quote; at: number }[]) {
+      for (const { quote } of [...burst].sort((a, b) => a.at - b.at))
+        model.quotes.set(contractId, { ...model.quotes.get(contractId), ...quote });
+      for (const { quote, at } of burst) sendQuote(contractId, quote, at);
     },
     fill(accountId: number, contractId: string, side: 0 | 1, size: number, price: number) {
       const events = model.fill(accountId, contractId, side, size, price);
@@ -220,13 +287,56 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
       push(placed.events);
       return placed.order;
     },
+    // Chaos.
+    /** Frames to this hub's connections (now and later ones) go through these faults; `{}` heals the link. */
+    setLinkFaults(hub: HubName, faults: LinkFaults) {
+      linkFaults[hub] = faults;
+    },
+    /** What the link faults did per hub so far (batches posted, reordered, duplicated, delayed). */
+    linkStats,
+    /** The hub's sockets end their write side (FIN, no close frame) and read on. */
+    halfClose(hub: HubName) {
+      for (const c of hubsOf(hub)) c.peer.halfClose();
+    },
+    /** The hub's sockets go quiet: no pings, no events, no answers (what the client sends is still read). */
+    quiet(hub: HubName) {
+      for (const c of hubsOf(hub)) c.peer.quiet();
+    },
+    /** Runs `action` when the next `times` calls to `endpoint` arrive, before they are answered. */
+    when(endpoint: string, action: () => void, times = 1) {
+      hooks.set(endpoint, [...(hooks.get(endpoint) ?? []), { action, times }]);
+    },
+    /** Every REST answer this late (0: at once). */
+    setRestLatency(ms: number) {
+      restLatencyMs = ms;
+    },
+    /** The next connection attempts to a hub, one step each. */
+    storm(hub: HubName, steps: readonly StormStep[]) {
+      storms[hub] = [...steps];
+    },
+    /** Every connection attempt to a hub that got past the token check, and how it went. */
+    upgrades,
+    /** What each mutating call did at the broker, in order. */
+    effects,
     async stop() {
+      for (const c of connections) c.outbox.stop();
       for (const c of connections) c.peer.drop();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+
+  function sendQuote(contractId: string, quote: Quote, at: number): void {
+    const data = {
+      symbol: model.contracts.get(contractId)?.symbolId,
+      ...quote,
+      timestamp: new Date(at).toISOString(),
+    };
+    for (const c of hubsOf('market'))
+      if (c.subscriptions.has(`quotes:${contractId}`))
+        c.outbox.post([{ target: 'GatewayQuote', args: [contractId, data] }]);
+  }
 
   function subscribe(
     connection: HubConnection,

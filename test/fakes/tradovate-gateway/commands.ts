@@ -11,12 +11,20 @@ import {
   type Quote,
   type UserAccountAutoLiq,
 } from './model';
+import type { LinkFaults } from '../projectx-gateway/link-faults';
 import type { Pipeline } from './pipeline';
 import { mdPush, type MarketData, type Session, type SocketKind } from './sockets';
 import type { NewOrder, Trading } from './trading';
 import { ACCOUNT_A } from './seed';
 
-export type Faults = { heartbeating: boolean; marketData: MarketData; refuse: Record<SocketKind, number> };
+export type Faults = {
+  heartbeating: boolean;
+  marketData: MarketData;
+  refuse: Record<SocketKind, number>;
+  /** The next so many connections of a kind are accepted and dropped at their first request after authorize. */
+  flap: Record<SocketKind, number>;
+  links: Record<SocketKind, LinkFaults>;
+};
 type Parts = {
   model: Model;
   trading: Trading;
@@ -46,6 +54,12 @@ export function gatewayCommands({ model, trading, tokens, pipeline, sessions, fa
   const pushed = (events: PropsEvent[]) => {
     push(events);
     return events;
+  };
+
+  const sendQuote = (id: number, quote: Quote, at: number) => {
+    if (faults.marketData !== 'live') return;
+    for (const s of sessionsOf('md'))
+      if (s.userId !== null && s.quotes.has(id)) s.outbox.post([mdPush(id, quote, at)]);
   };
 
   return {
@@ -95,9 +109,17 @@ export function gatewayCommands({ model, trading, tokens, pipeline, sessions, fa
       const id = contractId(contract);
       const next = { ...model.quotes.get(id), ...quote };
       model.quotes.set(id, next);
-      if (faults.marketData !== 'live') return;
-      for (const s of sessionsOf('md'))
-        if (s.userId !== null && s.quotes.has(id)) s.peer.send([mdPush(id, next, clock.now())]);
+      sendQuote(id, next, clock.now());
+    },
+    /**
+     * Quotes stamped `at`, sent in the order given (a burst out of timestamp order); the gateway's own latest
+     * quote is the newest by timestamp.
+     */
+    quoteBurst(contract: number | string, burst: readonly { quote: Quote; at: number }[]) {
+      const id = contractId(contract);
+      for (const { quote } of [...burst].sort((a, b) => a.at - b.at))
+        model.quotes.set(id, { ...model.quotes.get(id), ...quote });
+      for (const { quote, at } of burst) sendQuote(id, quote, at);
     },
 
     // Calls.
@@ -105,7 +127,16 @@ export function gatewayCommands({ model, trading, tokens, pipeline, sessions, fa
     tooManyRequests: pipeline.tooManyRequests,
     penalize: pipeline.penalize,
     clearPenalties: pipeline.clearPenalties,
-    expireTokens: () => tokens.expireAll(),
+    when: pipeline.when,
+    setLatency: pipeline.setLatency,
+    /**
+     * Every token expires; with `sockets`, the sockets authorized with them refuse every request from now on
+     * (401), as a server that checks the token on each request would.
+     */
+    expireTokens(options: { sockets?: boolean } = {}) {
+      tokens.expireAll();
+      if (options.sockets === true) for (const s of sessions) s.revoked = true;
+    },
     /** Logins succeed but their tokens answer 401 until approved (a second factor or device approval pending). */
     setPendingApproval: (on: boolean) => tokens.setPendingApproval(on),
 
@@ -120,6 +151,18 @@ export function gatewayCommands({ model, trading, tokens, pipeline, sessions, fa
     refuseConnections(kind: SocketKind, count: number) {
       faults.refuse[kind] = count;
     },
+    /** The next `count` connections of a kind are accepted, then dropped at their first request after authorize. */
+    flapConnections(kind: SocketKind, count: number) {
+      faults.flap[kind] = count;
+    },
+    /** Pushes to this kind of socket (now and later ones) go through these faults; `{}` heals the link. */
+    setLinkFaults(kind: SocketKind, link: LinkFaults) {
+      faults.links[kind] = link;
+    },
+    /** The sockets end their write side (FIN, no close frame); requests are still read and carried out. */
+    halfClose: (kind: SocketKind) => sessionsOf(kind).forEach((s) => s.peer.halfClose()),
+    /** The sockets send nothing more (no heartbeats, pushes or answers); requests are still read and carried out. */
+    quiet: (kind: SocketKind) => sessionsOf(kind).forEach((s) => s.peer.quiet()),
     setHeartbeating(on: boolean) {
       faults.heartbeating = on;
     },

@@ -1,5 +1,6 @@
 // How a call to the fake Tradovate gateway is answered, over HTTP or the user socket alike: recorded first, then
 // (in this order) a scripted 429, a penalty ticket, a scripted reply (late, hanging, refused), else the handler.
+// Actions hooked on a call's arrival run before its caller's token is even looked at (`arrive`).
 import type { Clock } from '../../../main/platform/clock';
 import { handleRest, type Reply, type RestContext } from './rest';
 
@@ -36,7 +37,9 @@ export function createPipeline(ctx: RestContext, clock: Clock) {
   const outstanding = new Map<string, Outstanding>();
   /** Calls that carried a valid `p-ticket` after their wait, and were served. */
   const ticketResends: Call[] = [];
+  const hooks = new Map<string, { action: () => void; times: number }[]>();
   let tooMany = 0;
+  let latencyMs = 0;
 
   const answer = (reply: Reply, delayMs = 0): Outcome => ({ hang: false, reply, delayMs });
 
@@ -82,16 +85,32 @@ export function createPipeline(ctx: RestContext, clock: Clock) {
   return {
     calls,
     ticketResends,
+    /** A call to `endpoint` arrives: the action hooked on it, if any, runs now. */
+    arrive(endpoint: string): void {
+      const hook = hooks.get(endpoint)?.[0];
+      if (hook === undefined) return;
+      hook.times -= 1;
+      if (hook.times <= 0) hooks.get(endpoint)?.shift();
+      hook.action();
+    },
     dispatch(call: Call): Outcome {
       calls.push(call);
       if (tooMany > 0) {
         tooMany -= 1;
         return answer({ status: 429, body: 'Too many requests' });
       }
-      return penalty(call) ?? scripted(call) ?? answer(handle(call));
+      return penalty(call) ?? scripted(call) ?? answer(handle(call), latencyMs);
+    },
+    /** Runs `action` when the next `times` calls to `endpoint` arrive, before they are answered. */
+    when: (endpoint: string, action: () => void, times = 1) => {
+      hooks.set(endpoint, [...(hooks.get(endpoint) ?? []), { action, times }]);
     },
     script: (endpoint: string, reply: Scripted) => {
       scripts.set(endpoint, [...(scripts.get(endpoint) ?? []), reply]);
+    },
+    /** Every answer the handler gives comes this late (0: at once), over HTTP and the socket alike. */
+    setLatency: (ms: number) => {
+      latencyMs = ms;
     },
     /** The next `count` calls, to any endpoint, answer 429. */
     tooManyRequests: (count: number) => {

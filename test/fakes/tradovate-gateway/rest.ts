@@ -11,12 +11,18 @@ import {
   type Action,
   type EntityType,
   type Model,
+  type Order,
   type OrderType,
   type PropsEvent,
 } from './model';
 import type { Trading } from './trading';
 
 export type Reply = { status: number; body?: unknown };
+/** What a command actually did at the broker (one refused, or with nothing to act on, does nothing). */
+export type Effect =
+  | { kind: 'cancel'; accountId: number; orderId: number }
+  | { kind: 'liquidate'; accountId: number; contractId: number; qty: number }
+  | { kind: 'place'; accountId: number; contractId: number; orderId: number };
 export type Credentials = { name: string; password: string; appId: string; cid: number; sec: string };
 export type RestContext = {
   model: Model;
@@ -24,6 +30,8 @@ export type RestContext = {
   tokens: Tokens;
   credentials: Credentials;
   push(events: PropsEvent[]): void;
+  /** Told of every effect, in order. */
+  effect?(effect: Effect): void;
 };
 type Body = Record<string, unknown>;
 
@@ -59,15 +67,26 @@ export function handleRest(
       const order = ctx.model.orders.get(Number(body.orderId));
       if (order === undefined || ctx.model.accounts.get(order.accountId)?.userId !== userId)
         return ok({ failureReason: 'UnknownReason', failureText: 'Order not found' });
-      ctx.push(ctx.trading.cancelOrder(order.id));
+      const cancelled = ctx.trading.cancelOrder(order.id);
+      ctx.push(cancelled);
+      if (cancelled.length > 0)
+        ctx.effect?.({ kind: 'cancel', accountId: order.accountId, orderId: order.id });
       return ok({ commandId: ctx.model.nextId++ });
     }
     case 'order/liquidateposition': {
       const contract = findContract(ctx.model, Number(body.contractId));
       if (!owns || contract === undefined)
         return ok({ failureReason: 'UnknownReason', failureText: 'Unknown account or contract' });
+      const netPos = ctx.trading.positionOf(accountId, contract.id)?.netPos ?? 0;
       const { events, ...result } = ctx.trading.liquidate(accountId, contract.id, body.admin === true);
       ctx.push(events);
+      for (const e of events) {
+        const order = e.entity as Partial<Order>;
+        if (e.entityType === 'order' && order.ordStatus === 'Canceled' && order.id !== undefined)
+          ctx.effect?.({ kind: 'cancel', accountId, orderId: order.id });
+      }
+      if (netPos !== 0 && result.failureReason === undefined)
+        ctx.effect?.({ kind: 'liquidate', accountId, contractId: contract.id, qty: Math.abs(netPos) });
       return ok(result);
     }
     default:
@@ -165,5 +184,7 @@ function placeOrder(ctx: RestContext, accountId: number, body: Body): Reply {
     ...(typeof body.stopPrice === 'number' ? { stopPrice: body.stopPrice } : {}),
   });
   ctx.push(events);
+  if (result.orderId !== undefined)
+    ctx.effect?.({ kind: 'place', accountId, contractId: contract.id, orderId: result.orderId });
   return ok(result);
 }

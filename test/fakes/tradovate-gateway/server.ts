@@ -1,15 +1,18 @@
 // A fake Tradovate gateway on real sockets: REST under /v1, the user WebSocket at /v1/websocket and the market-data
 // WebSocket at /md/v1/websocket on one port, on an injectable clock. Tests (and `npm run fake-gateway -- --broker
 // tradovate`) trade, move quotes, fail calls, hand out penalty tickets, drop and refuse sockets, and read every call.
+// For chaos: pushes delayed, duplicated or reordered per socket kind (../projectx-gateway/link-faults.ts), sockets
+// half-closed, quiet or flapping, actions run at the moment a call arrives, and a log of what each command did.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { systemClock, type Clock } from '../../../main/platform/clock';
+import { createOutbox, noStats, seededRandom, type LinkFaults } from '../projectx-gateway/link-faults';
 import { createTokens } from './auth';
 import { createModel, type PropsEvent } from './model';
 import { createPipeline, type Outcome } from './pipeline';
-import type { Credentials, Reply, RestContext } from './rest';
+import type { Credentials, Effect, Reply, RestContext } from './rest';
 import { APP, USER } from './seed';
 import { serveTradovateSocket } from './socket-protocol';
 import {
@@ -30,7 +33,11 @@ export type FakeTradovateOptions = {
   /** A client that sends nothing for this long is closed with `c[1008,"Heartbeat timeout"]`. */
   silenceMs?: number;
   credentials?: Credentials;
+  /** Seeds the link faults' random choices. */
+  seed?: number;
 };
+/** How each socket connection attempt went. */
+export type Upgrade = { kind: SocketKind; outcome: 'accepted' | 'refused' | 'flapping'; at: number };
 
 export const FAKE_CREDENTIALS: Credentials = { name: USER.name, password: USER.password, ...APP };
 export const PATHS = { rest: '/v1', user: '/v1/websocket', md: '/md/v1/websocket' } as const;
@@ -42,18 +49,28 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
   const tokens = createTokens(clock, options.tokenLifetimeMs ?? 90 * 60_000);
   const sessions = new Set<Session>();
   const signals = new EventEmitter();
-  const faults = { heartbeating: true, marketData: 'live' as MarketData, refuse: { user: 0, md: 0 } };
+  const faults = {
+    heartbeating: true,
+    marketData: 'live' as MarketData,
+    refuse: { user: 0, md: 0 },
+    flap: { user: 0, md: 0 },
+    links: { user: {}, md: {} } as Record<SocketKind, LinkFaults>,
+  };
+  const random = seededRandom(options.seed ?? 17);
+  const linkStats = { user: noStats(), md: noStats() };
+  const effects: Effect[] = [];
+  const upgrades: Upgrade[] = [];
 
+  /** One gateway action's `props` pushes: to each synced user socket of their user, as one frame. */
   const push = (events: PropsEvent[]): void => {
     for (const s of sessions) {
       const mine = events.filter((e) => s.kind === 'user' && s.synced && s.userId === e.userId);
-      if (mine.length > 0)
-        s.peer.send(
-          mine.map(({ entityType, eventType, entity }) => ({
-            e: 'props',
-            d: { entityType, eventType, entity },
-          })),
-        );
+      s.outbox.post(
+        mine.map(({ entityType, eventType, entity }) => ({
+          e: 'props',
+          d: { entityType, eventType, entity },
+        })),
+      );
     }
   };
   const ctx: RestContext = {
@@ -62,6 +79,7 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
     tokens,
     credentials: options.credentials ?? FAKE_CREDENTIALS,
     push,
+    effect: (effect) => effects.push(effect),
   };
   const pipeline = createPipeline(ctx, clock);
   const later = (ms: number, run: () => void) => void clock.setTimeout(run, ms);
@@ -84,6 +102,7 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
         reply(response, { status: 404 });
         return;
       }
+      pipeline.arrive(url.pathname.slice(PATHS.rest.length + 1));
       const auth = request.headers.authorization;
       const token = auth?.startsWith('Bearer ') === true ? auth.slice(7) : null;
       let body: Record<string, unknown>;
@@ -117,11 +136,15 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
     const kind: SocketKind | null = path === PATHS.user ? 'user' : path === PATHS.md ? 'md' : null;
     if (kind === null || faults.refuse[kind] > 0) {
       if (kind !== null) faults.refuse[kind] -= 1;
+      if (kind !== null) upgrades.push({ kind, outcome: 'refused', at: clock.now() });
       const status = kind === null ? '404 Not Found' : '503 Service Unavailable';
       socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       signals.emit('refused', kind);
       return;
     }
+    const flapping = faults.flap[kind] > 0;
+    if (flapping) faults.flap[kind] -= 1;
+    upgrades.push({ kind, outcome: flapping ? 'flapping' : 'accepted', at: clock.now() });
     wss.handleUpgrade(request, socket, head, (ws) => {
       const session: Session = {
         kind,
@@ -130,6 +153,20 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
         synced: false,
         quotes: new Set(),
         requests: [],
+        outbox: createOutbox<unknown>({
+          send: (messages) => {
+            session.peer.send([...messages]);
+          },
+          faults: () => faults.links[kind],
+          streamOf: (message) => {
+            const { e, d } = message as { e: string; d?: { entityType?: string } };
+            return `${e}:${d?.entityType ?? ''}`;
+          },
+          random,
+          stats: linkStats[kind],
+        }),
+        revoked: false,
+        flapping,
       };
       session.peer = serveTradovateSocket(
         ws,
@@ -140,6 +177,7 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
           },
           onMalformed: (text) => signals.emit('malformed', session, text),
           onClose: () => {
+            session.outbox.stop();
             sessions.delete(session);
             signals.emit('close', session);
           },
@@ -160,6 +198,12 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
 
   return {
     ...gatewayCommands({ model, trading, tokens, pipeline, sessions, faults, push, clock }),
+    /** What each command did at the broker, in order. */
+    effects,
+    /** Every socket connection attempt, and how it went. */
+    upgrades,
+    /** What the link faults did per socket kind so far (batches posted, reordered, duplicated, delayed). */
+    linkStats,
     port,
     /** REST base, user socket and market-data socket: the three URLs the client is configured with. */
     urls: {
@@ -176,6 +220,7 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
     ticketResends: pipeline.ticketResends,
     counts: tokens.counts,
     async stop() {
+      for (const s of sessions) s.outbox.stop();
       for (const s of sessions) s.peer.drop();
       wss.close();
       http.closeAllConnections();

@@ -1,6 +1,8 @@
 // Tradovate's WebSocket framing, server side, over a `ws` socket: `o` on open, `h` heartbeats on the injected clock,
 // `a[...]` message arrays, `c[code,"reason"]` before a close. Client frames are `[]` (a heartbeat) or requests
-// `endpoint\nid\nquery\nbody`; a client silent for `silenceMs` is closed.
+// `endpoint\nid\nquery\nbody`; a client silent for `silenceMs` is closed. For chaos a socket can also half-close
+// (its write side ended, reading on) or go quiet (nothing sent, requests still read and carried out).
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Clock } from '../../../main/platform/clock';
 
@@ -15,6 +17,10 @@ export type SocketPeer = {
   close(code: number, reason: string): void;
   /** An abrupt drop: the TCP connection ends without a close frame. */
   drop(): void;
+  /** TCP half-close: the server's write side ends (FIN, no close frame); requests are still read. */
+  halfClose(): void;
+  /** The server sends nothing more (no heartbeats, pushes or answers) and still reads and carries out requests. */
+  quiet(): void;
 };
 
 export type SocketSession = {
@@ -45,8 +51,9 @@ export function serveTradovateSocket(
   options: FramingOptions,
 ): SocketPeer {
   const { clock } = options;
+  let silent = false;
   const sendText = (text: string) => {
-    if (socket.readyState === socket.OPEN) socket.send(text);
+    if (!silent && socket.readyState === socket.OPEN) socket.send(text);
   };
   const peer: SocketPeer = {
     send: (messages) => sendText(`a${JSON.stringify(messages)}`),
@@ -56,6 +63,13 @@ export function serveTradovateSocket(
       socket.close(1000);
     },
     drop: () => socket.terminate(),
+    halfClose() {
+      silent = true;
+      (socket as unknown as { _socket: Socket })._socket.end();
+    },
+    quiet() {
+      silent = true;
+    },
   };
   const stopHeartbeat = clock.setInterval(() => {
     if (options.heartbeating()) sendText('h');

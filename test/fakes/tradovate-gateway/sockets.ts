@@ -1,6 +1,7 @@
 // The two sockets' sessions: the user socket (authorize, user/syncrequest, then any REST endpoint, and `props`
 // pushes once synced) and the market-data socket (authorize, md/subscribeQuote, md/unsubscribeQuote, `md` pushes).
 import type { Tokens } from './auth';
+import type { Outbox } from '../projectx-gateway/link-faults';
 import { ENTITY_TYPES, PLURAL, findContract, visibleTo, type Model, type Quote } from './model';
 import type { Outcome, Pipeline } from './pipeline';
 import type { SocketPeer, SocketRequest } from './socket-protocol';
@@ -17,6 +18,12 @@ export type Session = {
   synced: boolean;
   quotes: Set<number>;
   requests: SocketRequest[];
+  /** Pushes (`props`, `md`) go through the link's faults; answers to requests do not. */
+  outbox: Outbox<unknown>;
+  /** Its token was revoked: every request from now on is refused (401), as a server checking tokens would. */
+  revoked: boolean;
+  /** A reconnect storm's flapping socket: dropped at its first request after authorize. */
+  flapping: boolean;
 };
 
 export type SocketContext = {
@@ -41,8 +48,13 @@ export function handleSocketRequest(ctx: SocketContext, session: Session, reques
     session.peer.send([refused ? denied(i) : { i, s: 200 }]);
     return;
   }
-  if (session.userId === null) {
+  ctx.pipeline.arrive(request.endpoint);
+  if (session.userId === null || (session.revoked && session.kind === 'md')) {
     session.peer.send([denied(i)]);
+    return;
+  }
+  if (session.flapping) {
+    session.peer.drop();
     return;
   }
   let body: Record<string, unknown>;
@@ -53,6 +65,7 @@ export function handleSocketRequest(ctx: SocketContext, session: Session, reques
     return;
   }
   if (session.kind === 'md') marketRequest(ctx, session, endpoint, i, body);
+  else if (endpoint === 'user/syncrequest' && session.revoked) session.peer.send([denied(i)]);
   else if (endpoint === 'user/syncrequest') {
     session.synced = true;
     session.peer.send([{ i, s: 200, d: snapshot(ctx.model, session.userId) }]);
@@ -62,7 +75,8 @@ export function handleSocketRequest(ctx: SocketContext, session: Session, reques
       endpoint: request.endpoint,
       query: request.query,
       body,
-      userId: session.userId,
+      // A revoked token: the call is recorded and refused as unauthorized (401), like one over HTTP.
+      userId: session.revoked ? null : session.userId,
       at: ctx.now(),
     });
     answer(ctx, session, i, outcome);
@@ -98,7 +112,7 @@ function marketRequest(
   session.peer.send([{ i, s: 200, d: {} }]);
   const quote = ctx.model.quotes.get(contract.id);
   if (subscribe && quote !== undefined && ctx.marketData() === 'live')
-    session.peer.send([mdPush(contract.id, quote, ctx.now())]);
+    session.outbox.post([mdPush(contract.id, quote, ctx.now())]);
 }
 
 /** `{"e":"md","d":{"quotes":[{timestamp, contractId, entries: {Bid, Offer, Trade}}]}}` with the sides known. */
