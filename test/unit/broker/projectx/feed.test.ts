@@ -286,4 +286,61 @@ describe('the market hub', () => {
       { type: 'quote', t: NOW, symbol: 'CON.F.US.MNQ.M26', bid: '21455.5' },
     ]);
   });
+
+  /** A quote frame with only a bid, stamped by the gateway at `at` (seconds after 13:15 UTC) or not at all. */
+  const bidQuote = (contractId: string, bid: number, at?: string) => ({
+    target: 'GatewayQuote',
+    arguments: [
+      contractId,
+      { bestBid: bid, ...(at === undefined ? {} : { timestamp: `2026-03-19T13:15:${at}+00:00` }) },
+    ],
+  });
+  const MNQ = 'CON.F.US.MNQ.M26';
+  const ES = 'CON.F.US.EP.M26';
+
+  it.each([
+    { what: 'in order', stamps: ['01.000', '01.500', '02.000'], bids: [1, 2, 3] },
+    { what: 'one older than the newest', stamps: ['01.000', '02.000', '01.500'], bids: [1, 2] },
+    { what: 'the same stamp twice', stamps: ['01.000', '01.000'], bids: [1, 2] },
+    {
+      what: 'an older one after a dropped one',
+      stamps: ['02.000', '01.000', '01.500', '02.001'],
+      bids: [1, 4],
+    },
+    { what: 'one without a stamp between', stamps: ['02.000', undefined, '01.000'], bids: [1, 2] },
+  ])('drops a quote older than the newest taken for its contract: $what', async ({ stamps, bids }) => {
+    const { send, seen, feed } = setup();
+    feed.noteInstrument(MNQ);
+    for (const [i, at] of stamps.entries()) await send(bidQuote(MNQ, i + 1, at));
+    expect(seen()).toEqual(bids.map((bid) => ({ type: 'quote', t: NOW, symbol: MNQ, bid: String(bid) })));
+  });
+
+  it('judges each contract by its own newest quote', async () => {
+    const { send, seen, feed } = setup();
+    feed.noteInstrument(MNQ);
+    feed.noteInstrument(ES);
+    await send(bidQuote(MNQ, 1, '05.000'));
+    await send(bidQuote(ES, 2, '01.000'));
+    await send(bidQuote(MNQ, 3, '04.000'));
+    expect(seen()).toEqual([
+      { type: 'quote', t: NOW, symbol: MNQ, bid: '1' },
+      { type: 'quote', t: NOW, symbol: ES, bid: '2' },
+    ]);
+  });
+
+  it('judges afresh after a REST snapshot (the connection may be a new one)', async () => {
+    const { send, seen, feed, queue } = setup();
+    feed.noteInstrument(MNQ);
+    await send(bidQuote(MNQ, 1, '05.000'));
+    await send(bidQuote(MNQ, 2, '04.000'));
+    await queue.run(() => {
+      feed.snapshotApplied();
+    });
+    await send(bidQuote(MNQ, 3, '03.000'));
+    await send(bidQuote(MNQ, 4, '02.000'));
+    expect(seen()).toEqual([
+      { type: 'quote', t: NOW, symbol: MNQ, bid: '1' },
+      { type: 'quote', t: NOW, symbol: MNQ, bid: '3' },
+    ]);
+  });
 });
