@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { WardenConfig } from '../../shared/config/schema';
 import { serveInProcess, type Served } from '../helpers/serve';
 import { recentAlerts } from '../../main/core/subscribers';
+import { untilText } from '../../main/engine';
 
 const configText = (amount: number) => `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -66,13 +67,15 @@ describe('config changes over the API', () => {
     expect(locked.status).toBe(200);
     const lockedUntil = (locked.body['result'] as { lockedUntil: string }).lockedUntil;
     expect(Date.parse(lockedUntil)).toBeGreaterThan(Date.now());
+    // Told in the session's zone (untilText's own table: test/unit/engine/until-text.test.ts).
+    const until = untilText(Date.parse(lockedUntil), 'America/Chicago');
 
     const looser = await api.post('config', { config: withDailyLoss(inForce, '1200') });
     expect(looser).toEqual({
       status: 400,
       body: {
         ok: false,
-        error: `SIM-50K has its settings locked until ${lockedUntil}, so its rules may only tighten; this change loosens dailyLoss.amount: raised from 800 to 1200`,
+        error: `SIM-50K has its settings locked ${until}, so its rules may only tighten; this change loosens dailyLoss.amount: raised from 800 to 1200`,
       },
     });
     const tighter = await api.post('config', { config: withDailyLoss(inForce, '600') });
@@ -98,7 +101,7 @@ describe('config changes over the API', () => {
     api = client(served);
     const alert = recentAlerts(served.core).find((a) => a.title === 'Config file not applied');
     expect(alert?.message).toBe(
-      `SIM-50K has its settings locked until ${lockedUntil}, so its rules may only tighten; this change loosens dailyLoss.amount: raised from 600 to 5000. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
+      `SIM-50K has its settings locked ${until}, so its rules may only tighten; this change loosens dailyLoss.amount: raised from 600 to 5000. The rules in force stay until the lock ends; restart Warden then, or make the file only tighten.`,
     );
     expect((await api.config()).accounts['SIM-50K']?.rules?.dailyLoss?.amount).toBe('600');
     await served.stop();
