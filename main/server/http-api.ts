@@ -4,7 +4,7 @@ import type { CommandName } from '../../shared/ipc';
 import type { WardenCore } from '../core/types';
 
 /** URL names of the commands (docs/API.md) mapped to the contract's command names. */
-const routes: Record<string, CommandName> = {
+export const commandRoutes: Readonly<Record<string, CommandName>> = {
   flatten: 'flatten',
   order: 'placeOrder',
   cancel: 'cancelOrder',
@@ -110,11 +110,11 @@ export async function postCommand(
   maxBodyBytes: number,
 ): Promise<void> {
   // Own routes only: "constructor" or "toString" in the URL is every object's, not a command.
-  const command = Object.hasOwn(routes, name) ? routes[name] : undefined;
+  const command = Object.hasOwn(commandRoutes, name) ? commandRoutes[name] : undefined;
   if (command === undefined) {
     sendJson(response, 404, {
       ok: false,
-      error: `unknown command "${name}"; known: ${Object.keys(routes).join(', ')}`,
+      error: `unknown command "${name}"; known: ${Object.keys(commandRoutes).join(', ')}`,
     });
     return;
   }

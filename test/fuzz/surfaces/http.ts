@@ -4,31 +4,16 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
-import type { CommandName } from '../../../shared/ipc';
 import { anyText, hostileValue, jsonText, trickyText } from '../arbitraries/hostile';
 import { sampleOrMutated } from '../arbitraries/mutate';
+import { commandRoutes } from '../../../main/server/http-api';
 import { rawText } from '../arbitraries/raw';
 import { withTimeout } from '../harness/runner';
 import { fuzzProperty, type FuzzContext, type Surface } from '../harness/types';
 import { commandSamples, startServedCore, TOKEN, type ServedCore } from './served';
 
-const ROUTES: Record<string, CommandName> = {
-  flatten: 'flatten',
-  order: 'placeOrder',
-  cancel: 'cancelOrder',
-  close: 'closePosition',
-  lock: 'lock',
-  reset: 'resetLock',
-  'confirm-day': 'confirmDayStart',
-  demo: 'setDemo',
-  config: 'setConfig',
-  'settings-lock': 'lockSettings',
-  credentials: 'setCredentials',
-  'guard-account': 'setAccountGuarded',
-  'notify-secrets': 'setNotifySecrets',
-  'test-notify': 'testNotify',
-  'detect-telegram-chats': 'detectTelegramChats',
-};
+/** The URL names of the commands, as the server maps them. */
+const ROUTES = commandRoutes;
 
 /** encodeURIComponent refuses lone surrogates: they go into a URL as `?`. */
 const wellFormed = (text: string) => text.replace(/[\uD800-\uDFFF]/g, '?');
