@@ -4,6 +4,7 @@ import type { FillEvent } from '../../shared/domain/events';
 import { ZERO, type Dec } from '../../shared/domain/money';
 import {
   closedTradesKept,
+  FILL_IDS_KEPT_MS,
   type AccountState,
   type ClosedTrade,
   type EngineState,
@@ -15,9 +16,10 @@ import { requireInstrument } from './valuation';
 /** Applies a fill once; returns the round trip it closed, if any. Voided and repeated fills change nothing. */
 export function applyFill(state: EngineState, account: AccountState, fill: FillEvent): ClosedTrade | null {
   if (account.seenFills.has(fill.id)) return null;
-  account.seenFills.add(fill.id);
+  account.seenFills.set(fill.id, fill.t);
   if (fill.voided === true) return null;
   account.lastFillAt = Math.max(account.lastFillAt ?? fill.t, fill.t);
+  forgetOldFillIds(account, account.lastFillAt);
   const market = state.markets.get(fill.symbol);
   if (market !== undefined) market.lastFillPrice = fill.price;
 
@@ -52,6 +54,15 @@ export function applyFill(state: EngineState, account: AccountState, fill: FillE
     addToPosition(account, fill, Math.sign(signed) * opening, openingFees, instrument.pointValue);
   }
   return closed;
+}
+
+/** Drops the ids of fills more than `FILL_IDS_KEPT_MS` older than the newest (kept in arrival order, oldest first). */
+function forgetOldFillIds(account: AccountState, newest: number): void {
+  const keepFrom = newest - FILL_IDS_KEPT_MS;
+  for (const [id, t] of account.seenFills) {
+    if (t >= keepFrom) return;
+    account.seenFills.delete(id);
+  }
 }
 
 /** Gross P&L of closing `closing` contracts at `closedValue` against the average cost of the position. */
@@ -142,7 +153,9 @@ function closeTrade(account: AccountState, position: Position, fill: FillEvent):
     rMultiple: rMultipleOf(netPnl, trade.initialRisk),
   };
   account.closedTrades.push(closed);
-  if (account.closedTrades.length > closedTradesKept) account.closedTrades.shift();
+  // A snapshot from when more were kept may hold more.
+  if (account.closedTrades.length > closedTradesKept)
+    account.closedTrades.splice(0, account.closedTrades.length - closedTradesKept);
   return closed;
 }
 

@@ -46,7 +46,7 @@ export function ensureAccount(
     maxDrawdown: ZERO,
     maxDrawdownPct: ZERO,
     consecutiveLosses: 0,
-    seenFills: new Set(),
+    seenFills: new Map(),
     lastFillAt: null,
     closedTrades: [],
     locks: [],

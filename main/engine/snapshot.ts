@@ -52,6 +52,10 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
   withCalendar.calendar ??= [];
   for (const account of parsed.state.accounts.values()) {
     account.settingsLockedUntil ??= null;
+    // Snapshots taken before fill ids were forgotten kept them as a set, without times: as old as the last fill.
+    const seen: unknown = account.seenFills;
+    if (seen instanceof Set)
+      account.seenFills = new Map([...(seen as Set<string>)].map((id) => [id, account.lastFillAt ?? 0]));
     const kept: { finishedDays?: AccountState['finishedDays'] } = account;
     kept.finishedDays ??= [];
     // Trades closed before R multiples were kept have neither.

@@ -161,10 +161,17 @@ export type AccountState = {
   maxDrawdown: Dec;
   maxDrawdownPct: Dec;
   consecutiveLosses: number;
-  /** Fill ids already applied: each fill counts once, however often the broker repeats it. */
-  seenFills: Set<string>;
+  /**
+   * Ids of the fills applied within `FILL_IDS_KEPT_MS` behind `lastFillAt`, with their times: each fill counts once
+   * however often the broker repeats it. Repeats come close in time: a reconnect replays from the resume point
+   * (ProjectX from 1 s before the last fill), so older ids are forgotten and the set stays bounded.
+   */
+  seenFills: Map<string, number>;
   lastFillAt: number | null;
-  /** The most recent closed round trips (newest last), bounded. */
+  /**
+   * The most recent closed round trips (newest last), `closedTradesKept` of them: the what-if's view of trades the
+   * store's closed_trades may not hold yet. They ride in every snapshot, so the bound is small.
+   */
   closedTrades: ClosedTrade[];
   /** Active locks; the strictest decides the trading state (halted over reducing, the latest until). */
   locks: Lock[];
@@ -211,7 +218,9 @@ export type EngineState = {
   calendar: NewsItem[];
 };
 
-export const closedTradesKept = 500;
+export const closedTradesKept = 100;
+/** How far behind an account's newest fill its fill ids are remembered (see `seenFills`). */
+export const FILL_IDS_KEPT_MS = 15 * 60_000;
 
 export function createEngineState(config: EngineConfig): EngineState {
   return {
