@@ -1,7 +1,7 @@
 // Carries out the engine's decisions (docs/RULES.md section 7): flatten (verified), close, reduce, cancel. Each
 // broker command is sent once per decision, and not at all when the same cancel or close is already on its way or
-// was accepted since the report that asked for it (the flatten's command memory, shared); what it answered is
-// logged and the trader alerted when refused.
+// was accepted and its effect is not in the picture yet (the flatten's command memory, shared); what it answered
+// is logged and the trader alerted when refused.
 import { WARDEN_CLOSE_TAG } from '../../shared/domain/events';
 import type { BrokerCommand, CommandResult } from '../broker/types';
 import type { ReadonlyEngineState, RuleDecision } from '../engine';
@@ -31,13 +31,16 @@ export function createEnforcer(deps: EnforcerDeps) {
   const commands =
     deps.flattener.commands ??
     createCommandMemory({ clock: deps.clock, execute: (command) => deps.execute(command) });
+  // The memory sees an accepted command done in the engine's picture, not by comparing a report's time (the
+  // broker's clock) with the acceptance's (ours).
+  commands.watch(deps.state);
 
   /**
    * Whether the command still has something to act on: an earlier command or the broker may have done it, and
-   * the same cancel or close may be on its way or accepted since the report the decision came from.
+   * the same cancel or close may be on its way, or accepted with its effect not seen yet.
    */
-  const stillNeeded = (decision: RuleDecision, command: BrokerCommand): boolean => {
-    if (commands.pending(command, decision.t)) return false;
+  const stillNeeded = (command: BrokerCommand): boolean => {
+    if (commands.pending(command)) return false;
     const account = deps.state.accounts.get(command.account);
     if (command.type === 'cancelOrder') return account?.orders.has(command.orderId) === true;
     if (command.type === 'closePosition') return account?.positions.has(command.symbol) === true;
@@ -49,7 +52,7 @@ export function createEnforcer(deps: EnforcerDeps) {
     command: BrokerCommand,
     steps: FlattenStep[],
   ): Promise<void> => {
-    if (!stillNeeded(decision, command)) return;
+    if (!stillNeeded(command)) return;
     const result = await commands.send(command);
     steps.push({ at: deps.clock.now(), command, ...result });
     deps.logger.info('enforcement command', { rule: decision.rule, command: command.type, ok: result.ok });
@@ -112,7 +115,7 @@ export function createEnforcer(deps: EnforcerDeps) {
         await deps.flattener.flatten(decision.account, `${decision.rule}: ${decision.message}`);
         return;
       }
-      const needed = commandsFor(decision).filter((command) => stillNeeded(decision, command));
+      const needed = commandsFor(decision).filter((command) => stillNeeded(command));
       if (needed.length === 0) return;
       const action = decision.attachStop === undefined ? decision.action : 'attachStop';
       const id = deps.recorder.begin(

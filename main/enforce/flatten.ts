@@ -137,8 +137,7 @@ async function flattenOnce(
  * not come back to work), a close on its way (a position in the symbol now may be a new one).
  */
 function onItsWay(commands: CommandMemory, command: BrokerCommand): boolean {
-  const since = command.type === 'cancelOrder' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  return commands.pending(command, since);
+  return command.type === 'cancelOrder' ? commands.pending(command) : commands.onItsWay(command);
 }
 
 async function waitFlat(deps: FlattenDeps, account: string): Promise<boolean> {

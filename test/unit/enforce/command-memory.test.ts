@@ -1,9 +1,11 @@
 // Enforcement's command memory (docs/RULES.md section 7): the same cancel or whole close asked for while one is on
-// its way shares that one's answer; one the broker accepted stays "pending" for decisions from reports up to then;
-// partial closes and placings are never merged; a send after the answer goes out again (a flatten's retries).
+// its way shares that one's answer; one the broker accepted stays "pending" until the engine's picture shows it
+// done (the order gone, the very position closed gone), or 60 s on the local clock; partial closes and placings
+// are never merged; a send after the answer goes out again (a flatten's retries).
 import { describe, expect, it } from 'vitest';
 import type { BrokerCommand, CommandResult } from '../../../main/broker/types';
 import { createCommandMemory } from '../../../main/enforce/command-memory';
+import type { ReadonlyEngineState } from '../../../main/engine';
 import { createManualClock } from '../../helpers/manual-clock';
 
 /** A broker whose answers the test gives, one by one, in the order the commands reached it. */
@@ -109,59 +111,112 @@ describe('a second command while the first is on its way', () => {
 });
 
 describe('pending', () => {
-  it('is true while the same cancel or whole close is on its way, for any report time', async () => {
+  it('is true while the same cancel or whole close is on its way', async () => {
     const { memory, answer } = harness();
-    expect(memory.pending(cancel('O1'), 0)).toBe(false);
+    expect(memory.pending(cancel('O1'))).toBe(false);
     void memory.send(cancel('O1'));
     void memory.send(close('MNQ'));
-    expect([
-      memory.pending(cancel('O1'), Number.POSITIVE_INFINITY),
-      memory.pending(close('MNQ'), Number.POSITIVE_INFINITY),
-      memory.pending(cancel('O2'), Number.NEGATIVE_INFINITY),
-      memory.pending(close('MNQ', 'A1', 1), Number.NEGATIVE_INFINITY),
-      memory.pending(place, Number.NEGATIVE_INFINITY),
-    ]).toEqual([true, true, false, false, false]);
+    expect(
+      [cancel('O1'), close('MNQ'), cancel('O2'), close('MNQ', 'A1', 1), place].map((c) => [
+        memory.pending(c),
+        memory.onItsWay(c),
+      ]),
+    ).toEqual([
+      [true, true],
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
     await answer(0, { ok: false, error: 'refused' });
     await answer(1, { ok: false, error: 'refused' });
-    expect(memory.pending(cancel('O1'), Number.NEGATIVE_INFINITY)).toBe(false);
-    expect(memory.pending(close('MNQ'), Number.NEGATIVE_INFINITY)).toBe(false);
-  });
-
-  it.each([
-    { since: 9_000, pending: true },
-    { since: 12_000, pending: true },
-    { since: 12_001, pending: false },
-  ])('after a cancel accepted at 12000, for a decision from a report at $since: $pending', async (row) => {
-    const { clock, memory, answer } = harness();
-    void memory.send(cancel('O1'));
-    clock.set(12_000);
-    await answer(0, { ok: true });
-    expect(memory.pending(cancel('O1'), row.since)).toBe(row.pending);
+    expect([memory.pending(cancel('O1')), memory.pending(close('MNQ'))]).toEqual([false, false]);
   });
 
   it('holds nothing for a refused command', async () => {
     const { memory, answer } = harness();
     void memory.send(cancel('O1'));
     await answer(0, { ok: false, error: 'Order is not working' });
-    expect(memory.pending(cancel('O1'), Number.NEGATIVE_INFINITY)).toBe(false);
+    expect(memory.pending(cancel('O1'))).toBe(false);
   });
 
   it.each([
-    { laterAnswerAt: 70_000, pending: true },
-    { laterAnswerAt: 70_001, pending: false },
+    { after: 60_000, pending: true },
+    { after: 60_001, pending: false },
   ])(
-    'an acceptance at 10000 is forgotten when a later answer comes more than 60 s after it ($laterAnswerAt: $pending)',
+    'without a picture, an acceptance is kept 60 s on the local clock ($after ms later: $pending)',
     async (row) => {
       const { clock, memory, answer } = harness();
       void memory.send(cancel('O1'));
       await answer(0, { ok: true });
-      clock.set(row.laterAnswerAt);
-      void memory.send(cancel('O2'));
-      await answer(1, { ok: true });
-      expect(memory.pending(cancel('O1'), Number.NEGATIVE_INFINITY)).toBe(row.pending);
+      expect([memory.pending(cancel('O1')), memory.onItsWay(cancel('O1'))]).toEqual([true, false]);
+      clock.advance(row.after);
+      expect(memory.pending(cancel('O1'))).toBe(row.pending);
     },
   );
 });
+
+describe('pending, seen in the engine picture', () => {
+  it('an accepted cancel until its order is gone from the picture', async () => {
+    const { memory, answer } = harness();
+    const picture = pictureOf({ orders: ['O1'], positions: [] });
+    memory.watch(picture.state);
+    void memory.send(cancel('O1'));
+    await answer(0, { ok: true });
+    expect(memory.pending(cancel('O1'))).toBe(true);
+    picture.remove('O1');
+    expect(memory.pending(cancel('O1'))).toBe(false);
+  });
+
+  it('an accepted close until the position it was sent for leaves; a new position in the symbol is not it', async () => {
+    const { memory, answer } = harness();
+    const picture = pictureOf({ orders: [], positions: ['MNQ'] });
+    memory.watch(picture.state);
+    void memory.send(close('MNQ'));
+    await answer(0, { ok: true });
+    picture.touch('MNQ'); // the same position, its quantity changed: still the one being closed
+    expect(memory.pending(close('MNQ'))).toBe(true);
+    picture.reopen('MNQ'); // went flat and opened again, between two looks
+    expect(memory.pending(close('MNQ'))).toBe(false);
+  });
+
+  it('nothing for a close answered after its position already left the picture', async () => {
+    const { memory, answer } = harness();
+    const picture = pictureOf({ orders: [], positions: ['MNQ'] });
+    memory.watch(picture.state);
+    void memory.send(close('MNQ'));
+    picture.remove('MNQ');
+    picture.reopen('MNQ');
+    await answer(0, { ok: true });
+    expect(memory.pending(close('MNQ'))).toBe(false);
+  });
+});
+
+/**
+ * A stand-in for the engine's picture of account A1: what a position or order is matters only by identity, so
+ * each is a fresh object; `touch` changes one in place (as the engine does for a fill that does not flatten it).
+ */
+function pictureOf(held: { orders: string[]; positions: string[] }) {
+  const orders = new Map<string, { id: string }>(held.orders.map((id) => [id, { id }]));
+  const positions = new Map<string, { symbol: string; qty: number }>(
+    held.positions.map((symbol) => [symbol, { symbol, qty: 1 }]),
+  );
+  const state = { accounts: new Map([['A1', { orders, positions }]]) } as unknown as ReadonlyEngineState;
+  return {
+    state,
+    remove(name: string) {
+      orders.delete(name);
+      positions.delete(name);
+    },
+    touch(symbol: string) {
+      const position = positions.get(symbol);
+      if (position !== undefined) position.qty += 1;
+    },
+    reopen(symbol: string) {
+      positions.set(symbol, { symbol, qty: 1 });
+    },
+  };
+}
 
 describe('commands not merged', () => {
   it('sends each partial close and placing, and reports none as pending', async () => {
@@ -171,8 +226,7 @@ describe('commands not merged', () => {
     await answer(0, { ok: true });
     void memory.send(place);
     await answer(1, { ok: true, orderId: 'P1' });
-    expect(memory.pending(partial, Number.NEGATIVE_INFINITY)).toBe(false);
-    expect(memory.pending(place, Number.NEGATIVE_INFINITY)).toBe(false);
+    expect([memory.pending(partial), memory.pending(place)]).toEqual([false, false]);
     expect(sent).toEqual([partial, place]);
   });
 });
