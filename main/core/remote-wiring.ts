@@ -84,7 +84,10 @@ export function wireRemote(deps: RemoteWiringDeps): RemoteWiring {
   return {
     remote,
     alert(alert) {
-      remote.alert(alert);
+      // After the turn: a broker command the same event started goes out before any phone message is built.
+      setImmediate(() => {
+        remote.alert(alert);
+      });
     },
     observer: {
       before: (event) => {

@@ -15,6 +15,7 @@ import { migrations } from './migrations';
 import { isDamageError, moveAside, quickCheck } from './recovery';
 import { createResponses, type Responses } from './responses';
 import { createRiskEvents, type RiskEvents } from './risk-events';
+import { startDiskSync } from './disk-sync';
 import { createSnapshots, type Snapshots } from './snapshots';
 
 export type StoreOptions = {
@@ -118,8 +119,9 @@ function inspect(file: string, options: StoreOptions): string | null {
 
 function configure(db: Database.Database, file: string, logger: Logger): void {
   db.pragma('journal_mode = WAL');
-  // FULL: a fill acknowledged as journaled must survive a power cut, not only a crash of the app.
-  db.pragma('synchronous = FULL');
+  // NORMAL: a commit is safe from a crash of the app at once and waits for no disk flush, so nothing on the way to
+  // a broker command waits for the disk; the log reaches the disk within a second (disk-sync.ts).
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // Read back, not echoed: SQLite can refuse WAL (some network file systems), and then commits are slower.
   const settings = {
@@ -146,6 +148,7 @@ function assemble(
   // Market data up to here is down to its marks already; after a restart the first compaction redoes it (the marks
   // of marks are the same rows).
   let marketCompactedThrough = 0;
+  const diskSync = startDiskSync(file, logger);
   return {
     file,
     recoveredFrom,
@@ -171,6 +174,8 @@ function assemble(
     riskEvents: createRiskEvents(db),
     meta: createMeta(db),
     close: () => {
+      diskSync.stop();
+      // Closing checkpoints the log into the file and syncs both.
       if (db.open) db.close();
     },
   };

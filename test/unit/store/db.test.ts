@@ -31,7 +31,7 @@ function filledStoreFile(): string {
 }
 
 describe('openStore', () => {
-  it('runs the journal in WAL mode with full sync, foreign keys and a busy timeout', () => {
+  it('runs the journal in WAL mode with normal sync, foreign keys and a busy timeout', () => {
     const { file, logger } = openTemp();
     expect(existsSync(`${file}-wal`)).toBe(true);
     const raw = new Database(file, { readonly: true });
@@ -40,7 +40,7 @@ describe('openStore', () => {
     const opened = logger.lines.find((line) => line.message === 'opened the database');
     expect(opened?.context).toMatchObject({
       journalMode: 'wal',
-      synchronous: 2,
+      synchronous: 1,
       foreignKeys: 1,
       busyTimeoutMs: 5000,
     });
