@@ -10,12 +10,12 @@ import { createTradovateAuth } from './auth';
 import { createCommands } from './commands';
 import { createConnection } from '../connection';
 import { createTradovateMapper } from './events';
-import { createUserLink, replaceToken } from './link';
+import { createUserLink } from './link';
 import { createMarketData, type MarketData } from './market-data';
 import { DEFAULT_TIMING, type TradovateOptions } from './options';
 import { createSaid } from './reconcile';
-import { createRestClient, type RestOutcome } from './rest';
-import type { SocketOutcome } from './wire/outcome';
+import { createRequest } from './request';
+import { createRestClient } from './rest';
 
 export function createTradovateAdapter(
   options: TradovateOptions,
@@ -50,29 +50,16 @@ export function createTradovateAdapter(
     ]);
   };
 
-  /** Over the user socket when it is up, else over REST (a flatten must not wait for a reconnect). */
-  const requestOnce = (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
-    const socket = link.socket();
-    if (socket !== null) return socket.request(endpoint, undefined, body);
-    return rest.post(endpoint, body, auth.accessToken()).then(asSocketOutcome);
-  };
-
-  /**
-   * A request refused for its token (401, over the socket or REST) was not carried out: the token is replaced
-   * (renewed, else one login, never a loop: auth.ts), the link rebuilt on the new one, and the request sent once
-   * more over REST with it. A token that expires mid-flatten must not leave the flatten failing.
-   */
-  const request = async (endpoint: string, body: Record<string, unknown>): Promise<SocketOutcome> => {
-    const first = await requestOnce(endpoint, body);
-    if (first.kind !== 'refused' || first.status !== 401) return first;
-    const refused = auth.accessToken();
-    logger.warn('Tradovate refused the token; replacing it', { endpoint });
-    await replaceToken({ auth, credentials: options.credentials, logger });
-    const token = auth.accessToken();
-    if (token === null || token === refused) return first;
-    connection.lose({ reason: 'the token was replaced', planned: true });
-    return asSocketOutcome(await rest.post(endpoint, body, token));
-  };
+  const request = createRequest({
+    auth,
+    credentials: options.credentials,
+    logger,
+    rest,
+    socket: () => link.socket(),
+    replaced: () => {
+      connection.lose({ reason: 'the token was replaced', planned: true });
+    },
+  });
 
   const link = createUserLink({
     url: urls.ws,
@@ -172,23 +159,4 @@ function noAccounts(count: number, environment: TradovateOptions['environment'])
   if (environment === 'live')
     return 'no accounts on live: prop evaluations are on demo. Choose Demo in the login';
   return 'Tradovate lists no account for this login';
-}
-
-function asSocketOutcome(outcome: RestOutcome): SocketOutcome {
-  switch (outcome.kind) {
-    case 'ok':
-      return { kind: 'ok', payload: outcome.body };
-    case 'refused':
-      return { kind: 'ok', payload: { errorText: outcome.errorText } };
-    case 'unauthorized':
-      return { kind: 'refused', status: 401, error: 'Tradovate refused the token (401)' };
-    case 'rateLimited':
-      return { kind: 'rate-limited', error: outcome.error };
-    case 'captcha':
-      return { kind: 'captcha', error: outcome.error };
-    case 'failed':
-      return outcome.uncertain
-        ? { kind: 'timeout', error: outcome.error }
-        : { kind: 'refused', status: 0, error: outcome.error };
-  }
 }
