@@ -4,7 +4,7 @@
 // detail says so (`fallbackDetail`); quotes that stop later do the same, and quotes that come back end it. Its
 // socket ending after it was up is a loss of the connection. A quote older (by Tradovate's own `timestamp`) than
 // the newest one taken for its contract is stale and dropped: nothing promises timestamp order, and a late old
-// quote would put the mark back.
+// quote would put the mark back. Dropped quotes do not count as quotes flowing.
 import type { BrokerEvent, QuoteEvent } from '../../../shared/domain/events';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
@@ -132,11 +132,13 @@ export function createMarketData(deps: MarketDataDeps): MarketData {
   const onQuotes = (payload: unknown): void => {
     const { quotes, errors } = parseMdPush(payload);
     for (const error of errors) logger.warn('Tradovate: a quote not understood', { error: error.message });
-    if (quotes.length === 0) return;
+    // Only quotes taken count as flowing: a feed that sends nothing but stale ones gives no market data.
+    const taken = fresh(quotes);
+    if (taken.length === 0) return;
     lastQuoteAt = clock.now();
     recover();
     void deps.queue.run(() => {
-      deps.emit(quoteEvents(book, fresh(quotes), clock.now()));
+      deps.emit(quoteEvents(book, taken, clock.now()));
     });
   };
 

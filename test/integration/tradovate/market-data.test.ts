@@ -165,4 +165,50 @@ describe('Tradovate adapter: no market data', () => {
       expect(snapshots()).toEqual([2_000, 62_000, 62_000]);
     });
   });
+
+  it('quotes that only come stale are not flowing: 30 s of them fall back to snapshots, and one does not end it', async () => {
+    h = await tradovateHarness();
+    h.gateway.fill({ account: ACCOUNT_A, contract: MNQ, action: 'Buy', qty: 2, price: 21450 });
+    await h.start();
+    await h.until(() => {
+      expect(h.gateway.sessions('md')[0]?.quotes.has(MNQ)).toBe(true);
+    });
+    const from = h.events.length;
+    // The newest quote, stamped a minute ahead; every later one is stamped before it, so each is dropped.
+    h.gateway.quoteBurst(MNQ, [{ quote: { bid: 21460, offer: 21460.25, trade: 21460 }, at: START + 60_000 }]);
+    await h.until(() => {
+      expect(h.ofType('quote', from)).toHaveLength(1);
+    });
+    const stale = async (at: number) => {
+      const dropped = droppedQuotes();
+      await advanceTo(at);
+      h.gateway.quoteBurst(MNQ, [{ quote: { bid: 21300, offer: 21300.25, trade: 21300 }, at: START }]);
+      await h.until(() => {
+        expect(droppedQuotes()).toBe(dropped + 1);
+      });
+    };
+    for (const at of [5_000, 10_000, 15_000, 20_000, 25_000]) await stale(START + at);
+    await advanceTo(START + 29_999);
+    expect(h.ofType('connection', from)).toEqual([]);
+    await advanceTo(START + 30_000);
+    expect(plain(h.ofType('connection', from))).toEqual([
+      {
+        type: 'connection',
+        t: START + 30_000,
+        status: 'connected',
+        detail: 'P&L from broker snapshots (2 s): no market data (quotes stopped 30 s ago)',
+      },
+    ]);
+    await stale(START + 31_000);
+    expect(h.adapter.pnlSource()).toMatchObject({ source: 'snapshots', why: 'quotes stopped 30 s ago' });
+    expect(h.ofType('connection', from)).toHaveLength(1);
+    // No stale quote was passed on (the first snapshot poll is due at 32 s): the newest one is the only quote.
+    expect(h.ofType('quote', from).map((q) => q.last?.toString())).toEqual(['21460']);
+  });
 });
+
+/** How many quotes the adapter dropped as older than the newest taken (its debug log says so each time). */
+function droppedQuotes(): number {
+  return h.logger.lines.filter((line) => line.message.includes('older than the newest taken, dropped'))
+    .length;
+}
