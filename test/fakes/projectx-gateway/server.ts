@@ -53,6 +53,8 @@ export type FakeGatewayOptions = {
   bareEvents?: boolean;
   /** Seeds the link faults' random choices. */
   seed?: number;
+  /** Told of each REST call as soon as its body has been read, before it is answered (a benchmark's stopwatch). */
+  onCall?: (call: Call) => void;
 };
 
 export const FAKE_CREDENTIALS = { userName: 'trader', apiKey: 'fake-api-key-0123' };
@@ -131,7 +133,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
         answer(response, { status: 400 });
         return;
       }
-      calls.push({ endpoint, body, token, at: Date.now() });
+      const call: Call = { endpoint, body, token, at: Date.now() };
+      calls.push(call);
+      options.onCall?.(call);
       const hook = hooks.get(endpoint)?.[0];
       if (hook !== undefined) {
         hook.times -= 1;

@@ -30,7 +30,8 @@ type Outstanding = Penalty & { issuedAt: number };
 /** `hang`: no answer ever; otherwise the reply, `delayMs` late. */
 export type Outcome = { hang: true } | { hang: false; reply: Reply; delayMs: number };
 
-export function createPipeline(ctx: RestContext, clock: Clock) {
+/** `onCall` is told of each call as it is recorded, before it is answered (a benchmark's stopwatch). */
+export function createPipeline(ctx: RestContext, clock: Clock, onCall?: (call: Call) => void) {
   const calls: Call[] = [];
   const scripts = new Map<string, Scripted[]>();
   const penaltiesDue = new Map<string, Penalty>();
@@ -95,6 +96,7 @@ export function createPipeline(ctx: RestContext, clock: Clock) {
     },
     dispatch(call: Call): Outcome {
       calls.push(call);
+      onCall?.(call);
       if (tooMany > 0) {
         tooMany -= 1;
         return answer({ status: 429, body: 'Too many requests' });

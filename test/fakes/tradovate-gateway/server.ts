@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../../../main/platform/clock';
 import { createOutbox, noStats, seededRandom, type LinkFaults } from '../projectx-gateway/link-faults';
 import { createTokens } from './auth';
 import { createModel, type PropsEvent } from './model';
-import { createPipeline, type Outcome } from './pipeline';
+import { createPipeline, type Call, type Outcome } from './pipeline';
 import type { Credentials, Effect, Reply, RestContext } from './rest';
 import { APP, USER } from './seed';
 import { serveTradovateSocket } from './socket-protocol';
@@ -35,6 +35,11 @@ export type FakeTradovateOptions = {
   credentials?: Credentials;
   /** Seeds the link faults' random choices. */
   seed?: number;
+  /**
+   * Told of each call (over HTTP or the user socket) as soon as it has been read, before it is answered (a
+   * benchmark's stopwatch).
+   */
+  onCall?: (call: Call) => void;
 };
 /** How each socket connection attempt went. */
 export type Upgrade = { kind: SocketKind; outcome: 'accepted' | 'refused' | 'flapping'; at: number };
@@ -81,7 +86,7 @@ export async function startFakeTradovate(options: FakeTradovateOptions = {}) {
     push,
     effect: (effect) => effects.push(effect),
   };
-  const pipeline = createPipeline(ctx, clock);
+  const pipeline = createPipeline(ctx, clock, options.onCall);
   const later = (ms: number, run: () => void) => void clock.setTimeout(run, ms);
   const socketCtx: SocketContext = {
     model,

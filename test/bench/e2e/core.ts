@@ -1,0 +1,100 @@
+// The real core the bench measures, as a host builds it: the case's real broker adapter (ProjectX or Tradovate)
+// pointed at the gateway thread, a real SQLite store in a temp dir (removed at stop), the system clock, a logger
+// at level error that writes nowhere, production timings. One rule: positionLoss 300, closing the position with
+// no lock, so account A can breach again and again; the default quote sanity (a breach confirmed by a second quote).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProjectXBroker } from '../../../main/broker/projectx';
+import { createTradovateBroker } from '../../../main/broker/tradovate';
+import { createCore } from '../../../main/core/app';
+import { deviceIdFor } from '../../../main/core/broker-choice';
+import { loadConfig } from '../../../main/core/start';
+import type { WardenCore } from '../../../main/core/types';
+import { engineConfigOf } from '../../../main/engine';
+import { systemClock } from '../../../main/platform/clock';
+import { createLogger, type Logger } from '../../../main/platform/logger';
+import { openStore } from '../../../main/store';
+import { probeAdapter, type Probe } from './probe';
+import { storeMeter, tapWire, timedStore } from './taps';
+import type { GatewayAddress } from './protocol';
+
+const CONFIG = `
+session: { timezone: America/Chicago, dayStart: "17:00" }
+defaults:
+  rules:
+    positionLoss: { amount: 300 }
+`;
+
+export type BenchCore = { core: WardenCore; probe: Probe; stop(): Promise<void> };
+
+function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
+  if (address.case === 'projectx')
+    return createProjectXBroker({
+      apiUrl: address.url,
+      rtcUrl: address.url,
+      credentials: address.login,
+      clock: systemClock,
+      logger,
+    });
+  const { login } = address;
+  return createTradovateBroker({
+    login: {
+      broker: 'tradovate',
+      userName: login.name,
+      password: login.password,
+      appId: login.appId,
+      appVersion: '1.0',
+      cid: login.cid,
+      secret: login.sec,
+      environment: 'demo',
+      apiUrl: address.api,
+      wsUrl: address.ws,
+      mdUrl: address.md,
+    },
+    overrides: {},
+    clock: systemClock,
+    logger,
+    deviceId: deviceIdFor(dir),
+  });
+}
+
+export async function startBenchCore(address: GatewayAddress): Promise<BenchCore> {
+  const dir = mkdtempSync(join(tmpdir(), `warden-bench-e2e-${address.case}-`));
+  try {
+    writeFileSync(join(dir, 'config.yaml'), CONFIG);
+    const logger = createLogger({ level: 'error', console: false });
+    const broker = brokerFor(address, dir, logger);
+    const meter = storeMeter();
+    const probe = probeAdapter(broker, meter);
+    tapWire((text) => probe.wire(text));
+    const connected = probe.until(
+      'the broker link to be up',
+      (e) => e.type === 'connection' && e.status === 'connected',
+      20_000,
+    );
+    const store = timedStore(openStore(join(dir, 'warden.db'), { logger, clock: systemClock }), meter);
+    const core = await createCore({
+      broker,
+      store,
+      clock: systemClock,
+      logger,
+      engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+    });
+    await connected;
+    return {
+      core,
+      probe,
+      async stop() {
+        try {
+          await core.stop();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+// The measuring loop of one broker case: the gateway thread and the real core started, account B short 1 MNQ so
+// the contract stays quoted while A is flat, then samples. One sample: back to the base price, A buys 2 MNQ, a
+// first breaching quote (the core shows positionLoss critical for A), the confirming quote (stamped at the gateway
+// as it is sent, in the core as it arrives and as the close is handed to the adapter, at the gateway as the close
+// is read), then the close answered and A flat in the core. Each step waits for its signal, never for time.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { WardenCore } from '../../../main/core/types';
+import type { BrokerEvent } from '../../../shared/domain/events';
+import { startBenchCore } from './core';
+import { startGatewayThread, type GatewayLink } from './gateway-link';
+import type { CoreStamps, Probe } from './probe';
+import { ENFORCEMENT, PRICES, type BenchCase, type PriceLevel, type Tally } from './protocol';
+import { delayOf, type LoopDelay } from './stats';
+
+/**
+ * One confirming quote's stamps (process.hrtime.bigint(), ns): sent and read at the gateway, the core's own in
+ * between; and the enforcement call it caused.
+ */
+export type Sample = CoreStamps & { sentAt: bigint; readAt: bigint; endpoint: string };
+export type CaseRun = {
+  case: BenchCase;
+  warmUp: number;
+  samples: Sample[];
+  /** What the gateway did for A over the whole run, warm-up included. */
+  tally: Tally;
+  /** The main thread's event-loop delay over the counted samples. */
+  loopDelay: LoopDelay;
+};
+export type RunOptions = { workerFile: string; samples: number; warmUp: number };
+
+/** The event-loop delay monitor's timer (Node's default): coarse, so its own wake-ups barely load the loop. */
+const LOOP_RESOLUTION_MS = 10;
+
+type Market = {
+  gateway: GatewayLink;
+  core: WardenCore;
+  probe: Probe;
+  symbol: string;
+  a: string;
+  endpoints: readonly string[];
+};
+
+const quoteAt =
+  (symbol: string, level: PriceLevel) =>
+  (event: BrokerEvent): boolean =>
+    event.type === 'quote' && event.symbol === symbol && event.last?.toNumber() === PRICES[level];
+
+/** Resolves at the first alert that `account`'s positionLoss reached critical. */
+function critical(core: WardenCore, account: string): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = core.subscribe((message) => {
+      if (message.type !== 'alert' || message.payload.account !== account) return;
+      const { figures } = message.payload;
+      if (figures?.rule !== 'positionLoss' || figures.level !== 'critical') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+function withDeadline(what: string, promise: Promise<void>, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** B goes short 1 MNQ (the contract's symbol is read off its position), then base quotes until the core hears one. */
+async function openMarket(gateway: GatewayLink, core: WardenCore, probe: Probe): Promise<Market> {
+  const b = gateway.accounts.B;
+  let symbol = '';
+  const held = probe.until('B short 1 MNQ', (event) => {
+    if (event.type !== 'position' || event.account !== b || event.qty !== -1) return false;
+    symbol = event.symbol;
+    return true;
+  });
+  await gateway.send({ op: 'fill', trader: 'B', side: 'sell', qty: 1 });
+  await held;
+  // The quote subscription follows the position: a quote sent before it is in place is not heard.
+  for (let attempt = 1; ; attempt += 1) {
+    const heard = probe.until('a base quote', quoteAt(symbol, 'base'), 250);
+    await gateway.send({ op: 'quote', level: 'base' });
+    try {
+      await heard;
+      const endpoints = ENFORCEMENT[gateway.ready.case];
+      return { gateway, core, probe, symbol, a: gateway.accounts.A, endpoints };
+    } catch (error) {
+      if (attempt === 40) throw error;
+    }
+  }
+}
+
+async function sample(market: Market): Promise<Sample> {
+  const { gateway, core, probe, symbol, a, endpoints } = market;
+  const based = probe.until('the base quote', quoteAt(symbol, 'base'));
+  await gateway.send({ op: 'quote', level: 'base' });
+  await based;
+  const held = probe.until(
+    'A long 2 MNQ',
+    (e) => e.type === 'position' && e.account === a && e.symbol === symbol && e.qty === 2,
+  );
+  await gateway.send({ op: 'fill', trader: 'A', side: 'buy', qty: 2 });
+  await held;
+  const warned = withDeadline('positionLoss critical for A', critical(core, a));
+  await gateway.send({ op: 'quote', level: 'breach' });
+  await warned;
+  const flat = probe.until(
+    'A flat after the close',
+    (e) =>
+      (e.type === 'fill' || e.type === 'position') &&
+      e.account === a &&
+      !core.exposedAccounts().some((exposed) => exposed.id === a),
+  );
+  // Awaited only once the confirmation is back: a timeout before then must not go unhandled.
+  flat.catch(() => undefined);
+  probe.arm(a, quoteAt(symbol, 'breach'), endpoints);
+  const confirmed = await gateway.confirm();
+  const stamps = probe.take();
+  await flat;
+  await probe.answered();
+  return {
+    ...stamps,
+    sentAt: BigInt(confirmed.sentAt),
+    readAt: BigInt(confirmed.readAt),
+    endpoint: confirmed.endpoint,
+  };
+}
+
+export async function runCase(which: BenchCase, options: RunOptions): Promise<CaseRun> {
+  const gateway = await startGatewayThread(options.workerFile, which);
+  let stop = () => gateway.stop();
+  try {
+    const bench = await startBenchCore(gateway.ready);
+    stop = async () => {
+      await bench.stop();
+      await gateway.stop();
+    };
+    const market = await openMarket(gateway, bench.core, bench.probe);
+    for (let i = 0; i < options.warmUp; i += 1) await sample(market);
+    const delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    delay.enable();
+    const samples: Sample[] = [];
+    for (let i = 0; i < options.samples; i += 1) samples.push(await sample(market));
+    delay.disable();
+    const tally = await gateway.tally();
+    return {
+      case: which,
+      warmUp: options.warmUp,
+      samples,
+      tally,
+      loopDelay: delayOf(delay, LOOP_RESOLUTION_MS),
+    };
+  } finally {
+    await stop();
+  }
+}

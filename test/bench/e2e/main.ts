@@ -1,0 +1,101 @@
+// `npm run bench:e2e`: a breach confirmed at a fake broker gateway (its own thread) until that gateway has read the
+// enforcement call, through the real core and the real ProjectX and Tradovate adapters over real sockets. One JSON
+// line per broker on stdout (p50/p99/max in ms); the hop breakdown, the main thread's event-loop delay and the
+// machine's load on stderr. BENCH_CASE=projectx|tradovate runs one, BENCH_SAMPLES counted samples (default 300)
+// after BENCH_WARMUP (default 30); BENCH_REPORT=<file> also writes every sample's hops and the gateway's tally.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCase, type CaseRun } from './loop';
+import { benchCases, type BenchCase } from './protocol';
+import { hopTable, hopsOf, resultLine, storeCallsText } from './stats';
+
+function count(name: string, fallback: number): number {
+  const text = process.env[name];
+  const value = text === undefined || text === '' ? fallback : Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not '${text}'`);
+  return value;
+}
+
+function casesAsked(): BenchCase[] {
+  const asked = process.env.BENCH_CASE;
+  if (asked === undefined || asked === '') return [...benchCases];
+  const found = benchCases.find((c) => c === asked);
+  if (found === undefined)
+    throw new Error(`BENCH_CASE must be one of ${benchCases.join(', ')}, not '${asked}'`);
+  return [found];
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+const WIRE: Record<BenchCase, string> = {
+  projectx: 'fetch() called',
+  tradovate: 'frame handed to ws.send()',
+};
+
+function tell(run: CaseRun, loadBefore: string): void {
+  const hops = hopsOf(run.samples);
+  const endpoints = [...new Set(run.samples.map((s) => s.endpoint))].join(' | ');
+  say(`bench:e2e ${run.case}: ${run.samples.length} samples after ${run.warmUp} warm-up`);
+  for (const line of hopTable(hops, endpoints, WIRE[run.case])) say(line);
+  say(`  store calls in hop 2, per sample: ${storeCallsText(run.samples)}`);
+  const d = run.loopDelay;
+  say(
+    `  main thread event-loop delay (beyond its 10 ms timer): p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, ` +
+      `max ${d.maxMs} ms, mean ${d.meanMs} ms`,
+  );
+  say(`  gateway, for A: ${JSON.stringify(run.tally.calls)}, closes carried out ${run.tally.closes}`);
+  say(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
+  process.stdout.write(`${resultLine(run.case, run.samples.length, hops.total)}\n`);
+}
+
+/** Every sample's hops in ms, the endpoint read, and the gateway's tally, for a test or a closer look. */
+function report(runs: CaseRun[]): unknown {
+  const ms = (ns: bigint) => Number(ns) / 1e6;
+  return runs.map((run) => ({
+    case: run.case,
+    warmUp: run.warmUp,
+    tally: run.tally,
+    loopDelay: run.loopDelay,
+    samples: run.samples.map((s) => ({
+      endpoint: s.endpoint,
+      toCoreMs: ms(s.receivedAt - s.sentAt),
+      inCoreMs: ms(s.handedAt - s.receivedAt),
+      inStoreMs: ms(s.storeNs),
+      storeCalls: s.storeCalls,
+      toGatewayMs: ms(s.readAt - s.handedAt),
+      inAdapterMs: ms(s.wroteAt - s.handedAt),
+    })),
+  }));
+}
+
+async function main(): Promise<void> {
+  const options = {
+    workerFile: join(dirname(fileURLToPath(import.meta.url)), 'gateway-thread.cjs'),
+    samples: count('BENCH_SAMPLES', 300),
+    warmUp: count('BENCH_WARMUP', 30),
+  };
+  say(`bench:e2e on node ${process.version}, ${availableParallelism()} cores, load ${load()}`);
+  const runs: CaseRun[] = [];
+  for (const which of casesAsked()) {
+    const before = load();
+    const run = await runCase(which, options);
+    tell(run, before);
+    runs.push(run);
+  }
+  const file = process.env.BENCH_REPORT;
+  if (file !== undefined && file !== '') writeFileSync(file, `${JSON.stringify(report(runs), null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(`bench:e2e failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

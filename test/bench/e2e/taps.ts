@@ -1,0 +1,87 @@
+// Two finer stopwatches inside the core's hops, again without touching product code. The store tap times every
+// call into the store's repositories (SQLite) while a meter is running: how much of the core's hop is the database.
+// The wire tap hears each request as the adapter hands it to the network (ProjectX: `fetch`; Tradovate: a frame on
+// its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's reading.
+import WebSocket from 'ws';
+import type { Store } from '../../../main/store';
+
+/** Time spent in store calls while running, and which calls. */
+export type StoreMeter = {
+  running: boolean;
+  ns: bigint;
+  calls: Map<string, number>;
+  reset(): void;
+};
+
+export function storeMeter(): StoreMeter {
+  return {
+    running: false,
+    ns: 0n,
+    calls: new Map(),
+    reset() {
+      this.running = false;
+      this.ns = 0n;
+      this.calls = new Map();
+    },
+  };
+}
+
+function timedRepository<T extends object>(name: string, repository: T, meter: StoreMeter): T {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(repository, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      if (!wrapped.has(key)) {
+        const label = `${name}.${String(key)}`;
+        wrapped.set(key, (...args: unknown[]): unknown => {
+          if (!meter.running) return Reflect.apply(value, target, args) as unknown;
+          const started = process.hrtime.bigint();
+          try {
+            return Reflect.apply(value, target, args) as unknown;
+          } finally {
+            meter.ns += process.hrtime.bigint() - started;
+            meter.calls.set(label, (meter.calls.get(label) ?? 0) + 1);
+          }
+        });
+      }
+      return wrapped.get(key);
+    },
+  });
+}
+
+/** The store with each repository's methods timed by `meter` (the store's own close and compact are not). */
+export function timedStore(store: Store, meter: StoreMeter): Store {
+  const repositories = new Map<PropertyKey, unknown>();
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'object' || value === null) return value;
+      if (!repositories.has(key)) repositories.set(key, timedRepository(String(key), value, meter));
+      return repositories.get(key);
+    },
+  });
+}
+
+let hearWrite: ((text: string) => void) | null = null;
+
+/** Patches `fetch` and the `ws` socket's send once, for the process; each later call only changes the listener. */
+function patchWire(): void {
+  const fetching = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    hearWrite?.(input instanceof Request ? input.url : String(input));
+    return fetching(input, init);
+  };
+  const prototype = WebSocket.prototype as unknown as { send: (data: unknown, ...rest: unknown[]) => void };
+  const send = prototype.send;
+  prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
+    if (typeof data === 'string') hearWrite?.(data);
+    send.call(this, data, ...rest);
+  };
+}
+
+/** Calls `onWrite` with each request's text (a fetch's URL, a socket frame) as the adapter sends it. */
+export function tapWire(onWrite: (text: string) => void): void {
+  if (hearWrite === null) patchWire();
+  hearWrite = onWrite;
+}
