@@ -9,6 +9,8 @@ export type Subscribers = {
   /** `greeting` goes to this listener before anything else. Returns the unsubscribe function. */
   subscribe(listener: Listener, greeting: PushMessage): () => void;
   emit(message: PushMessage): void;
+  /** How many listen now: a state nobody hears is not built. */
+  count(): number;
 };
 
 export function createSubscribers(): Subscribers {
@@ -22,6 +24,7 @@ export function createSubscribers(): Subscribers {
     emit(message) {
       for (const listener of listeners) listener(message);
     },
+    count: () => listeners.size,
   };
 }
 

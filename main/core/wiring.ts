@@ -167,6 +167,8 @@ function wireShown(
     notify: () => toRemote.status(),
   });
   const publish = () => {
+    // `serve` with no page open: no state is built (a page gets the current one when it connects).
+    if (subscribers.count() === 0) return;
     subscribers.emit({ type: 'state', payload: view() });
   };
   const publisher = createPublisher(clock, publish, deps.publishIntervalMs);

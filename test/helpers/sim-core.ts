@@ -27,6 +27,8 @@ export async function simCore(options: {
   stillMarket?: boolean;
   /** The broker the core talks to, built on the simulator (e.g. one that refuses some commands). */
   wrap?: (sim: SimBroker) => SimBroker;
+  /** false: the helper does not subscribe to the core's pushes (then `waitFor` hears only the broker). */
+  listen?: boolean;
 }) {
   const dir = mkdtempSync(join(tmpdir(), options.prefix));
   writeFileSync(join(dir, 'config.yaml'), options.config);
@@ -47,7 +49,7 @@ export async function simCore(options: {
     logger,
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
-  core.subscribe(announce);
+  if (options.listen !== false) core.subscribe(announce);
   return { core, broker, clock, store, dir };
 }
 
