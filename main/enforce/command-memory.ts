@@ -65,7 +65,7 @@ export function createCommandMemory(deps: {
   };
 
   const isPending = (command: BrokerCommand): boolean => {
-    const key = keyOf(command);
+    const key = commandKey(command);
     if (key === null) return false;
     if (onTheirWay.has(key)) return true;
     const entry = accepted.get(key);
@@ -77,7 +77,7 @@ export function createCommandMemory(deps: {
 
   return {
     send(command) {
-      const key = keyOf(command);
+      const key = commandKey(command);
       if (key === null) return deps.execute(command);
       const running = onTheirWay.get(key);
       if (running !== undefined) return running;
@@ -98,7 +98,7 @@ export function createCommandMemory(deps: {
       return sent;
     },
     onItsWay(command) {
-      const key = keyOf(command);
+      const key = commandKey(command);
       return key !== null && onTheirWay.has(key);
     },
     pending: isPending,
@@ -108,8 +108,11 @@ export function createCommandMemory(deps: {
   };
 }
 
-/** Cancels and whole closes are the same when they name the same thing; a partial close or a placing never is. */
-function keyOf(command: BrokerCommand): string | null {
+/**
+ * Cancels and whole closes are the same when they name the same thing; a partial close or a placing never is
+ * (null). The circuit breaker judges the same commands by the same key.
+ */
+export function commandKey(command: BrokerCommand): string | null {
   if (command.type === 'cancelOrder') return `${command.account}\ncancel\n${command.orderId}`;
   if (command.type === 'closePosition' && command.qty === undefined)
     return `${command.account}\nclose\n${command.symbol}`;
