@@ -2,7 +2,8 @@
 // the contract stays quoted while A is flat, then samples. One sample: back to the base price, A buys 2 MNQ, a
 // first breaching quote (the core shows positionLoss critical for A), the confirming quote (stamped at the gateway
 // as it is sent, in the core as it arrives and as the close is handed to the adapter, at the gateway as the close
-// is read), then the close answered and A flat in the core. Each step waits for its signal, never for time.
+// is read), then the close answered and A flat in the core. Each step waits for its signal, never for time. The
+// core has a listener on its pushes throughout, as it has under a host with a screen open.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WardenCore } from '../../../main/core/types';
 import type { BrokerEvent } from '../../../shared/domain/events';
@@ -34,6 +35,7 @@ const LOOP_RESOLUTION_MS = 10;
 type Market = {
   gateway: GatewayLink;
   core: WardenCore;
+  alerts: ReturnType<typeof watchAlerts>;
   probe: Probe;
   symbol: string;
   a: string;
@@ -45,17 +47,25 @@ const quoteAt =
   (event: BrokerEvent): boolean =>
     event.type === 'quote' && event.symbol === symbol && event.last?.toNumber() === PRICES[level];
 
-/** Resolves at the first alert that `account`'s positionLoss reached critical. */
-function critical(core: WardenCore, account: string): Promise<void> {
-  return new Promise((resolve) => {
-    const unsubscribe = core.subscribe((message) => {
-      if (message.type !== 'alert' || message.payload.account !== account) return;
-      const { figures } = message.payload;
-      if (figures?.rule !== 'positionLoss' || figures.level !== 'critical') return;
-      unsubscribe();
-      resolve();
-    });
+/**
+ * One listener on the core's pushes for the whole run, as a host with a screen open keeps one: `critical(account)`
+ * resolves at the next alert that the account's positionLoss reached critical.
+ */
+function watchAlerts(core: WardenCore) {
+  let waiting: { account: string; resolve: () => void } | null = null;
+  core.subscribe((message) => {
+    if (message.type !== 'alert' || waiting === null || message.payload.account !== waiting.account) return;
+    const { figures } = message.payload;
+    if (figures?.rule !== 'positionLoss' || figures.level !== 'critical') return;
+    waiting.resolve();
+    waiting = null;
   });
+  return {
+    critical: (account: string) =>
+      new Promise<void>((resolve) => {
+        waiting = { account, resolve };
+      }),
+  };
 }
 
 function withDeadline(what: string, promise: Promise<void>, ms = 10_000): Promise<void> {
@@ -77,14 +87,14 @@ async function openMarket(gateway: GatewayLink, core: WardenCore, probe: Probe):
   });
   await gateway.send({ op: 'fill', trader: 'B', side: 'sell', qty: 1 });
   await held;
+  const market = { gateway, core, alerts: watchAlerts(core), probe, symbol, a: gateway.accounts.A };
   // The quote subscription follows the position: a quote sent before it is in place is not heard.
   for (let attempt = 1; ; attempt += 1) {
     const heard = probe.until('a base quote', quoteAt(symbol, 'base'), 250);
     await gateway.send({ op: 'quote', level: 'base' });
     try {
       await heard;
-      const endpoints = ENFORCEMENT[gateway.ready.case];
-      return { gateway, core, probe, symbol, a: gateway.accounts.A, endpoints };
+      return { ...market, endpoints: ENFORCEMENT[gateway.ready.case] };
     } catch (error) {
       if (attempt === 40) throw error;
     }
@@ -92,7 +102,7 @@ async function openMarket(gateway: GatewayLink, core: WardenCore, probe: Probe):
 }
 
 async function sample(market: Market): Promise<Sample> {
-  const { gateway, core, probe, symbol, a, endpoints } = market;
+  const { gateway, core, alerts, probe, symbol, a, endpoints } = market;
   const based = probe.until('the base quote', quoteAt(symbol, 'base'));
   await gateway.send({ op: 'quote', level: 'base' });
   await based;
@@ -102,7 +112,7 @@ async function sample(market: Market): Promise<Sample> {
   );
   await gateway.send({ op: 'fill', trader: 'A', side: 'buy', qty: 2 });
   await held;
-  const warned = withDeadline('positionLoss critical for A', critical(core, a));
+  const warned = withDeadline('positionLoss critical for A', alerts.critical(a));
   await gateway.send({ op: 'quote', level: 'breach' });
   await warned;
   const flat = probe.until(
