@@ -1,7 +1,9 @@
 // Two finer stopwatches inside the core's hops, again without touching product code. The store tap times every
 // call into the store's repositories (SQLite) while a meter is running: how much of the core's hop is the database.
 // The wire tap hears each request as the adapter hands it to the network (ProjectX: `fetch`; Tradovate: a frame on
-// its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's reading.
+// its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's reading, and
+// counts the connections fetch opens (a warm keep-alive connection or a fresh one).
+import { subscribe } from 'node:diagnostics_channel';
 import WebSocket from 'ws';
 import type { Store } from '../../../main/store';
 
@@ -64,6 +66,8 @@ export function timedStore(store: Store, meter: StoreMeter): Store {
 }
 
 let hearWrite: ((text: string) => void) | null = null;
+/** Connections `fetch` (undici) has opened in this process: a call on a fresh one pays a TCP connect. */
+export const fetchConnections = { opened: 0 };
 
 /** Patches `fetch` and the `ws` socket's send once, for the process; each later call only changes the listener. */
 function patchWire(): void {
@@ -78,6 +82,9 @@ function patchWire(): void {
     if (typeof data === 'string') hearWrite?.(data);
     send.call(this, data, ...rest);
   };
+  subscribe('undici:client:connected', () => {
+    fetchConnections.opened += 1;
+  });
 }
 
 /** Calls `onWrite` with each request's text (a fetch's URL, a socket frame) as the adapter sends it. */
