@@ -2,7 +2,11 @@
 // trader's fill at the base price, a quote at the base or the breach price), the stopwatch on every call the
 // gateway reads, and what it did for account A. MNQ only: base 21450, breach 21370 (80 points, $2 a point).
 import Decimal from 'decimal.js';
-import { FAKE_CREDENTIALS as PX_LOGIN, startFakeGateway } from '../../fakes/projectx-gateway/server';
+import {
+  FAKE_CREDENTIALS as PX_LOGIN,
+  startFakeGateway,
+  type FakeGateway,
+} from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, MNQ as PX_MNQ, seedDemo as seedProjectX } from '../../fakes/projectx-gateway/seed';
 import { FAKE_CREDENTIALS as TV_LOGIN, startFakeTradovate } from '../../fakes/tradovate-gateway/server';
 import {
@@ -42,25 +46,25 @@ export function startBenchGateway(which: BenchCase): Promise<BenchGateway> {
   return which === 'projectx' ? projectX() : tradovate();
 }
 
-function counted(calls: readonly string[]): Record<string, number> {
+/** A's enforcement calls as the gateway reads them: counted, and each told to the current listener. */
+function enforcementLog() {
+  let listener: CallListener | null = null;
   const counts: Record<string, number> = {};
-  for (const endpoint of calls) counts[endpoint] = (counts[endpoint] ?? 0) + 1;
-  return counts;
+  return {
+    read: (endpoint: string, readAt: bigint): void => {
+      counts[endpoint] = (counts[endpoint] ?? 0) + 1;
+      listener?.(endpoint, readAt);
+    },
+    listen: (next: CallListener): void => {
+      listener = next;
+    },
+    counts: () => ({ ...counts }),
+  };
 }
 
-async function projectX(): Promise<BenchGateway> {
-  let listener: CallListener | null = null;
-  const enforcement: string[] = [];
-  const gateway = await startFakeGateway({
-    onCall: (call) => {
-      const readAt = process.hrtime.bigint();
-      if (!PX_ENFORCEMENT.has(call.endpoint) || Number(call.body.accountId) !== ACCOUNT_ID) return;
-      enforcement.push(call.endpoint);
-      listener?.(call.endpoint, readAt);
-    },
-  });
-  seedProjectX(gateway.model);
-  gateway.model.accounts.set(PX_B, {
+/** ProjectX's B: a second practice account of the same trader. */
+function seedB(model: FakeGateway['model']): void {
+  model.accounts.set(PX_B, {
     id: PX_B,
     name: '50KTC-V2-423406-16429505',
     balance: new Decimal('50000'),
@@ -68,6 +72,19 @@ async function projectX(): Promise<BenchGateway> {
     isVisible: true,
     simulated: true,
   });
+}
+
+async function projectX(): Promise<BenchGateway> {
+  const log = enforcementLog();
+  const gateway = await startFakeGateway({
+    onCall: (call) => {
+      const readAt = process.hrtime.bigint();
+      if (PX_ENFORCEMENT.has(call.endpoint) && Number(call.body.accountId) === ACCOUNT_ID)
+        log.read(call.endpoint, readAt);
+    },
+  });
+  seedProjectX(gateway.model);
+  seedB(gateway.model);
   const quoteAt = (price: number) => ({ bestBid: price, bestAsk: price + 0.25, lastPrice: price });
   gateway.model.quotes.set(PX_MNQ, quoteAt(PRICES.base));
   const ids: Record<Trader, number> = { A: ACCOUNT_ID, B: PX_B };
@@ -80,11 +97,9 @@ async function projectX(): Promise<BenchGateway> {
     quote: (level) => {
       gateway.quote(PX_MNQ, quoteAt(PRICES[level]));
     },
-    onEnforcement: (next) => {
-      listener = next;
-    },
+    onEnforcement: log.listen,
     tally: () => ({
-      calls: counted(enforcement),
+      calls: log.counts(),
       closes: gateway.effects.filter((e) => e.kind === 'close' && e.accountId === ACCOUNT_ID).length,
     }),
     stop: () => gateway.stop(),
@@ -92,8 +107,7 @@ async function projectX(): Promise<BenchGateway> {
 }
 
 async function tradovate(): Promise<BenchGateway> {
-  let listener: CallListener | null = null;
-  const enforcement: string[] = [];
+  const log = enforcementLog();
   const gateway = await startFakeTradovate({
     onCall: (call) => {
       const readAt = process.hrtime.bigint();
@@ -102,9 +116,7 @@ async function tradovate(): Promise<BenchGateway> {
         call.endpoint === 'order/cancelorder'
           ? gateway.model.orders.get(Number(call.body.orderId))?.accountId
           : Number(call.body.accountId);
-      if (account !== ACCOUNT_A) return;
-      enforcement.push(call.endpoint);
-      listener?.(call.endpoint, readAt);
+      if (account === ACCOUNT_A) log.read(call.endpoint, readAt);
     },
   });
   seedTradovate(gateway.model, Date.now());
@@ -125,11 +137,9 @@ async function tradovate(): Promise<BenchGateway> {
     quote: (level) => {
       gateway.quote(TV_MNQ, quoteAt(PRICES[level]));
     },
-    onEnforcement: (next) => {
-      listener = next;
-    },
+    onEnforcement: log.listen,
     tally: () => ({
-      calls: counted(enforcement),
+      calls: log.counts(),
       closes: gateway.effects.filter((e) => e.kind === 'liquidate' && e.accountId === ACCOUNT_A).length,
     }),
     stop: () => gateway.stop(),
