@@ -59,42 +59,43 @@ function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
   });
 }
 
+/** The core on the probed adapter, in `dir`, once its broker link is up. */
+async function coreIn(dir: string, address: GatewayAddress): Promise<{ core: WardenCore; probe: Probe }> {
+  writeFileSync(join(dir, 'config.yaml'), CONFIG);
+  const logger = createLogger({ level: 'error', console: false });
+  const broker = brokerFor(address, dir, logger);
+  const meter = storeMeter();
+  const probe = probeAdapter(broker, meter);
+  tapWire((text) => probe.wire(text));
+  const connected = probe.until(
+    'the broker link to be up',
+    (e) => e.type === 'connection' && e.status === 'connected',
+    20_000,
+  );
+  const store = timedStore(openStore(join(dir, 'warden.db'), { logger, clock: systemClock }), meter);
+  const core = await createCore({
+    broker,
+    store,
+    clock: systemClock,
+    logger,
+    engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
+  });
+  await connected;
+  return { core, probe };
+}
+
 export async function startBenchCore(address: GatewayAddress): Promise<BenchCore> {
   const dir = mkdtempSync(join(tmpdir(), `warden-bench-e2e-${address.case}-`));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
-    writeFileSync(join(dir, 'config.yaml'), CONFIG);
-    const logger = createLogger({ level: 'error', console: false });
-    const broker = brokerFor(address, dir, logger);
-    const meter = storeMeter();
-    const probe = probeAdapter(broker, meter);
-    tapWire((text) => probe.wire(text));
-    const connected = probe.until(
-      'the broker link to be up',
-      (e) => e.type === 'connection' && e.status === 'connected',
-      20_000,
-    );
-    const store = timedStore(openStore(join(dir, 'warden.db'), { logger, clock: systemClock }), meter);
-    const core = await createCore({
-      broker,
-      store,
-      clock: systemClock,
-      logger,
-      engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
-    });
-    await connected;
+    const { core, probe } = await coreIn(dir, address);
     return {
       core,
       probe,
-      async stop() {
-        try {
-          await core.stop();
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
+      stop: () => core.stop().finally(removeDir),
     };
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
     throw error;
   }
 }

@@ -22,12 +22,11 @@ export type GatewayLink = GatewayHello & {
 
 const DEADLINE_MS = 15_000;
 
-export async function startGatewayThread(file: string, which: BenchCase): Promise<GatewayLink> {
-  const data: GatewayWorkerData = { case: which };
-  const worker = new Worker(file, { workerData: data });
-  const pending = new Map<number, (answer: GatewayAnswer) => void>();
-  let nextId = 1;
-  const hello = await new Promise<GatewayHello>((resolve, reject) => {
+type Pending = Map<number, (answer: GatewayAnswer) => void>;
+
+/** The thread's hello; every later message is an answer, handed to the request waiting for it. */
+function helloFrom(worker: Worker, pending: Pending): Promise<GatewayHello> {
+  return new Promise<GatewayHello>((resolve, reject) => {
     worker.once('error', reject);
     worker.on('message', (message: GatewayMessage) => {
       if ('ready' in message) resolve(message);
@@ -35,6 +34,14 @@ export async function startGatewayThread(file: string, which: BenchCase): Promis
       else pending.get(message.id)?.(message);
     });
   });
+}
+
+export async function startGatewayThread(file: string, which: BenchCase): Promise<GatewayLink> {
+  const data: GatewayWorkerData = { case: which };
+  const worker = new Worker(file, { workerData: data });
+  const pending: Pending = new Map();
+  let nextId = 1;
+  const hello = await helloFrom(worker, pending);
 
   const request = (body: GatewayRequest): Promise<unknown> => {
     const id = nextId++;
