@@ -3,6 +3,7 @@
 // mistakes "no answer" for "refused": a mutating call that timed out may have happened.
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger';
+import { requestJson, type JsonAnswer } from '../json-request';
 import { describeError } from './errors';
 import type { RateLimiter } from './rate-limiter';
 import { errorText } from '../error-text';
@@ -43,24 +44,25 @@ export function createRestClient(options: RestClientOptions): RestClient {
     endpoint: string,
     body: unknown,
     token: string | null,
-  ): Promise<Response | RestOutcome> => {
+  ): Promise<JsonAnswer | RestOutcome> => {
     await options.limiter.acquire();
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
     };
     if (token !== null) headers.authorization = `Bearer ${token}`;
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      return await fetch(`${base}/api/${endpoint}`, {
+      return await requestJson({
         method: 'POST',
+        url: `${base}/api/${endpoint}`,
         headers,
         body: JSON.stringify(body ?? {}),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      const refusedConnection =
-        String((error as { cause?: { code?: string } }).cause?.code) === 'ECONNREFUSED';
+      const timedOut = signal.aborted;
+      const refusedConnection = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
       const reason = timedOut ? `no answer in ${timeoutMs} ms` : `network error: ${errorText(error)}`;
       return { kind: 'failed', error: `${endpoint}: ${reason}`, uncertain: !refusedConnection };
     }
@@ -70,7 +72,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     const retries = options.maxRateLimitRetries ?? 5;
     for (let attempt = 0; ; attempt += 1) {
       const response = await once(endpoint, body, token);
-      if (!(response instanceof Response)) return response;
+      if ('kind' in response) return response;
       if (response.status === 429 && attempt < retries) {
         const wait = retryAfterMs(response) ?? (options.backoffMs ?? 1000) * 2 ** attempt;
         log.warn('rate limited by the gateway; backing off', { endpoint, waitMs: wait });
@@ -84,7 +86,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
   return { post };
 }
 
-async function read(endpoint: string, response: Response): Promise<RestOutcome> {
+function read(endpoint: string, response: JsonAnswer): RestOutcome {
   if (response.status === 401) return { kind: 'unauthorized' };
   if (response.status === 429)
     return { kind: 'failed', error: `${endpoint}: still rate limited (HTTP 429)`, uncertain: false };
@@ -94,7 +96,7 @@ async function read(endpoint: string, response: Response): Promise<RestOutcome> 
     return { kind: 'failed', error: `${endpoint}: HTTP ${response.status}`, uncertain: false };
   let json: unknown;
   try {
-    json = await response.json();
+    json = JSON.parse(response.text);
   } catch (error) {
     return {
       kind: 'failed',
@@ -111,9 +113,9 @@ async function read(endpoint: string, response: Response): Promise<RestOutcome> 
   return { kind: 'ok', body: parsed.data };
 }
 
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header === null) return undefined;
+function retryAfterMs(response: JsonAnswer): number | undefined {
+  const header = response.header('retry-after');
+  if (header === undefined) return undefined;
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 120_000) : undefined;
 }

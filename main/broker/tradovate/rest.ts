@@ -2,8 +2,10 @@
 // timeout on the injected clock, and every outcome told apart, because Tradovate answers a refusal with HTTP 200
 // and `errorText`, a throttle with HTTP 429 (possibly a long lockout: never retried here) and a penalty with
 // HTTP 200 and `p-ticket`, which is honoured here: wait `p-time`, send the same request with the ticket, a few
-// times at most. Node's fetch keeps connections alive by default (undici's pool), so no agent is set.
+// times at most. Connections are kept alive (../json-request.ts).
 import type { Clock } from '../../platform/clock';
+import { errorText } from '../error-text';
+import { requestJson, type JsonAnswer } from '../json-request';
 import type { Logger } from '../../platform/logger';
 import { errorTextOf } from './parse/answers';
 import { CAPTCHA_CLOSED, penaltyOf, withTicket, type Penalty } from './penalty';
@@ -62,16 +64,17 @@ export function createRestClient(options: RestClientOptions): RestClient {
       abort.abort();
     }, timeoutMs);
     try {
-      const response = await fetch(url, {
+      const response = await requestJson({
         method: request.method,
+        url,
         headers,
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal: abort.signal,
       });
-      return await read(request.endpoint, response);
+      return read(request.endpoint, response);
     } catch (error) {
       if (abort.signal.aborted) return done(failed(request.endpoint, `no answer in ${timeoutMs} ms`, true));
-      const code = String((error as { cause?: { code?: unknown } }).cause?.code);
+      const code = (error as NodeJS.ErrnoException).code;
       return done(failed(request.endpoint, `network error: ${errorText(error)}`, code !== 'ECONNREFUSED'));
     } finally {
       cancelTimeout();
@@ -125,10 +128,10 @@ type Answer = { answered: true; json: unknown } | { answered: false; outcome: Re
 
 const done = (outcome: RestOutcome): Answer => ({ answered: false, outcome });
 
-async function read(endpoint: string, response: Response): Promise<Answer> {
+function read(endpoint: string, response: JsonAnswer): Answer {
   if (response.status === 401) return done({ kind: 'unauthorized' });
   if (response.status === 429) {
-    const seconds = Number(response.headers.get('retry-after') ?? Number.NaN);
+    const seconds = Number(response.header('retry-after') ?? Number.NaN);
     return done({
       kind: 'rateLimited',
       error: `${endpoint}: rate limited by Tradovate (HTTP 429)`,
@@ -138,7 +141,7 @@ async function read(endpoint: string, response: Response): Promise<Answer> {
   if (response.status >= 500) return done(failed(endpoint, `Tradovate error HTTP ${response.status}`, true));
   let json: unknown;
   try {
-    json = await response.json();
+    json = JSON.parse(response.text);
   } catch (error) {
     if (response.status !== 200) return done(failed(endpoint, `HTTP ${response.status}`, false));
     return done(failed(endpoint, `the answer is not JSON (${errorText(error)})`, true));
@@ -160,8 +163,4 @@ function sleep(clock: Clock, ms: number): Promise<void> {
   return new Promise((resolve) => {
     clock.setTimeout(resolve, ms);
   });
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
