@@ -12,7 +12,7 @@ import { startGatewayThread, type GatewayLink } from './gateway-link';
 import type { CoreStamps, Probe } from './probe';
 import { ENFORCEMENT, PRICES, type BenchCase, type PriceLevel, type Tally } from './protocol';
 import { delayOf, type LoopDelay } from './stats';
-import { fetchConnections } from './taps';
+import { clientConnections } from './taps';
 
 /**
  * One confirming quote's stamps (process.hrtime.bigint(), ns): sent and read at the gateway, the core's own in
@@ -27,8 +27,8 @@ export type CaseRun = {
   tally: Tally;
   /** The main thread's event-loop delay over the counted samples. */
   loopDelay: LoopDelay;
-  /** Connections fetch opened during the counted samples (0: every REST call went on a warm one). */
-  fetchConnections: number;
+  /** Client connections opened during the counted samples (0: every REST call went on a warm one). */
+  newConnections: number;
 };
 export type RunOptions = { workerFile: string; samples: number; warmUp: number };
 
@@ -154,7 +154,7 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
     const delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     delay.enable();
     const samples: Sample[] = [];
-    const opened = fetchConnections.opened;
+    const opened = clientConnections.opened;
     for (let i = 0; i < options.samples; i += 1) samples.push(await sample(market));
     delay.disable();
     const tally = await gateway.tally();
@@ -164,7 +164,7 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
       samples,
       tally,
       loopDelay: delayOf(delay, LOOP_RESOLUTION_MS),
-      fetchConnections: fetchConnections.opened - opened,
+      newConnections: clientConnections.opened - opened,
     };
   } finally {
     await stop();

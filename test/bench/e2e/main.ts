@@ -34,7 +34,7 @@ const load = () =>
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const WIRE: Record<BenchCase, string> = {
-  projectx: 'fetch() called',
+  projectx: 'HTTP request made',
   tradovate: 'frame handed to ws.send()',
 };
 
@@ -50,7 +50,7 @@ function tell(run: CaseRun, loadBefore: string): void {
       `max ${d.maxMs} ms, mean ${d.meanMs} ms`,
   );
   say(`  gateway, for A: ${JSON.stringify(run.tally.calls)}, closes carried out ${run.tally.closes}`);
-  say(`  connections fetch opened during the samples: ${run.fetchConnections}`);
+  say(`  client connections opened during the samples: ${run.newConnections}`);
   say(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   process.stdout.write(`${resultLine(run.case, run.samples.length, hops.total)}\n`);
 }
@@ -63,7 +63,7 @@ function report(runs: CaseRun[]): unknown {
     warmUp: run.warmUp,
     tally: run.tally,
     loopDelay: run.loopDelay,
-    fetchConnections: run.fetchConnections,
+    newConnections: run.newConnections,
     samples: run.samples.map((s) => ({
       endpoint: s.endpoint,
       toCoreMs: ms(s.receivedAt - s.sentAt),

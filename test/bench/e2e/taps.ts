@@ -1,9 +1,11 @@
 // Two finer stopwatches inside the core's hops, again without touching product code. The store tap times every
 // call into the store's repositories (SQLite) while a meter is running: how much of the core's hop is the database.
-// The wire tap hears each request as the adapter hands it to the network (ProjectX: `fetch`; Tradovate: a frame on
-// its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's reading, and
-// counts the connections fetch opens (a warm keep-alive connection or a fresh one).
+// The wire tap hears each request as the adapter hands it to the network (ProjectX: an HTTP request; Tradovate: a
+// frame on its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's
+// reading, and counts the client connections opened (a call on a warm keep-alive connection or a fresh one).
 import { subscribe } from 'node:diagnostics_channel';
+import http from 'node:http';
+import https from 'node:https';
 import WebSocket from 'ws';
 import type { Store } from '../../../main/store';
 
@@ -66,14 +68,33 @@ export function timedStore(store: Store, meter: StoreMeter): Store {
 }
 
 let hearWrite: ((text: string) => void) | null = null;
-/** Connections `fetch` (undici) has opened in this process: a call on a fresh one pays a TCP connect. */
-export const fetchConnections = { opened: 0 };
+/** Client TCP connections this process has opened: a REST call on a fresh one pays a connect. */
+export const clientConnections = { opened: 0 };
 
-/** Patches `fetch` and the `ws` socket's send once, for the process; each later call only changes the listener. */
+/** What a request names: a URL (string or object), or node:http options' path. */
+function requestText(target: unknown): string {
+  if (typeof target === 'string') return target;
+  if (target instanceof URL) return target.href;
+  if (target instanceof Request) return target.url;
+  const path = (target as { path?: unknown } | null)?.path;
+  return typeof path === 'string' ? path : '';
+}
+
+/**
+ * Patches, once for the process, every way an adapter sends a request: node:http(s)' `request` and `fetch` (REST),
+ * and the `ws` socket's `send` (Tradovate's user socket); each later call only changes the listener.
+ */
 function patchWire(): void {
+  for (const module of [http, https]) {
+    const request = module.request;
+    module.request = (target: unknown, ...rest: unknown[]) => {
+      hearWrite?.(requestText(target));
+      return (request as (...args: unknown[]) => ReturnType<typeof http.request>)(target, ...rest);
+    };
+  }
   const fetching = globalThis.fetch;
   globalThis.fetch = (input, init) => {
-    hearWrite?.(input instanceof Request ? input.url : String(input));
+    hearWrite?.(requestText(input));
     return fetching(input, init);
   };
   const prototype = WebSocket.prototype as unknown as { send: (data: unknown, ...rest: unknown[]) => void };
@@ -82,12 +103,12 @@ function patchWire(): void {
     if (typeof data === 'string') hearWrite?.(data);
     send.call(this, data, ...rest);
   };
-  subscribe('undici:client:connected', () => {
-    fetchConnections.opened += 1;
+  subscribe('net.client.socket', () => {
+    clientConnections.opened += 1;
   });
 }
 
-/** Calls `onWrite` with each request's text (a fetch's URL, a socket frame) as the adapter sends it. */
+/** Calls `onWrite` with each request's text (its URL or path, a socket frame) as the adapter sends it. */
 export function tapWire(onWrite: (text: string) => void): void {
   if (hearWrite === null) patchWire();
   hearWrite = onWrite;
