@@ -43,7 +43,8 @@ function tell(run: CaseRun, loadBefore: string): void {
   const endpoints = [...new Set(run.samples.map((s) => s.endpoint))].join(' | ');
   say(`bench:e2e ${run.case}: ${run.samples.length} samples after ${run.warmUp} warm-up`);
   for (const line of hopTable(hops, endpoints, WIRE[run.case])) say(line);
-  say(`  store calls in hop 2, per sample: ${storeCallsText(run.samples)}`);
+  say('  store calls in hop 2, per sample:');
+  for (const line of storeCallsText(run.samples)) say(`    ${line}`);
   const d = run.loopDelay;
   say(
     `  main thread event-loop delay (beyond its 10 ms timer): p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, ` +
@@ -69,7 +70,7 @@ function report(runs: CaseRun[]): unknown {
       toCoreMs: ms(s.receivedAt - s.sentAt),
       inCoreMs: ms(s.handedAt - s.receivedAt),
       inStoreMs: ms(s.storeNs),
-      storeCalls: s.storeCalls,
+      storeCallsMs: Object.fromEntries(Object.entries(s.storeCalls).map(([call, { ns }]) => [call, ms(ns)])),
       toGatewayMs: ms(s.readAt - s.handedAt),
       inAdapterMs: ms(s.wroteAt - s.handedAt),
     })),

@@ -5,7 +5,7 @@
 // the two the store meter runs; after the hand-over the wire tap stamps the first enforcement request sent.
 import type { BrokerAdapter, CommandResult } from '../../../main/broker/types';
 import type { BrokerEvent } from '../../../shared/domain/events';
-import type { StoreMeter } from './taps';
+import type { StoreCall, StoreMeter } from './taps';
 
 /**
  * When the core received the armed event from the adapter, handed the adapter its command, and the adapter handed
@@ -16,7 +16,7 @@ export type CoreStamps = {
   handedAt: bigint;
   wroteAt: bigint;
   storeNs: bigint;
-  storeCalls: Record<string, number>;
+  storeCalls: Record<string, StoreCall>;
 };
 
 type Waiter = { check: (event: BrokerEvent) => boolean; resolve: () => void };
@@ -28,7 +28,7 @@ type Armed = {
   handedAt: bigint | null;
   wroteAt: bigint | null;
   storeNs: bigint;
-  storeCalls: Record<string, number>;
+  storeCalls: Record<string, StoreCall>;
 };
 
 /** Events kept to name in a timeout's error: what the core heard last. */

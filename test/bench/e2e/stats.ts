@@ -98,11 +98,19 @@ export function hopTable(hops: Hops, endpoint: string, wire: string): string[] {
   ];
 }
 
-/** The store calls of hop 2, per sample on average: "journal.appendMany ×1, alerts.add ×1". */
-export function storeCallsText(samples: readonly { storeCalls: Record<string, number> }[]): string {
-  const totals = new Map<string, number>();
+/** Each store call of hop 2: how often per sample, and the time it took in a sample (p50, p99, max). */
+export function storeCallsText(
+  samples: readonly { storeCalls: Record<string, { count: number; ns: bigint }> }[],
+): string[] {
+  const calls = new Map<string, { count: number; ms: number[] }>();
   for (const s of samples)
-    for (const [call, n] of Object.entries(s.storeCalls)) totals.set(call, (totals.get(call) ?? 0) + n);
-  const per = [...totals].map(([call, n]) => `${call} ×${ms2(n / Math.max(1, samples.length))}`);
-  return per.length === 0 ? 'none' : per.join(', ');
+    for (const [call, { count, ns }] of Object.entries(s.storeCalls)) {
+      const seen = calls.get(call) ?? { count: 0, ms: [] };
+      calls.set(call, { count: seen.count + count, ms: [...seen.ms, nsToMs(ns)] });
+    }
+  return [...calls].map(([call, { count, ms }]) => {
+    const spread = spreadOf(ms);
+    const per = ms2(count / Math.max(1, samples.length));
+    return `${call} ×${per}: p50 ${spread.p50Ms}, p99 ${spread.p99Ms}, max ${spread.maxMs} ms`;
+  });
 }

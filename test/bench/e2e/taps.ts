@@ -9,11 +9,12 @@ import https from 'node:https';
 import WebSocket from 'ws';
 import type { Store } from '../../../main/store';
 
-/** Time spent in store calls while running, and which calls. */
+/** Time spent in store calls while running, in all and per call (`journal.appendMany`). */
+export type StoreCall = { count: number; ns: bigint };
 export type StoreMeter = {
   running: boolean;
   ns: bigint;
-  calls: Map<string, number>;
+  calls: Map<string, StoreCall>;
   reset(): void;
 };
 
@@ -44,8 +45,10 @@ function timedRepository<T extends object>(name: string, repository: T, meter: S
           try {
             return Reflect.apply(value, target, args) as unknown;
           } finally {
-            meter.ns += process.hrtime.bigint() - started;
-            meter.calls.set(label, (meter.calls.get(label) ?? 0) + 1);
+            const took = process.hrtime.bigint() - started;
+            const call = meter.calls.get(label) ?? { count: 0, ns: 0n };
+            meter.ns += took;
+            meter.calls.set(label, { count: call.count + 1, ns: call.ns + took });
           }
         });
       }
