@@ -26,7 +26,11 @@ try {
     external: ['better-sqlite3'],
     ...bundleFileUrl,
   });
-  const run = spawnSync(process.execPath, [`${outdir}/main.cjs`], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), `${outdir}/main.cjs`],
+    { stdio: 'inherit' },
+  );
   process.exitCode = run.status ?? 1;
 } finally {
   rmSync(outdir, { recursive: true, force: true });
