@@ -87,6 +87,8 @@ async function coreIn(dir: string, address: GatewayAddress): Promise<{ core: War
 export async function startBenchCore(address: GatewayAddress): Promise<BenchCore> {
   const dir = mkdtempSync(join(tmpdir(), `warden-bench-e2e-${address.case}-`));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  // Also when the run is cut short (a failure, Ctrl-C): main.ts turns signals into an exit.
+  process.once('exit', removeDir);
   try {
     const { core, probe } = await coreIn(dir, address);
     return {

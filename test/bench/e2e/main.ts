@@ -95,6 +95,10 @@ async function main(): Promise<void> {
   if (file !== undefined && file !== '') writeFileSync(file, `${JSON.stringify(report(runs), null, 2)}\n`);
 }
 
+// An interrupted run exits through 'exit', where each core's temp dir is removed.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 main().then(
   () => process.exit(0),
   (error: unknown) => {
