@@ -16,7 +16,7 @@ import { systemClock } from '../../../main/platform/clock';
 import { createLogger, type Logger } from '../../../main/platform/logger';
 import { openStore } from '../../../main/store';
 import { probeAdapter, type Probe } from './probe';
-import { storeMeter, tapWire, timedStore } from './taps';
+import { storeMeter, tapWire, timedStore, type StoreMeter } from './taps';
 import type { GatewayAddress } from './protocol';
 
 const CONFIG = `
@@ -26,7 +26,7 @@ defaults:
     positionLoss: { amount: 300 }
 `;
 
-export type BenchCore = { core: WardenCore; probe: Probe; stop(): Promise<void> };
+export type BenchCore = { core: WardenCore; probe: Probe; meter: StoreMeter; stop(): Promise<void> };
 
 function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
   if (address.case === 'projectx')
@@ -60,7 +60,7 @@ function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
 }
 
 /** The core on the probed adapter, in `dir`, once its broker link is up. */
-async function coreIn(dir: string, address: GatewayAddress): Promise<{ core: WardenCore; probe: Probe }> {
+async function coreIn(dir: string, address: GatewayAddress): Promise<Omit<BenchCore, 'stop'>> {
   writeFileSync(join(dir, 'config.yaml'), CONFIG);
   const logger = createLogger({ level: 'error', console: false });
   const broker = brokerFor(address, dir, logger);
@@ -81,7 +81,7 @@ async function coreIn(dir: string, address: GatewayAddress): Promise<{ core: War
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
   await connected;
-  return { core, probe };
+  return { core, probe, meter };
 }
 
 export async function startBenchCore(address: GatewayAddress): Promise<BenchCore> {
@@ -90,10 +90,11 @@ export async function startBenchCore(address: GatewayAddress): Promise<BenchCore
   // Also when the run is cut short (a failure, Ctrl-C): main.ts turns signals into an exit.
   process.once('exit', removeDir);
   try {
-    const { core, probe } = await coreIn(dir, address);
+    const { core, probe, meter } = await coreIn(dir, address);
     return {
       core,
       probe,
+      meter,
       stop: () => core.stop().finally(removeDir),
     };
   } catch (error) {

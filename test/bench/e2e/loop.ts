@@ -4,7 +4,7 @@
 // as it is sent, in the core as it arrives and as the close is handed to the adapter, at the gateway as the close
 // is read), then the close answered and A flat in the core. Each step waits for its signal, never for time. The
 // core has a listener on its pushes throughout, as it has under a host with a screen open.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { WardenCore } from '../../../main/core/types';
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { startBenchCore } from './core';
@@ -12,7 +12,7 @@ import { startGatewayThread, type GatewayLink } from './gateway-link';
 import type { CoreStamps, Probe } from './probe';
 import { ENFORCEMENT, PRICES, type BenchCase, type PriceLevel, type Tally } from './protocol';
 import { delayOf, type LoopDelay } from './stats';
-import { clientConnections } from './taps';
+import { clientConnections, type SlowCall } from './taps';
 
 /**
  * One confirming quote's stamps (process.hrtime.bigint(), ns): sent and read at the gateway, the core's own in
@@ -29,6 +29,10 @@ export type CaseRun = {
   loopDelay: LoopDelay;
   /** Client connections opened during the counted samples (0: every REST call went on a warm one). */
   newConnections: number;
+  /** Store calls of 1 ms or more during the counted samples, in or out of the measured hops. */
+  slowStoreCalls: Map<string, SlowCall>;
+  /** Garbage collections during the counted samples: how many, their total and longest pause. */
+  gc: { count: number; totalMs: number; maxMs: number };
 };
 export type RunOptions = { workerFile: string; samples: number; warmUp: number };
 
@@ -140,6 +144,24 @@ async function sample(market: Market): Promise<Sample> {
   };
 }
 
+/** Garbage-collection pauses from now until the returned function is called, which tells them. */
+function watchGc(): () => CaseRun['gc'] {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    observer.disconnect();
+    const ms = (value: number) => Math.round(value * 100) / 100;
+    return {
+      count: pauses.length,
+      totalMs: ms(pauses.reduce((sum, pause) => sum + pause, 0)),
+      maxMs: ms(Math.max(0, ...pauses)),
+    };
+  };
+}
+
 export async function runCase(which: BenchCase, options: RunOptions): Promise<CaseRun> {
   const gateway = await startGatewayThread(options.workerFile, which);
   let stop = () => gateway.stop();
@@ -152,19 +174,22 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
     const market = await openMarket(gateway, bench.core, bench.probe);
     for (let i = 0; i < options.warmUp; i += 1) await sample(market);
     const delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    const gc = watchGc();
+    const opened = clientConnections.opened;
+    bench.meter.slow.clear();
     delay.enable();
     const samples: Sample[] = [];
-    const opened = clientConnections.opened;
     for (let i = 0; i < options.samples; i += 1) samples.push(await sample(market));
     delay.disable();
-    const tally = await gateway.tally();
     return {
       case: which,
       warmUp: options.warmUp,
       samples,
-      tally,
+      tally: await gateway.tally(),
       loopDelay: delayOf(delay, LOOP_RESOLUTION_MS),
       newConnections: clientConnections.opened - opened,
+      slowStoreCalls: new Map(bench.meter.slow),
+      gc: gc(),
     };
   } finally {
     await stop();

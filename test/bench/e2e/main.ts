@@ -52,6 +52,13 @@ function tell(run: CaseRun, loadBefore: string): void {
   );
   say(`  gateway, for A: ${JSON.stringify(run.tally.calls)}, closes carried out ${run.tally.closes}`);
   say(`  client connections opened during the samples: ${run.newConnections}`);
+  const slow = [...run.slowStoreCalls].map(
+    ([call, { count, maxNs }]) => `${call} ×${count} (longest ${(Number(maxNs) / 1e6).toFixed(2)} ms)`,
+  );
+  say(`  store calls of 1 ms or more during the samples: ${slow.length === 0 ? 'none' : slow.join(', ')}`);
+  say(
+    `  garbage collections during the samples: ${run.gc.count}, ${run.gc.totalMs} ms in all, longest ${run.gc.maxMs} ms`,
+  );
   say(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   process.stdout.write(`${resultLine(run.case, run.samples.length, hops.total)}\n`);
 }
@@ -65,6 +72,7 @@ function report(runs: CaseRun[]): unknown {
     tally: run.tally,
     loopDelay: run.loopDelay,
     newConnections: run.newConnections,
+    gc: run.gc,
     samples: run.samples.map((s) => ({
       endpoint: s.endpoint,
       toCoreMs: ms(s.receivedAt - s.sentAt),

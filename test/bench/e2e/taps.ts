@@ -1,5 +1,6 @@
-// Two finer stopwatches inside the core's hops, again without touching product code. The store tap times every
-// call into the store's repositories (SQLite) while a meter is running: how much of the core's hop is the database.
+// Finer stopwatches inside the core's hops, again without touching product code. The store tap times every call
+// into the store (SQLite) while a meter is running: how much of the core's hop is the database; and, all the run
+// long, notes each call of 1 ms or more: what holds the main thread up between samples too.
 // The wire tap hears each request as the adapter hands it to the network (ProjectX: an HTTP request; Tradovate: a
 // frame on its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's
 // reading, and counts the client connections opened (a call on a warm keep-alive connection or a fresh one).
@@ -11,18 +12,24 @@ import type { Store } from '../../../main/store';
 
 /** Time spent in store calls while running, in all and per call (`journal.appendMany`). */
 export type StoreCall = { count: number; ns: bigint };
+/** Store calls of 1 ms or more, per call: how many, and the longest. */
+export type SlowCall = { count: number; maxNs: bigint };
 export type StoreMeter = {
   running: boolean;
   ns: bigint;
   calls: Map<string, StoreCall>;
+  slow: Map<string, SlowCall>;
   reset(): void;
 };
+
+const SLOW_NS = 1_000_000n;
 
 export function storeMeter(): StoreMeter {
   return {
     running: false,
     ns: 0n,
     calls: new Map(),
+    slow: new Map(),
     reset() {
       this.running = false;
       this.ns = 0n;
@@ -31,43 +38,55 @@ export function storeMeter(): StoreMeter {
   };
 }
 
-function timedRepository<T extends object>(name: string, repository: T, meter: StoreMeter): T {
+/** `fn` timed: always for the slow-call record, and into the running meter's totals. */
+function timedCall(label: string, fn: (...args: unknown[]) => unknown, meter: StoreMeter) {
+  return (...args: unknown[]): unknown => {
+    const started = process.hrtime.bigint();
+    try {
+      return fn(...args);
+    } finally {
+      const took = process.hrtime.bigint() - started;
+      if (took >= SLOW_NS) {
+        const slow = meter.slow.get(label) ?? { count: 0, maxNs: 0n };
+        meter.slow.set(label, { count: slow.count + 1, maxNs: took > slow.maxNs ? took : slow.maxNs });
+      }
+      if (meter.running) {
+        const call = meter.calls.get(label) ?? { count: 0, ns: 0n };
+        meter.ns += took;
+        meter.calls.set(label, { count: call.count + 1, ns: call.ns + took });
+      }
+    }
+  };
+}
+
+/** `target` with each of its methods timed under `name.method`; other properties through `inner`. */
+function timedObject<T extends object>(
+  name: string,
+  target: T,
+  meter: StoreMeter,
+  inner: (key: PropertyKey, value: unknown) => unknown = (_, value) => value,
+): T {
   const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(repository, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function') return value;
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value: unknown = Reflect.get(object, key, receiver);
       if (!wrapped.has(key)) {
-        const label = `${name}.${String(key)}`;
-        wrapped.set(key, (...args: unknown[]): unknown => {
-          if (!meter.running) return Reflect.apply(value, target, args) as unknown;
-          const started = process.hrtime.bigint();
-          try {
-            return Reflect.apply(value, target, args) as unknown;
-          } finally {
-            const took = process.hrtime.bigint() - started;
-            const call = meter.calls.get(label) ?? { count: 0, ns: 0n };
-            meter.ns += took;
-            meter.calls.set(label, { count: call.count + 1, ns: call.ns + took });
-          }
-        });
+        const call = (...args: unknown[]) => Reflect.apply(value as () => unknown, object, args) as unknown;
+        wrapped.set(
+          key,
+          typeof value === 'function' ? timedCall(`${name}.${String(key)}`, call, meter) : inner(key, value),
+        );
       }
       return wrapped.get(key);
     },
   });
 }
 
-/** The store with each repository's methods timed by `meter` (the store's own close and compact are not). */
+/** The store with its methods and each repository's timed by `meter`. */
 export function timedStore(store: Store, meter: StoreMeter): Store {
-  const repositories = new Map<PropertyKey, unknown>();
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'object' || value === null) return value;
-      if (!repositories.has(key)) repositories.set(key, timedRepository(String(key), value, meter));
-      return repositories.get(key);
-    },
-  });
+  return timedObject('store', store, meter, (key, value) =>
+    typeof value === 'object' && value !== null ? timedObject(String(key), value, meter) : value,
+  );
 }
 
 let hearWrite: ((text: string) => void) | null = null;
