@@ -16,9 +16,9 @@ import { clientConnections, type SlowCall } from './taps';
 
 /**
  * One confirming quote's stamps (process.hrtime.bigint(), ns): sent and read at the gateway, the core's own in
- * between; and the enforcement call it caused.
+ * between; the enforcement call it caused, and when the sample ended (epoch ms, to set it beside the machine's log).
  */
-export type Sample = CoreStamps & { sentAt: bigint; readAt: bigint; endpoint: string };
+export type Sample = CoreStamps & { sentAt: bigint; readAt: bigint; endpoint: string; at: number };
 export type CaseRun = {
   case: BenchCase;
   warmUp: number;
@@ -141,6 +141,7 @@ async function sample(market: Market): Promise<Sample> {
     sentAt: BigInt(confirmed.sentAt),
     readAt: BigInt(confirmed.readAt),
     endpoint: confirmed.endpoint,
+    at: Date.now(),
   };
 }
 

@@ -74,6 +74,7 @@ function report(runs: CaseRun[]): unknown {
     newConnections: run.newConnections,
     gc: run.gc,
     samples: run.samples.map((s) => ({
+      at: new Date(s.at).toISOString(),
       endpoint: s.endpoint,
       toCoreMs: ms(s.receivedAt - s.sentAt),
       inCoreMs: ms(s.handedAt - s.receivedAt),
