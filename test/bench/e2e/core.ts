@@ -66,7 +66,7 @@ async function coreIn(dir: string, address: GatewayAddress): Promise<Omit<BenchC
   const broker = brokerFor(address, dir, logger);
   const meter = storeMeter();
   const probe = probeAdapter(broker, meter);
-  tapWire((text) => probe.wire(text));
+  tapWire(probe.wire);
   const connected = probe.until(
     'the broker link to be up',
     (e) => e.type === 'connection' && e.status === 'connected',

@@ -82,6 +82,7 @@ function report(runs: CaseRun[]): unknown {
       storeCallsMs: Object.fromEntries(Object.entries(s.storeCalls).map(([call, { ns }]) => [call, ms(ns)])),
       toGatewayMs: ms(s.readAt - s.handedAt),
       inAdapterMs: ms(s.wroteAt - s.handedAt),
+      toSocketMs: ms(s.leftAt - s.wroteAt),
     })),
   }));
 }

@@ -8,13 +8,14 @@ import type { BrokerEvent } from '../../../shared/domain/events';
 import type { StoreCall, StoreMeter } from './taps';
 
 /**
- * When the core received the armed event from the adapter, handed the adapter its command, and the adapter handed
- * the request to the network; the time spent in the store in between the first two, and on which calls.
+ * When the core received the armed event from the adapter, handed the adapter its command, the adapter made the
+ * request, and its bytes were written to the socket; the time spent in the store between the first two, per call.
  */
 export type CoreStamps = {
   receivedAt: bigint;
   handedAt: bigint;
   wroteAt: bigint;
+  leftAt: bigint;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
 };
@@ -27,6 +28,7 @@ type Armed = {
   receivedAt: bigint | null;
   handedAt: bigint | null;
   wroteAt: bigint | null;
+  leftAt: bigint | null;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
 };
@@ -79,11 +81,18 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
   };
 
   return {
-    /** The wire tap's listener: stamps the first enforcement request the adapter sends after the hand-over. */
-    wire(text: string): void {
-      if (armed === null || armed.handedAt === null || armed.wroteAt !== null) return;
-      if (armed.endpoints.some((endpoint) => text.includes(endpoint)))
-        armed.wroteAt = process.hrtime.bigint();
+    /** The wire tap's listener: stamps the first enforcement request made after the hand-over, and its bytes. */
+    wire: {
+      made(text: string): void {
+        if (armed === null || armed.handedAt === null || armed.wroteAt !== null) return;
+        if (armed.endpoints.some((endpoint) => text.includes(endpoint)))
+          armed.wroteAt = process.hrtime.bigint();
+      },
+      written(text: string): void {
+        if (armed === null || armed.wroteAt === null || armed.leftAt !== null) return;
+        if (armed.endpoints.some((endpoint) => text.includes(endpoint)))
+          armed.leftAt = process.hrtime.bigint();
+      },
     },
     /**
      * Resolves once the core has taken an event after which `check` holds (asked after each event has been
@@ -115,6 +124,7 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
         receivedAt: null,
         handedAt: null,
         wroteAt: null,
+        leftAt: null,
         storeNs: 0n,
         storeCalls: {},
       };
@@ -126,9 +136,10 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
       meter.reset();
       if (stamps?.receivedAt == null) throw new Error('the core never received the confirming quote');
       if (stamps.handedAt === null) throw new Error('the core never handed the adapter a command for A');
-      if (stamps.wroteAt === null) throw new Error('the adapter never sent the enforcement request');
-      const { receivedAt, handedAt, wroteAt, storeNs, storeCalls } = stamps;
-      return { receivedAt, handedAt, wroteAt, storeNs, storeCalls };
+      if (stamps.wroteAt === null) throw new Error('the adapter never made the enforcement request');
+      if (stamps.leftAt === null) throw new Error("the enforcement request's bytes were never written");
+      const { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls } = stamps;
+      return { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls };
     },
     /** Every command handed over so far has been answered; throws on the first refused one. */
     async answered(): Promise<void> {

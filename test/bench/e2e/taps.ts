@@ -1,12 +1,14 @@
 // Finer stopwatches inside the core's hops, again without touching product code. The store tap times every call
 // into the store (SQLite) while a meter is running: how much of the core's hop is the database; and, all the run
 // long, notes each call of 1 ms or more: what holds the main thread up between samples too.
-// The wire tap hears each request as the adapter hands it to the network (ProjectX: an HTTP request; Tradovate: a
-// frame on its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the gateway's
-// reading, and counts the client connections opened (a call on a warm keep-alive connection or a fresh one).
+// The wire tap hears each request as the adapter makes it (ProjectX: an HTTP request; Tradovate: a frame on its
+// `ws` socket) and as its bytes are written to the socket, splitting the last hop into the adapter's own work, the
+// wait until the bytes leave, and the wire plus the gateway's reading; and it counts the client connections
+// opened (a call on a warm keep-alive connection or a fresh one).
 import { subscribe } from 'node:diagnostics_channel';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import WebSocket from 'ws';
 import type { Store } from '../../../main/store';
 
@@ -89,7 +91,13 @@ export function timedStore(store: Store, meter: StoreMeter): Store {
   );
 }
 
-let hearWrite: ((text: string) => void) | null = null;
+type WireListener = {
+  /** A request handed to the network: its URL or path, or a socket frame. */
+  made(text: string): void;
+  /** Its bytes written to the socket: an HTTP request's head, or a frame once `ws` has written it. */
+  written(text: string): void;
+};
+let wire: WireListener | null = null;
 /** Client TCP connections this process has opened: a REST call on a fresh one pays a connect. */
 export const clientConnections = { opened: 0 };
 
@@ -110,28 +118,38 @@ function patchWire(): void {
   for (const module of [http, https]) {
     const request = module.request;
     module.request = (target: unknown, ...rest: unknown[]) => {
-      hearWrite?.(requestText(target));
+      wire?.made(requestText(target));
       return (request as (...args: unknown[]) => ReturnType<typeof http.request>)(target, ...rest);
     };
   }
   const fetching = globalThis.fetch;
   globalThis.fetch = (input, init) => {
-    hearWrite?.(requestText(input));
+    wire?.made(requestText(input));
     return fetching(input, init);
   };
   const prototype = WebSocket.prototype as unknown as { send: (data: unknown, ...rest: unknown[]) => void };
   const send = prototype.send;
   prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
-    if (typeof data === 'string') hearWrite?.(data);
+    if (typeof data === 'string') wire?.made(data);
+    // ws writes the frame to its socket before send returns (masked: its text is not on the wire as such).
     send.call(this, data, ...rest);
+    if (typeof data === 'string') wire?.written(data);
+  };
+  // node:http writes a request's head as text, on the tick after the request was made.
+  const socket = net.Socket.prototype as unknown as { write: (...args: unknown[]) => boolean };
+  const write = socket.write;
+  socket.write = function (this: net.Socket, ...args: unknown[]) {
+    const written = write.apply(this, args);
+    if (typeof args[0] === 'string') wire?.written(args[0]);
+    return written;
   };
   subscribe('net.client.socket', () => {
     clientConnections.opened += 1;
   });
 }
 
-/** Calls `onWrite` with each request's text (its URL or path, a socket frame) as the adapter sends it. */
-export function tapWire(onWrite: (text: string) => void): void {
-  if (hearWrite === null) patchWire();
-  hearWrite = onWrite;
+/** Tells `listener` of each request as the adapter makes it, and as its bytes are written to the socket. */
+export function tapWire(listener: WireListener): void {
+  if (wire === null) patchWire();
+  wire = listener;
 }
