@@ -49,6 +49,11 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    // CommonJS files (a worker thread loaded without a TypeScript loader) load their modules with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['main/engine/**'],
     rules: {
       'no-restricted-imports': restrict(

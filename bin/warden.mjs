@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist/cli/warden.cjs`;
 
-/** The newest modification time of the TypeScript under `dir` (0 when it is not there). */
+/** The newest modification time of the sources under `dir` (TypeScript, and the plain CommonJS workers; 0 when absent). */
 function newestSource(dir) {
   if (!existsSync(dir)) return 0;
   let newest = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && entry.name.endsWith('.ts'))
+    if (entry.isFile() && (entry.name.endsWith('.ts') || entry.name.endsWith('.cjs')))
       newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
   return newest;
 }

@@ -1,10 +1,10 @@
 // `npm run bench`: bundles the benchmark with esbuild (as the desktop build bundles the app; tsx's on-the-fly
 // transform adds per-closure naming that is not in a build) and runs it with an exposed GC for heap figures. The
-// what-if's worker is bundled beside it, as the desktop build does, for the live core's case.
+// worker threads are written beside it, as the desktop build does, for the live core's case.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
-import { buildWhatIfWorker, bundleFileUrl } from './build-desktop.mjs';
+import { buildWorkers, bundleFileUrl } from './build-desktop.mjs';
 
 mkdirSync('.tsbuild', { recursive: true });
 await build({
@@ -19,6 +19,6 @@ await build({
   external: ['better-sqlite3'],
   ...bundleFileUrl,
 });
-await buildWhatIfWorker({ outdir: '.tsbuild', target: 'node20' });
+await buildWorkers({ outdir: '.tsbuild', target: 'node20' });
 const run = spawnSync(process.execPath, ['--expose-gc', '.tsbuild/bench.cjs'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

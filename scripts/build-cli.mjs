@@ -1,16 +1,16 @@
-// Bundles the `warden` command (main/cli.ts: serve, replay, check-config, …) into dist/cli/warden.cjs with the
-// what-if's worker beside it, so `npx warden serve` starts from one compiled file instead of transpiling the
+// Bundles the `warden` command (main/cli.ts: serve, replay, check-config, …) into dist/cli/warden.cjs with its
+// worker threads beside it, so `npx warden serve` starts from one compiled file instead of transpiling the
 // TypeScript at every launch (bin/warden.mjs picks the bundle while it is newer than the sources).
 // Usage: node scripts/build-cli.mjs [--outdir DIR]
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildWhatIfWorker, bundleFileUrl } from './build-desktop.mjs';
+import { buildWorkers, bundleFileUrl } from './build-desktop.mjs';
 
 const defaultRoot = fileURLToPath(new URL('..', import.meta.url));
 const nodeTarget = 'node20';
 
-/** Builds `outdir`/{warden.cjs, what-if-worker.cjs}; throws with esbuild's messages on failure. */
+/** Builds `outdir`/{warden.cjs, what-if-worker.cjs, checkpoint-worker.cjs}; throws with esbuild's messages on failure. */
 export async function buildCli({ root = defaultRoot, outdir = join(root, 'dist', 'cli') } = {}) {
   await build({
     entryPoints: [join(root, 'main', 'cli.ts')],
@@ -25,7 +25,7 @@ export async function buildCli({ root = defaultRoot, outdir = join(root, 'dist',
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
     ...bundleFileUrl,
   });
-  await buildWhatIfWorker({ root, outdir, target: nodeTarget });
+  await buildWorkers({ root, outdir, target: nodeTarget });
   return { outdir };
 }
 

@@ -28,19 +28,21 @@ const commonOptions = ({ minify = false, target: bundleTarget = target } = {}) =
 });
 
 /**
- * The what-if's worker thread (main/whatif/worker.ts) as `what-if-worker.cjs` in `outdir`: main/whatif/worker-file.ts
- * picks it when it lies beside the bundle that starts the run.
+ * The worker threads a bundle starts, written beside it in `outdir`: the what-if's (main/whatif/worker.ts, bundled
+ * as `what-if-worker.cjs`, which main/whatif/worker-file.ts picks when it lies beside the bundle) and the store's
+ * checkpointer (main/store/checkpoint-worker.cjs, plain CommonJS, copied as it is).
  */
-export function buildWhatIfWorker({ root = defaultRoot, outdir, ...options }) {
-  return build({
+export async function buildWorkers({ root = defaultRoot, outdir, ...options }) {
+  await build({
     ...commonOptions(options),
     entryPoints: [join(root, 'main', 'whatif', 'worker.ts')],
     outfile: join(outdir, 'what-if-worker.cjs'),
     ...bundleFileUrl,
   });
+  cpSync(join(root, 'main', 'store', 'checkpoint-worker.cjs'), join(outdir, 'checkpoint-worker.cjs'));
 }
 
-/** Builds dist/desktop/{main.cjs, what-if-worker.cjs, preload.cjs, icons/}; throws with esbuild's messages on failure. */
+/** Builds dist/desktop/{main.cjs, what-if-worker.cjs, checkpoint-worker.cjs, preload.cjs, icons/}; throws with esbuild's messages on failure. */
 export async function buildDesktop({
   root = defaultRoot,
   outdir = join(root, 'dist', 'desktop'),
@@ -56,7 +58,7 @@ export async function buildDesktop({
     external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
     ...bundleFileUrl,
   });
-  await buildWhatIfWorker({ root, outdir, minify });
+  await buildWorkers({ root, outdir, minify });
   const preload = await build({
     ...common,
     entryPoints: [join(root, 'main', 'desktop', 'preload.ts')],

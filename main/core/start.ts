@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
 import { fileSecretStore } from '../platform/secrets';
 import { dataFiles, ensurePrivateDataDir } from '../platform/paths';
-import { openStore } from '../store';
+import { openStore, type Store } from '../store';
 import { createCore } from './app';
 import { brokerFor, excludedByEnvironment } from './broker-choice';
 import type { CoreOptions, WardenCore } from './types';
@@ -74,12 +74,16 @@ function startupNotices(recoveredFrom: string | null, notices: string[]): string
   ];
 }
 
-/** The store, keeping the journal WARDEN_JOURNAL_RETENTION_DAYS days when that is set. */
-function openCoreStore(file: string, logger: Logger, clock: Clock, sqliteBinding: string | undefined) {
+/**
+ * The store as the core runs it: checkpoints on their worker thread, the journal kept WARDEN_JOURNAL_RETENTION_DAYS
+ * days when that is set.
+ */
+export function openCoreStore(file: string, logger: Logger, clock: Clock, sqliteBinding?: string): Store {
   const retention = Number(process.env.WARDEN_JOURNAL_RETENTION_DAYS ?? '');
   return openStore(file, {
     logger,
     clock,
+    checkpointsInWorker: true,
     ...(Number.isFinite(retention) && retention > 0 ? { retentionDays: retention } : {}),
     ...(sqliteBinding === undefined ? {} : { nativeBinding: sqliteBinding }),
   });

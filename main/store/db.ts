@@ -15,6 +15,7 @@ import { migrations } from './migrations';
 import { isDamageError, moveAside, quickCheck } from './recovery';
 import { createResponses, type Responses } from './responses';
 import { createRiskEvents, type RiskEvents } from './risk-events';
+import { startCheckpoints, type CheckpointerState } from './checkpoints';
 import { startDiskSync } from './disk-sync';
 import { createSnapshots, type Snapshots } from './snapshots';
 
@@ -28,6 +29,11 @@ export type StoreOptions = {
   retentionDays?: number;
   /** Names the moved-aside copy of a damaged file. */
   clock?: Pick<Clock, 'now'>;
+  /**
+   * Checkpoints on a worker thread instead of inside the commits (checkpoints.ts): what the core runs with. Off, one
+   * store is one connection, as tests and tools that open a file briefly want.
+   */
+  checkpointsInWorker?: boolean;
 };
 
 export type Store = {
@@ -43,6 +49,8 @@ export type Store = {
   readonly riskEvents: RiskEvents;
   readonly meta: Meta;
   readonly history: History;
+  /** Who copies the write-ahead log into the file: the worker (once open) or the main connection. */
+  checkpoints(): CheckpointerState;
   /**
    * Keeps the database small: compacts the journal behind the oldest kept snapshot (market data at once down to
    * its marks, the rest after the retention period) and drops equity samples past it. With `stepSeqs`, one step:
@@ -149,6 +157,13 @@ function assemble(
   // of marks are the same rows).
   let marketCompactedThrough = 0;
   const diskSync = startDiskSync(file, logger);
+  const checkpointer =
+    options.checkpointsInWorker === true
+      ? startCheckpoints(db, file, {
+          logger,
+          ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+        })
+      : null;
   return {
     file,
     recoveredFrom,
@@ -156,6 +171,7 @@ function assemble(
     accountEvents: createAccountEvents(db),
     snapshots,
     history,
+    checkpoints: () => checkpointer?.state() ?? 'main thread',
     compact: (now, stepSeqs) => {
       const before = now - retentionMs;
       const samples = history.pruneSamples(before, stepSeqs);
@@ -175,7 +191,8 @@ function assemble(
     meta: createMeta(db),
     close: () => {
       diskSync.stop();
-      // Closing checkpoints the log into the file and syncs both.
+      checkpointer?.stop();
+      // The last connection to close checkpoints the log into the file, syncs both and removes the log.
       if (db.open) db.close();
     },
   };

@@ -9,12 +9,11 @@ import { createProjectXBroker } from '../../../main/broker/projectx';
 import { createTradovateBroker } from '../../../main/broker/tradovate';
 import { createCore } from '../../../main/core/app';
 import { deviceIdFor } from '../../../main/core/broker-choice';
-import { loadConfig } from '../../../main/core/start';
+import { loadConfig, openCoreStore } from '../../../main/core/start';
 import type { WardenCore } from '../../../main/core/types';
 import { engineConfigOf } from '../../../main/engine';
 import { systemClock } from '../../../main/platform/clock';
 import { createLogger, type Logger } from '../../../main/platform/logger';
-import { openStore } from '../../../main/store';
 import { probeAdapter, type Probe } from './probe';
 import { storeMeter, tapWire, timedStore, type StoreMeter } from './taps';
 import type { GatewayAddress } from './protocol';
@@ -26,7 +25,13 @@ defaults:
     positionLoss: { amount: 300 }
 `;
 
-export type BenchCore = { core: WardenCore; probe: Probe; meter: StoreMeter; stop(): Promise<void> };
+export type BenchCore = {
+  core: WardenCore;
+  probe: Probe;
+  meter: StoreMeter;
+  checkpoints(): string;
+  stop(): Promise<void>;
+};
 
 function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
   if (address.case === 'projectx')
@@ -72,7 +77,7 @@ async function coreIn(dir: string, address: GatewayAddress): Promise<Omit<BenchC
     (e) => e.type === 'connection' && e.status === 'connected',
     20_000,
   );
-  const store = timedStore(openStore(join(dir, 'warden.db'), { logger, clock: systemClock }), meter);
+  const store = timedStore(openCoreStore(join(dir, 'warden.db'), logger, systemClock), meter);
   const core = await createCore({
     broker,
     store,
@@ -81,7 +86,7 @@ async function coreIn(dir: string, address: GatewayAddress): Promise<Omit<BenchC
     engineConfig: engineConfigOf(loadConfig(join(dir, 'config.yaml'))),
   });
   await connected;
-  return { core, probe, meter };
+  return { core, probe, meter, checkpoints: () => store.checkpoints() };
 }
 
 export async function startBenchCore(address: GatewayAddress): Promise<BenchCore> {
@@ -90,11 +95,12 @@ export async function startBenchCore(address: GatewayAddress): Promise<BenchCore
   // Also when the run is cut short (a failure, Ctrl-C): main.ts turns signals into an exit.
   process.once('exit', removeDir);
   try {
-    const { core, probe, meter } = await coreIn(dir, address);
+    const { core, probe, meter, checkpoints } = await coreIn(dir, address);
     return {
       core,
       probe,
       meter,
+      checkpoints,
       stop: () => core.stop().finally(removeDir),
     };
   } catch (error) {

@@ -29,10 +29,14 @@ export type CaseRun = {
   loopDelay: LoopDelay;
   /** Client connections opened during the counted samples (0: every REST call went on a warm one). */
   newConnections: number;
+  /** Who checkpointed the store during the samples: its worker thread, as the core runs it, or the main one. */
+  checkpoints: string;
   /** Store calls of 1 ms or more during the counted samples, in or out of the measured hops. */
   slowStoreCalls: Map<string, SlowCall>;
   /** Garbage collections during the counted samples: how many, their total and longest pause. */
   gc: { count: number; totalMs: number; maxMs: number };
+  /** Per sample, in order: ms of garbage collection between the quote frame sent and the call read. */
+  gcInSamples: number[];
 };
 export type RunOptions = { workerFile: string; samples: number; warmUp: number };
 
@@ -145,21 +149,41 @@ async function sample(market: Market): Promise<Sample> {
   };
 }
 
-/** Garbage-collection pauses from now until the returned function is called, which tells them. */
-function watchGc(): () => CaseRun['gc'] {
-  const pauses: number[] = [];
+type GcWatch = {
+  /** How many, their total and longest pause, from the start until now. */
+  tally(): CaseRun['gc'];
+  /** Ms of collection inside [from, to] (process.hrtime.bigint() stamps). */
+  within(from: bigint, to: bigint): number;
+  stop(): void;
+};
+
+/** Garbage-collection pauses from now until stopped, each with its start on the hrtime clock. */
+function watchGc(): GcWatch {
+  const pauses: { startNs: number; ms: number }[] = [];
+  // performance.now() and process.hrtime both run from a monotonic clock; this turns one into the other.
+  const offsetNs = Number(process.hrtime.bigint()) - performance.now() * 1e6;
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) pauses.push(entry.duration);
+    for (const entry of list.getEntries())
+      pauses.push({ startNs: entry.startTime * 1e6 + offsetNs, ms: entry.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
-  return () => {
-    observer.disconnect();
-    const ms = (value: number) => Math.round(value * 100) / 100;
-    return {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    tally: () => ({
       count: pauses.length,
-      totalMs: ms(pauses.reduce((sum, pause) => sum + pause, 0)),
-      maxMs: ms(Math.max(0, ...pauses)),
-    };
+      totalMs: round(pauses.reduce((sum, pause) => sum + pause.ms, 0)),
+      maxMs: round(Math.max(0, ...pauses.map((pause) => pause.ms))),
+    }),
+    within(from, to) {
+      const [start, end] = [Number(from), Number(to)];
+      let ms = 0;
+      for (const pause of pauses) {
+        const overlap = Math.min(end, pause.startNs + pause.ms * 1e6) - Math.max(start, pause.startNs);
+        if (overlap > 0) ms += overlap / 1e6;
+      }
+      return round(ms);
+    },
+    stop: () => observer.disconnect(),
   };
 }
 
@@ -182,6 +206,7 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
     const samples: Sample[] = [];
     for (let i = 0; i < options.samples; i += 1) samples.push(await sample(market));
     delay.disable();
+    gc.stop();
     return {
       case: which,
       warmUp: options.warmUp,
@@ -189,8 +214,10 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
       tally: await gateway.tally(),
       loopDelay: delayOf(delay, LOOP_RESOLUTION_MS),
       newConnections: clientConnections.opened - opened,
+      checkpoints: bench.checkpoints(),
       slowStoreCalls: new Map(bench.meter.slow),
-      gc: gc(),
+      gc: gc.tally(),
+      gcInSamples: samples.map((one) => gc.within(one.sentAt, one.readAt)),
     };
   } finally {
     await stop();

@@ -52,12 +52,18 @@ function tell(run: CaseRun, loadBefore: string): void {
   );
   say(`  gateway, for A: ${JSON.stringify(run.tally.calls)}, closes carried out ${run.tally.closes}`);
   say(`  client connections opened during the samples: ${run.newConnections}`);
+  say(`  checkpoints ran on: ${run.checkpoints}`);
   const slow = [...run.slowStoreCalls].map(
     ([call, { count, maxNs }]) => `${call} ×${count} (longest ${(Number(maxNs) / 1e6).toFixed(2)} ms)`,
   );
   say(`  store calls of 1 ms or more during the samples: ${slow.length === 0 ? 'none' : slow.join(', ')}`);
   say(
     `  garbage collections during the samples: ${run.gc.count}, ${run.gc.totalMs} ms in all, longest ${run.gc.maxMs} ms`,
+  );
+  const touched = run.gcInSamples.filter((ms) => ms > 0);
+  say(
+    `  samples a collection ran inside: ${touched.length}` +
+      (touched.length === 0 ? '' : `, for ${Math.max(...touched)} ms at most`),
   );
   say(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   process.stdout.write(`${resultLine(run.case, run.samples.length, hops.total)}\n`);
@@ -73,7 +79,7 @@ function report(runs: CaseRun[]): unknown {
     loopDelay: run.loopDelay,
     newConnections: run.newConnections,
     gc: run.gc,
-    samples: run.samples.map((s) => ({
+    samples: run.samples.map((s, i) => ({
       at: new Date(s.at).toISOString(),
       endpoint: s.endpoint,
       toCoreMs: ms(s.receivedAt - s.sentAt),
@@ -83,6 +89,7 @@ function report(runs: CaseRun[]): unknown {
       toGatewayMs: ms(s.readAt - s.handedAt),
       inAdapterMs: ms(s.wroteAt - s.handedAt),
       toSocketMs: ms(s.leftAt - s.wroteAt),
+      gcMs: run.gcInSamples[i],
     })),
   }));
 }
