@@ -42,28 +42,57 @@ export async function requestJson(request: JsonRequest): Promise<JsonAnswer> {
 class StaleConnection extends Error {}
 
 function once({ method, url, headers, body, signal }: JsonRequest): Promise<JsonAnswer> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
   return new Promise<JsonAnswer>((resolve, reject) => {
     const outgoing = send(
-      target,
       {
+        protocol: target.protocol,
+        // An IPv6 literal without its brackets, as node:http wants it.
+        hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: target.port === '' ? undefined : Number(target.port),
+        path: `${target.pathname}${target.search}`,
         method,
         agent: secure ? agents.https : agents.http,
-        signal,
-        headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
+        // A flat list of names and values goes straight into the request's head (Host included), with no
+        // header object built and read back first.
+        headers: headerList(target.host, headers, body),
       },
       (response) => {
-        readAnswer(response).then(resolve, reject);
+        readAnswer(response).then(settled(resolve), settled(reject));
       },
     );
+    // The caller's timeout: the request is torn down. Not node:http's own `signal` option, which costs a stream
+    // watcher per request on the way to the socket.
+    const onAbort = () => outgoing.destroy(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settled =
+      <T>(next: (value: T) => void) =>
+      (value: T) => {
+        signal.removeEventListener('abort', onAbort);
+        next(value);
+      };
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       const stale = outgoing.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted;
-      reject(stale ? new StaleConnection(error.message) : error);
+      settled(reject)(stale ? new StaleConnection(error.message) : error);
     });
     outgoing.end(body);
   });
+}
+
+function headerList(host: string, headers: Record<string, string>, body: string | undefined): string[] {
+  const list = ['host', host];
+  for (const [name, value] of Object.entries(headers)) list.push(name, value);
+  if (body !== undefined) list.push('content-length', String(Buffer.byteLength(body)));
+  return list;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const error = new Error('the request was aborted', { cause: signal.reason });
+  error.name = 'AbortError';
+  return error;
 }
 
 function readAnswer(response: IncomingMessage): Promise<JsonAnswer> {

@@ -90,6 +90,33 @@ describe('requestJson', () => {
     await expect(post(url, '{}')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('names the host, the headers given and the length of the body in the request head', async () => {
+    const heads: Record<string, string | undefined>[] = [];
+    const http = createServer((request, response) => {
+      const { host, authorization } = request.headers;
+      heads.push({ host, authorization, length: request.headers['content-length'], url: request.url });
+      response.end('{}');
+    });
+    servers.push(http);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const port = (http.address() as AddressInfo).port;
+    await requestJson({
+      method: 'POST',
+      url: `http://127.0.0.1:${port}/api/Position/closeContract?x=1`,
+      headers: { authorization: 'Bearer t' },
+      body: '{"accountId":7,"contractId":"é"}',
+      signal: AbortSignal.timeout(5000),
+    });
+    expect(heads).toEqual([
+      {
+        host: `127.0.0.1:${port}`,
+        authorization: 'Bearer t',
+        length: '33',
+        url: '/api/Position/closeContract?x=1',
+      },
+    ]);
+  });
+
   it('stops at an abort', async () => {
     const { url } = await server();
     const abort = new AbortController();
