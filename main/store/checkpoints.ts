@@ -1,9 +1,10 @@
 // Moves SQLite's checkpoints off the thread that journals and decides. By default SQLite copies the write-ahead log
 // into the file inside whichever commit crosses 1,000 pages, with two disk flushes: a few milliseconds that a breach
-// arriving then would wait for. Here a worker thread (checkpoint-worker.cjs) does it on its own connection every
-// second, and the main connection stops checkpointing once that worker is open. Should the worker not start, or
-// stop, the main connection checkpoints again as SQLite does by default, and the log says why
-// (docs/ARCHITECTURE.md, "Durability").
+// arriving then would wait for. Here a worker thread (checkpoint-worker.cjs) does it on its own connection each
+// second in which the main one committed, then restarts the log with a commit of its own, and the main connection
+// stops checkpointing once that worker is open. Should the worker not start, or stop, the main connection
+// checkpoints again as SQLite does by default, and the log says why (docs/ARCHITECTURE.md, "No disk flush on the
+// thread that decides").
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
