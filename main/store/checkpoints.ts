@@ -75,7 +75,8 @@ export function startCheckpoints(
   worker.on('message', (message: FromWorker) => {
     switch (message.kind) {
       case 'ready':
-        if (ending || !db.open) return;
+        // Not after its thread has already been seen to fail (its error and this message take different ports).
+        if (ending || !db.open || state === 'main thread') return;
         db.pragma('wal_autocheckpoint = 0');
         state = 'worker';
         settle(true);
