@@ -3,9 +3,9 @@
 // (the fake broker) as two files side by side in a fresh .tsbuild/bench-e2e-* directory of this run's own (a
 // second run started meanwhile cannot swap the gateway thread's file under it), then runs the main one with node.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { bundleFileUrl } from './build-desktop.mjs';
+import { bundleFileUrl, copyCheckpointWorker } from './build-desktop.mjs';
 
 mkdirSync('.tsbuild', { recursive: true });
 const outdir = mkdtempSync('.tsbuild/bench-e2e-');
@@ -27,7 +27,7 @@ try {
     ...bundleFileUrl,
   });
   // The store's checkpointer thread, beside the bundle as the builds put it.
-  cpSync('main/store/checkpoint-worker.cjs', `${outdir}/checkpoint-worker.cjs`);
+  copyCheckpointWorker({ outdir });
   const run = spawnSync(
     process.execPath,
     [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), `${outdir}/main.cjs`],

@@ -39,6 +39,11 @@ export async function buildWorkers({ root = defaultRoot, outdir, ...options }) {
     outfile: join(outdir, 'what-if-worker.cjs'),
     ...bundleFileUrl,
   });
+  copyCheckpointWorker({ root, outdir });
+}
+
+/** The store's checkpointer thread (plain CommonJS) into `outdir`, beside the bundle that opens the store. */
+export function copyCheckpointWorker({ root = defaultRoot, outdir }) {
   cpSync(join(root, 'main', 'store', 'checkpoint-worker.cjs'), join(outdir, 'checkpoint-worker.cjs'));
 }
 

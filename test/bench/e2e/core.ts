@@ -14,6 +14,7 @@ import type { WardenCore } from '../../../main/core/types';
 import { engineConfigOf } from '../../../main/engine';
 import { systemClock } from '../../../main/platform/clock';
 import { createLogger, type Logger } from '../../../main/platform/logger';
+import type { CheckpointerState } from '../../../main/store/checkpoints';
 import { probeAdapter, type Probe } from './probe';
 import { storeMeter, tapWire, timedStore, type StoreMeter } from './taps';
 import type { GatewayAddress } from './protocol';
@@ -29,7 +30,7 @@ export type BenchCore = {
   core: WardenCore;
   probe: Probe;
   meter: StoreMeter;
-  checkpoints(): string;
+  checkpoints(): CheckpointerState;
   stop(): Promise<void>;
 };
 

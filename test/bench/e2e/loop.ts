@@ -6,6 +6,7 @@
 // core has a listener on its pushes throughout, as it has under a host with a screen open.
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { WardenCore } from '../../../main/core/types';
+import type { CheckpointerState } from '../../../main/store/checkpoints';
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { startBenchCore } from './core';
 import { startGatewayThread, type GatewayLink } from './gateway-link';
@@ -30,7 +31,7 @@ export type CaseRun = {
   /** Client connections opened during the counted samples (0: every REST call went on a warm one). */
   newConnections: number;
   /** Who checkpointed the store during the samples: its worker thread, as the core runs it, or the main one. */
-  checkpoints: string;
+  checkpoints: CheckpointerState;
   /** Store calls of 1 ms or more during the counted samples, in or out of the measured hops. */
   slowStoreCalls: Map<string, SlowCall>;
   /** Garbage collections during the counted samples: how many, their total and longest pause. */
