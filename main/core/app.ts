@@ -58,7 +58,7 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   announceStart(deps, core);
   await core.news?.start();
   await core.remote.reload();
-  const young = deps.youngCollector ?? processYoungCollector();
+  const young = deps.youngCollector ?? processYoungCollector(deps.clock);
   const run = (event: Parameters<typeof core.pipeline.run>[0]) => {
     core.pipeline.run(event);
     young.afterEvent();

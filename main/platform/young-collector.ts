@@ -5,6 +5,7 @@
 // `fullerThan` is collected then. Under a steady stream with no such gap nothing changes: V8 collects as before.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Clock } from './clock';
 
 export type YoungCollector = {
   /** After an event: a check once the events have gone quiet. */
@@ -18,9 +19,9 @@ export type YoungCollectorDeps = {
   fill(): number;
   /** Empties the young generation. */
   collect(): void;
-  /** A monotonic clock, ms. */
+  /** The time, ms. */
   now(): number;
-  /** Runs `callback` in `ms` (a timer that does not keep the process alive). */
+  /** Runs `callback` in `ms`. */
   later(callback: () => void, ms: number): void;
   /** Quiet this long before a check (default 10 ms). */
   quietMs?: number;
@@ -86,14 +87,16 @@ export function youngFill(): number {
   return room === 0 ? 0 : young.space_used_size / room;
 }
 
-/** The collector on this process's V8; one that does nothing where `gc` cannot be had. */
-export function processYoungCollector(): YoungCollector {
+/** The collector on this process's V8, on `clock`; one that does nothing where `gc` cannot be had. */
+export function processYoungCollector(clock: Pick<Clock, 'now' | 'setTimeout'>): YoungCollector {
   const gc = exposedGc();
   if (gc === null) return { afterEvent: () => undefined, collections: 0 };
   return createYoungCollector({
     fill: youngFill,
     collect: () => gc({ type: 'minor' }),
-    now: () => performance.now(),
-    later: (callback, ms) => setTimeout(callback, ms).unref(),
+    now: () => clock.now(),
+    later: (callback, ms) => {
+      clock.setTimeout(callback, ms);
+    },
   });
 }

@@ -2,6 +2,7 @@
 // coming), a collection only when the young generation is fuller than the threshold, and, on this process's real
 // V8, a young generation more than half full emptied once the events go quiet.
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../main/platform/clock';
 import {
   createYoungCollector,
   processYoungCollector,
@@ -80,7 +81,7 @@ describe('young collector', () => {
   });
 
   it("empties this process's young generation once the events go quiet, when it is more than half full", async () => {
-    const collector = processYoungCollector();
+    const collector = processYoungCollector(systemClock);
     const kept: object[] = [];
     // Short-lived objects until the young generation is more than half full (V8 has not collected it yet).
     while (youngFill() <= 0.6) kept.push({ n: kept.length, text: `object ${kept.length}` });
