@@ -6,7 +6,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestJson } from '../../../main/broker/json-request';
 
-type Seen = { socket: number; body: string };
+/** A request as the server read it: its connection's number, its body, its path and its head's headers. */
+type Seen = { socket: number; body: string; url: string | undefined; headers: Record<string, unknown> };
 
 /** A server answering `{"n": k}` to its k-th request, or dropping the connection when `drop(k)` says so. */
 async function server(drop: (request: number, onReusedSocket: boolean) => boolean = () => false) {
@@ -20,7 +21,12 @@ async function server(drop: (request: number, onReusedSocket: boolean) => boolea
       const socket = request.socket;
       if (!sockets.has(socket)) sockets.set(socket, sockets.size + 1);
       requestsOn.set(socket, (requestsOn.get(socket) ?? 0) + 1);
-      seen.push({ socket: sockets.get(socket) ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      seen.push({
+        socket: sockets.get(socket) ?? 0,
+        body: Buffer.concat(chunks).toString('utf8'),
+        url: request.url,
+        headers: request.headers,
+      });
       if (drop(seen.length, (requestsOn.get(socket) ?? 0) > 1)) {
         socket.destroy();
         return;
@@ -59,7 +65,7 @@ describe('requestJson', () => {
       undefined,
     ]);
     expect(second.text).toBe('{"n":2}');
-    expect(seen).toEqual([
+    expect(seen.map(({ socket, body }) => ({ socket, body }))).toEqual([
       { socket: 1, body: '{"orderId":1}' },
       { socket: 1, body: '{"orderId":2}' },
     ]);
@@ -91,25 +97,25 @@ describe('requestJson', () => {
   });
 
   it('names the host, the headers given and the length of the body in the request head', async () => {
-    const heads: Record<string, string | undefined>[] = [];
-    const http = createServer((request, response) => {
-      const { host, authorization } = request.headers;
-      heads.push({ host, authorization, length: request.headers['content-length'], url: request.url });
-      response.end('{}');
-    });
-    servers.push(http);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const port = (http.address() as AddressInfo).port;
+    const { url, seen } = await server();
+    const { host, origin } = new URL(url);
     await requestJson({
       method: 'POST',
-      url: `http://127.0.0.1:${port}/api/Position/closeContract?x=1`,
+      url: `${origin}/api/Position/closeContract?x=1`,
       headers: { authorization: 'Bearer t' },
       body: '{"accountId":7,"contractId":"é"}',
       signal: AbortSignal.timeout(5000),
     });
-    expect(heads).toEqual([
+    expect(
+      seen.map(({ headers, url: path }) => ({
+        host: headers.host,
+        authorization: headers.authorization,
+        length: headers['content-length'],
+        url: path,
+      })),
+    ).toEqual([
       {
-        host: `127.0.0.1:${port}`,
+        host,
         authorization: 'Bearer t',
         length: '33',
         url: '/api/Position/closeContract?x=1',
