@@ -78,9 +78,11 @@ function moneyPlaces(instrument: Instrument): number {
 }
 
 /**
- * Cash: the day's and week's realized and fees always; the balance only for fills not before the broker's last
- * report. A fill in the report's own millisecond arrived after it (brokers send a fill before the balance it
- * books), so it is not in it yet.
+ * Cash: the day's and week's realized and fees always; the balance only for fills the broker's last report does
+ * not hold yet (docs/RULES.md section 9). A fill timed before the report is in it. One timed at or after it is
+ * not, unless its net is exactly what the report was ahead of the engine's books: the broker sent the balance
+ * before the fill it books (ProjectX's subscriptions come in any order, and a millisecond or a clock's skew cannot
+ * tell them apart).
  */
 function bookCash(account: AccountState, fill: FillEvent, realized: Dec): void {
   for (const period of [account.day, account.week]) {
@@ -91,8 +93,15 @@ function bookCash(account: AccountState, fill: FillEvent, realized: Dec): void {
       period.startEquity = period.startEquity.minus(realized).plus(fill.fees);
     }
   }
-  if (account.balanceReportedAt === null || fill.t >= account.balanceReportedAt) {
-    account.balance = account.balance.plus(realized).minus(fill.fees);
+  const net = realized.minus(fill.fees);
+  if (account.balanceReportedAt === null) {
+    account.balance = account.balance.plus(net);
+  } else if (fill.t < account.balanceReportedAt) {
+    account.reportAhead = account.reportAhead.minus(net);
+  } else if (!net.isZero() && net.equals(account.reportAhead)) {
+    account.reportAhead = ZERO;
+  } else {
+    account.balance = account.balance.plus(net);
   }
 }
 

@@ -37,6 +37,7 @@ export function ensureAccount(
     startingBalance: balance,
     balance,
     balanceReportedAt: null,
+    reportAhead: ZERO,
     brokerUsedMargin: null,
     positions: new Map(),
     orders: new Map(),

@@ -151,6 +151,11 @@ export type AccountState = {
   balance: Dec;
   /** Time of the latest broker balance report; fills before it are already in `balance`. */
   balanceReportedAt: number | null;
+  /**
+   * How far that report was ahead of the engine's own books (report − balance before it): what it holds of fills
+   * not yet arrived. A later fill whose net is exactly this is one of them (docs/RULES.md section 9).
+   */
+  reportAhead: Dec;
   brokerUsedMargin: Dec | null;
   positions: Map<string, Position>;
   orders: Map<string, WorkingOrder>;

@@ -172,8 +172,12 @@ export function breach(gateway: FakeGateway): void {
 export async function agrees(world: ProjectXWorld, ms = 10_000): Promise<void> {
   await until(
     "the engine's picture to equal the gateway's",
-    () =>
-      JSON.stringify([world.engine(A), world.engine(B)]) === JSON.stringify([world.truth(A), world.truth(B)]),
+    () => {
+      const engine = JSON.stringify([world.engine(A), world.engine(B)]);
+      const truth = JSON.stringify([world.truth(A), world.truth(B)]);
+      if (engine !== truth) throw new Error(`engine ${engine}, gateway ${truth}`);
+      return true;
+    },
     ms,
   );
 }

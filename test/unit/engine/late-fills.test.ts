@@ -1,7 +1,7 @@
 // Fills that arrive after the broker's balance report that already holds them (a first start, a restart, a
 // reconnect): the balance is not counted twice, and the day starts at balance − net realized since dayStart.
 import { describe, expect, it } from 'vitest';
-import { accountMetrics, defaultEngineConfig } from '../../../main/engine';
+import { accountMetrics, defaultEngineConfig, deserializeState, serializeState } from '../../../main/engine';
 import { ev, instrumentEvents, runEngine } from '../../helpers/engine';
 
 const report = ev({ type: 'account', t: '2026-05-05T10:00:00-05:00', account: 'A1', balance: '50038.78' });
@@ -114,5 +114,70 @@ describe('fills behind a balance report', () => {
       '-21.48',
       '-21.48',
     ]);
+  });
+
+  // A 2-lot MNQ round trip at 21000.25 / 20995.25: the open nets −0.74, the close (−10 × $2) − 0.74 = −20.74.
+  const balanceOf = (events: Parameters<typeof runEngine>[0]) => {
+    const account = runEngine(
+      [...instrumentEvents, report, ...events],
+      defaultEngineConfig,
+    ).state.accounts.get('A1');
+    if (account === undefined) throw new Error('no account');
+    return account.balance.toFixed();
+  };
+
+  it('counts a fill once when the report that books it came first, in the same millisecond', () => {
+    // ProjectX sends the trade and the balance on separate subscriptions, in any order: 50038.04 − 20.74.
+    const at = '2026-05-05T10:05:00-05:00';
+    expect(
+      balanceOf([
+        fill('l1', at, 'buy', '21000.25'),
+        ev({ type: 'account', t: at, account: 'A1', balance: '50017.30' }),
+        fill('l2', at, 'sell', '20995.25'),
+      ]),
+    ).toBe('50017.3');
+  });
+
+  it("counts it once as well when the broker's clock runs ahead and the fill is timed after that report", () => {
+    expect(
+      balanceOf([
+        fill('l1', '2026-05-05T10:05:00.000-05:00', 'buy', '21000.25'),
+        ev({ type: 'account', t: '2026-05-05T10:05:00.100-05:00', account: 'A1', balance: '50017.30' }),
+        fill('l2', '2026-05-05T10:05:00.103-05:00', 'sell', '20995.25'),
+      ]),
+    ).toBe('50017.3');
+  });
+
+  it('books a fill after the report whose net is not what the report was ahead by', () => {
+    // The report is 5.00 ahead (a cash adjustment the engine never saw): the close's −20.74 is not in it.
+    expect(
+      balanceOf([
+        fill('l1', '2026-05-05T10:05:00-05:00', 'buy', '21000.25'),
+        ev({ type: 'account', t: '2026-05-05T10:05:00-05:00', account: 'A1', balance: '50043.04' }),
+        fill('l2', '2026-05-05T10:05:00.004-05:00', 'sell', '20995.25'),
+      ]),
+    ).toBe('50022.3');
+  });
+
+  it('a late fill timed before the report uses up its lead: the same trade again after it is booked', () => {
+    // The report (10:05:00.010) holds the close of 10:05:00.005, which arrives after it; then the trader does the
+    // same round trip again: 50017.30 − 0.74 − 20.74.
+    expect(
+      balanceOf([
+        fill('l1', '2026-05-05T10:05:00.000-05:00', 'buy', '21000.25'),
+        ev({ type: 'account', t: '2026-05-05T10:05:00.010-05:00', account: 'A1', balance: '50017.30' }),
+        fill('l2', '2026-05-05T10:05:00.005-05:00', 'sell', '20995.25'),
+        fill('l3', '2026-05-05T10:06:00-05:00', 'buy', '21000.25'),
+        fill('l4', '2026-05-05T10:06:00-05:00', 'sell', '20995.25'),
+      ]),
+    ).toBe('49995.82');
+  });
+
+  it('restores a snapshot from before the lead was kept with a lead of zero', () => {
+    const { state } = runEngine([...instrumentEvents, report], defaultEngineConfig);
+    const old = serializeState(state).replace(/"reportAhead":\{"\$dec":"0"\},/, '');
+    expect(old).not.toContain('reportAhead');
+    const restored = deserializeState(old, defaultEngineConfig);
+    expect(restored.accounts.get('A1')?.reportAhead.toFixed()).toBe('0');
   });
 });
