@@ -7,6 +7,7 @@ import type { WardenConfig } from '../../shared/config/schema';
 import type { AccountSelectable, BrokerAdapter, CredentialsCapable, DemoCapable } from '../broker/types';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { processYoungCollector, type YoungCollector } from '../platform/young-collector';
 import type { SecretStore } from '../platform/secrets';
 import type { Store } from '../store';
 import { exposedAccounts } from './exposure';
@@ -48,6 +49,8 @@ export type CoreDeps = {
   news?: { url: string | null; cacheFile: string; fetch?: typeof fetch };
   /** The remote alerts' host settings (WARDEN_TELEGRAM_API, WARDEN_TELEGRAM_TOKEN). */
   remote?: RemoteHost;
+  /** Collects V8's young generation between events (default: this process's). */
+  youngCollector?: YoungCollector;
 };
 
 export async function createCore(deps: CoreDeps): Promise<WardenCore> {
@@ -55,13 +58,18 @@ export async function createCore(deps: CoreDeps): Promise<WardenCore> {
   announceStart(deps, core);
   await core.news?.start();
   await core.remote.reload();
-  await deps.broker.start(core.pipeline.run, () => resumePointOf(core.state, deps.store, core.fillsFrom));
+  const young = deps.youngCollector ?? processYoungCollector(deps.clock);
+  const run = (event: Parameters<typeof core.pipeline.run>[0]) => {
+    core.pipeline.run(event);
+    young.afterEvent();
+  };
+  await deps.broker.start(run, () => resumePointOf(core.state, deps.store, core.fillsFrom));
   core.enforcement.resume();
   const stopTimers = startTimers({
     clock: deps.clock,
     logger: core.logger,
     tick: (t) => {
-      core.pipeline.run({ type: 'clock', t });
+      run({ type: 'clock', t });
     },
     journaling: core.journaling,
     recorder: core.recorder,
