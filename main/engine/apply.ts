@@ -249,8 +249,8 @@ function applyQuote(
 
 function applyAccount(state: EngineState, event: AccountEvent): void {
   const account = ensureAccount(state, event.account, event.t, event.balance);
-  // The first report is the first the engine's books are compared with: nothing to be ahead of yet.
-  account.reportAhead = account.balanceReportedAt === null ? ZERO : event.balance.minus(account.balance);
+  // The first report has no books of the engine's to be compared with: its lead is not known.
+  account.reportAhead = account.balanceReportedAt === null ? null : event.balance.minus(account.balance);
   account.balance = event.balance;
   account.balanceReportedAt = event.t;
   if (event.name !== undefined) account.name = event.name;

@@ -97,8 +97,8 @@ function bookCash(account: AccountState, fill: FillEvent, realized: Dec): void {
   if (account.balanceReportedAt === null) {
     account.balance = account.balance.plus(net);
   } else if (fill.t < account.balanceReportedAt) {
-    account.reportAhead = account.reportAhead.minus(net);
-  } else if (!net.isZero() && net.equals(account.reportAhead)) {
+    account.reportAhead = account.reportAhead?.minus(net) ?? null;
+  } else if (account.reportAhead !== null && !net.isZero() && net.equals(account.reportAhead)) {
     account.reportAhead = ZERO;
   } else {
     account.balance = account.balance.plus(net);

@@ -37,7 +37,7 @@ export function ensureAccount(
     startingBalance: balance,
     balance,
     balanceReportedAt: null,
-    reportAhead: ZERO,
+    reportAhead: null,
     brokerUsedMargin: null,
     positions: new Map(),
     orders: new Map(),

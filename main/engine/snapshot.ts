@@ -1,5 +1,5 @@
 // Engine state to and from JSON for the store's snapshots: decimals as exact strings, maps and sets as arrays.
-import { Dec, ZERO } from '../../shared/domain/money';
+import { Dec } from '../../shared/domain/money';
 import type { EngineConfig } from './config';
 import type { ReadonlyEngineState } from './readonly';
 import type { AccountState, EngineState } from './state';
@@ -58,9 +58,9 @@ export function deserializeState(text: string, config: EngineConfig): EngineStat
       account.seenFills = new Map([...(seen as Set<string>)].map((id) => [id, account.lastFillAt ?? 0]));
     const kept: { finishedDays?: AccountState['finishedDays'] } = account;
     kept.finishedDays ??= [];
-    // Snapshots taken before a report's lead over the engine's books was kept: none.
-    const reported: { reportAhead?: Dec } = account;
-    reported.reportAhead ??= ZERO;
+    // Snapshots taken before a report's lead over the engine's books was kept: not known.
+    const reported: { reportAhead?: Dec | null } = account;
+    reported.reportAhead ??= null;
     // Trades closed before R multiples were kept have neither.
     for (const trade of account.closedTrades) {
       trade.initialRisk ??= null;

@@ -153,9 +153,10 @@ export type AccountState = {
   balanceReportedAt: number | null;
   /**
    * How far that report was ahead of the engine's own books (report − balance before it): what it holds of fills
-   * not yet arrived. A later fill whose net is exactly this is one of them (docs/RULES.md section 9).
+   * not yet arrived. A later fill whose net is exactly this is one of them (docs/RULES.md section 9). Null when the
+   * engine had no books to compare the report with (the account's first report): nothing is matched against it.
    */
-  reportAhead: Dec;
+  reportAhead: Dec | null;
   brokerUsedMargin: Dec | null;
   positions: Map<string, Position>;
   orders: Map<string, WorkingOrder>;
