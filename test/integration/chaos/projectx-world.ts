@@ -17,7 +17,7 @@ import { openStore } from '../../../main/store';
 import type { FakeOrder } from '../../fakes/projectx-gateway/model';
 import { FAKE_CREDENTIALS, startFakeGateway, type FakeGateway } from '../../fakes/projectx-gateway/server';
 import { ACCOUNT_ID, ES, MNQ, seedDemo } from '../../fakes/projectx-gateway/seed';
-import { CONFIG, enginePicture, picture, until, type Picture } from './scenario';
+import { CONFIG, enginePicture, picture, picturesAgree, until, type Picture } from './scenario';
 
 export { ES, MNQ };
 export const A = ACCOUNT_ID;
@@ -170,14 +170,9 @@ export function breach(gateway: FakeGateway): void {
 
 /** The engine's picture of both accounts equals the gateway's, exactly (waited for: the feed may still be late). */
 export async function agrees(world: ProjectXWorld, ms = 10_000): Promise<void> {
-  await until(
-    "the engine's picture to equal the gateway's",
-    () => {
-      const engine = JSON.stringify([world.engine(A), world.engine(B)]);
-      const truth = JSON.stringify([world.truth(A), world.truth(B)]);
-      if (engine !== truth) throw new Error(`engine ${engine}, gateway ${truth}`);
-      return true;
-    },
+  await picturesAgree(
+    () => [world.engine(A), world.engine(B)],
+    () => [world.truth(A), world.truth(B)],
     ms,
   );
 }

@@ -56,6 +56,26 @@ export function picture(
   };
 }
 
+/**
+ * Waits until the engine's pictures equal the gateway's, exactly (the feed may still be late); fails naming both
+ * as they last were.
+ */
+export async function picturesAgree(
+  engine: () => Picture[],
+  gateway: () => Picture[],
+  ms = 10_000,
+): Promise<void> {
+  await until(
+    "the engine's picture to equal the gateway's",
+    () => {
+      const [ours, theirs] = [JSON.stringify(engine()), JSON.stringify(gateway())];
+      if (ours !== theirs) throw new Error(`engine ${ours}, gateway ${theirs}`);
+      return true;
+    },
+    ms,
+  );
+}
+
 /** The engine's picture of `account`, as the view shows it. */
 export function enginePicture(core: WardenCore, account: string): Picture {
   const view = core.view().accounts.find((a) => a.id === account);

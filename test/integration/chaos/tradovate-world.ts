@@ -11,7 +11,7 @@ import type { TradovateTiming } from '../../../main/broker/tradovate';
 import type { FakeTradovate } from '../../fakes/tradovate-gateway/server';
 import { ACCOUNT_A, ACCOUNT_B, ES, MNQ } from '../../fakes/tradovate-gateway/seed';
 import { seededGateway, tradovateCoreOn } from '../tradovate/core-harness';
-import { CONFIG, enginePicture, picture, until, type Picture } from './scenario';
+import { CONFIG, enginePicture, picture, picturesAgree, until, type Picture } from './scenario';
 
 export { ES, MNQ };
 export const A = ACCOUNT_A;
@@ -125,10 +125,9 @@ export function breach(gateway: FakeTradovate): void {
 
 /** The engine's picture of both accounts equals the gateway's, exactly (waited for: the feed may still be late). */
 export async function agrees(world: TradovateWorld, ms = 10_000): Promise<void> {
-  await until(
-    "the engine's picture to equal the gateway's",
-    () =>
-      JSON.stringify([world.engine(A), world.engine(B)]) === JSON.stringify([world.truth(A), world.truth(B)]),
+  await picturesAgree(
+    () => [world.engine(A), world.engine(B)],
+    () => [world.truth(A), world.truth(B)],
     ms,
   );
 }
