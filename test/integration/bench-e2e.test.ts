@@ -1,6 +1,7 @@
 // `npm run bench:e2e` end to end, briefly: the bundled bench (both broker cases, five samples each, no warm-up)
 // prints one JSON line per broker of the documented shape, and every sample ended in a close at the fake gateway,
-// read from the bench's report of what the gateway did. Its timings are the bench's business, not asserted here.
+// read from the bench's report of what the gateway did, and ProjectX's floor was taken beside every sample. Its
+// timings are the bench's business, not asserted here.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,13 @@ type Report = {
   case: string;
   warmUp: number;
   tally: { calls: Record<string, number>; closes: number };
-  samples: { endpoint: string; toCoreMs: number; inCoreMs: number; toGatewayMs: number }[];
+  samples: {
+    endpoint: string;
+    toCoreMs: number;
+    inCoreMs: number;
+    toGatewayMs: number;
+    floorMs: number | null;
+  }[];
 }[];
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,5 +77,10 @@ describe('npm run bench:e2e', () => {
     );
     const hops = report.flatMap((run) => run.samples.flatMap((s) => [s.toCoreMs, s.inCoreMs, s.toGatewayMs]));
     expect(hops.every((ms) => ms > 0)).toBe(true);
+    // ProjectX's floor: one sample after each of the core's, its call read at the gateway; Tradovate has none.
+    expect(report.map((run) => run.samples.map((s) => (s.floorMs === null ? null : s.floorMs > 0)))).toEqual([
+      Array<boolean>(SAMPLES).fill(true),
+      Array<null>(SAMPLES).fill(null),
+    ]);
   }, 60_000);
 });

@@ -15,6 +15,8 @@ import type {
 export type GatewayLink = GatewayHello & {
   send(request: GatewayRequest): Promise<void>;
   confirm(): Promise<Confirmed>;
+  /** The floor's quote until its call was read (ProjectX). */
+  floor(): Promise<Confirmed>;
   tally(): Promise<Tally>;
   /** Stops the gateway, then the thread. */
   stop(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startGatewayThread(file: string, which: BenchCase): Promis
       await request(body);
     },
     confirm: async () => (await request({ op: 'confirm' })) as Confirmed,
+    floor: async () => (await request({ op: 'floor' })) as Confirmed,
     tally: async () => (await request({ op: 'tally' })) as Tally,
     async stop() {
       await request({ op: 'stop' });

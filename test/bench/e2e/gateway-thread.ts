@@ -2,7 +2,7 @@
 // gateway, says where it listens, then carries out the main thread's requests one by one. For the confirming quote
 // it stamps the moment just before the frame goes out and the moment A's first enforcement call has been read.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { startBenchGateway, type BenchGateway } from './gateways';
+import { startBenchGateway, type BenchGateway, type CallListener } from './gateways';
 import type { Confirmed, GatewayMessage, GatewayRequest, GatewayWorkerData, Tally } from './protocol';
 
 function parent(): MessagePort {
@@ -12,17 +12,34 @@ function parent(): MessagePort {
 const port = parent();
 const post = (message: GatewayMessage) => port.postMessage(message);
 
-/** Sends the confirming quote; resolves when the gateway has read the first enforcement call for A after it. */
-function confirm(gateway: BenchGateway): Promise<Confirmed> {
+/** Sends a quote (stamped just before); resolves when the gateway has read the first call `listen` hears after it. */
+function timed(listen: (listener: CallListener) => void, send: () => void): Promise<Confirmed> {
   return new Promise((resolve) => {
     let sentAt = 0n;
-    gateway.onEnforcement((endpoint, readAt) => {
-      gateway.onEnforcement(() => undefined);
+    listen((endpoint, readAt) => {
+      listen(() => undefined);
       resolve({ sentAt: String(sentAt), readAt: String(readAt), endpoint });
     });
     sentAt = process.hrtime.bigint();
-    gateway.quote('breach');
+    send();
   });
+}
+
+/** The confirming quote, until the gateway has read the first enforcement call for A after it. */
+const confirm = (gateway: BenchGateway) =>
+  timed(
+    (listener) => gateway.onEnforcement(listener),
+    () => gateway.quote('breach'),
+  );
+
+/** The floor's quote, until the gateway has read the floor client's call. */
+function floor(gateway: BenchGateway): Promise<Confirmed> {
+  const { floor } = gateway;
+  if (floor === null) return Promise.reject(new Error('this gateway has no floor'));
+  return timed(
+    (listener) => floor.onCall(listener),
+    () => floor.quote(),
+  );
 }
 
 async function carryOut(
@@ -38,6 +55,8 @@ async function carryOut(
       return undefined;
     case 'confirm':
       return confirm(gateway);
+    case 'floor':
+      return floor(gateway);
     case 'tally':
       return gateway.tally();
     case 'stop':

@@ -7,7 +7,12 @@ import {
   startFakeGateway,
   type FakeGateway,
 } from '../../fakes/projectx-gateway/server';
-import { ACCOUNT_ID, MNQ as PX_MNQ, seedDemo as seedProjectX } from '../../fakes/projectx-gateway/seed';
+import {
+  ACCOUNT_ID,
+  ES as PX_ES,
+  MNQ as PX_MNQ,
+  seedDemo as seedProjectX,
+} from '../../fakes/projectx-gateway/seed';
 import { FAKE_CREDENTIALS as TV_LOGIN, startFakeTradovate } from '../../fakes/tradovate-gateway/server';
 import {
   ACCOUNT_A,
@@ -17,6 +22,7 @@ import {
 } from '../../fakes/tradovate-gateway/seed';
 import {
   ENFORCEMENT,
+  FLOOR,
   PRICES,
   type BenchCase,
   type GatewayAddress,
@@ -38,6 +44,8 @@ export type BenchGateway = {
   fill(trader: Trader, side: 'buy' | 'sell', qty: number): void;
   quote(level: PriceLevel): void;
   onEnforcement(listener: CallListener): void;
+  /** The floor's moves (ProjectX): its ES quote, and the floor client's call as the gateway reads it. */
+  floor: { quote(): void; onCall(listener: CallListener): void } | null;
   tally(): Tally;
   stop(): Promise<void>;
 };
@@ -76,17 +84,20 @@ function seedB(model: FakeGateway['model']): void {
 
 async function projectX(): Promise<BenchGateway> {
   const log = enforcementLog();
+  const floorLog = enforcementLog();
   const gateway = await startFakeGateway({
     onCall: (call) => {
       const readAt = process.hrtime.bigint();
-      if (PX_ENFORCEMENT.has(call.endpoint) && Number(call.body.accountId) === ACCOUNT_ID)
-        log.read(call.endpoint, readAt);
+      const account = Number(call.body.accountId);
+      if (PX_ENFORCEMENT.has(call.endpoint) && account === ACCOUNT_ID) log.read(call.endpoint, readAt);
+      if (call.endpoint === FLOOR.endpoint && account === FLOOR.account) floorLog.read(call.endpoint, readAt);
     },
   });
   seedProjectX(gateway.model);
   seedB(gateway.model);
   const quoteAt = (price: number) => ({ bestBid: price, bestAsk: price + 0.25, lastPrice: price });
   gateway.model.quotes.set(PX_MNQ, quoteAt(PRICES.base));
+  gateway.model.quotes.set(PX_ES, quoteAt(FLOOR.price + 100));
   const ids: Record<Trader, number> = { A: ACCOUNT_ID, B: PX_B };
   return {
     address: { case: 'projectx', url: gateway.url, login: PX_LOGIN },
@@ -98,6 +109,12 @@ async function projectX(): Promise<BenchGateway> {
       gateway.quote(PX_MNQ, quoteAt(PRICES[level]));
     },
     onEnforcement: log.listen,
+    floor: {
+      quote: () => {
+        gateway.quote(PX_ES, quoteAt(FLOOR.price));
+      },
+      onCall: floorLog.listen,
+    },
     tally: () => ({
       calls: log.counts(),
       closes: gateway.effects.filter((e) => e.kind === 'close' && e.accountId === ACCOUNT_ID).length,
@@ -138,6 +155,7 @@ async function tradovate(): Promise<BenchGateway> {
       gateway.quote(TV_MNQ, quoteAt(PRICES[level]));
     },
     onEnforcement: log.listen,
+    floor: null,
     tally: () => ({
       calls: log.counts(),
       closes: gateway.effects.filter((e) => e.kind === 'liquidate' && e.accountId === ACCOUNT_A).length,

@@ -8,7 +8,9 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { WardenCore } from '../../../main/core/types';
 import type { CheckpointerState } from '../../../main/store/checkpoints';
 import type { BrokerEvent } from '../../../shared/domain/events';
+import { createLogger } from '../../../main/platform/logger';
 import { startBenchCore } from './core';
+import { startFloor } from './floor';
 import { startGatewayThread, type GatewayLink } from './gateway-link';
 import type { CoreStamps, Probe } from './probe';
 import { ENFORCEMENT, PRICES, type BenchCase, type PriceLevel, type Tally } from './protocol';
@@ -38,6 +40,8 @@ export type CaseRun = {
   gc: { count: number; totalMs: number; maxMs: number };
   /** Per sample, in order: ms of garbage collection between the quote frame sent and the call read. */
   gcInSamples: number[];
+  /** Per sample, in order: the floor's ms from its quote sent to its call read (ProjectX; floor.ts), else null. */
+  floor: number[] | null;
 };
 export type RunOptions = { workerFile: string; samples: number; warmUp: number };
 
@@ -188,24 +192,43 @@ function watchGc(): GcWatch {
   };
 }
 
+/** The floor's sample taken right after each of the core's, when the case has one: its ms, frame sent to call read. */
+async function floorSample(gateway: GatewayLink): Promise<number> {
+  const { sentAt, readAt } = await gateway.floor();
+  return Number(BigInt(readAt) - BigInt(sentAt)) / 1e6;
+}
+
 export async function runCase(which: BenchCase, options: RunOptions): Promise<CaseRun> {
   const gateway = await startGatewayThread(options.workerFile, which);
   let stop = () => gateway.stop();
   try {
     const bench = await startBenchCore(gateway.ready);
+    const { ready } = gateway;
+    const floor =
+      ready.case === 'projectx'
+        ? await startFloor(ready, createLogger({ level: 'error', console: false }))
+        : null;
     stop = async () => {
+      await floor?.stop();
       await bench.stop();
       await gateway.stop();
     };
     const market = await openMarket(gateway, bench.core, bench.probe);
-    for (let i = 0; i < options.warmUp; i += 1) await sample(market);
+    for (let i = 0; i < options.warmUp; i += 1) {
+      await sample(market);
+      if (floor !== null) await floorSample(gateway);
+    }
     const delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     const gc = watchGc();
     const opened = clientConnections.opened;
     bench.meter.slow.clear();
     delay.enable();
     const samples: Sample[] = [];
-    for (let i = 0; i < options.samples; i += 1) samples.push(await sample(market));
+    const floorMs: number[] = [];
+    for (let i = 0; i < options.samples; i += 1) {
+      samples.push(await sample(market));
+      if (floor !== null) floorMs.push(await floorSample(gateway));
+    }
     delay.disable();
     gc.stop();
     return {
@@ -219,6 +242,7 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
       slowStoreCalls: new Map(bench.meter.slow),
       gc: gc.tally(),
       gcInSamples: samples.map((one) => gc.within(one.sentAt, one.readAt)),
+      floor: floor === null ? null : floorMs,
     };
   } finally {
     await stop();

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCase, type CaseRun } from './loop';
 import { benchCases, type BenchCase } from './protocol';
-import { hopTable, hopsOf, resultLine, storeCallsText } from './stats';
+import { hopTable, hopsOf, resultLine, spreadOf, storeCallsText } from './stats';
 
 function count(name: string, fallback: number): number {
   const text = process.env[name];
@@ -65,6 +65,13 @@ function tell(run: CaseRun, loadBefore: string): void {
     `  samples a collection ran inside: ${touched.length}` +
       (touched.length === 0 ? '' : `, for ${Math.max(...touched)} ms at most`),
   );
+  if (run.floor !== null) {
+    const floor = spreadOf(run.floor);
+    say(
+      `  floor, the same threads, sockets and libraries with nothing of Warden between (one after each sample): ` +
+        `p50 ${floor.p50Ms}, p99 ${floor.p99Ms}, max ${floor.maxMs} ms`,
+    );
+  }
   say(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
   process.stdout.write(`${resultLine(run.case, run.samples.length, hops.total)}\n`);
 }
@@ -90,6 +97,7 @@ function report(runs: CaseRun[]): unknown {
       inAdapterMs: ms(s.wroteAt - s.handedAt),
       toSocketMs: ms(s.leftAt - s.wroteAt),
       gcMs: run.gcInSamples[i],
+      floorMs: run.floor?.[i] ?? null,
     })),
   }));
 }

@@ -28,6 +28,11 @@ export const ENFORCEMENT: Record<BenchCase, readonly string[]> = {
   projectx: ['Position/closeContract', 'Position/partialCloseContract', 'Order/cancel'],
   tradovate: ['order/liquidateposition', 'order/cancelorder', 'order/placeorder'],
 };
+/**
+ * The floor under the ProjectX case (floor.ts): a close for an account the gateway does not hold, sent by a client
+ * with nothing of Warden in it as soon as it hears a quote for ES (a contract the core does not follow) at `price`.
+ */
+export const FLOOR = { account: 999, endpoint: 'Position/closeContract', price: 5000 } as const;
 /** MNQ's last price at each level (the bid; the ask a tick above). */
 export const PRICES: Record<PriceLevel, number> = { base: 21450, breach: 21370 };
 
@@ -36,6 +41,8 @@ export type GatewayRequest =
   | { op: 'quote'; level: PriceLevel }
   /** The confirming quote: answered once the gateway has read A's first enforcement call after it. */
   | { op: 'confirm' }
+  /** The floor's quote (ProjectX only, floor.ts): answered once the gateway has read the floor client's call. */
+  | { op: 'floor' }
   | { op: 'tally' }
   | { op: 'stop' };
 
