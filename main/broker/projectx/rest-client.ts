@@ -51,20 +51,28 @@ export function createRestClient(options: RestClientOptions): RestClient {
       accept: 'application/json',
     };
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A controller and a timer of our own: on node 20, called every half second, AbortSignal.timeout took 0.06 to
+    // 0.1 ms (once 1.6 ms), these 0.02 to 0.035 ms (docs/ARCHITECTURE.md, "Breach to broker").
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      abort.abort();
+    }, timeoutMs);
+    timer.unref();
     try {
       return await requestJson({
         method: 'POST',
         url: `${base}/api/${endpoint}`,
         headers,
         body: JSON.stringify(body ?? {}),
-        signal,
+        signal: abort.signal,
       });
     } catch (error) {
-      const timedOut = signal.aborted;
+      const timedOut = abort.signal.aborted;
       const refusedConnection = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
       const reason = timedOut ? `no answer in ${timeoutMs} ms` : `network error: ${errorText(error)}`;
       return { kind: 'failed', error: `${endpoint}: ${reason}`, uncertain: !refusedConnection };
+    } finally {
+      clearTimeout(timer);
     }
   };
 
