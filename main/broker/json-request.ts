@@ -41,19 +41,52 @@ export async function requestJson(request: JsonRequest): Promise<JsonAnswer> {
 
 class StaleConnection extends Error {}
 
+/** Where a URL sends a request, as node:http wants it. */
+type Target = {
+  secure: boolean;
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  path: string;
+  host: string;
+};
+
+// Each URL is parsed once: on the breach path, which runs about once a second, `new URL` took 0.06 to 0.33 ms a
+// call (docs/ARCHITECTURE.md, "Breach to broker"). A broker's endpoints are few; the bound only keeps URLs with a
+// query string from growing it.
+const targets = new Map<string, Target>();
+const MAX_TARGETS = 256;
+
+function targetOf(url: string): Target {
+  const known = targets.get(url);
+  if (known !== undefined) return known;
+  const parsed = new URL(url);
+  const target: Target = {
+    secure: parsed.protocol === 'https:',
+    protocol: parsed.protocol,
+    // An IPv6 literal without its brackets, as node:http wants it.
+    hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: parsed.port === '' ? undefined : Number(parsed.port),
+    path: `${parsed.pathname}${parsed.search}`,
+    host: parsed.host,
+  };
+  if (targets.size >= MAX_TARGETS) targets.clear();
+  targets.set(url, target);
+  return target;
+}
+
 function once({ method, url, headers, body, signal }: JsonRequest): Promise<JsonAnswer> {
   if (signal.aborted) return Promise.reject(abortError(signal));
-  const target = new URL(url);
-  const secure = target.protocol === 'https:';
+  const target = targetOf(url);
+  const { secure } = target;
   const send = secure ? httpsRequest : httpRequest;
   return new Promise<JsonAnswer>((resolve, reject) => {
     const outgoing = send(
       {
         protocol: target.protocol,
-        // An IPv6 literal without its brackets, as node:http wants it.
-        hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: target.port === '' ? undefined : Number(target.port),
-        path: `${target.pathname}${target.search}`,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
         method,
         agent: secure ? agents.https : agents.http,
         // A flat list of names and values goes straight into the request's head (Host included), with no

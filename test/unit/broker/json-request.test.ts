@@ -1,6 +1,7 @@
 // A broker REST request over node:http: the answer read whole, the connection kept alive and reused, a kept-alive
 // connection the server drops retried once on a fresh one (a fresh one that drops is not), refusals and aborts
-// passed up with their cause. Against a real HTTP server on loopback.
+// passed up with their cause, each URL (parsed once and kept) sent to its own path. Against a real HTTP server on
+// loopback.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,21 @@ describe('requestJson', () => {
         url: '/api/Position/closeContract?x=1',
       },
     ]);
+  });
+
+  it('sends each URL to its own path and server, however many URLs went before', async () => {
+    const [one, two] = [await server(), await server()];
+    const base = (url: string) => url.replace('/api/Order/cancel', '');
+    // More distinct URLs than the parsed ones kept (256), then the first again and the other server's.
+    for (let k = 1; k <= 300; k += 1) await post(`${base(one.url)}/api/Order/search?page=${k}`, '{}');
+    await post(`${base(one.url)}/api/Order/search?page=1`, '{"again":true}');
+    await post(two.url, '{"other":true}');
+    expect(one.seen.map((s) => s.url)).toEqual([
+      ...Array.from({ length: 300 }, (_, i) => `/api/Order/search?page=${i + 1}`),
+      '/api/Order/search?page=1',
+    ]);
+    expect(one.seen.at(-1)?.body).toBe('{"again":true}');
+    expect(two.seen.map((s) => [s.url, s.body])).toEqual([['/api/Order/cancel', '{"other":true}']]);
   });
 
   it('stops at an abort', async () => {
