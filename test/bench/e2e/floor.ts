@@ -6,7 +6,7 @@
 // what the core adds is the difference, what the floor shows is the machine's.
 import { requestJson } from '../../../main/broker/json-request';
 import { createHub, type Hub } from '../../../main/broker/projectx/hub';
-import type { Logger } from '../../../main/platform/logger';
+import { createLogger } from '../../../main/platform/logger';
 import { ES } from '../../fakes/projectx-gateway/seed';
 import { FLOOR, type GatewayAddress } from './protocol';
 
@@ -14,6 +14,7 @@ type ProjectXAddress = Extract<GatewayAddress, { case: 'projectx' }>;
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 const TIMEOUT_MS = 10_000;
+const say = (line: string) => process.stderr.write(`bench:e2e: ${line}\n`);
 
 async function logIn(address: ProjectXAddress): Promise<string> {
   const answer = await requestJson({
@@ -29,21 +30,20 @@ async function logIn(address: ProjectXAddress): Promise<string> {
 }
 
 /** The floor's client, listening once started; `stop` closes its hub connection. */
-export async function startFloor(
-  address: ProjectXAddress,
-  logger: Logger,
-): Promise<{ stop(): Promise<void> }> {
+export async function startFloor(address: ProjectXAddress): Promise<{ stop(): Promise<void> }> {
   const token = await logIn(address);
+  // No timeout of its own, so it costs nothing per call: a close that never arrives is named by the deadline of
+  // the gateway link's request.
+  const never = new AbortController().signal;
   const close = (): void => {
     requestJson({
       method: 'POST',
       url: `${address.url}/api/${FLOOR.endpoint}`,
       headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` },
       body: JSON.stringify({ accountId: FLOOR.account, contractId: ES }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: never,
     }).catch((error: unknown) => {
-      // The sample then waits in vain and the gateway link's deadline names it.
-      process.stderr.write(`bench:e2e: the floor's close was not sent: ${String(error)}\n`);
+      say(`the floor's close was not sent: ${String(error)}`);
     });
   };
   const ignore = () => undefined;
@@ -51,7 +51,8 @@ export async function startFloor(
     name: 'market',
     url: `${address.url}/hubs/market`,
     token: () => token,
-    logger,
+    // The SignalR client's own chatter goes nowhere; a closed hub is said on stderr.
+    logger: createLogger({ level: 'error', console: false }),
     handlers: {
       GatewayQuote: ([contract, quote]) => {
         if (contract === ES && (quote as { lastPrice?: unknown }).lastPrice === FLOOR.price) close();
@@ -66,7 +67,7 @@ export async function startFloor(
     onReconnecting: ignore,
     onReconnected: ignore,
     onClosed: (reason) => {
-      logger.error("the floor's hub closed", { reason });
+      say(`the floor's hub closed: ${reason}`);
     },
   });
   await hub.start();

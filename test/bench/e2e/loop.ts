@@ -8,7 +8,6 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { WardenCore } from '../../../main/core/types';
 import type { CheckpointerState } from '../../../main/store/checkpoints';
 import type { BrokerEvent } from '../../../shared/domain/events';
-import { createLogger } from '../../../main/platform/logger';
 import { startBenchCore } from './core';
 import { startFloor } from './floor';
 import { startGatewayThread, type GatewayLink } from './gateway-link';
@@ -203,16 +202,19 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
   let stop = () => gateway.stop();
   try {
     const bench = await startBenchCore(gateway.ready);
-    const { ready } = gateway;
-    const floor =
-      ready.case === 'projectx'
-        ? await startFloor(ready, createLogger({ level: 'error', console: false }))
-        : null;
     stop = async () => {
-      await floor?.stop();
       await bench.stop();
       await gateway.stop();
     };
+    const { ready } = gateway;
+    const floor = ready.case === 'projectx' ? await startFloor(ready) : null;
+    if (floor !== null) {
+      const stopCore = stop;
+      stop = async () => {
+        await floor.stop();
+        await stopCore();
+      };
+    }
     const market = await openMarket(gateway, bench.core, bench.probe);
     for (let i = 0; i < options.warmUp; i += 1) {
       await sample(market);
