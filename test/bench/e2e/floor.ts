@@ -29,8 +29,11 @@ async function logIn(address: ProjectXAddress): Promise<string> {
   return token;
 }
 
-/** The floor's client, listening once started; `stop` closes its hub connection. */
-export async function startFloor(address: ProjectXAddress): Promise<{ stop(): Promise<void> }> {
+/** The floor's client: `stop` closes its hub connection. */
+export type Floor = { stop(): Promise<void> };
+
+/** Logs in, opens the hub and subscribes: listening once it resolves. */
+export async function startFloor(address: ProjectXAddress): Promise<Floor> {
   const token = await logIn(address);
   // No timeout of its own, so it costs nothing per call: a close that never arrives is named by the deadline of
   // the gateway link's request.

@@ -9,7 +9,7 @@ import type { WardenCore } from '../../../main/core/types';
 import type { CheckpointerState } from '../../../main/store/checkpoints';
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { startBenchCore } from './core';
-import { startFloor } from './floor';
+import { startFloor, type Floor } from './floor';
 import { startGatewayThread, type GatewayLink } from './gateway-link';
 import type { CoreStamps, Probe } from './probe';
 import { ENFORCEMENT, PRICES, type BenchCase, type PriceLevel, type Tally } from './protocol';
@@ -202,19 +202,14 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
   let stop = () => gateway.stop();
   try {
     const bench = await startBenchCore(gateway.ready);
+    let floor: Floor | null = null;
     stop = async () => {
+      await floor?.stop();
       await bench.stop();
       await gateway.stop();
     };
     const { ready } = gateway;
-    const floor = ready.case === 'projectx' ? await startFloor(ready) : null;
-    if (floor !== null) {
-      const stopCore = stop;
-      stop = async () => {
-        await floor.stop();
-        await stopCore();
-      };
-    }
+    if (ready.case === 'projectx') floor = await startFloor(ready);
     const market = await openMarket(gateway, bench.core, bench.probe);
     for (let i = 0; i < options.warmUp; i += 1) {
       await sample(market);
