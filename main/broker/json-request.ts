@@ -4,6 +4,7 @@
 // "Breach to broker").
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 
 export type JsonAnswer = {
   status: number;
@@ -43,6 +44,8 @@ class StaleConnection extends Error {}
 
 /** Where a URL sends a request, as node:http wants it. */
 type Target = {
+  /** The server a connection goes to (`http://host:port`): connections are kept per origin. */
+  origin: string;
   secure: boolean;
   protocol: string;
   hostname: string;
@@ -62,6 +65,7 @@ function targetOf(url: string): Target {
   if (known !== undefined) return known;
   const parsed = new URL(url);
   const target: Target = {
+    origin: parsed.origin,
     secure: parsed.protocol === 'https:',
     protocol: parsed.protocol,
     // An IPv6 literal without its brackets, as node:http wants it.
@@ -94,6 +98,8 @@ function once({ method, url, headers, body, signal }: JsonRequest): Promise<Json
         headers: headerList(target.host, headers, body),
       },
       (response) => {
+        // Counted once the server has answered on it, so off the path to the server.
+        track(target.origin, response.socket);
         readAnswer(response).then(settled(resolve), settled(reject));
       },
     );
@@ -113,6 +119,48 @@ function once({ method, url, headers, body, signal }: JsonRequest): Promise<Json
     });
     outgoing.end(body);
   });
+}
+
+// The connections open to each origin that have carried an answer, and who wants to hear when one closes: what
+// keeps a line to the broker warm (warm-line.ts) reads these.
+const connections = new Map<string, Set<Socket>>();
+const closedListeners = new Map<string, Set<() => void>>();
+
+function track(origin: string, socket: Socket): void {
+  let sockets = connections.get(origin);
+  if (sockets === undefined) connections.set(origin, (sockets = new Set()));
+  if (sockets.has(socket) || socket.destroyed) return;
+  const held = sockets;
+  held.add(socket);
+  socket.once('close', () => {
+    held.delete(socket);
+    for (const listener of closedListeners.get(origin) ?? []) listener();
+  });
+}
+
+/**
+ * How many connections to `url`'s server are open now, idle or busy (counted from their first answer; one being
+ * closed, as after an answer with `Connection: close`, is not).
+ */
+export function openConnections(url: string): number {
+  let count = 0;
+  for (const socket of connections.get(targetOf(url).origin) ?? [])
+    if (!socket.destroyed && socket.writable) count += 1;
+  return count;
+}
+
+/** Calls `listener` each time a connection to `url`'s server closes; answers the function that stops it. */
+export function onConnectionClosed(url: string, listener: () => void): () => void {
+  const { origin } = targetOf(url);
+  let listeners = closedListeners.get(origin);
+  if (listeners === undefined) closedListeners.set(origin, (listeners = new Set()));
+  const own = () => {
+    listener();
+  };
+  listeners.add(own);
+  return () => {
+    closedListeners.get(origin)?.delete(own);
+  };
 }
 
 function headerList(host: string, headers: Record<string, string>, body: string | undefined): string[] {

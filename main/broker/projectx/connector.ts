@@ -40,6 +40,7 @@ export function createConnector(deps: ConnectorDeps): Connector {
   const drop = async (): Promise<void> => {
     const old = link;
     link = null;
+    deps.credentials.keepWarm(false);
     deps.resync.cancel();
     await old?.stop();
   };
@@ -51,7 +52,8 @@ export function createConnector(deps: ConnectorDeps): Connector {
     const read = await readAccounts(deps.reads);
     if (!read.ok) return notConnected(read.error);
     deps.selection.list(read.value);
-    const started = await openLink().start();
+    const opened = openLink();
+    const started = await opened.start();
     if (!started.ok) {
       await drop();
       if (started.unauthorized) await session.refresh();
@@ -63,6 +65,8 @@ export function createConnector(deps: ConnectorDeps): Connector {
       await drop();
       return notConnected(error);
     }
+    // From here a command may be needed at any moment: its connection is kept open for it.
+    if (link === opened) deps.credentials.keepWarm(true);
     return { ok: true, detail: marketDetail };
   };
 

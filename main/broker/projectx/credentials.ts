@@ -33,7 +33,9 @@ export type CredentialsHolder = {
   rtcUrl(): string;
   replace(next: ProjectXLogin): void;
   info(): CredentialsInfo;
-  /** Ends the session's token refresh. */
+  /** Keeps a connection to the gateway's REST API open (while connected) or lets it go; kept across a new URL. */
+  keepWarm(on: boolean): void;
+  /** Ends the session's token refresh and lets the REST connection go. */
   stop(): void;
 };
 
@@ -45,12 +47,15 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
       baseUrl,
       limiter,
       logger,
+      clock,
       timeoutMs: timing.requestTimeoutMs,
       backoffMs: timing.rateLimitBackoffMs,
+      warmLineMinGapMs: timing.warmLineMinGapMs,
     });
   let { apiUrl, rtcUrl, credentials } = options;
   let rest = restClient(apiUrl);
   let session: Session | null = null;
+  let warm = false;
 
   const currentSession = (): Session => {
     if (session !== null) return session;
@@ -87,7 +92,9 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
       credentials = { userName: next.userName, apiKey: next.apiKey };
       if (next.apiUrl !== undefined && next.apiUrl !== apiUrl) {
         apiUrl = next.apiUrl;
+        rest.keepWarm(false);
         rest = restClient(apiUrl);
+        rest.keepWarm(warm);
       }
       if (next.rtcUrl !== undefined) rtcUrl = next.rtcUrl;
       session?.stop();
@@ -99,8 +106,14 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
       login:
         credentials === null ? null : { broker: 'projectx', userName: credentials.userName, apiUrl, rtcUrl },
     }),
+    keepWarm(on) {
+      warm = on;
+      rest.keepWarm(on);
+    },
     stop() {
       session?.stop();
+      warm = false;
+      rest.keepWarm(false);
     },
   };
 }

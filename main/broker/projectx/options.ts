@@ -22,6 +22,11 @@ export type ProjectXTiming = {
   tradeLookbackMs: number;
   rateLimit: RateLimit;
   rateLimitBackoffMs: number;
+  /**
+   * A REST connection the gateway closes sooner than this after the keep-warm ping that opened it counts as not
+   * kept: the next ping waits twice as long, up to a minute (main/broker/warm-line.ts).
+   */
+  warmLineMinGapMs: number;
 };
 
 export const DEFAULT_TIMING: ProjectXTiming = {
@@ -37,6 +42,7 @@ export const DEFAULT_TIMING: ProjectXTiming = {
   tradeLookbackMs: 24 * 3_600_000,
   rateLimit: DEFAULT_RATE_LIMIT,
   rateLimitBackoffMs: 1000,
+  warmLineMinGapMs: 2000,
 };
 
 export type ProjectXOptions = {

@@ -5,6 +5,11 @@ import type { Clock } from '../../platform/clock';
 export type RateLimiter = {
   /** Resolves when a request may be sent now (and counts it). */
   acquire(): Promise<void>;
+  /**
+   * Counts a request that may wait for nothing and take nothing from commands (a keep-warm ping): true when one
+   * can go now with nobody waiting and at most half the window used; false, counting nothing, otherwise.
+   */
+  spare(): boolean;
   /** The gateway said 429: nobody sends for `ms`. */
   pause(ms: number): void;
 };
@@ -18,19 +23,25 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
   const sent: number[] = [];
   let pausedUntil = 0;
   let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
 
   const wait = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+
+  const forget = (now: number) => {
+    while (sent.length > 0 && (sent[0] ?? 0) <= now - limit.windowMs) sent.shift();
+  };
 
   const next = async (): Promise<void> => {
     for (;;) {
       const now = clock.now();
-      while (sent.length > 0 && (sent[0] ?? 0) <= now - limit.windowMs) sent.shift();
+      forget(now);
       if (now < pausedUntil) {
         await wait(pausedUntil - now);
         continue;
       }
       if (sent.length < limit.max) {
         sent.push(now);
+        waiting -= 1;
         return;
       }
       await wait((sent[0] ?? now) + limit.windowMs - now);
@@ -40,9 +51,17 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
   return {
     acquire() {
       // One at a time, in the order asked: a burst cannot overtake the window.
+      waiting += 1;
       const turn = queue.then(next);
       queue = turn.catch(() => undefined);
       return turn;
+    },
+    spare() {
+      const now = clock.now();
+      forget(now);
+      if (waiting > 0 || now < pausedUntil || sent.length >= limit.max / 2) return false;
+      sent.push(now);
+      return true;
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock.now() + ms);

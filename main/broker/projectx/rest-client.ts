@@ -2,8 +2,10 @@
 // gateway did not act on it), the envelope checked, and every other outcome told apart, so that a caller never
 // mistakes "no answer" for "refused": a mutating call that timed out may have happened.
 import { z } from 'zod';
+import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { requestJson, type JsonAnswer } from '../json-request';
+import { onConnectionClosed, openConnections, requestJson, type JsonAnswer } from '../json-request';
+import { createWarmLine } from '../warm-line';
 import { describeError } from './errors';
 import type { RateLimiter } from './rate-limiter';
 import { errorText } from '../error-text';
@@ -17,16 +19,24 @@ export type RestOutcome =
 
 export type RestClient = {
   post(endpoint: string, body: unknown, token: string | null): Promise<RestOutcome>;
+  /**
+   * While on, a connection to the gateway is kept open (warm-line.ts), reopened with `GET /api/Status/ping`
+   * when the last one closes, so that a command never waits for a connection of its own.
+   */
+  keepWarm(on: boolean): void;
 };
 
 export type RestClientOptions = {
   baseUrl: string;
   limiter: RateLimiter;
   logger: Logger;
+  clock: Clock;
   timeoutMs?: number;
   /** 429 answers in a row before giving up; the wait doubles from `backoffMs`. */
   maxRateLimitRetries?: number;
   backoffMs?: number;
+  /** See ProjectXTiming (options.ts). */
+  warmLineMinGapMs?: number;
 };
 
 const envelope = z.looseObject({
@@ -91,7 +101,35 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
   };
 
-  return { post };
+  const pingUrl = `${base}/api/Status/ping`;
+  /** Whatever the gateway answers, the connection is open; the ping takes no turn a command may need. */
+  const ping = async (): Promise<boolean> => {
+    if (!options.limiter.spare()) return false;
+    try {
+      await requestJson({ method: 'GET', url: pingUrl, headers: {}, signal: AbortSignal.timeout(timeoutMs) });
+      return true;
+    } catch (error) {
+      log.debug('the keep-warm ping failed', { error: errorText(error) });
+      return false;
+    }
+  };
+  const line = createWarmLine({
+    connections: {
+      open: () => openConnections(pingUrl),
+      onClosed: (listener) => onConnectionClosed(pingUrl, listener),
+    },
+    ping,
+    clock: options.clock,
+    logger: log,
+    ...(options.warmLineMinGapMs === undefined ? {} : { minGapMs: options.warmLineMinGapMs }),
+  });
+
+  return {
+    post,
+    keepWarm: (on) => {
+      line.hold(on);
+    },
+  };
 }
 
 function read(endpoint: string, response: JsonAnswer): RestOutcome {

@@ -4,7 +4,7 @@
 // frames delayed, duplicated or reordered per hub (link-faults.ts), sockets half-closed or quiet, REST calls hung
 // or slowed, actions run at the moment a call arrives, reconnect storms, and a log of what each command did.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { serveHubProtocol, type HubPeer } from './hub-protocol';
 import { createOutbox, noStats, seededRandom, type LinkFaults, type Outbox } from './link-faults';
@@ -12,7 +12,14 @@ import { createModel, type FakeOrder, type Quote, type UserEvent } from './model
 import { handleRest, type Effect, type RestReply } from './rest';
 
 export type HubName = 'user' | 'market';
-export type Call = { endpoint: string; body: Record<string, unknown>; token: string | null; at: number };
+export type Call = {
+  endpoint: string;
+  body: Record<string, unknown>;
+  token: string | null;
+  at: number;
+  /** Which REST connection carried it: 1 for the first the gateway read a call on, and so on. */
+  connection: number;
+};
 /** How the next call(s) to an endpoint are answered instead of the normal way. */
 export type Scripted = {
   status?: number;
@@ -76,6 +83,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
   const effects: Effect[] = [];
   const hooks = new Map<string, { action: () => void; times: number }[]>();
   let restLatencyMs = 0;
+  const restConnections = new WeakMap<Socket, number>();
+  let restConnectionCount = 0;
+  const connectionOf = (socket: Socket): number => {
+    let number = restConnections.get(socket);
+    if (number === undefined) restConnections.set(socket, (number = ++restConnectionCount));
+    return number;
+  };
 
   const tokens = {
     issue(): string {
@@ -133,7 +147,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
         answer(response, { status: 400 });
         return;
       }
-      const call: Call = { endpoint, body, token, at: Date.now() };
+      const call: Call = { endpoint, body, token, at: Date.now(), connection: connectionOf(request.socket) };
       calls.push(call);
       options.onCall?.(call);
       const hook = hooks.get(endpoint)?.[0];
@@ -243,6 +257,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
       scripts.set(endpoint, [...(scripts.get(endpoint) ?? []), reply]);
     },
     push,
+    /** Closes the REST connections kept open with no request on them, as a server does after its idle time. */
+    closeIdleConnections() {
+      http.closeIdleConnections();
+    },
     /** A raw invocation on every connection of a hub, subscribed or not. */
     invoke(hub: HubName, target: string, args: unknown[]) {
       for (const c of hubsOf(hub)) c.peer.invoke(target, args);

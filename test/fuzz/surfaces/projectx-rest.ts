@@ -103,6 +103,7 @@ export const projectXRestSurface: Surface = {
       baseUrl: url,
       limiter: createRateLimiter(systemClock, { max: 1_000_000, windowMs: 1_000 }),
       logger,
+      clock: systemClock,
       timeoutMs: 3_000,
       maxRateLimitRetries: 0,
       backoffMs: 1,

@@ -29,6 +29,7 @@ export const FAST: Partial<ProjectXTiming> = {
   positionSettleMs: 150,
   resyncDelayMs: 50,
   rateLimitBackoffMs: 50,
+  warmLineMinGapMs: 20,
 };
 
 /** The real ProjectX adapter logged in to `gateway` with the fake credentials, on the system clock. */

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestJson } from '../../../main/broker/json-request';
+import { onConnectionClosed, openConnections, requestJson } from '../../../main/broker/json-request';
 
 /** A request as the server read it: its connection's number, its body, its path and its head's headers. */
 type Seen = { socket: number; body: string; url: string | undefined; headers: Record<string, unknown> };
@@ -144,5 +144,37 @@ describe('requestJson', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(post(url, '{}', abort.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('counts the connections open to a server and tells when one closes', async () => {
+    const { url } = await server();
+    const other = await server();
+    let closed = 0;
+    const stop = onConnectionClosed(url, () => {
+      closed += 1;
+    });
+    expect(openConnections(url)).toBe(0);
+    await post(url, '{}');
+    await post(other.url, '{}');
+    expect([openConnections(url), openConnections(other.url)]).toEqual([1, 1]);
+    // The same server under another path is the same count.
+    expect(openConnections(url.replace('/api/Order/cancel', '/api/Status/ping'))).toBe(1);
+    const told = new Promise<void>((resolve) => onConnectionClosed(url, resolve));
+    servers[0]?.closeIdleConnections();
+    await told;
+    expect([closed, openConnections(url), openConnections(other.url)]).toEqual([1, 0, 1]);
+    stop();
+  });
+
+  it('does not count a connection the server closes with its answer', async () => {
+    const http = createServer((_request, response) => {
+      response.setHeader('connection', 'close');
+      response.end('{}');
+    });
+    servers.push(http);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/Status/ping`;
+    await post(url, '{}');
+    expect(openConnections(url)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-// The REST rate limiter: at most `max` requests in any window, in the order asked, and nobody sends during a pause.
+// The REST rate limiter: at most `max` requests in any window, in the order asked, and nobody sends during a pause;
+// a spare request (a keep-warm ping) only with half the window free and nobody waiting, and it counts.
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../../main/broker/projectx/rate-limiter';
 import { createManualClock } from '../../../helpers/manual-clock';
@@ -43,5 +44,25 @@ describe('the rate limiter', () => {
     clock.advance(1);
     await settle();
     expect(sentAt).toEqual([500]);
+  });
+
+  it('lets a spare request through only with half the window free and nobody waiting, and counts it', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter(clock, { max: 4, windowMs: 1000 });
+    expect([limiter.spare(), limiter.spare(), limiter.spare()]).toEqual([true, true, false]);
+    const sentAt: number[] = [];
+    for (let i = 0; i < 3; i += 1) void limiter.acquire().then(() => sentAt.push(clock.now()));
+    await settle();
+    // The two spares took two of the four places: the third command waits for the window.
+    expect(sentAt).toEqual([0, 0]);
+    clock.advance(500);
+    expect(limiter.spare()).toBe(false);
+    clock.advance(500);
+    await settle();
+    expect(sentAt).toEqual([0, 0, 1000]);
+    clock.advance(1000);
+    expect(limiter.spare()).toBe(true);
+    limiter.pause(100);
+    expect(limiter.spare()).toBe(false);
   });
 });
