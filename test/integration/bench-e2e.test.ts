@@ -1,7 +1,7 @@
 // `npm run bench:e2e` end to end, briefly: the bundled bench (both broker cases, five samples each, no warm-up)
 // prints one JSON line per broker of the documented shape, and every sample ended in a close at the fake gateway,
-// read from the bench's report of what the gateway did, and ProjectX's floor was taken beside every sample. Its
-// timings are the bench's business, not asserted here.
+// read from the bench's report of what the gateway did, on a connection already open, and ProjectX's floor was
+// taken beside every sample. Its timings are the bench's business, not asserted here.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ type Report = {
     inCoreMs: number;
     toGatewayMs: number;
     floorMs: number | null;
+    newConnection: boolean;
   }[];
 }[];
 
@@ -81,6 +82,12 @@ describe('npm run bench:e2e', () => {
     expect(report.map((run) => run.samples.map((s) => (s.floorMs === null ? null : s.floorMs > 0)))).toEqual([
       Array<boolean>(SAMPLES).fill(true),
       Array<null>(SAMPLES).fill(null),
+    ]);
+    // Every enforcement request went out on a connection already open (ProjectX's kept REST connection,
+    // Tradovate's user socket).
+    expect(report.map((run) => run.samples.map((s) => s.newConnection))).toEqual([
+      Array<boolean>(SAMPLES).fill(false),
+      Array<boolean>(SAMPLES).fill(false),
     ]);
   }, 60_000);
 });

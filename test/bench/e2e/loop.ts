@@ -42,7 +42,13 @@ export type CaseRun = {
   /** Per sample, in order: the floor's ms from its quote sent to its call read (ProjectX; floor.ts), else null. */
   floor: number[] | null;
 };
-export type RunOptions = { workerFile: string; samples: number; warmUp: number };
+export type RunOptions = {
+  workerFile: string;
+  samples: number;
+  warmUp: number;
+  /** Ms of quiet (nothing sent either way) before each counted sample's confirming quote. */
+  quietMs: number;
+};
 
 /** The event-loop delay monitor's timer (Node's default): coarse, so its own wake-ups barely load the loop. */
 const LOOP_RESOLUTION_MS = 10;
@@ -116,7 +122,7 @@ async function openMarket(gateway: GatewayLink, core: WardenCore, probe: Probe):
   }
 }
 
-async function sample(market: Market): Promise<Sample> {
+async function sample(market: Market, quietMs = 0): Promise<Sample> {
   const { gateway, core, alerts, probe, symbol, a, endpoints } = market;
   const based = probe.until('the base quote', quoteAt(symbol, 'base'));
   await gateway.send({ op: 'quote', level: 'base' });
@@ -130,6 +136,8 @@ async function sample(market: Market): Promise<Sample> {
   const warned = withDeadline('positionLoss critical for A', alerts.critical(a));
   await gateway.send({ op: 'quote', level: 'breach' });
   await warned;
+  // A quiet spell with A at critical, measured on purpose: not a wait for a signal.
+  if (quietMs > 0) await new Promise((resolve) => setTimeout(resolve, quietMs));
   const flat = probe.until(
     'A flat after the close',
     (e) =>
@@ -223,7 +231,7 @@ export async function runCase(which: BenchCase, options: RunOptions): Promise<Ca
     const samples: Sample[] = [];
     const floorMs: number[] = [];
     for (let i = 0; i < options.samples; i += 1) {
-      samples.push(await sample(market));
+      samples.push(await sample(market, options.quietMs));
       if (floor !== null) floorMs.push(await floorSample(gateway));
     }
     delay.disable();

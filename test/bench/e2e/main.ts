@@ -2,7 +2,9 @@
 // enforcement call, through the real core and the real ProjectX and Tradovate adapters over real sockets. One JSON
 // line per broker on stdout (p50/p99/max in ms); the hop breakdown, the main thread's event-loop delay and the
 // machine's load on stderr. BENCH_CASE=projectx|tradovate runs one, BENCH_SAMPLES counted samples (default 300)
-// after BENCH_WARMUP (default 30); BENCH_REPORT=<file> also writes every sample's hops and the gateway's tally.
+// after BENCH_WARMUP (default 30); BENCH_QUIET_MS=<ms> leaves the market quiet that long before each counted
+// sample's confirming quote (no REST call meanwhile: what a kept connection is for); BENCH_REPORT=<file> also
+// writes every sample's hops and the gateway's tally.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,6 +54,8 @@ function tell(run: CaseRun, loadBefore: string): void {
   );
   say(`  gateway, for A: ${JSON.stringify(run.tally.calls)}, closes carried out ${run.tally.closes}`);
   say(`  client connections opened during the samples: ${run.newConnections}`);
+  const cold = run.samples.filter((s) => s.newConnection).length;
+  say(`  enforcement requests that opened a connection of their own: ${cold} of ${run.samples.length}`);
   say(`  checkpoints ran on: ${run.checkpoints}`);
   const slow = [...run.slowStoreCalls].map(
     ([call, { count, maxNs }]) => `${call} ×${count} (longest ${(Number(maxNs) / 1e6).toFixed(2)} ms)`,
@@ -98,6 +102,7 @@ function report(runs: CaseRun[]): unknown {
       toSocketMs: ms(s.leftAt - s.wroteAt),
       gcMs: run.gcInSamples[i],
       floorMs: run.floor?.[i] ?? null,
+      newConnection: s.newConnection,
     })),
   }));
 }
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
     workerFile: join(dirname(fileURLToPath(import.meta.url)), 'gateway-thread.cjs'),
     samples: count('BENCH_SAMPLES', 300),
     warmUp: count('BENCH_WARMUP', 30),
+    quietMs: count('BENCH_QUIET_MS', 0),
   };
   say(`bench:e2e on node ${process.version}, ${availableParallelism()} cores, load ${load()}`);
   const runs: CaseRun[] = [];

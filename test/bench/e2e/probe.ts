@@ -5,7 +5,7 @@
 // the two the store meter runs; after the hand-over the wire tap stamps the first enforcement request sent.
 import type { BrokerAdapter, CommandResult } from '../../../main/broker/types';
 import type { BrokerEvent } from '../../../shared/domain/events';
-import type { StoreCall, StoreMeter } from './taps';
+import { clientConnections, type StoreCall, type StoreMeter } from './taps';
 
 /**
  * When the core received the armed event from the adapter, handed the adapter its command, the adapter made the
@@ -18,6 +18,8 @@ export type CoreStamps = {
   leftAt: bigint;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
+  /** The enforcement request opened a connection of its own (none was open and idle for it). */
+  newConnection: boolean;
 };
 
 type Waiter = { check: (event: BrokerEvent) => boolean; resolve: () => void };
@@ -31,6 +33,9 @@ type Armed = {
   leftAt: bigint | null;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
+  /** Client connections opened so far, as the enforcement request was made. */
+  openedBefore: number;
+  newConnection: boolean;
 };
 
 /** Events kept to name in a timeout's error: what the core heard last. */
@@ -85,13 +90,15 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
     wire: {
       made(text: string): void {
         if (armed === null || armed.handedAt === null || armed.wroteAt !== null) return;
-        if (armed.endpoints.some((endpoint) => text.includes(endpoint)))
-          armed.wroteAt = process.hrtime.bigint();
+        if (!armed.endpoints.some((endpoint) => text.includes(endpoint))) return;
+        armed.wroteAt = process.hrtime.bigint();
+        armed.openedBefore = clientConnections.opened;
       },
       written(text: string): void {
         if (armed === null || armed.wroteAt === null || armed.leftAt !== null) return;
-        if (armed.endpoints.some((endpoint) => text.includes(endpoint)))
-          armed.leftAt = process.hrtime.bigint();
+        if (!armed.endpoints.some((endpoint) => text.includes(endpoint))) return;
+        armed.leftAt = process.hrtime.bigint();
+        armed.newConnection = clientConnections.opened > armed.openedBefore;
       },
     },
     /**
@@ -127,6 +134,8 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
         leftAt: null,
         storeNs: 0n,
         storeCalls: {},
+        openedBefore: 0,
+        newConnection: false,
       };
     },
     /** The armed stamps (and disarms); throws when any did not happen. */
@@ -138,8 +147,8 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
       if (stamps.handedAt === null) throw new Error('the core never handed the adapter a command for A');
       if (stamps.wroteAt === null) throw new Error('the adapter never made the enforcement request');
       if (stamps.leftAt === null) throw new Error("the enforcement request's bytes were never written");
-      const { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls } = stamps;
-      return { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls };
+      const { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls, newConnection } = stamps;
+      return { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls, newConnection };
     },
     /** Every command handed over so far has been answered; throws on the first refused one. */
     async answered(): Promise<void> {
