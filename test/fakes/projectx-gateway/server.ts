@@ -69,6 +69,7 @@ export const FAKE_CREDENTIALS = { userName: 'trader', apiKey: 'fake-api-key-0123
 export async function startFakeGateway(options: FakeGatewayOptions = {}) {
   const model = createModel();
   const calls: Call[] = [];
+  const pings: Call[] = [];
   const scripts = new Map<string, Scripted[]>();
   const connections = new Set<HubConnection>();
   const issued = new Map<string, number>();
@@ -148,8 +149,12 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
         return;
       }
       const call: Call = { endpoint, body, token, at: Date.now(), connection: connectionOf(request.socket) };
-      calls.push(call);
-      options.onCall?.(call);
+      // A keep-warm ping is background traffic, kept apart so that a test's list of calls is what it caused.
+      if (endpoint === 'Status/ping') pings.push(call);
+      else {
+        calls.push(call);
+        options.onCall?.(call);
+      }
       const hook = hooks.get(endpoint)?.[0];
       if (hook !== undefined) {
         hook.times -= 1;
@@ -251,6 +256,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}) {
     url,
     model,
     calls,
+    /** The keep-warm pings (`GET /api/Status/ping`), not among `calls`. */
+    pings,
     /** Calls made to one endpoint (or all), in order. */
     callsTo: (endpoint?: string) => calls.filter((c) => endpoint === undefined || c.endpoint === endpoint),
     script(endpoint: string, reply: Scripted) {
