@@ -1,14 +1,14 @@
 // Checkpoints off the main thread: once the worker is open, a commit past SQLite's 1,000 pages copies nothing into
 // the file on the committing thread, the worker copies it on its timer, and closing the store leaves no log behind.
 // A worker that cannot open the database, or that dies, hands checkpoints back to the main connection and says why.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../main/platform/logger';
 import { startCheckpoints } from '../../../main/store/checkpoints';
 import { openStore } from '../../../main/store';
-import { useTempDirs } from './temp-store';
+import { useTempDirs, walDatabase as walDatabaseIn } from './temp-store';
 
 const tempDir = useTempDirs();
 const PAGE = 4096;
@@ -16,15 +16,11 @@ const PAGE = 4096;
 const ROWS = 1300;
 
 /** A WAL database as the store configures it, with the store's meta table; the caller closes it. */
-function walDatabase(): { db: Database.Database; file: string } {
-  const file = join(tempDir(), 'warden.db');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE t (v BLOB)');
-  db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-  return { db, file };
-}
+const walDatabase = () =>
+  walDatabaseIn(
+    tempDir(),
+    'CREATE TABLE t (v BLOB); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+  );
 
 /** About ROWS pages of rows, committed one by one as the journal does. */
 function writePages(db: Database.Database): void {

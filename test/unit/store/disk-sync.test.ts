@@ -1,13 +1,12 @@
 // The write-ahead log reaches the disk off the event loop: flushed on a timer through a handle of its own beside
 // SQLite's (seen in /proc, Linux), one flush at a time, nothing said when there is no log yet, a log it cannot open told once, and
 // the handle closed at stop.
-import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../main/platform/logger';
 import { startDiskSync } from '../../../main/store/disk-sync';
-import { useTempDirs } from './temp-store';
+import { useTempDirs, walDatabase as walDatabaseIn } from './temp-store';
 
 const tempDir = useTempDirs();
 
@@ -23,15 +22,8 @@ function handlesOn(path: string): number {
 }
 
 /** A WAL database with one committed row; the caller closes it. */
-function walDatabase(): { db: Database.Database; file: string } {
-  const file = join(tempDir(), 'warden.db');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE t (v TEXT)');
-  db.prepare('INSERT INTO t VALUES (?)').run('a fill');
-  return { db, file };
-}
+const walDatabase = () =>
+  walDatabaseIn(tempDir(), "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a fill')");
 
 async function until(what: string, check: () => boolean): Promise<void> {
   for (let i = 0; i < 500; i += 1) {

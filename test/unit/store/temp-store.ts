@@ -1,5 +1,6 @@
-// Test helpers for the store: a fresh temp folder per test (removed afterwards) and a store opened in it
-// with a logger that remembers what it was told.
+// Test helpers for the store: a fresh temp folder per test (removed afterwards), a store opened in it with a
+// logger that remembers what it was told, and a bare database in the store's journal mode.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,4 +36,17 @@ export function useStores(): (file?: string, options?: Omit<StoreOptions, 'logge
     open.push(store);
     return { store, file, logger };
   };
+}
+
+/**
+ * A bare database at warden.db in `dir`, in WAL mode with `synchronous=NORMAL` as the store sets it, `setup` run
+ * on it once (its tables and rows); the caller closes it.
+ */
+export function walDatabase(dir: string, setup: string): { db: Database.Database; file: string } {
+  const file = join(dir, 'warden.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(setup);
+  return { db, file };
 }
