@@ -1,8 +1,9 @@
 // Keeps a connection to a broker's REST server open while Warden is connected to the broker, so the command that
 // protects an account goes out on a connection already open instead of paying a TCP (and TLS) handshake after a
 // quiet spell. Servers close idle connections (node:http after 5 s, others after a minute or two); when the last
-// one to the server closes, one light request opens another. A server that does not keep connections is pinged
-// less and less often, down to once a minute (docs/ARCHITECTURE.md, "Breach to broker").
+// one to the server closes, one light request opens another. A server that does not keep connections, or that asks
+// for fewer requests, is pinged less and less often, down to once a minute (docs/ARCHITECTURE.md, "Breach to
+// broker").
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 

@@ -102,12 +102,20 @@ export function createRestClient(options: RestClientOptions): RestClient {
   };
 
   const pingUrl = `${base}/api/Status/ping`;
-  /** Whatever the gateway answers, the connection is open; the ping takes no turn a command may need. */
+  /**
+   * Whatever the gateway answers, the connection is open; but a 429 asks for fewer requests, so it counts as no
+   * answer and the next ping waits longer. The ping takes no turn a command may need.
+   */
   const ping = async (): Promise<boolean> => {
     if (!options.limiter.spare()) return false;
     try {
-      await requestJson({ method: 'GET', url: pingUrl, headers: {}, signal: AbortSignal.timeout(timeoutMs) });
-      return true;
+      const answer = await requestJson({
+        method: 'GET',
+        url: pingUrl,
+        headers: {},
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return answer.status !== 429;
     } catch (error) {
       log.debug('the keep-warm ping failed', { error: errorText(error) });
       return false;
