@@ -154,6 +154,7 @@ export function onConnectionClosed(url: string, listener: () => void): () => voi
   const { origin } = targetOf(url);
   let listeners = closedListeners.get(origin);
   if (listeners === undefined) closedListeners.set(origin, (listeners = new Set()));
+  // A wrapper of its own, so that the same function subscribed twice is stopped once per subscription.
   const own = () => {
     listener();
   };

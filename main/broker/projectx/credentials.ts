@@ -35,7 +35,7 @@ export type CredentialsHolder = {
   info(): CredentialsInfo;
   /** Keeps a connection to the gateway's REST API open (while connected) or lets it go; kept across a new URL. */
   keepWarm(on: boolean): void;
-  /** Ends the session's token refresh and lets the REST connection go. */
+  /** Ends the session's token refresh. */
   stop(): void;
 };
 
@@ -112,8 +112,6 @@ export function createCredentialsHolder(options: CredentialsHolderOptions): Cred
     },
     stop() {
       session?.stop();
-      warm = false;
-      rest.keepWarm(false);
     },
   };
 }

@@ -34,7 +34,7 @@ type Body = Record<string, unknown>;
 
 export function handleRest(ctx: RestContext, endpoint: string, body: Body, token: string | null): RestReply {
   const { model } = ctx;
-  // Anyone may ping; the real gateway's answer is undocumented (section 1.4), a client may only count on a 200.
+  // Anyone may ping; the real gateway's answer is undocumented (section 1.4a), a client may only count on a 200.
   if (endpoint === 'Status/ping') return { status: 200, body: 'pong' };
   if (endpoint === 'Auth/loginKey') {
     if (typeof body.userName !== 'string' || typeof body.apiKey !== 'string') return { status: 400 };
