@@ -10,6 +10,7 @@ import { EXPORT_USAGE, exportEventsCommand } from './whatif/export-events';
 import { readConfigFile } from './platform/config-file';
 import { createLogger } from './platform/logger';
 import { dataFiles, defaultDataDir } from './platform/paths';
+import { lowerBackgroundThreads } from './platform/thread-priority';
 import { serverToken } from './server/auth';
 import { startServer } from './server/server';
 
@@ -32,6 +33,8 @@ function version(): string {
 }
 
 async function serve(argv: string[]): Promise<void> {
+  // First, while the only other threads are V8's helpers: they yield to the thread that decides.
+  const lowered = lowerBackgroundThreads();
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -52,6 +55,7 @@ async function serve(argv: string[]): Promise<void> {
   if (broker !== 'sim' && broker !== 'projectx' && broker !== 'tradovate')
     throw new Error(`--broker must be sim, projectx or tradovate, got ${broker}`);
   const logger = createLogger({ file: dataFiles(dataDir).log });
+  if (lowered > 0) logger.info('background threads run below the main one', { threads: lowered });
   const configPath = values.config ?? env.WARDEN_CONFIG;
   const core = await startCore({
     dataDir,

@@ -17,6 +17,19 @@ function stoppedNow() {
   Atomics.notify(stopped, 0);
 }
 
+// The copy runs below the main thread, which journals and decides: nice 10, as main/platform/thread-priority.ts
+// sets V8's helper threads (this file runs without a TypeScript loader, so it cannot import that one). Linux only.
+function lowerThisThread() {
+  try {
+    const thread = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+    const os = require('node:os');
+    if (Number.isInteger(thread) && thread !== process.pid && os.getPriority(thread) < 10)
+      os.setPriority(thread, 10);
+  } catch {
+    // Not Linux, or not allowed: the thread runs as any other.
+  }
+}
+
 function open() {
   try {
     const Database = require('better-sqlite3');
@@ -32,6 +45,7 @@ function open() {
   }
 }
 
+lowerThisThread();
 const db = open();
 if (db === null) {
   stoppedNow();

@@ -1,25 +1,12 @@
 // The what-if's worker thread: replays the rows the host posts through the edited rules (tally.ts), tells how many
 // it has done after each slice, and the result at the end. An error escapes to the host as the worker's error.
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThread } from '../platform/thread-priority';
 import type { FromWorker, ToWorker } from './protocol';
 import { createWhatIfTally, type WhatIfJob } from './tally';
 
-/**
- * On Linux this thread runs at a lower priority (nice 10) than the engine's: when the cores are busy, the live
- * guard's thread is scheduled first. Elsewhere (no per-thread id to give) it runs as any thread.
- */
-function yieldToTheEngine(): void {
-  try {
-    const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
-    if (Number.isInteger(thread) && thread > 0) setPriority(thread, 10);
-  } catch {
-    // Not Linux, or not allowed: nothing to do.
-  }
-}
-
-yieldToTheEngine();
+// When the cores are busy, the live guard's thread is scheduled first (Linux; elsewhere this runs as any thread).
+lowerThisThread();
 const port = parentPort;
 if (port === null) throw new Error('the what-if worker runs in a worker thread');
 const tally = createWhatIfTally(workerData as WhatIfJob);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM build script without types
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { threadNices } from '../helpers/threads';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'warden.cjs');
@@ -23,8 +24,15 @@ const warden = (args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, ...env },
   });
 
-/** `warden serve` on a free port until it prints where it runs; what it wrote to stderr by then. */
-async function serveStderr(): Promise<string> {
+/**
+ * `warden serve` on a free port until it prints where it runs; what it wrote to stderr by then, and (Linux) its
+ * threads' nice values at that moment.
+ */
+async function serve(): Promise<{
+  stderr: string;
+  nices: Map<number, number> | null;
+  pid: number | undefined;
+}> {
   const dataDir = mkdtempSync(join(dir, 'data-'));
   const child = spawn(
     process.execPath,
@@ -45,13 +53,16 @@ async function serveStderr(): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
+  const nices = process.platform === 'linux' && child.pid !== undefined ? threadNices(child.pid) : null;
   child.kill('SIGTERM');
   await exited;
-  return stderr
+  const said = stderr
     .split('\n')
     .filter((line) => line.startsWith('warden:'))
     .join('\n');
+  return { stderr: said, nices, pid: child.pid };
 }
+const serveStderr = async () => (await serve()).stderr;
 
 beforeAll(async () => {
   await (buildCli as () => Promise<unknown>)();
@@ -63,7 +74,14 @@ describe('the warden command', () => {
     const fromSource = warden(['check-config', good], { WARDEN_FROM_SOURCE: '1' });
     expect([bundled.status, bundled.stdout, bundled.stderr]).toEqual([0, `${good}: ok\n`, '']);
     expect([fromSource.status, fromSource.stdout, fromSource.stderr]).toEqual([0, `${good}: ok\n`, '']);
-    expect(await serveStderr()).toBe('');
+    const { stderr, nices, pid } = await serve();
+    expect(stderr).toBe('');
+    if (nices !== null) {
+      // V8's four helper threads, lowered at start (the checkpoint worker lowers itself, maybe not yet); the
+      // main thread (its id is the process's) not.
+      expect(pid === undefined ? undefined : nices.get(pid)).toBe(0);
+      expect([...nices.values()].filter((nice) => nice === 10).length).toBeGreaterThanOrEqual(4);
+    }
   });
 
   it('falls back to the sources when the bundle is older than them, and serve says so', async () => {

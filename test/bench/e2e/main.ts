@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lowerBackgroundThreads } from '../../../main/platform/thread-priority';
 import { runCase, type CaseRun } from './loop';
 import { benchCases, type BenchCase } from './protocol';
 import { hopTable, hopsOf, resultLine, spreadOf, storeCallsText } from './stats';
@@ -114,7 +115,12 @@ async function main(): Promise<void> {
     warmUp: count('BENCH_WARMUP', 30),
     quietMs: count('BENCH_QUIET_MS', 0),
   };
-  say(`bench:e2e on node ${process.version}, ${availableParallelism()} cores, load ${load()}`);
+  // As `warden serve` does first thing (main/cli.ts), before the gateway thread, a remote broker's, exists.
+  const lowered = lowerBackgroundThreads();
+  say(
+    `bench:e2e on node ${process.version}, ${availableParallelism()} cores, load ${load()}, ` +
+      `${lowered} background threads lowered`,
+  );
   const runs: CaseRun[] = [];
   for (const which of casesAsked()) {
     const before = load();

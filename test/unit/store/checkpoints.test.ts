@@ -6,8 +6,10 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../main/platform/logger';
+import { BACKGROUND_NICE } from '../../../main/platform/thread-priority';
 import { startCheckpoints } from '../../../main/store/checkpoints';
 import { openStore } from '../../../main/store';
+import { niceOf, ownThread, threadNices } from '../../helpers/threads';
 import { useTempDirs, walDatabase as walDatabaseIn } from './temp-store';
 
 const tempDir = useTempDirs();
@@ -71,6 +73,22 @@ describe('checkpoints on a worker thread', () => {
     expect(Number.isNaN(Date.parse(String(restarted.get())))).toBe(false);
     checkpoints.stop();
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: ROWS });
+    db.close();
+  });
+
+  // Linux, from a thread at a higher priority than the worker's (the run was not started with `nice 10`).
+  const lowerable = process.platform === 'linux' && (niceOf(ownThread()) ?? 0) < BACKGROUND_NICE;
+  it.runIf(lowerable)('the worker runs below the thread that journals and decides (nice 10)', async () => {
+    const { db, file } = walDatabase();
+    const base = niceOf(ownThread());
+    const before = new Set(threadNices().keys());
+    const checkpoints = startCheckpoints(db, file, { logger: memoryLogger(), everyMs: 3_600_000 });
+    expect(await checkpoints.ready).toBe(true);
+    // Threads started meanwhile take their starter's priority; only the worker lowers itself.
+    const lowered = [...threadNices()].filter(([thread, nice]) => !before.has(thread) && nice !== base);
+    expect(lowered.map(([, nice]) => nice)).toEqual([BACKGROUND_NICE]);
+    expect(niceOf(ownThread())).toBe(base);
+    checkpoints.stop();
     db.close();
   });
 
