@@ -2,7 +2,8 @@
 // heap on helper threads of its own, and on a machine with two cores Linux often queues the woken main thread
 // behind one of them on the same core, even with the other core idle: in bench:e2e most breaches that took more
 // than 4 ms had waited that way, 1 to 5 ms, behind a TurboFan compile (docs/ARCHITECTURE.md, "Breach to broker").
-// A helper thread at a lower priority (a higher nice value) gives the core up as soon as the main thread wakes.
+// A helper thread at a lower priority (a higher nice value) is not put ahead of the main thread and gives the core
+// up to it sooner (not always at once: docs/TESTING.md, "Who holds the core, traced").
 // Linux only: elsewhere a priority is the whole process's, and these do nothing.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';

@@ -1,6 +1,7 @@
 // Checkpoints off the main thread: once the worker is open, a commit past SQLite's 1,000 pages copies nothing into
 // the file on the committing thread, the worker copies it on its timer, and closing the store leaves no log behind.
 // A worker that cannot open the database, or that dies, hands checkpoints back to the main connection and says why.
+// On Linux the worker's thread runs below the main one.
 import type Database from 'better-sqlite3';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
