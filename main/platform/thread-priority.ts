@@ -3,7 +3,8 @@
 // behind one of them on the same core, even with the other core idle: in bench:e2e most breaches that took more
 // than 4 ms had waited that way, 1 to 5 ms, behind a TurboFan compile (docs/ARCHITECTURE.md, "Breach to broker").
 // A helper thread at a lower priority (a higher nice value) is not put ahead of the main thread and gives the core
-// up to it sooner (not always at once: docs/TESTING.md, "Who holds the core, traced").
+// up to it sooner, though not always at once; end to end the bench cannot tell the difference within its noise
+// (docs/TESTING.md, "Who holds the core, traced"): a rule of precedence, not a measured gain.
 // Linux only: elsewhere a priority is the whole process's, and these do nothing.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
