@@ -37,7 +37,7 @@ const load = () =>
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const WIRE: Record<BenchCase, string> = {
-  projectx: 'HTTP request made',
+  projectx: 'request handed to its socket',
   tradovate: 'frame handed to ws.send()',
 };
 
@@ -100,7 +100,7 @@ function report(runs: CaseRun[]): unknown {
       storeCallsMs: Object.fromEntries(Object.entries(s.storeCalls).map(([call, { ns }]) => [call, ms(ns)])),
       toGatewayMs: ms(s.readAt - s.handedAt),
       inAdapterMs: ms(s.wroteAt - s.handedAt),
-      toSocketMs: ms(s.leftAt - s.wroteAt),
+      onWireMs: ms(s.readAt - s.wroteAt),
       gcMs: run.gcInSamples[i],
       floorMs: run.floor?.[i] ?? null,
       newConnection: s.newConnection,

@@ -2,20 +2,20 @@
 // `execute` are wrapped before the core is given the adapter. The wrapped callback stamps the armed event as it
 // reaches the core, and after the core has taken each event wakes whoever waits for a condition; the wrapped
 // execute stamps the first command for the armed account as the core hands it over, and keeps its answer. Between
-// the two the store meter runs; after the hand-over the wire tap stamps the first enforcement request sent.
+// the two the store meter runs; after the hand-over the wire tap stamps the first enforcement request handed to its
+// socket.
 import type { BrokerAdapter, CommandResult } from '../../../main/broker/types';
 import type { BrokerEvent } from '../../../shared/domain/events';
 import { clientConnections, type StoreCall, type StoreMeter } from './taps';
 
 /**
- * When the core received the armed event from the adapter, handed the adapter its command, the adapter made the
- * request, and its bytes were written to the socket; the time spent in the store between the first two, per call.
+ * When the core received the armed event from the adapter, handed the adapter its command, and the adapter handed
+ * its request to the socket; the time spent in the store between the first two, per call.
  */
 export type CoreStamps = {
   receivedAt: bigint;
   handedAt: bigint;
   wroteAt: bigint;
-  leftAt: bigint;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
   /** The enforcement request opened a connection of its own (none was open and idle for it). */
@@ -30,10 +30,9 @@ type Armed = {
   receivedAt: bigint | null;
   handedAt: bigint | null;
   wroteAt: bigint | null;
-  leftAt: bigint | null;
   storeNs: bigint;
   storeCalls: Record<string, StoreCall>;
-  /** Client connections opened so far, as the enforcement request was made. */
+  /** Client connections opened so far, as the core handed over its command. */
   openedBefore: number;
   newConnection: boolean;
 };
@@ -76,6 +75,7 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
   adapter.execute = (command) => {
     if (armed !== null && armed.handedAt === null && command.account === armed.account) {
       armed.handedAt = process.hrtime.bigint();
+      armed.openedBefore = clientConnections.opened;
       meter.running = false;
       armed.storeNs = meter.ns;
       armed.storeCalls = Object.fromEntries(meter.calls);
@@ -86,20 +86,12 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
   };
 
   return {
-    /** The wire tap's listener: stamps the first enforcement request made after the hand-over, and its bytes. */
-    wire: {
-      made(text: string): void {
-        if (armed === null || armed.handedAt === null || armed.wroteAt !== null) return;
-        if (!armed.endpoints.some((endpoint) => text.includes(endpoint))) return;
-        armed.wroteAt = process.hrtime.bigint();
-        armed.openedBefore = clientConnections.opened;
-      },
-      written(text: string): void {
-        if (armed === null || armed.wroteAt === null || armed.leftAt !== null) return;
-        if (!armed.endpoints.some((endpoint) => text.includes(endpoint))) return;
-        armed.leftAt = process.hrtime.bigint();
-        armed.newConnection = clientConnections.opened > armed.openedBefore;
-      },
+    /** The wire tap's listener: stamps the first enforcement request handed to its socket after the hand-over. */
+    wire: (text: string): void => {
+      if (armed === null || armed.handedAt === null || armed.wroteAt !== null) return;
+      if (!armed.endpoints.some((endpoint) => text.includes(endpoint))) return;
+      armed.wroteAt = process.hrtime.bigint();
+      armed.newConnection = clientConnections.opened > armed.openedBefore;
     },
     /**
      * Resolves once the core has taken an event after which `check` holds (asked after each event has been
@@ -131,7 +123,6 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
         receivedAt: null,
         handedAt: null,
         wroteAt: null,
-        leftAt: null,
         storeNs: 0n,
         storeCalls: {},
         openedBefore: 0,
@@ -145,10 +136,10 @@ export function probeAdapter(adapter: BrokerAdapter, meter: StoreMeter) {
       meter.reset();
       if (stamps?.receivedAt == null) throw new Error('the core never received the confirming quote');
       if (stamps.handedAt === null) throw new Error('the core never handed the adapter a command for A');
-      if (stamps.wroteAt === null) throw new Error('the adapter never made the enforcement request');
-      if (stamps.leftAt === null) throw new Error("the enforcement request's bytes were never written");
-      const { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls, newConnection } = stamps;
-      return { receivedAt, handedAt, wroteAt, leftAt, storeNs, storeCalls, newConnection };
+      if (stamps.wroteAt === null)
+        throw new Error('the adapter never handed the enforcement request to its socket');
+      const { receivedAt, handedAt, wroteAt, storeNs, storeCalls, newConnection } = stamps;
+      return { receivedAt, handedAt, wroteAt, storeNs, storeCalls, newConnection };
     },
     /** Every command handed over so far has been answered; throws on the first refused one. */
     async answered(): Promise<void> {

@@ -7,8 +7,7 @@ export type LoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; meanMs: n
 export type Spread = { p50Ms: number; p99Ms: number; maxMs: number };
 /**
  * The three hops of the path and the whole of it; `inStore` is the part of `inCore` spent in the store;
- * `inAdapter`, `toSocket` and `onWire` split `toGateway` where the adapter makes the request and where its bytes
- * are written to the socket.
+ * `inAdapter` and `onWire` split `toGateway` where the adapter hands its request to the socket.
  */
 export type Hops = {
   toCore: Spread;
@@ -16,7 +15,6 @@ export type Hops = {
   inStore: Spread;
   toGateway: Spread;
   inAdapter: Spread;
-  toSocket: Spread;
   onWire: Spread;
   total: Spread;
 };
@@ -25,7 +23,6 @@ type Stamped = {
   receivedAt: bigint;
   handedAt: bigint;
   wroteAt: bigint;
-  leftAt: bigint;
   readAt: bigint;
   storeNs: bigint;
 };
@@ -57,8 +54,7 @@ export function hopsOf(samples: readonly Stamped[]): Hops {
     inStore: of((s) => nsToMs(s.storeNs)),
     toGateway: of((s) => nsToMs(s.readAt - s.handedAt)),
     inAdapter: of((s) => nsToMs(s.wroteAt - s.handedAt)),
-    toSocket: of((s) => nsToMs(s.leftAt - s.wroteAt)),
-    onWire: of((s) => nsToMs(s.readAt - s.leftAt)),
+    onWire: of((s) => nsToMs(s.readAt - s.wroteAt)),
     total: of((s) => nsToMs(s.readAt - s.sentAt)),
   };
 }
@@ -92,8 +88,7 @@ export function hopTable(hops: Hops, endpoint: string, wire: string): string[] {
     ['    of which in the store (SQLite calls)', hops.inStore],
     [`3 → gateway has read ${endpoint}`, hops.toGateway],
     [`    3a adapter: command → ${wire}`, hops.inAdapter],
-    ['    3b → its bytes written to the socket', hops.toSocket],
-    ['    3c → gateway has read it', hops.onWire],
+    ['    3b → gateway has read it', hops.onWire],
     ['total (frame sent → call read)', hops.total],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

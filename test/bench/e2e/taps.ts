@@ -1,13 +1,12 @@
 // Finer stopwatches inside the core's hops, again without touching product code. The store tap times every call
 // into the store (SQLite) while a meter is running: how much of the core's hop is the database; and, all the run
 // long, notes each call of 1 ms or more: what holds the main thread up between samples too.
-// The wire tap hears each request as the adapter makes it (ProjectX: an HTTP request; Tradovate: a frame on its
-// `ws` socket) and as its bytes are written to the socket, splitting the last hop into the adapter's own work, the
-// wait until the bytes leave, and the wire plus the gateway's reading; and it counts the client connections
-// opened (a call on a warm keep-alive connection or a fresh one).
+// The wire tap hears each request as the adapter hands it to its socket (ProjectX: a REST request's text;
+// Tradovate: a frame to its `ws` socket), splitting the last hop into the adapter's own work and the wire plus the
+// gateway's reading; and it counts the client connections opened (a call on a warm keep-alive connection or a
+// fresh one). The two cannot be split further on one machine: a write to a loopback socket can wake the gateway's
+// thread on the writer's own core, which then reads the request before the write has returned.
 import { subscribe } from 'node:diagnostics_channel';
-import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 import WebSocket from 'ws';
 import type { Store } from '../../../main/store';
@@ -91,64 +90,38 @@ export function timedStore(store: Store, meter: StoreMeter): Store {
   );
 }
 
-type WireListener = {
-  /** A request handed to the network: its URL or path, or a socket frame. */
-  made(text: string): void;
-  /** Its bytes written to the socket: an HTTP request's head, or a frame once `ws` has written it. */
-  written(text: string): void;
-};
+/** Hears a request as it is handed to its socket: an HTTP request's text, or a frame's. */
+type WireListener = (text: string) => void;
 let wire: WireListener | null = null;
 /** Client TCP connections this process has opened: a REST call on a fresh one pays a connect. */
 export const clientConnections = { opened: 0 };
 
-/** What a request names: a URL (string or object), or node:http options' path. */
-function requestText(target: unknown): string {
-  if (typeof target === 'string') return target;
-  if (target instanceof URL) return target.href;
-  if (target instanceof Request) return target.url;
-  const path = (target as { path?: unknown } | null)?.path;
-  return typeof path === 'string' ? path : '';
-}
-
 /**
- * Patches, once for the process, every way an adapter sends a request: node:http(s)' `request` and `fetch` (REST),
- * and the `ws` socket's `send` (Tradovate's user socket); each later call only changes the listener.
+ * Patches, once for the process, the two ways an adapter sends a command: a REST request written to its socket as
+ * one text (ProjectX, json-request.ts), and the `ws` socket's `send` (Tradovate's user socket); each later call only
+ * changes the listener.
  */
 function patchWire(): void {
-  for (const module of [http, https]) {
-    const request = module.request;
-    module.request = (target: unknown, ...rest: unknown[]) => {
-      wire?.made(requestText(target));
-      return (request as (...args: unknown[]) => ReturnType<typeof http.request>)(target, ...rest);
-    };
-  }
-  const fetching = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    wire?.made(requestText(input));
-    return fetching(input, init);
-  };
   const prototype = WebSocket.prototype as unknown as { send: (data: unknown, ...rest: unknown[]) => void };
   const send = prototype.send;
   prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
-    if (typeof data === 'string') wire?.made(data);
-    // ws writes the frame to its socket before send returns (masked: its text is not on the wire as such).
+    // Masked on the wire, so heard here rather than at the socket.
+    if (typeof data === 'string') wire?.(data);
     send.call(this, data, ...rest);
-    if (typeof data === 'string') wire?.written(data);
   };
-  // node:http writes a request's head as text, on the tick after the request was made.
+  // A REST request's head and body go to the socket as one text, in the adapter's turn.
   const socket = net.Socket.prototype as unknown as { write: (...args: unknown[]) => boolean };
   const write = socket.write;
   socket.write = function (this: net.Socket, ...args: unknown[]) {
-    const written = write.apply(this, args);
-    if (typeof args[0] === 'string') wire?.written(args[0]);
-    return written;
+    if (typeof args[0] === 'string') wire?.(args[0]);
+    return write.apply(this, args);
   };
   subscribe('net.client.socket', () => {
     clientConnections.opened += 1;
   });
 }
 
-/** Tells `listener` of each request as the adapter makes it, and as its bytes are written to the socket. */
+/** Tells `listener` of each request as the adapter hands it to its socket. */
 export function tapWire(listener: WireListener): void {
   if (wire === null) patchWire();
   wire = listener;
