@@ -32,6 +32,9 @@ export class KeptConnection {
         })
       : connectTcp({ host: hostname, port });
     this.socket.setNoDelay(true);
+    // TCP keep-alive probes from a second of quiet (as node:http's keep-alive agent sets them): a connection a
+    // router dropped silently is found dead while idle, not when a command is written into it.
+    this.socket.setKeepAlive(true, 1000);
     this.socket.on('data', (bytes: Buffer) => {
       this.read(bytes);
     });

@@ -11,6 +11,7 @@ import {
   type Socket,
 } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { onEachRequest } from '../../helpers/raw-http';
 import { onConnectionClosed, openConnections, requestJson } from '../../../main/broker/json-request';
 
 /** A request as the server read it: its connection's number, its body, its path and its head's headers. */
@@ -64,7 +65,6 @@ async function rawServer(
   let heard: () => void = () => undefined;
   const tcp: TcpServer = createTcpServer((socket) => {
     const number = (nextSocket += 1);
-    let bytes = '';
     openSockets.add(socket);
     socket.on('close', () => openSockets.delete(socket));
     socket.on('end', () => {
@@ -72,13 +72,8 @@ async function rawServer(
       closing.get(number)?.();
     });
     socket.on('error', () => undefined);
-    socket.on('data', (chunk: Buffer) => {
-      bytes += chunk.toString('latin1');
-      const headEnd = bytes.indexOf('\r\n\r\n');
-      const length = Number(/content-length: (\d+)/i.exec(bytes)?.[1] ?? 0);
-      if (headEnd === -1 || bytes.length < headEnd + 4 + length) return;
-      requests.push({ socket: number, head: bytes.slice(0, headEnd) });
-      bytes = '';
+    onEachRequest(socket, (request) => {
+      requests.push({ socket: number, head: request.slice(0, request.indexOf('\r\n\r\n')) });
       const k = requests.length;
       const text = reply(k);
       if (text !== null) socket.write(text);

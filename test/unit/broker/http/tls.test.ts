@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestJson } from '../../../../main/broker/json-request';
+import { onEachRequest } from '../../../helpers/raw-http';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/tls');
 const certFile = join(fixtures, 'localhost.crt');
@@ -24,14 +25,8 @@ async function tlsServer() {
       ALPNProtocols: ['http/1.1'],
     },
     (socket: TLSSocket) => {
-      let bytes = '';
-      socket.on('data', (chunk: Buffer) => {
-        bytes += chunk.toString('latin1');
-        const end = bytes.indexOf('\r\n\r\n');
-        const length = Number(/content-length: (\d+)/i.exec(bytes)?.[1] ?? 0);
-        if (end === -1 || bytes.length < end + 4 + length) return;
-        heard.push({ servername: socket.servername, alpn: socket.alpnProtocol, request: bytes });
-        bytes = '';
+      onEachRequest(socket, (request) => {
+        heard.push({ servername: socket.servername, alpn: socket.alpnProtocol, request });
         const body = JSON.stringify({ n: heard.length });
         socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
       });
