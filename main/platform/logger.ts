@@ -1,5 +1,6 @@
 // Structured logging to stderr (and, when given, a file rotated by size, see log-file.ts): one JSON object per line,
-// never secrets.
+// never secrets. A line is made when it is logged and written when the turn ends: a breach's command leaves before
+// the lines its turn logged reach the disk (docs/ARCHITECTURE.md, "Breach to broker").
 import { rotatingLogFile, type LogFile } from './log-file';
 
 export { logDir, logFilePath, LOG_KEEP, LOG_MAX_BYTES } from './log-file';
@@ -34,11 +35,50 @@ export function createLogger(options: LoggerOptions = {}): Logger {
           ...(options.maxFileBytes === undefined ? {} : { maxBytes: options.maxFileBytes }),
           ...(options.keepFiles === undefined ? {} : { keep: options.keepFiles }),
         });
-  return scopedLogger(options, file);
+  return scopedLogger(options, lineSink(options.console !== false, file));
 }
 
-/** Children share the parent's file, so one count of bytes decides its rotation. */
-function scopedLogger(options: LoggerOptions, file: LogFile | null): Logger {
+type LineSink = { add(line: string): void; flush(): void };
+
+/** Sinks holding lines not yet written, all written when the process exits (an exit, a fatal exception). */
+const holding = new Set<LineSink>();
+let exitHooked = false;
+/** More lines than this in one turn are written at once rather than held. */
+const MAX_HELD_LINES = 256;
+
+/** Holds a turn's lines and writes them when it ends (setImmediate): to stderr in one write, to the file line by line. */
+function lineSink(toConsole: boolean, file: LogFile | null): LineSink {
+  let lines: string[] = [];
+  const flush = (): void => {
+    holding.delete(sink);
+    if (lines.length === 0) return;
+    const out = lines;
+    lines = [];
+    if (toConsole) process.stderr.write(out.join(''));
+    for (const line of out) file?.write(line);
+  };
+  const sink: LineSink = {
+    add(line) {
+      lines.push(line);
+      if (lines.length >= MAX_HELD_LINES) flush();
+      else if (lines.length === 1) {
+        holding.add(sink);
+        setImmediate(flush).unref();
+      }
+    },
+    flush,
+  };
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => {
+      for (const held of [...holding]) held.flush();
+    });
+  }
+  return sink;
+}
+
+/** Children share the parent's sink and file, so one count of bytes decides its rotation. */
+function scopedLogger(options: LoggerOptions, sink: LineSink): Logger {
   const min = order[options.level ?? 'info'];
   const write = (level: LogLevel, message: string, context?: Record<string, unknown>): void => {
     if (order[level] < min) return;
@@ -49,8 +89,7 @@ function scopedLogger(options: LoggerOptions, file: LogFile | null): Logger {
       message,
       ...context,
     });
-    if (options.console !== false) process.stderr.write(`${line}\n`);
-    file?.write(`${line}\n`);
+    sink.add(`${line}\n`);
   };
   return {
     debug: (m, c) => {
@@ -68,7 +107,7 @@ function scopedLogger(options: LoggerOptions, file: LogFile | null): Logger {
     child: (scope) =>
       scopedLogger(
         { ...options, scope: options.scope === undefined ? scope : `${options.scope}.${scope}` },
-        file,
+        sink,
       ),
   };
 }

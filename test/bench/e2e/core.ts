@@ -1,7 +1,8 @@
 // The real core the bench measures, as a host builds it: the case's real broker adapter (ProjectX or Tradovate)
-// pointed at the gateway thread, a real SQLite store in a temp dir (removed at stop), the system clock, a logger
-// at level error that writes nowhere, production timings. One rule: positionLoss 300, closing the position with
-// no lock, so account A can breach again and again; the default quote sanity (a breach confirmed by a second quote).
+// pointed at the gateway thread, a real SQLite store in a temp dir (removed at stop), the system clock, the log as
+// `warden serve` writes it (level info, into warden.log in the temp dir; not to stderr, which carries the report),
+// production timings. One rule: positionLoss 300, closing the position with no lock, so account A can breach again
+// and again; the default quote sanity (a breach confirmed by a second quote).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ function brokerFor(address: GatewayAddress, dir: string, logger: Logger) {
 /** The core on the probed adapter, in `dir`, once its broker link is up. */
 async function coreIn(dir: string, address: GatewayAddress): Promise<Omit<BenchCore, 'stop'>> {
   writeFileSync(join(dir, 'config.yaml'), CONFIG);
-  const logger = createLogger({ level: 'error', console: false });
+  const logger = createLogger({ level: 'info', console: false, file: join(dir, 'warden.log') });
   const broker = brokerFor(address, dir, logger);
   const meter = storeMeter();
   const probe = probeAdapter(broker, meter);

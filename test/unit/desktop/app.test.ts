@@ -89,6 +89,8 @@ describe('runDesktop', () => {
         env: { WARDEN_DATA_DIR: dataDir },
       }).deps;
       await runDesktop(rest);
+      // Log lines are written when the turn ends (main/platform/logger.ts).
+      await new Promise(setImmediate);
     } finally {
       stderr.mockRestore();
     }
