@@ -4,7 +4,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { StateView } from '../../shared/ipc';
 import type { CoreOptions, WardenCore } from '../core/types';
-import { createLogger, type Logger } from '../platform/logger';
+import { createLogger, writeHeldLogLines, type Logger } from '../platform/logger';
 import { logDir, logFilePath } from '../platform/log-file';
 import { askNatively } from './ask';
 import { createHostNotices, type HostNotices } from './host-notices';
@@ -90,9 +90,11 @@ export async function runDesktop(deps: DesktopDeps): Promise<DesktopHost | null>
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error('the desktop host did not start', { reason, dataDir });
+    writeHeldLogLines();
     dialog.showErrorBox('Warden could not start', `${reason}\n\nData folder: ${dataDir}`);
     const started = core;
     if (started !== null) await stopWithin(() => started.stop(), deps.stopTimeoutMs ?? 10_000, log);
+    writeHeldLogLines();
     app.exit(1);
     return null;
   }

@@ -70,11 +70,17 @@ function lineSink(toConsole: boolean, file: LogFile | null): LineSink {
   };
   if (!exitHooked) {
     exitHooked = true;
-    process.once('exit', () => {
-      for (const held of [...holding]) held.flush();
-    });
+    process.once('exit', writeHeldLogLines);
   }
   return sink;
+}
+
+/**
+ * Writes every line still held, now: at exit, and before something that blocks the thread or ends the process
+ * without an exit event (a modal error box, Electron's `app.exit`).
+ */
+export function writeHeldLogLines(): void {
+  for (const held of [...holding]) held.flush();
 }
 
 /** Children share the parent's sink and file, so one count of bytes decides its rotation. */

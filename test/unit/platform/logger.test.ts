@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../../main/platform/logger';
+import { createLogger, writeHeldLogLines } from '../../../main/platform/logger';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -34,6 +34,14 @@ describe('when log lines are written', () => {
     expect(written.length).toBe(1);
     expect(messages(written.join(''))).toEqual(['alert', 'command']);
     expect(messages(readFileSync(file, 'utf8'))).toEqual(['alert', 'command']);
+  });
+
+  it('writes the held lines at once when asked (before a blocking error box)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'warden-logger-')), 'warden.log');
+    const logger = createLogger({ file, console: false });
+    logger.error('the desktop host did not start');
+    writeHeldLogLines();
+    expect(messages(readFileSync(file, 'utf8'))).toEqual(['the desktop host did not start']);
   });
 
   it('writes at once a turn that logs more than it holds', () => {
