@@ -2,7 +2,7 @@
 // Rows are the event codec's JSON; a row that no longer decodes is logged and skipped, never fatal.
 import type Database from 'better-sqlite3';
 import type { EngineEvent } from '../../shared/domain/events';
-import { encodeEngineEvent, parseEngineEvent } from '../../shared/domain/event-codec';
+import { encodeEngineEvent, parseEngineEvent, readBackProblem } from '../../shared/domain/event-codec';
 import type { Logger } from '../platform/logger';
 
 export type JournalEntry = { seq: number; event: EngineEvent };
@@ -135,8 +135,8 @@ export function createJournal(db: Database.Database, logger: Logger): Journal {
 /** The row for an event, after checking that its encoding reads back: a bad event fails now, not at replay. */
 function toRow(event: EngineEvent): InsertParams {
   const encoded = encodeEngineEvent(event);
-  const check = parseEngineEvent(encoded);
-  if (!check.ok) throw new Error(`cannot journal ${event.type} event: ${check.error}`);
+  const problem = readBackProblem(encoded);
+  if (problem !== null) throw new Error(`cannot journal ${event.type} event: ${problem}`);
   const account = 'account' in event ? event.account : null;
   return [event.t, event.type, account, JSON.stringify(encoded)];
 }
