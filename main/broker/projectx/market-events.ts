@@ -4,7 +4,7 @@
 // late old quote would put the mark back (section 4). The memory starts afresh with every REST snapshot.
 import { quoteEvent } from './book';
 import type { FeedContext } from './feed';
-import { isObject, parseEntity, quoteSchema, shortJson } from './parse';
+import { isObject, parseEntity, plainQuote, quoteSchema, shortJson } from './parse';
 
 export function createQuoteUpdates(context: FeedContext): {
   handler: (args: unknown[]) => void;
@@ -20,12 +20,19 @@ export function createQuoteUpdates(context: FeedContext): {
         return;
       }
       if (!context.instrumentKnown(contractId)) return;
-      const parsed = parseEntity(quoteSchema, data);
-      if (!parsed.ok) {
-        context.logger.warn('quote not understood, dropped', { error: parsed.error, frame: shortJson(args) });
-        return;
+      let quote = plainQuote(data);
+      if (quote === null) {
+        const parsed = parseEntity(quoteSchema, data);
+        if (!parsed.ok) {
+          context.logger.warn('quote not understood, dropped', {
+            error: parsed.error,
+            frame: shortJson(args),
+          });
+          return;
+        }
+        quote = parsed.value;
       }
-      const stamped = parsed.value.timestamp;
+      const stamped = quote.timestamp;
       if (stamped != null) {
         const seen = newest.get(contractId);
         if (seen !== undefined && stamped < seen) {
@@ -34,7 +41,7 @@ export function createQuoteUpdates(context: FeedContext): {
         }
         newest.set(contractId, stamped);
       }
-      const event = quoteEvent(contractId, parsed.value, context.clock.now());
+      const event = quoteEvent(contractId, quote, context.clock.now());
       if (event !== null) context.emit(event);
     });
   };
