@@ -82,7 +82,7 @@ describe('a plain ProjectX quote', () => {
     [{ bestAsk: Infinity }, 'an infinite price'],
     [{ timestamp: 'now' }, 'a time that is no time'],
     [{ symbol: 7 }, 'a symbol that is no text'],
-  ])('leaves %j to the schema: %s', (data) => {
-    expect(plainQuote(data)).toBeNull();
+  ])('leaves %j to the schema: %s', (data: Record<string, unknown>, why) => {
+    expect(plainQuote(data), why).toBeNull();
   });
 });
