@@ -168,7 +168,7 @@ const QUOTE_SPELLINGS = (['symbol', 'lastPrice', 'bestBid', 'bestAsk', 'timestam
  * A quote read without the schema when every field is plainly what `quoteSchema` takes, to the same value it would
  * give; null when anything is unusual (a field spelt both ways, a value of another kind) and the schema is to
  * decide and say what is wrong. Quotes are most of the market hub's frames, and the confirming quote of a breach is
- * one: with its keys camel-cased and the schema, its parse took 54-63 µs of the breach path at the median, and 35
+ * one: with its keys camel-cased and the schema, its parse took 53-63 µs of the breach path at the median, and 35
  * read this way (docs/ARCHITECTURE.md, "Breach to broker").
  */
 export function plainQuote(data: Readonly<Record<string, unknown>>): PxQuote | null {
