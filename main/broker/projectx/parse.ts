@@ -47,13 +47,15 @@ export function parseTimestamp(text: string): number {
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const ID_TEXT = /^\d{1,19}$/;
 
-/** A decimal from a JSON number or a decimal string (40 characters at most), never through float arithmetic. */
+/** A decimal from a JSON number or a decimal string (40 characters at most), never through floats; else null. */
+function plainDecimal(value: unknown): Dec | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? dec(value) : null;
+  return typeof value === 'string' && DECIMAL_TEXT.test(value) && value.length <= 40 ? dec(value) : null;
+}
+
 const decimal = z.unknown().transform((value, ctx): Dec => {
-  if (
-    (typeof value === 'number' && Number.isFinite(value)) ||
-    (typeof value === 'string' && DECIMAL_TEXT.test(value) && value.length <= 40)
-  )
-    return dec(value);
+  const read = plainDecimal(value);
+  if (read !== null) return read;
   ctx.addIssue({ code: 'custom', message: 'must be a decimal number' });
   return z.NEVER;
 });
@@ -194,8 +196,7 @@ function plainQuoteValue(field: QuoteField, value: unknown): unknown {
     const ms = typeof value === 'string' ? parseTimestamp(value) : Number.NaN;
     return Number.isNaN(ms) ? unread : ms;
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? dec(value) : unread;
-  return typeof value === 'string' && DECIMAL_TEXT.test(value) && value.length <= 40 ? dec(value) : unread;
+  return plainDecimal(value) ?? unread;
 }
 
 /** What one user-hub argument holds: the entity, and the action when it came wrapped as `{action, data}`. */
