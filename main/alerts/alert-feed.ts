@@ -22,6 +22,14 @@ export type AlertFeed = {
   ): void;
   /** Newest first, at most ALERTS_SHOWN. */
   readonly recent: readonly AlertView[];
+  /**
+   * The broker commands starting in this turn leave before the trader is told: the alerts raised from now on are
+   * held, each with the time it was raised, and kept, logged and pushed in order once the turn's microtasks have
+   * run (the commands are handed to the broker in them).
+   */
+  holdForCommands(): void;
+  /** Tells what is held, now (at stop, before the store closes). */
+  tellHeld(): void;
 };
 
 export type AlertOptions = { notify?: boolean; figures?: LevelFigures | undefined; topic?: AlertTopic };
@@ -33,8 +41,38 @@ export function createAlertFeed(deps: {
   onAlert(alert: AlertView): void;
 }): AlertFeed {
   const recent: AlertView[] = deps.store.recent(ALERTS_SHOWN);
+  let held: AlertView[] | null = null;
+  let release: NodeJS.Immediate | undefined;
+
+  const tell = (alert: AlertView): void => {
+    recent.unshift(alert);
+    recent.length = Math.min(recent.length, ALERTS_SHOWN);
+    deps.store.add(alert);
+    deps.logger.info('alert', {
+      alertLevel: alert.level,
+      account: alert.account,
+      title: alert.title,
+      message: alert.message,
+    });
+    deps.onAlert(alert);
+  };
+
+  const tellHeld = (): void => {
+    if (release !== undefined) clearImmediate(release);
+    release = undefined;
+    const alerts = held ?? [];
+    held = null;
+    for (const alert of alerts) tell(alert);
+  };
+
   return {
     recent,
+    holdForCommands() {
+      if (held !== null) return;
+      held = [];
+      release = setImmediate(tellHeld);
+    },
+    tellHeld,
     raise(level, account, title, message, options = {}) {
       const { notify = level !== 'info', figures, topic } = options;
       const alert: AlertView = {
@@ -48,11 +86,8 @@ export function createAlertFeed(deps: {
         ...(figures === undefined ? {} : { figures }),
         ...(topic === undefined ? {} : { topic }),
       };
-      recent.unshift(alert);
-      recent.length = Math.min(recent.length, ALERTS_SHOWN);
-      deps.store.add(alert);
-      deps.logger.info('alert', { alertLevel: level, account, title, message });
-      deps.onAlert(alert);
+      if (held === null) tell(alert);
+      else held.push(alert);
     },
   };
 }

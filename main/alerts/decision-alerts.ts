@@ -19,7 +19,7 @@ export function levelFigures(decision: RuleDecision): LevelFigures | undefined {
 }
 
 function ruleAlert(
-  alerts: AlertFeed,
+  alerts: Pick<AlertFeed, 'raise'>,
   decision: RuleDecision,
   policy: NotifyPolicy | undefined,
   zone: string | undefined,
@@ -54,7 +54,7 @@ function ruleAlert(
  * are told in the session's time `zone`.
  */
 export function tellDecision(
-  alerts: AlertFeed,
+  alerts: Pick<AlertFeed, 'raise'>,
   decision: Decision,
   policy?: NotifyPolicy,
   zone?: string,

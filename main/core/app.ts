@@ -105,6 +105,7 @@ function announceStart(deps: CoreDeps, core: CoreParts): void {
 async function stopCore(deps: CoreDeps, core: CoreParts, stopTimers: () => void): Promise<void> {
   if (core.life.stopped) return;
   core.life.stopped = true;
+  core.alerts.tellHeld();
   stopTimers();
   core.journaling.compact.stop();
   await core.whatIf.stop();

@@ -55,6 +55,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     deps.observer?.before(event);
     try {
       const decisions = applyStep(deps, event);
+      if (decisions.some((decision) => acts(decision) && isGuarded(deps, decision)))
+        deps.alerts.holdForCommands();
       for (const decision of decisions) if (decideStep(deps, policy, decision)) enforceStep(deps, decision);
       starts = dayRebuild?.observe(event, decisions) ?? null;
     } catch (error) {
@@ -78,18 +80,27 @@ function applyStep(deps: PipelineDeps, event: EngineEvent): Decision[] {
   return decisions;
 }
 
-/** A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. */
+const isGuarded = (deps: PipelineDeps, decision: Decision): boolean =>
+  !('account' in decision) || deps.guarded.isGuarded(decision.account);
+
+/** A rule decision that acts (anything but a bare alert) is carried out through the broker. */
+const acts = (decision: Decision): decision is RuleDecision =>
+  decision.kind === 'rule' && (decision.action !== 'alert' || decision.attachStop !== undefined);
+
+/**
+ * A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. When
+ * one acts, the trader is told once its commands have left (`holdForCommands`): telling is a row and a push to
+ * every screen, none of which the command needs.
+ */
 function decideStep(deps: PipelineDeps, policy: NotifyPolicy, decision: Decision): boolean {
-  if ('account' in decision && !deps.guarded.isGuarded(decision.account)) return false;
+  if (!isGuarded(deps, decision)) return false;
   tellDecision(deps.alerts, decision, policy, deps.engine.state.config.session.timezone);
   deps.recorder.record(decision);
   return true;
 }
 
-/** A rule decision that acts (anything but a bare alert) is carried out through the broker. */
 function enforceStep(deps: PipelineDeps, decision: Decision): void {
-  if (decision.kind !== 'rule') return;
-  if (decision.action === 'alert' && decision.attachStop === undefined) return;
+  if (!acts(decision)) return;
   deps.enforcer.carryOut(decision).catch((error: unknown) => {
     deps.logger.error('enforcement failed', { rule: decision.rule, reason: (error as Error).message });
   });

@@ -1,8 +1,12 @@
 // A breach in the app really flattens and locks: the sim broker, a real SQLite store and the core, driven by a
 // scripted market. The daily loss is hit by unrealized P&L, confirmed on the second quote (bad-tick guard).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrokerCommand } from '../../main/broker/types';
-import { drain, simCore, waitFor } from '../helpers/sim-core';
+import { memoryLogger } from '../../main/platform/logger';
+import { openStore } from '../../main/store';
+import { createManualClock } from '../helpers/manual-clock';
+import { drain, simCore, TUESDAY_MORNING, waitFor } from '../helpers/sim-core';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -15,7 +19,7 @@ accounts:
 
 /** `refuses(command)`: the broker answers that command with this error instead of carrying it out. */
 async function setup(refuses: (command: BrokerCommand) => string | null = () => null, configText = config) {
-  const { core, broker, clock, store } = await simCore({
+  const { core, broker, clock, store, dir } = await simCore({
     config: configText,
     prefix: 'warden-enforce-',
     wrap: (sim) =>
@@ -28,7 +32,7 @@ async function setup(refuses: (command: BrokerCommand) => string | null = () => 
         },
       }) as typeof sim,
   });
-  return { core, broker, clock, store };
+  return { core, broker, clock, store, dir };
 }
 
 const account = (core: Awaited<ReturnType<typeof setup>>['core']) => {
@@ -85,6 +89,70 @@ describe('a daily-loss breach on the simulator', () => {
       error: 'SIM-50K is halted until Tue 5 May 17:00 CDT (dailyLoss: daily loss 326.4 reached 300)',
     });
     await core.stop();
+  });
+
+  it('hands the broker its first command before the breach is kept or shown, then tells it at its own time', async () => {
+    let told: (() => string[]) | null = null;
+    const firstCommand: { type: string; told: string[] }[] = [];
+    const { core, broker, store } = await setup((command) => {
+      if (told !== null && firstCommand.length === 0) firstCommand.push({ type: command.type, told: told() });
+      return null;
+    });
+    const pushed: string[] = [];
+    core.subscribe((m) => {
+      if (m.type === 'alert') pushed.push(m.payload.title);
+    });
+    broker.setPrice('ES', '6000.00');
+    await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'ES',
+      side: 'buy',
+      qty: 1,
+      kind: 'market',
+    });
+    told = () => [
+      ...store.alerts.recent(10).map((a) => `kept ${a.title}`),
+      ...pushed.map((t) => `shown ${t}`),
+    ];
+    broker.setPrice('ES', '5994.00'); // breach, not yet confirmed: an alert, no command
+    broker.setPrice('ES', '5993.75'); // confirmed: flatten
+    await waitFor('the flatten to complete', () => pushed.includes('Flatten complete'));
+
+    expect(firstCommand).toEqual([
+      {
+        type: 'closePosition',
+        told: ['kept dailyLoss critical', 'shown dailyLoss critical'],
+      },
+    ]);
+    const kept = store.alerts.recent(10).map((a) => [a.t, a.title]);
+    expect(kept.slice(0, 3)).toEqual([
+      ['2026-05-05T14:30:00.000Z', 'Flatten complete'],
+      ['2026-05-05T14:30:00.000Z', 'dailyLoss breach'],
+      ['2026-05-05T14:30:00.000Z', 'dailyLoss critical'],
+    ]);
+    await core.stop();
+  });
+
+  it('keeps the breach raised in the instant before Warden stops', async () => {
+    const { core, broker, dir } = await setup();
+    broker.setPrice('ES', '6000.00');
+    await core.command('placeOrder', {
+      account: 'SIM-50K',
+      symbol: 'ES',
+      side: 'buy',
+      qty: 1,
+      kind: 'market',
+    });
+    broker.setPrice('ES', '5994.00');
+    broker.setPrice('ES', '5993.75'); // confirmed: the breach is held while the flatten's command leaves
+    await core.stop();
+
+    const store = openStore(join(dir, 'warden.db'), {
+      logger: memoryLogger(),
+      clock: createManualClock(TUESDAY_MORNING),
+    });
+    expect(store.alerts.recent(2).map((a) => a.title)).toEqual(['dailyLoss breach', 'dailyLoss critical']);
+    store.close();
   });
 });
 
