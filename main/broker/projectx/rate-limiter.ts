@@ -31,26 +31,30 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
     while (sent.length > 0 && (sent[0] ?? 0) <= now - limit.windowMs) sent.shift();
   };
 
+  /** Counts a request sent `now` when the window and any pause allow it. */
+  const admit = (now: number): boolean => {
+    forget(now);
+    if (now < pausedUntil || sent.length >= limit.max) return false;
+    sent.push(now);
+    return true;
+  };
+
   const next = async (): Promise<void> => {
     for (;;) {
       const now = clock.now();
-      forget(now);
-      if (now < pausedUntil) {
-        await wait(pausedUntil - now);
-        continue;
-      }
-      if (sent.length < limit.max) {
-        sent.push(now);
+      if (admit(now)) {
         waiting -= 1;
         return;
       }
-      await wait((sent[0] ?? now) + limit.windowMs - now);
+      await wait((now < pausedUntil ? pausedUntil : (sent[0] ?? now) + limit.windowMs) - now);
     }
   };
 
   return {
     acquire() {
-      // One at a time, in the order asked: a burst cannot overtake the window.
+      // With nobody waiting and room in the window, the request goes in this turn (a breach's command); else one
+      // at a time, in the order asked: a burst cannot overtake the window.
+      if (waiting === 0 && admit(clock.now())) return Promise.resolve();
       waiting += 1;
       const turn = queue.then(next);
       queue = turn.catch(() => undefined);
@@ -59,9 +63,7 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
     spare() {
       const now = clock.now();
       forget(now);
-      if (waiting > 0 || now < pausedUntil || sent.length >= limit.max / 2) return false;
-      sent.push(now);
-      return true;
+      return waiting === 0 && sent.length < limit.max / 2 && admit(now);
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock.now() + ms);

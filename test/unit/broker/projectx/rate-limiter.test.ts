@@ -46,6 +46,39 @@ describe('the rate limiter', () => {
     expect(sentAt).toEqual([500]);
   });
 
+  it("counts a request with room in the window in the caller's turn, and lets none overtake one waiting", async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter(clock, { max: 2, windowMs: 1000 });
+    const sent: string[] = [];
+    void limiter.acquire().then(() => sent.push('a'));
+    await Promise.resolve(); // a breach's command: on its way in the next microtask, with no turns of a queue
+    expect(sent).toEqual(['a']);
+    expect(limiter.spare()).toBe(false); // a took one of the two places: half is used
+    void limiter.acquire().then(() => sent.push('b'));
+    void limiter.acquire().then(() => sent.push('c'));
+    await settle();
+    expect(sent).toEqual(['a', 'b']);
+    clock.advance(1000); // the window frees both places; c is still waiting when d asks
+    void limiter.acquire().then(() => sent.push('d'));
+    await settle();
+    expect(sent).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('after a pause, sends at its end when the window has room', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter(clock, { max: 100, windowMs: 1000 });
+    await limiter.acquire();
+    limiter.pause(300);
+    const sentAt: number[] = [];
+    void limiter.acquire().then(() => sentAt.push(clock.now()));
+    clock.advance(299);
+    await settle();
+    expect(sentAt).toEqual([]);
+    clock.advance(1);
+    await settle();
+    expect(sentAt).toEqual([300]);
+  });
+
   it('lets a spare request through only with half the window free and nobody waiting, and counts it', async () => {
     const clock = createManualClock(0);
     const limiter = createRateLimiter(clock, { max: 4, windowMs: 1000 });
