@@ -62,7 +62,14 @@ export function createAlertFeed(deps: {
     release = undefined;
     const alerts = held ?? [];
     held = null;
-    for (const alert of alerts) tell(alert);
+    // Out of the pipeline's turn, nobody above would catch it: one alert that cannot be kept stops no other.
+    for (const alert of alerts) {
+      try {
+        tell(alert);
+      } catch (error) {
+        deps.logger.error('alert not kept', { title: alert.title, reason: (error as Error).message });
+      }
+    }
   };
 
   return {

@@ -25,7 +25,7 @@ function feed() {
   const pushed: AlertView[] = [];
   const alerts = createAlertFeed({ store: store.alerts, clock, logger, onAlert: (a) => pushed.push(a) });
   const kept = () => store.alerts.recent(10).map((a) => `${a.t} ${a.title}`);
-  return { alerts, clock, store, pushed, kept };
+  return { alerts, clock, store, pushed, kept, logger };
 }
 
 /** Resolves once the turn's microtasks and the immediates queued before it have run. */
@@ -79,5 +79,27 @@ describe('the alert feed', () => {
     await turnEnded();
     expect(pushed.map((a) => a.title)).toEqual(['dailyLoss breach']);
     expect(kept()).toHaveLength(1);
+  });
+
+  it('logs a held alert the store cannot take, naming it, and goes on with the next', () => {
+    const { alerts, store, pushed, logger } = feed();
+    alerts.holdForCommands();
+    alerts.raise('critical', 'A1', 'dailyLoss breach', 'Daily loss 312 reached 300. Warden: flatten.');
+    alerts.raise('info', 'A1', 'Flatten complete', 'A1 is flat.');
+    store.close();
+    alerts.tellHeld();
+    expect(pushed).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
+      {
+        level: 'error',
+        message: 'alert not kept',
+        context: { title: 'dailyLoss breach', reason: 'The database connection is not open' },
+      },
+      {
+        level: 'error',
+        message: 'alert not kept',
+        context: { title: 'Flatten complete', reason: 'The database connection is not open' },
+      },
+    ]);
   });
 });
