@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimBroker, type SimBroker } from '../../main/broker/sim';
 import { createCore } from '../../main/core/app';
+import type { WardenCore } from '../../main/core/types';
 import { loadConfig } from '../../main/core/start';
 import { engineConfigOf } from '../../main/engine';
 import { memoryLogger } from '../../main/platform/logger';
@@ -116,4 +117,17 @@ export function waitFor(what: string, check: () => boolean, timeoutMs = 10_000):
     waiting.add(recheck);
     recheck();
   });
+}
+
+/** Long 1 ES at 6,000.25 (the ask over 6,000.00): each point down is 50.00, plus the 1.40 entry fee. */
+export async function buyOneEs(core: Pick<WardenCore, 'command'>, broker: Pick<SimBroker, 'setPrice'>) {
+  broker.setPrice('ES', '6000.00');
+  const placed = await core.command('placeOrder', {
+    account: 'SIM-50K',
+    symbol: 'ES',
+    side: 'buy',
+    qty: 1,
+    kind: 'market',
+  });
+  if (!placed.ok) throw new Error(`the buy of 1 ES was refused: ${placed.error}`);
 }

@@ -6,7 +6,7 @@ import type { BrokerCommand } from '../../main/broker/types';
 import { memoryLogger } from '../../main/platform/logger';
 import { openStore } from '../../main/store';
 import { createManualClock } from '../helpers/manual-clock';
-import { drain, simCore, TUESDAY_MORNING, waitFor } from '../helpers/sim-core';
+import { buyOneEs, drain, simCore, TUESDAY_MORNING, waitFor } from '../helpers/sim-core';
 
 const config = `
 session: { timezone: America/Chicago, dayStart: "17:00", weekStartDay: sunday }
@@ -48,15 +48,7 @@ describe('a daily-loss breach on the simulator', () => {
     core.subscribe((m) => {
       if (m.type === 'alert') alerts.push(`${m.payload.level}: ${m.payload.title}`);
     });
-    broker.setPrice('ES', '6000.00');
-    const placed = await core.command('placeOrder', {
-      account: 'SIM-50K',
-      symbol: 'ES',
-      side: 'buy',
-      qty: 1,
-      kind: 'market',
-    });
-    expect(placed.ok).toBe(true);
+    await buyOneEs(core, broker);
     expect(account(core).positions.map((p) => [p.symbol, p.qty, p.avgPrice])).toEqual([['ES', 1, '6000.25']]);
 
     broker.setPrice('ES', '5995.25'); // −250 unrealized − 1.40 fee = −251.40: warning (≥ 240)
@@ -102,14 +94,7 @@ describe('a daily-loss breach on the simulator', () => {
     core.subscribe((m) => {
       if (m.type === 'alert') pushed.push(m.payload.title);
     });
-    broker.setPrice('ES', '6000.00');
-    await core.command('placeOrder', {
-      account: 'SIM-50K',
-      symbol: 'ES',
-      side: 'buy',
-      qty: 1,
-      kind: 'market',
-    });
+    await buyOneEs(core, broker);
     told = () => [
       ...store.alerts.recent(10).map((a) => `kept ${a.title}`),
       ...pushed.map((t) => `shown ${t}`),
@@ -135,14 +120,7 @@ describe('a daily-loss breach on the simulator', () => {
 
   it('keeps the breach raised in the instant before Warden stops', async () => {
     const { core, broker, dir } = await setup();
-    broker.setPrice('ES', '6000.00');
-    await core.command('placeOrder', {
-      account: 'SIM-50K',
-      symbol: 'ES',
-      side: 'buy',
-      qty: 1,
-      kind: 'market',
-    });
+    await buyOneEs(core, broker);
     broker.setPrice('ES', '5994.00');
     broker.setPrice('ES', '5993.75'); // confirmed: the breach is held while the flatten's command leaves
     await core.stop();
@@ -169,14 +147,7 @@ describe('a broker that keeps refusing to close', () => {
     core.subscribe((m) => {
       if (m.type === 'alert') alerts.push(`${m.payload.level}: ${m.payload.title}`);
     });
-    broker.setPrice('ES', '6000.00');
-    await core.command('placeOrder', {
-      account: 'SIM-50K',
-      symbol: 'ES',
-      side: 'buy',
-      qty: 1,
-      kind: 'market',
-    });
+    await buyOneEs(core, broker);
     broker.setPrice('ES', '5994.00');
     broker.setPrice('ES', '5993.75'); // breach confirmed: flatten
     const start = clock.now();

@@ -14,6 +14,7 @@ import {
   webhookEvents,
   type RemoteCore,
 } from '../../helpers/remote-core';
+import { buyOneEs } from '../../helpers/sim-core';
 
 /** The Done-when's bound on a breach reaching a channel. */
 const WITHIN_MS = 5_000;
@@ -27,19 +28,6 @@ afterEach(async () => {
 async function start(): Promise<RemoteCore> {
   running = await remoteCore();
   return running;
-}
-
-/** Long 1 ES at 6,000.25 (the ask over 6,000.00): each point down is 50.00, plus the 1.40 entry fee. */
-async function buyOneEs(core: RemoteCore['core'], broker: RemoteCore['broker']): Promise<void> {
-  broker.setPrice('ES', '6000.00');
-  const placed = await core.command('placeOrder', {
-    account: 'SIM-50K',
-    symbol: 'ES',
-    side: 'buy',
-    qty: 1,
-    kind: 'market',
-  });
-  expect(placed.ok).toBe(true);
 }
 
 const position = (core: RemoteCore['core']) =>
