@@ -55,6 +55,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     deps.observer?.before(event);
     try {
       const decisions = applyStep(deps, event);
+      // A command leaves before the trader is told: telling is a row and a push to every screen, none of which the
+      // command needs.
       if (decisions.some((decision) => acts(decision) && isGuarded(deps, decision)))
         deps.alerts.holdForCommands();
       for (const decision of decisions) if (decideStep(deps, policy, decision)) enforceStep(deps, decision);
@@ -87,11 +89,7 @@ const isGuarded = (deps: PipelineDeps, decision: Decision): boolean =>
 const acts = (decision: Decision): decision is RuleDecision =>
   decision.kind === 'rule' && (decision.action !== 'alert' || decision.attachStop !== undefined);
 
-/**
- * A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. When
- * one acts, the trader is told once its commands have left (`holdForCommands`): telling is a row and a push to
- * every screen, none of which the command needs.
- */
+/** A decision about a guarded account is told to the trader and kept for the history; false: leave it alone. */
 function decideStep(deps: PipelineDeps, policy: NotifyPolicy, decision: Decision): boolean {
   if (!isGuarded(deps, decision)) return false;
   tellDecision(deps.alerts, decision, policy, deps.engine.state.config.session.timezone);

@@ -31,10 +31,10 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
     while (sent.length > 0 && (sent[0] ?? 0) <= now - limit.windowMs) sent.shift();
   };
 
-  /** Counts a request sent `now` when the window and any pause allow it. */
-  const admit = (now: number): boolean => {
+  /** Counts a request sent `now` when no pause holds it and the window has fewer than `room` in it. */
+  const admit = (now: number, room = limit.max): boolean => {
     forget(now);
-    if (now < pausedUntil || sent.length >= limit.max) return false;
+    if (now < pausedUntil || sent.length >= room) return false;
     sent.push(now);
     return true;
   };
@@ -61,9 +61,7 @@ export function createRateLimiter(clock: Clock, limit: RateLimit = DEFAULT_RATE_
       return turn;
     },
     spare() {
-      const now = clock.now();
-      forget(now);
-      return waiting === 0 && sent.length < limit.max / 2 && admit(now);
+      return waiting === 0 && admit(clock.now(), limit.max / 2);
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock.now() + ms);
